@@ -1,0 +1,429 @@
+//! One traversal per file: walks the syntax tree once, keeps the ancestor path and the test-code
+//! context, parses macro bodies, and calls every enabled rule's hooks on each node.
+
+use syn::visit::{self, Visit};
+use typed_arena::Arena;
+
+use crate::macros::{self, MacroBody, MacroCall};
+use crate::rules::{Ctx, FnNode, Node, RawFinding, Rule, RuleMeta};
+use crate::source::SourceFile;
+
+/// A rule instance running on one file.
+pub struct ActiveRule {
+    pub meta: &'static RuleMeta,
+    pub rule: Box<dyn Rule>,
+}
+
+/// What the traversal of one file produced.
+#[derive(Default)]
+pub struct Analysis {
+    pub findings: Vec<RawFinding>,
+    /// Evidence counters (`unsafe`, `unbounded-channel/bounded`...), for the report's strengths.
+    pub observations: Vec<(&'static str, u32)>,
+}
+
+/// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
+pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
+
+pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRule]) -> Analysis {
+    let arena = Arena::new();
+    let mut analyzer = Analyzer {
+        source,
+        rules,
+        arena: &arena,
+        ancestors: Vec::new(),
+        test_depth: 0,
+        fn_stack: Vec::new(),
+        impl_trait: Vec::new(),
+        out: Analysis::default(),
+    };
+    analyzer.visit_file(file);
+    analyzer.out
+}
+
+/// A bodiless attribute list parsed out of a `macro_rules!` body, kept alive with the tree.
+enum Parsed {
+    Body(MacroBody),
+    Attrs(Vec<syn::Attribute>),
+}
+
+struct Analyzer<'a, 'ast> {
+    source: &'a SourceFile<'a>,
+    rules: &'a mut [ActiveRule],
+    arena: &'ast Arena<Parsed>,
+    ancestors: Vec<Node<'ast>>,
+    test_depth: usize,
+    fn_stack: Vec<FnNode<'ast>>,
+    impl_trait: Vec<Option<&'ast syn::Path>>,
+    out: Analysis,
+}
+
+impl<'a, 'ast> Analyzer<'a, 'ast> {
+    fn dispatch(&mut self, mut hook: impl FnMut(&mut dyn Rule, &mut Ctx<'_, 'ast>)) {
+        let in_test = self.test_depth > 0 || self.source.is_test_path;
+        let enclosing_fn = self.fn_stack.last().copied();
+        for active in self.rules.iter_mut() {
+            let mut cx = Ctx {
+                file: self.source,
+                ancestors: &self.ancestors,
+                in_test,
+                enclosing_fn,
+                rule: active.meta,
+                out: &mut self.out.findings,
+                observations: &mut self.out.observations,
+            };
+            hook(active.rule.as_mut(), &mut cx);
+        }
+    }
+
+    fn observe_unsafe(&mut self) {
+        match self
+            .out
+            .observations
+            .iter_mut()
+            .find(|(k, _)| *k == UNSAFE_OBSERVATION)
+        {
+            Some((_, n)) => *n += 1,
+            None => self.out.observations.push((UNSAFE_OBSERVATION, 1)),
+        }
+    }
+
+    /// Runs `walk` with `node` on the ancestor stack, inside test code if `attrs` say so.
+    fn within(&mut self, node: Node<'ast>, attrs: &[syn::Attribute], walk: impl FnOnce(&mut Self)) {
+        let test = attrs.iter().any(is_test_attribute);
+        self.test_depth += usize::from(test);
+        self.ancestors.push(node);
+        walk(self);
+        self.ancestors.pop();
+        self.test_depth -= usize::from(test);
+    }
+
+    fn function(&mut self, f: FnNode<'ast>, walk: impl FnOnce(&mut Self)) {
+        let test = f.attrs.iter().any(is_test_attribute);
+        self.test_depth += usize::from(test);
+        self.fn_stack.push(f);
+        self.dispatch(|rule, cx| rule.enter_fn(cx, f));
+        walk(self);
+        self.dispatch(|rule, cx| rule.exit_fn(cx, f));
+        self.fn_stack.pop();
+        self.test_depth -= usize::from(test);
+    }
+
+    /// `#[allow(..)]` written inside a `macro_rules!` body is still a lint suppression in every
+    /// expansion; parse such attributes out of the token soup so attribute rules see them.
+    fn macro_rules_attributes(&mut self, mac: &'ast syn::Macro) {
+        let mut attrs = Vec::new();
+        collect_token_attributes(mac.tokens.clone(), &mut attrs, 0);
+        if attrs.is_empty() {
+            return;
+        }
+        let Parsed::Attrs(attrs) = self.arena.alloc(Parsed::Attrs(attrs)) else {
+            return;
+        };
+        let attrs: &'ast [syn::Attribute] = attrs;
+        for attr in attrs {
+            self.dispatch(|rule, cx| rule.check_attribute(cx, attr));
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        self.dispatch(|rule, cx| rule.check_item(cx, item));
+        let attrs = item_attrs(item);
+        match item {
+            syn::Item::Impl(imp) => {
+                if imp.unsafety.is_some() {
+                    self.observe_unsafe();
+                }
+                self.impl_trait
+                    .push(imp.trait_.as_ref().map(|(_, path, _)| path));
+                self.within(Node::Item(item), attrs, |this| {
+                    visit::visit_item(this, item)
+                });
+                self.impl_trait.pop();
+            }
+            syn::Item::Trait(t) if t.unsafety.is_some() => {
+                self.observe_unsafe();
+                self.within(Node::Item(item), attrs, |this| {
+                    visit::visit_item(this, item)
+                });
+            }
+            syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
+                self.macro_rules_attributes(&m.mac);
+                self.within(Node::Item(item), attrs, |this| {
+                    visit::visit_item(this, item)
+                });
+            }
+            _ => self.within(Node::Item(item), attrs, |this| {
+                visit::visit_item(this, item)
+            }),
+        }
+    }
+
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        if f.sig.unsafety.is_some() {
+            self.observe_unsafe();
+        }
+        let node = FnNode {
+            attrs: &f.attrs,
+            sig: &f.sig,
+            block: &f.block,
+            impl_trait: None,
+        };
+        self.function(node, |this| visit::visit_item_fn(this, f));
+    }
+
+    fn visit_impl_item(&mut self, item: &'ast syn::ImplItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::ImplItem::Const(c) => &c.attrs,
+            syn::ImplItem::Fn(f) => &f.attrs,
+            syn::ImplItem::Type(t) => &t.attrs,
+            syn::ImplItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        self.within(Node::ImplItem(item), attrs, |this| {
+            visit::visit_impl_item(this, item);
+        });
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        if f.sig.unsafety.is_some() {
+            self.observe_unsafe();
+        }
+        let node = FnNode {
+            attrs: &f.attrs,
+            sig: &f.sig,
+            block: &f.block,
+            impl_trait: self.impl_trait.last().copied().flatten(),
+        };
+        self.function(node, |this| visit::visit_impl_item_fn(this, f));
+    }
+
+    fn visit_trait_item(&mut self, item: &'ast syn::TraitItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::TraitItem::Const(c) => &c.attrs,
+            syn::TraitItem::Fn(f) => &f.attrs,
+            syn::TraitItem::Type(t) => &t.attrs,
+            syn::TraitItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        self.within(Node::TraitItem(item), attrs, |this| {
+            visit::visit_trait_item(this, item);
+        });
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        match &f.default {
+            Some(block) => {
+                let node = FnNode {
+                    attrs: &f.attrs,
+                    sig: &f.sig,
+                    block,
+                    impl_trait: None,
+                };
+                self.function(node, |this| visit::visit_trait_item_fn(this, f));
+            }
+            None => visit::visit_trait_item_fn(self, f),
+        }
+    }
+
+    fn visit_foreign_item(&mut self, item: &'ast syn::ForeignItem) {
+        self.within(Node::ForeignItem(item), &[], |this| {
+            visit::visit_foreign_item(this, item);
+        });
+    }
+
+    fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        self.dispatch(|rule, cx| rule.check_stmt(cx, stmt));
+        let attrs: &[syn::Attribute] = match stmt {
+            syn::Stmt::Local(l) => &l.attrs,
+            syn::Stmt::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        self.within(Node::Stmt(stmt), attrs, |this| {
+            visit::visit_stmt(this, stmt)
+        });
+    }
+
+    fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+        if matches!(expr, syn::Expr::Unsafe(_)) {
+            self.observe_unsafe();
+        }
+        self.dispatch(|rule, cx| rule.check_expr(cx, expr));
+        self.within(Node::Expr(expr), &[], |this| visit::visit_expr(this, expr));
+    }
+
+    fn visit_field_value(&mut self, field: &'ast syn::FieldValue) {
+        self.within(Node::FieldValue(field), &[], |this| {
+            visit::visit_field_value(this, field);
+        });
+    }
+
+    fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+        self.within(Node::Arm(arm), &arm.attrs, |this| {
+            visit::visit_arm(this, arm)
+        });
+    }
+
+    fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
+        self.dispatch(|rule, cx| rule.check_attribute(cx, attr));
+    }
+
+    fn visit_type(&mut self, ty: &'ast syn::Type) {
+        self.dispatch(|rule, cx| rule.check_type(cx, ty));
+        visit::visit_type(self, ty);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let name = macros::macro_name(mac);
+        let parsed =
+            macros::parse_body(&name, mac).map(|body| &*self.arena.alloc(Parsed::Body(body)));
+        let (args, stmts): (&'ast [syn::Expr], &'ast [syn::Stmt]) = match parsed {
+            Some(Parsed::Body(MacroBody::Exprs(exprs))) => (exprs, &[]),
+            Some(Parsed::Body(MacroBody::Stmts(stmts))) => (&[], stmts),
+            _ => (&[], &[]),
+        };
+        let call = MacroCall {
+            mac,
+            format_string: macros::format_string(&name, args),
+            name,
+            args,
+        };
+        self.dispatch(|rule, cx| rule.check_macro(cx, &call));
+        self.within(Node::Macro(mac), &[], |this| {
+            for expr in args {
+                this.visit_expr(expr);
+            }
+            for stmt in stmts {
+                this.visit_stmt(stmt);
+            }
+        });
+    }
+}
+
+fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
+    match item {
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::ExternCrate(i) => &i.attrs,
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::ForeignMod(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::Macro(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::TraitAlias(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        _ => &[],
+    }
+}
+
+/// Attributes that make an item test code: `#[test]`, `#[tokio::test]` and any `#[x::test]`,
+/// `#[bench]`, common test-framework attributes, and `#[cfg(test)]` (also inside `all`/`any`).
+pub fn is_test_attribute(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    let last = path.segments.last().map(|s| s.ident.to_string());
+    match last.as_deref() {
+        Some("test" | "bench" | "rstest" | "test_case" | "quickcheck" | "proptest") => true,
+        Some("cfg") if path.segments.len() == 1 => match &attr.meta {
+            syn::Meta::List(list) => cfg_mentions_test(list.tokens.clone()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// True when the cfg predicate enables on `test` (and not only under `not(..)`).
+fn cfg_mentions_test(tokens: proc_macro2::TokenStream) -> bool {
+    let mut iter = tokens.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            proc_macro2::TokenTree::Ident(id) if id == "test" => return true,
+            proc_macro2::TokenTree::Ident(id) if id == "not" => {
+                iter.next(); // skip the negated group
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                if cfg_mentions_test(g.stream()) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Finds `#[..]` and `#![..]` in a token stream (a `macro_rules!` body) and parses them.
+fn collect_token_attributes(
+    tokens: proc_macro2::TokenStream,
+    out: &mut Vec<syn::Attribute>,
+    depth: usize,
+) {
+    use proc_macro2::TokenTree;
+    if depth > 16 {
+        return;
+    }
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Punct(p) if p.as_char() == '#' => {
+                let inner =
+                    matches!(trees.get(i + 1), Some(TokenTree::Punct(b)) if b.as_char() == '!');
+                let group_at = i + 1 + usize::from(inner);
+                if let Some(TokenTree::Group(g)) = trees.get(group_at)
+                    && g.delimiter() == proc_macro2::Delimiter::Bracket
+                {
+                    let stream: proc_macro2::TokenStream =
+                        trees[i..=group_at].iter().cloned().collect();
+                    let parsed = if inner {
+                        syn::parse::Parser::parse2(syn::Attribute::parse_inner, stream)
+                    } else {
+                        syn::parse::Parser::parse2(syn::Attribute::parse_outer, stream)
+                    };
+                    if let Ok(attrs) = parsed {
+                        out.extend(attrs);
+                    }
+                    i = group_at + 1;
+                    continue;
+                }
+                i += 1;
+            }
+            TokenTree::Group(g) => {
+                collect_token_attributes(g.stream(), out, depth + 1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attr(src: &str) -> syn::Attribute {
+        let item: syn::ItemFn = syn::parse_str(&format!("{src} fn f() {{}}")).expect("parses");
+        item.attrs.into_iter().next().expect("one attribute")
+    }
+
+    #[test]
+    fn test_attributes() {
+        assert!(is_test_attribute(&attr("#[test]")));
+        assert!(is_test_attribute(&attr(
+            "#[tokio::test(flavor = \"multi_thread\")]"
+        )));
+        assert!(is_test_attribute(&attr("#[cfg(test)]")));
+        assert!(is_test_attribute(&attr(
+            "#[cfg(all(test, feature = \"x\"))]"
+        )));
+        assert!(!is_test_attribute(&attr("#[cfg(not(test))]")));
+        assert!(!is_test_attribute(&attr("#[cfg(feature = \"test\")]")));
+        assert!(!is_test_attribute(&attr("#[inline]")));
+    }
+}

@@ -1,0 +1,267 @@
+//! Command-line interface: flags, rule selection, running the scan, choosing the report, exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::finding::Severity;
+use crate::report;
+use crate::rules;
+use crate::scan::{self, RuleSettings, ScanOptions};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    /// No unsuppressed finding at or above `--fail-on`.
+    pub const CLEAN: u8 = 0;
+    /// At least one unsuppressed finding at or above `--fail-on`.
+    pub const FINDINGS: u8 = 1;
+    /// Usage or configuration error, or nothing scannable.
+    pub const USAGE: u8 = 2;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ferret",
+    version,
+    about = "Static scanner for the patterns Rust security and architecture audits keep finding",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub scan: ScanArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print a rule's documentation page.
+    Explain {
+        /// The rule id, e.g. `allow-attribute`.
+        rule: String,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics.
+    Human,
+    /// One JSON document.
+    Json,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// A Markdown audit-report draft.
+    Markdown,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ScanArgs {
+    /// Files or directories to scan [default: the current directory; for `cargo ferret`, the
+    /// enclosing workspace].
+    pub paths: Vec<PathBuf>,
+    /// Run only these rules (comma-separated ids); enables rules that are off by default.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub rules: Vec<String>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub exclude_rules: Vec<String>,
+    /// Report only findings at or above this severity.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub min_severity: Option<Severity>,
+    /// Exit 1 if an unsuppressed finding at or above this severity remains [default: low].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Report findings in test code too (most rules skip it by default).
+    #[arg(long)]
+    pub include_tests: bool,
+    /// Skip files and directories matching this glob (relative to the scanned root; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Do not read or write the result cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// List the rules and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// Scan the workspace (or package) of this Cargo.toml, as cargo's flag does.
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Skip files larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = scan::DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+/// A usage or configuration error: printed, then exit 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Entry point shared by `ferret` and `cargo ferret`. `cargo_subcommand` makes the default scan
+/// target the enclosing workspace rather than the current directory.
+pub fn main_with_args(args: Vec<std::ffi::OsString>, cargo_subcommand: bool) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // `--help` and `--version` arrive here too, on standard output with exit 0.
+            if e.use_stderr() {
+                eprint!("{}", e.render().ansi());
+                return ExitCode::from(exit::USAGE);
+            }
+            print!("{}", e.render().ansi());
+            return ExitCode::from(exit::CLEAN);
+        }
+    };
+    match run(cli, cargo_subcommand) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(exit::USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
+    if let Some(Command::Explain { rule }) = &cli.command {
+        let entry = rules::find(rule).ok_or_else(|| unknown_rule(rule))?;
+        print!("{}", entry.meta.doc);
+        return Ok(exit::CLEAN);
+    }
+    let args = cli.scan;
+    if args.list_rules {
+        print!("{}", report::rule_list());
+        return Ok(exit::CLEAN);
+    }
+    let paths = scan_paths(&args, cargo_subcommand)?;
+    let options = scan_options(&args, paths)?;
+    let mut result = scan::scan(&options).map_err(|e| UsageError(e.to_string()))?;
+    if let Some(min) = args.min_severity {
+        result.findings.retain(|f| f.severity >= min);
+    }
+    let fail_on = args.fail_on.unwrap_or(Severity::Low);
+
+    for p in &result.problems {
+        eprintln!("{}", report::human::problem_line(p));
+    }
+    let rendered = match args.format {
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => args.output.is_none() && std::io::stdout().is_terminal(),
+            };
+            report::human::render(&result, color)
+        }
+        Format::Json => report::json::render(&result),
+        Format::Sarif | Format::Markdown => {
+            return Err(UsageError(format!(
+                "--format {:?} is not available yet",
+                args.format
+            )));
+        }
+    };
+    write_output(args.output.as_ref(), &rendered)?;
+    Ok(if result.count_at_least(fail_on) > 0 {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    })
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), UsageError> {
+    match path {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`ferret | head`) is not an error worth reporting.
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(UsageError(format!("cannot write the report: {e}")))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn unknown_rule(id: &str) -> UsageError {
+    UsageError(format!(
+        "unknown rule `{id}` (see `ferret --list-rules` for the ids)"
+    ))
+}
+
+fn scan_paths(args: &ScanArgs, cargo_subcommand: bool) -> Result<Vec<PathBuf>, UsageError> {
+    if let Some(manifest) = &args.manifest_path {
+        let dir = manifest
+            .canonicalize()
+            .ok()
+            .and_then(|m| m.parent().map(PathBuf::from))
+            .ok_or_else(|| UsageError(format!("manifest not found: {}", manifest.display())))?;
+        let root = crate::discover::find_workspace_root(&dir).unwrap_or(dir);
+        return Ok(vec![root]);
+    }
+    if !args.paths.is_empty() {
+        return Ok(args.paths.clone());
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|e| UsageError(format!("cannot read the current directory: {e}")))?;
+    if cargo_subcommand {
+        return crate::discover::find_workspace_root(&cwd)
+            .map(|root| vec![root])
+            .ok_or_else(|| {
+                UsageError(
+                    "could not find `Cargo.toml` in the current directory or any parent".into(),
+                )
+            });
+    }
+    Ok(vec![cwd])
+}
+
+/// Turns flags into scan options: which rules run, and how.
+pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions, UsageError> {
+    let mut options = ScanOptions::new(paths);
+    for id in args.rules.iter().chain(&args.exclude_rules) {
+        rules::find(id).ok_or_else(|| unknown_rule(id))?;
+    }
+    if !args.rules.is_empty() {
+        options.rules = rules::registry()
+            .iter()
+            .filter(|r| args.rules.iter().any(|id| id == r.meta.id))
+            .map(|r| RuleSettings::new(r))
+            .collect();
+    }
+    options
+        .rules
+        .retain(|r| !args.exclude_rules.iter().any(|id| id == r.entry.meta.id));
+    options.include_tests = args.include_tests;
+    options.exclude = args.exclude.clone();
+    options.jobs = args.jobs;
+    options.max_file_size = args.max_file_size;
+    Ok(options)
+}

@@ -1,0 +1,253 @@
+//! Finding the files to scan: a walk that respects `.gitignore`, skips build output, and maps each
+//! file to its crate (the nearest `Cargo.toml` with a `[package]`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+
+/// A crate (package) that owns scanned files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateInfo {
+    pub name: String,
+    /// The package directory relative to the scanned root (`""` for the root itself).
+    pub dir: String,
+}
+
+#[derive(Debug)]
+pub struct SourcePath {
+    pub abs: PathBuf,
+    /// Relative to the scanned root, `/`-separated.
+    pub rel: String,
+    /// Index into [`Discovered::crates`].
+    pub crate_index: usize,
+}
+
+#[derive(Debug)]
+pub struct Discovered {
+    pub root: PathBuf,
+    pub files: Vec<SourcePath>,
+    /// In order of their directories, root first.
+    pub crates: Vec<CrateInfo>,
+}
+
+#[derive(Debug)]
+pub enum DiscoverError {
+    Missing(PathBuf),
+}
+
+impl std::fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DiscoverError::Missing(p) => write!(f, "no such file or directory: {}", p.display()),
+        }
+    }
+}
+
+/// The directory every path is reported relative to: the one directory given, the parent of the
+/// one file given, or the deepest directory that contains all the given paths.
+pub fn scan_root(paths: &[PathBuf]) -> Result<PathBuf, DiscoverError> {
+    let mut canon = Vec::new();
+    for p in paths {
+        let abs = p
+            .canonicalize()
+            .map_err(|_| DiscoverError::Missing(p.clone()))?;
+        canon.push(if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+        });
+    }
+    let mut root = canon.first().cloned().unwrap_or_default();
+    for p in &canon[1.min(canon.len())..] {
+        while !p.starts_with(&root) {
+            if !root.pop() {
+                break;
+            }
+        }
+    }
+    Ok(root)
+}
+
+/// Walks `paths` (files or directories) and returns the `.rs` files in path order.
+pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Discovered, DiscoverError> {
+    let root = scan_root(paths)?;
+    let mut files = Vec::new();
+    for path in paths {
+        let abs = path
+            .canonicalize()
+            .map_err(|_| DiscoverError::Missing(path.clone()))?;
+        if abs.is_file() {
+            files.push(abs);
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(&abs)
+            .follow_links(false)
+            .filter_entry(|entry| !is_build_output(entry.path()))
+            .build();
+        for entry in walker.flatten() {
+            let p = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && p.extension().is_some_and(|e| e == "rs")
+            {
+                files.push(p.to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+
+    let mut crates = CrateMap::default();
+    let mut out = Vec::new();
+    for abs in files {
+        let rel = relative(&root, &abs);
+        if exclude.is_match(&rel) || ancestors_excluded(&rel, exclude) {
+            continue;
+        }
+        let crate_index = crates.crate_of(&root, &abs);
+        out.push(SourcePath {
+            abs,
+            rel,
+            crate_index,
+        });
+    }
+    Ok(Discovered {
+        root,
+        files: out,
+        crates: crates.crates,
+    })
+}
+
+/// `--exclude vendor` excludes everything under `vendor/` too.
+fn ancestors_excluded(rel: &str, exclude: &GlobSet) -> bool {
+    let mut end = 0;
+    while let Some(i) = rel[end..].find('/') {
+        end += i;
+        if exclude.is_match(&rel[..end]) {
+            return true;
+        }
+        end += 1;
+    }
+    false
+}
+
+/// Cargo's `target/` (recognised by the tag cargo writes there or by a `Cargo.toml` beside it),
+/// and VCS directories; a source module that happens to be called `target` is kept.
+fn is_build_output(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match name {
+        ".git" => true,
+        "target" => {
+            path.join("CACHEDIR.TAG").exists()
+                || path.join(".rustc_info.json").exists()
+                || path.parent().is_some_and(|p| p.join("Cargo.toml").exists())
+        }
+        _ => false,
+    }
+}
+
+pub fn relative(root: &Path, abs: &Path) -> String {
+    let rel = abs.strip_prefix(root).unwrap_or(abs);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        abs.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        parts.join("/")
+    }
+}
+
+#[derive(Default)]
+struct CrateMap {
+    crates: Vec<CrateInfo>,
+    /// Directory -> crate index (`None`: no package manifest at or above it).
+    by_dir: HashMap<PathBuf, Option<usize>>,
+    fallback: Option<usize>,
+}
+
+impl CrateMap {
+    fn crate_of(&mut self, root: &Path, file: &Path) -> usize {
+        let found = file.parent().and_then(|dir| self.lookup(root, dir));
+        match found {
+            Some(i) => i,
+            None => *self.fallback.get_or_insert_with(|| {
+                let name = root
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "root".to_string());
+                self.crates.push(CrateInfo {
+                    name,
+                    dir: String::new(),
+                });
+                self.crates.len() - 1
+            }),
+        }
+    }
+
+    fn lookup(&mut self, root: &Path, dir: &Path) -> Option<usize> {
+        if let Some(hit) = self.by_dir.get(dir) {
+            return *hit;
+        }
+        let here = package_name(&dir.join("Cargo.toml")).map(|name| {
+            let rel = if dir == root {
+                String::new()
+            } else {
+                relative(root, dir)
+            };
+            match self
+                .crates
+                .iter()
+                .position(|c| c.dir == rel && c.name == name)
+            {
+                Some(i) => i,
+                None => {
+                    self.crates.push(CrateInfo { name, dir: rel });
+                    self.crates.len() - 1
+                }
+            }
+        });
+        let result = match here {
+            Some(i) => Some(i),
+            None => dir.parent().and_then(|parent| self.lookup(root, parent)),
+        };
+        self.by_dir.insert(dir.to_path_buf(), result);
+        result
+    }
+}
+
+/// `[package] name` of a manifest, if it exists and has one.
+pub fn package_name(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table
+        .get("package")?
+        .get("name")?
+        .as_str()
+        .map(str::to_string)
+}
+
+/// For `cargo ferret`: the workspace root above `start` (the nearest `Cargo.toml` with
+/// `[workspace]`), else the nearest package directory.
+pub fn find_workspace_root(start: &Path) -> Option<PathBuf> {
+    let mut nearest_package = None;
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let manifest = d.join("Cargo.toml");
+        if let Ok(text) = std::fs::read_to_string(&manifest)
+            && let Ok(table) = toml::from_str::<toml::Table>(&text)
+        {
+            if table.contains_key("workspace") {
+                return Some(d.to_path_buf());
+            }
+            if nearest_package.is_none() && table.contains_key("package") {
+                nearest_package = Some(d.to_path_buf());
+            }
+        }
+        dir = d.parent();
+    }
+    nearest_package
+}

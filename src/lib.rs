@@ -1,0 +1,17 @@
+//! ferret: a static scanner for the patterns that security and architecture audits keep finding
+//! in Rust code. Data flows one way: discover → parse → rules → findings → report.
+
+pub mod analyze;
+pub mod cli;
+pub mod discover;
+pub mod finding;
+pub mod macros;
+pub mod report;
+pub mod resolve;
+pub mod rules;
+pub mod scan;
+pub mod source;
+pub mod suppress;
+
+pub use finding::{Dimension, Finding, Severity};
+pub use scan::{ScanOptions, ScanResult, scan};

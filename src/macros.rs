@@ -1,0 +1,338 @@
+//! Looking inside macro invocations. syn keeps a macro body as tokens; the analyzer asks this
+//! module to turn it into expressions (or statements) so that rules see `x.unwrap_or_default()`
+//! in `debug!(size = x.unwrap_or_default())` as they would anywhere else.
+
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use syn::parse::Parser;
+
+/// A macro invocation as rules see it.
+pub struct MacroCall<'ast> {
+    pub mac: &'ast syn::Macro,
+    /// The last path segment: `format` for `std::format!`.
+    pub name: String,
+    /// The parts of the body that parsed as expressions, in order.
+    pub args: &'ast [syn::Expr],
+    /// For formatting macros: the template literal.
+    pub format_string: Option<&'ast syn::LitStr>,
+}
+
+/// The parsed body of one macro invocation.
+pub enum MacroBody {
+    Exprs(Vec<syn::Expr>),
+    Stmts(Vec<syn::Stmt>),
+}
+
+/// Macros whose bodies are generated code or another language, not Rust expressions to check.
+const OPAQUE: &[&str] = &[
+    "quote",
+    "quote_spanned",
+    "parse_quote",
+    "parse_quote_spanned",
+    "macro_rules",
+    "html",
+    "rsx",
+    "view",
+    "sql",
+    "include_str",
+    "include_bytes",
+    "include",
+    "concat_idents",
+    "stringify",
+    "cfg",
+    "env",
+    "option_env",
+];
+
+/// Macros whose first string literal argument is a `format!`-style template.
+pub const FORMAT_LIKE: &[&str] = &[
+    "format",
+    "format_args",
+    "print",
+    "println",
+    "eprint",
+    "eprintln",
+    "write",
+    "writeln",
+    "panic",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "anyhow",
+    "bail",
+    "ensure",
+    "eyre",
+    "format_err",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "event",
+    "span",
+    "trace_span",
+    "debug_span",
+    "info_span",
+    "warn_span",
+    "error_span",
+    "log",
+    "expect",
+];
+
+pub fn macro_name(mac: &syn::Macro) -> String {
+    mac.path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
+}
+
+/// Parses a macro body into something the analyzer can walk, or `None` for opaque macros and
+/// bodies with no expression in them.
+pub fn parse_body(name: &str, mac: &syn::Macro) -> Option<MacroBody> {
+    if OPAQUE.contains(&name) {
+        return None;
+    }
+    if matches!(mac.delimiter, syn::MacroDelimiter::Brace(_))
+        && !FORMAT_LIKE.contains(&name)
+        && let Ok(stmts) = syn::Block::parse_within.parse2(mac.tokens.clone())
+    {
+        return Some(MacroBody::Stmts(stmts));
+    }
+    let mut exprs = Vec::new();
+    collect_exprs(mac.tokens.clone(), 0, &mut exprs);
+    (!exprs.is_empty()).then_some(MacroBody::Exprs(exprs))
+}
+
+/// The template of a formatting macro: the first string literal among its arguments.
+pub fn format_string<'a>(name: &str, args: &'a [syn::Expr]) -> Option<&'a syn::LitStr> {
+    if !FORMAT_LIKE.contains(&name) {
+        return None;
+    }
+    args.iter().find_map(|arg| match arg {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s),
+        _ => None,
+    })
+}
+
+/// Token-level fallback: split at top-level `,` `;` `=>`, drop `name =`, `name:`, `%` and `?`
+/// prefixes (tracing fields, `select!` branches, `json!` keys), and keep what parses. A part that
+/// does not parse is searched group by group, so nothing inside it is lost.
+fn collect_exprs(tokens: TokenStream, depth: usize, out: &mut Vec<syn::Expr>) {
+    if depth > 8 {
+        return;
+    }
+    for part in split_top_level(tokens) {
+        let part = strip_prefixes(&part);
+        if part.is_empty() {
+            continue;
+        }
+        let stream: TokenStream = part.iter().cloned().collect();
+        match syn::parse2::<syn::Expr>(stream) {
+            Ok(expr) => out.push(expr),
+            Err(_) => {
+                for tt in part {
+                    if let TokenTree::Group(g) = tt
+                        && g.delimiter() != Delimiter::None
+                    {
+                        collect_exprs(g.stream(), depth + 1, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn split_top_level(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut parts = vec![Vec::new()];
+    let mut prev_joint_eq = false;
+    for tt in tokens {
+        let mut split = false;
+        if let TokenTree::Punct(p) = &tt {
+            let c = p.as_char();
+            if (c == ',' || c == ';') && p.spacing() == Spacing::Alone {
+                split = true;
+            } else if c == '>' && prev_joint_eq {
+                // `=>`: drop the `=` already pushed and split.
+                if let Some(part) = parts.last_mut() {
+                    part.pop();
+                }
+                split = true;
+            }
+            prev_joint_eq = c == '=' && p.spacing() == Spacing::Joint;
+        } else {
+            prev_joint_eq = false;
+        }
+        if split {
+            parts.push(Vec::new());
+        } else if let Some(part) = parts.last_mut() {
+            part.push(tt);
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Drops what precedes the value in `a.b = v`, `target: v`, `"key": v`, `pat = fut`, `%v`, `?v`.
+fn strip_prefixes(part: &[TokenTree]) -> &[TokenTree] {
+    let mut rest = part;
+    if let Some(i) = lone_punct_position(rest, '=') {
+        rest = &rest[i + 1..];
+    } else if let Some(i) = lone_punct_position(rest, ':')
+        && i <= 1
+    {
+        rest = &rest[i + 1..];
+    }
+    while let Some(TokenTree::Punct(p)) = rest.first() {
+        if matches!(p.as_char(), '%' | '?') {
+            rest = &rest[1..];
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// The first `c` that stands alone (not part of `==`, `<=`, `=>`, `::`...).
+fn lone_punct_position(part: &[TokenTree], c: char) -> Option<usize> {
+    let mut prev_joint = false;
+    for (i, tt) in part.iter().enumerate() {
+        match tt {
+            TokenTree::Punct(p) => {
+                let next_is_punct_joined = p.spacing() == Spacing::Joint;
+                if p.as_char() == c && !prev_joint && !next_is_punct_joined {
+                    // `a != b` / `a >= b` style: a punct right before `=` joined to it.
+                    return Some(i);
+                }
+                prev_joint = p.spacing() == Spacing::Joint;
+            }
+            _ => prev_joint = false,
+        }
+    }
+    None
+}
+
+/// A `{}` placeholder in a format template: `{}`, `{0}`, `{name}`, `{name:?}`, `{:>8}`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The argument named inline (`{e}` gives `e`); `None` for positional ones.
+    pub name: Option<String>,
+}
+
+/// The placeholders of a format template, with `{{`/`}}` escapes skipped.
+pub fn placeholders(template: &str) -> Vec<Placeholder> {
+    let mut out = Vec::new();
+    let mut chars = template.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
+                chars.next();
+            }
+            '{' => {
+                let rest = &template[i + 1..];
+                let Some(close) = rest.find('}') else { break };
+                let inner = &rest[..close];
+                let arg = inner.split(':').next().unwrap_or("").trim();
+                let name = (!arg.is_empty() && !arg.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| arg.to_string());
+                out.push(Placeholder { name });
+                for _ in 0..inner.chars().count() + 1 {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn body(src: &str) -> Vec<String> {
+        let mac: syn::Macro = syn::parse_str(src).expect("test macro parses");
+        match parse_body(&macro_name(&mac), &mac) {
+            Some(MacroBody::Exprs(e)) => {
+                e.iter().map(|e| e.to_token_stream().to_string()).collect()
+            }
+            Some(MacroBody::Stmts(s)) => {
+                s.iter().map(|s| s.to_token_stream().to_string()).collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn format_arguments() {
+        assert_eq!(
+            body(r#"format!("{} {}", a, b.c())"#),
+            [r#""{} {}""#, "a", "b . c ()"]
+        );
+    }
+
+    #[test]
+    fn tracing_fields() {
+        assert_eq!(
+            body(r#"debug!(target: "t", size = x.len(), %y, ?z, a.b = w, "msg {}", q)"#),
+            [r#""t""#, "x . len ()", "y", "z", "w", r#""msg {}""#, "q"]
+        );
+    }
+
+    #[test]
+    fn select_branches() {
+        let got = body("select! { v = rx.recv() => handle(v), _ = sleep(d) => { stop() } }");
+        assert_eq!(
+            got,
+            ["rx . recv ()", "handle (v)", "sleep (d)", "{ stop () }"]
+        );
+    }
+
+    #[test]
+    fn comparisons_are_not_assignments() {
+        assert_eq!(body("assert!(a == b)"), ["a == b"]);
+        assert_eq!(body("assert!(a <= b, \"m\")"), ["a <= b", "\"m\""]);
+    }
+
+    #[test]
+    fn json_values_inside_unparsable_bodies() {
+        let got = body(r#"json!({ "id": x.unwrap_or_default(), "n": 1 })"#);
+        assert!(
+            got.contains(&"x . unwrap_or_default ()".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn block_bodies_parse_as_statements() {
+        assert_eq!(body("thread_local! { static X: u8 = 1; }").len(), 1);
+    }
+
+    #[test]
+    fn placeholder_names() {
+        let names: Vec<_> = placeholders("{} {{x}} {e} {0} {e:?} {:>8} {name:#?}")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                None,
+                Some("e".into()),
+                None,
+                Some("e".into()),
+                None,
+                Some("name".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! rustc-style diagnostics through codespan-reporting, and the closing summary line.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as Level};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, termcolor::Buffer};
+
+use crate::finding::{Finding, Severity};
+use crate::scan::{FileProblem, ScanResult};
+
+pub fn render(result: &ScanResult, color: bool) -> String {
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for finding in result.active_findings() {
+        let file = SnippetFile::new(finding);
+        let diagnostic = diagnostic(finding, &file);
+        if term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic).is_err() {
+            // The snippet and the label come from the same finding, so this cannot happen; fall
+            // back to one plain line rather than lose the finding.
+            buffer_line(&mut buffer, &plain_line(finding));
+        }
+    }
+    let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    text.push_str(&summary(result));
+    text.push('\n');
+    text
+}
+
+fn buffer_line(buffer: &mut Buffer, line: &str) {
+    use std::io::Write;
+    // Writing to an in-memory buffer does not fail.
+    if writeln!(buffer, "{line}").is_err() {
+        unreachable!("in-memory buffer write failed");
+    }
+}
+
+/// `path:line:col: severity[rule]: message`, for the rare case a diagnostic cannot be drawn.
+pub fn plain_line(f: &Finding) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {}",
+        f.path, f.line, f.column, f.severity, f.rule, f.message
+    )
+}
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Critical | Severity::High => Level::Error,
+        Severity::Medium | Severity::Low => Level::Warning,
+        Severity::Info => Level::Note,
+    }
+}
+
+fn diagnostic(f: &Finding, file: &SnippetFile<'_>) -> Diagnostic<()> {
+    let mut notes = vec![format!("help: {}", f.help)];
+    if f.in_test {
+        notes.push("note: in test code".to_string());
+    }
+    Diagnostic::new(level(f.severity))
+        .with_code(&f.rule)
+        .with_message(&f.message)
+        .with_labels(vec![
+            Label::primary((), file.label_range(f))
+                .with_message(format!("{} severity", f.severity)),
+        ])
+        .with_notes(notes)
+}
+
+/// The finding's own snippet, presented to codespan as a file whose lines start at the finding's
+/// line, so the report needs no second read of the source.
+struct SnippetFile<'f> {
+    name: &'f str,
+    first_line: usize,
+    text: &'f str,
+    line_starts: Vec<usize>,
+}
+
+impl<'f> SnippetFile<'f> {
+    fn new(f: &'f Finding) -> SnippetFile<'f> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            f.snippet
+                .char_indices()
+                .filter(|&(_, c)| c == '\n')
+                .map(|(i, _)| i + 1),
+        );
+        SnippetFile {
+            name: &f.path,
+            first_line: f.line,
+            text: &f.snippet,
+            line_starts,
+        }
+    }
+
+    fn offset(&self, line: usize, column: usize) -> usize {
+        let idx = line
+            .saturating_sub(self.first_line)
+            .min(self.line_starts.len() - 1);
+        let start = self.line_starts[idx];
+        let end = self.line_end(idx);
+        let line_text = &self.text[start..end];
+        let byte = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(b, _)| b);
+        start + byte
+    }
+
+    fn line_end(&self, idx: usize) -> usize {
+        self.line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&next| next - 1)
+    }
+
+    fn label_range(&self, f: &Finding) -> Range<usize> {
+        let start = self.offset(f.line, f.column);
+        let last_line = self.first_line + self.line_starts.len() - 1;
+        let end = if f.end_line <= last_line {
+            self.offset(f.end_line, f.end_column)
+        } else {
+            self.text.len()
+        };
+        start..end.max(start)
+    }
+}
+
+impl<'a> Files<'a> for SnippetFile<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, FilesError> {
+        let idx = self.line_starts.partition_point(|&s| s <= byte_index) - 1;
+        Ok(idx + self.first_line - 1)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
+        let idx = line_index + 1 - self.first_line;
+        let start = *self.line_starts.get(idx).ok_or(FilesError::LineTooLarge {
+            given: line_index,
+            max: self.first_line + self.line_starts.len() - 2,
+        })?;
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Ok(start..end)
+    }
+}
+
+/// `ferret: 120 files, 8,000 lines in 0.31s: 5 findings (1 high, 4 medium), 2 suppressed, 1 parse failure`
+pub fn summary(result: &ScanResult) -> String {
+    let active: Vec<&Finding> = result.active_findings().collect();
+    let mut parts = Vec::new();
+    for severity in Severity::DESCENDING {
+        let n = active.iter().filter(|f| f.severity == severity).count();
+        if n > 0 {
+            parts.push(format!("{n} {severity}"));
+        }
+    }
+    let findings = match active.len() {
+        0 => "no findings".to_string(),
+        n => format!("{n} finding{} ({})", plural(n), parts.join(", ")),
+    };
+    let mut line = format!(
+        "ferret: scanned {} file{} ({} lines) in {:.2}s: {findings}",
+        result.files_scanned,
+        plural(result.files_scanned),
+        result.lines_scanned,
+        result.duration.as_secs_f64()
+    );
+    let suppressed = result.findings.len() - active.len();
+    if suppressed > 0 {
+        line.push_str(&format!(", {suppressed} suppressed"));
+    }
+    let parse_failures = result
+        .problems
+        .iter()
+        .filter(|p| p.kind == crate::scan::ProblemKind::ParseError)
+        .count();
+    if parse_failures > 0 {
+        line.push_str(&format!(
+            ", {parse_failures} parse failure{}",
+            plural(parse_failures)
+        ));
+    }
+    let skipped = result.problems.len() - parse_failures;
+    if skipped > 0 {
+        line.push_str(&format!(", {skipped} file{} skipped", plural(skipped)));
+    }
+    line
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// One stderr line per file that could not be analysed.
+pub fn problem_line(p: &FileProblem) -> String {
+    let at = match (p.line, p.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", p.path),
+        _ => p.path.clone(),
+    };
+    let what = match p.kind {
+        crate::scan::ProblemKind::ParseError => "error: could not parse",
+        crate::scan::ProblemKind::InternalError => "error: internal error in",
+        _ => "warning: skipped",
+    };
+    format!("{what} {at}: {}", p.message)
+}

@@ -1,0 +1,59 @@
+//! `--format json`: one document with the tool, the scan, counts, findings and problems.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity};
+use crate::scan::{FileProblem, ScanResult};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    tool: &'static str,
+    version: &'static str,
+    root: String,
+    files_scanned: usize,
+    lines_scanned: usize,
+    counts: Counts,
+    findings: Vec<&'a Finding>,
+    problems: &'a [FileProblem],
+}
+
+#[derive(Serialize)]
+struct Counts {
+    /// Findings that count (not suppressed), by severity.
+    by_severity: BTreeMap<Severity, usize>,
+    total: usize,
+    suppressed: usize,
+    problems: usize,
+}
+
+pub fn render(result: &ScanResult) -> String {
+    let mut by_severity: BTreeMap<Severity, usize> =
+        Severity::DESCENDING.iter().map(|s| (*s, 0)).collect();
+    for f in result.active_findings() {
+        *by_severity.entry(f.severity).or_default() += 1;
+    }
+    let total = result.active_findings().count();
+    let doc = Document {
+        tool: "ferret",
+        version: env!("CARGO_PKG_VERSION"),
+        root: result.root.display().to_string(),
+        files_scanned: result.files_scanned,
+        lines_scanned: result.lines_scanned,
+        counts: Counts {
+            by_severity,
+            total,
+            suppressed: result.findings.len() - total,
+            problems: result.problems.len(),
+        },
+        findings: result.findings.iter().collect(),
+        problems: &result.problems,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| {
+        // Serialising plain data cannot fail; say so loudly if it ever does.
+        format!("{{\"error\": \"cannot serialise the report: {e}\"}}")
+    });
+    text.push('\n');
+    text
+}

@@ -1,0 +1,33 @@
+//! Reports: each turns a finished [`ScanResult`](crate::ScanResult) into text. Reports never
+//! re-analyse; everything they show was recorded by the scan.
+
+pub mod human;
+pub mod json;
+
+use crate::rules;
+
+/// `--list-rules`: id, dimension, default severity, on/off, summary.
+pub fn rule_list() -> String {
+    let mut out = String::new();
+    let width = rules::registry()
+        .iter()
+        .map(|r| r.meta.id.len())
+        .max()
+        .unwrap_or(0);
+    out.push_str(&format!(
+        "{:width$}  {:14}  {:8}  {:3}  {}\n",
+        "ID", "DIMENSION", "SEVERITY", "ON", "SUMMARY"
+    ));
+    for entry in rules::registry() {
+        let m = entry.meta;
+        out.push_str(&format!(
+            "{:width$}  {:14}  {:8}  {:3}  {}\n",
+            m.id,
+            m.dimension.as_str(),
+            m.default_severity.as_str(),
+            if m.enabled_by_default { "on" } else { "off" },
+            m.summary
+        ));
+    }
+    out
+}

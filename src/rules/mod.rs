@@ -1,0 +1,245 @@
+//! The rule model: static metadata, hooks the analyzer calls, and the registry.
+//!
+//! A rule is one file in this folder. It declares a [`RuleMeta`] and implements [`Rule`] for the
+//! node kinds it cares about. The analyzer walks each file's syntax tree once and calls the hooks
+//! of every enabled rule; rules never walk the tree themselves, read files, or print. A fresh rule
+//! value is made for every file, so a rule may keep per-file state in `self` (owned data only).
+
+use proc_macro2::Span;
+
+use crate::finding::{Dimension, Severity};
+use crate::macros::MacroCall;
+use crate::source::SourceFile;
+
+pub mod allow_attribute;
+pub mod suppression_without_reason;
+pub mod unused_suppression;
+
+/// How often a rule's findings are right, as SARIF's `precision` property says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    VeryHigh,
+    High,
+    Medium,
+    Low,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::VeryHigh => "very-high",
+            Precision::High => "high",
+            Precision::Medium => "medium",
+            Precision::Low => "low",
+        }
+    }
+}
+
+/// What every report, the config and `--list-rules` know about a rule without running it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id: used in suppressions, baselines, SARIF and configs.
+    pub id: &'static str,
+    pub dimension: Dimension,
+    pub default_severity: Severity,
+    /// One line, for `--list-rules` and SARIF `shortDescription`.
+    pub summary: &'static str,
+    /// The rule's `rules/ID.md` page.
+    pub doc: &'static str,
+    pub enabled_by_default: bool,
+    /// Findings in test code are dropped unless `--include-tests`.
+    pub production_only: bool,
+    pub precision: Precision,
+    /// Prefilter: a file containing none of these byte strings cannot produce a finding of this
+    /// rule, so it need not be parsed for it. Empty means "always run".
+    pub literals: &'static [&'static str],
+}
+
+impl RuleMeta {
+    /// One section of the rule's page (`## Why it matters`), without its heading.
+    pub fn doc_section(&self, heading: &str) -> Option<&'static str> {
+        doc_section(self.doc, heading)
+    }
+}
+
+pub fn doc_section<'d>(doc: &'d str, heading: &str) -> Option<&'d str> {
+    let marker = format!("## {heading}");
+    let start = doc.find(&marker)? + marker.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim())
+}
+
+/// A syntax node on the path from the file root to the node being checked.
+#[derive(Clone, Copy)]
+pub enum Node<'ast> {
+    Item(&'ast syn::Item),
+    ImplItem(&'ast syn::ImplItem),
+    TraitItem(&'ast syn::TraitItem),
+    ForeignItem(&'ast syn::ForeignItem),
+    Stmt(&'ast syn::Stmt),
+    Expr(&'ast syn::Expr),
+    FieldValue(&'ast syn::FieldValue),
+    Arm(&'ast syn::Arm),
+    /// A macro invocation whose body the analyzer parsed; its children are the parsed parts.
+    Macro(&'ast syn::Macro),
+}
+
+/// A function with a body: free fn, inherent/trait impl method, or trait default method.
+#[derive(Clone, Copy)]
+pub struct FnNode<'ast> {
+    pub attrs: &'ast [syn::Attribute],
+    pub sig: &'ast syn::Signature,
+    pub block: &'ast syn::Block,
+    /// Inside an `impl Trait for Type` block: the trait's path.
+    pub impl_trait: Option<&'ast syn::Path>,
+}
+
+impl FnNode<'_> {
+    /// `extern "C" fn` (or any non-Rust ABI): called across an FFI boundary.
+    pub fn is_extern(&self) -> bool {
+        self.sig
+            .abi
+            .as_ref()
+            .is_some_and(|abi| abi.name.as_ref().is_none_or(|n| n.value() != "Rust"))
+    }
+}
+
+/// A finding as a rule reports it, before the engine adds the file's context.
+#[derive(Debug, Clone)]
+pub struct RawFinding {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    pub start: Span,
+    pub end: Span,
+    pub message: String,
+    pub help: String,
+    pub in_test: bool,
+}
+
+/// What a hook can see and do: the file, the ancestors of the current node, and `report`.
+pub struct Ctx<'a, 'ast> {
+    pub file: &'a SourceFile<'a>,
+    /// From the file root down to (not including) the node being checked.
+    pub ancestors: &'a [Node<'ast>],
+    /// Inside test code (a test path, `#[cfg(test)]`, `#[test]`-style fn).
+    pub in_test: bool,
+    /// The innermost enclosing function, if any.
+    pub enclosing_fn: Option<FnNode<'ast>>,
+    pub(crate) rule: &'static RuleMeta,
+    pub(crate) out: &'a mut Vec<RawFinding>,
+    pub(crate) observations: &'a mut Vec<(&'static str, u32)>,
+}
+
+impl<'ast> Ctx<'_, 'ast> {
+    /// Reports a finding at `span` with the rule's default severity.
+    pub fn report(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        let severity = self.rule.default_severity;
+        self.report_at(span, span, severity, message, help);
+    }
+
+    /// Reports a finding from `start` to `end` with an explicit severity.
+    pub fn report_at(
+        &mut self,
+        start: Span,
+        end: Span,
+        severity: Severity,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.out.push(RawFinding {
+            rule: self.rule,
+            severity,
+            start,
+            end,
+            message: message.into(),
+            help: help.into(),
+            in_test: self.in_test,
+        });
+    }
+
+    /// Counts evidence for the Markdown report's strengths ("N channels, 0 unbounded").
+    /// Recorded in production and test code alike; keys are `rule-id/what`.
+    pub fn observe(&mut self, key: &'static str) {
+        match self.observations.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => self.observations.push((key, 1)),
+        }
+    }
+
+    /// The node directly containing the current one.
+    pub fn parent(&self) -> Option<Node<'ast>> {
+        self.ancestors.last().copied()
+    }
+
+    /// Ancestors from the nearest outwards.
+    pub fn ancestors_inside_out(&self) -> impl Iterator<Item = Node<'ast>> + '_ {
+        self.ancestors.iter().rev().copied()
+    }
+
+    /// The full path a written path names in this file, through `use` declarations.
+    pub fn resolve(&self, path: &syn::Path) -> Vec<String> {
+        self.file.uses.resolve_path(path)
+    }
+}
+
+/// Hooks the analyzer calls, each once per node of its kind, in source order. Every hook has an
+/// empty default: a rule implements the ones it needs.
+#[expect(
+    unused_variables,
+    reason = "default hooks ignore their arguments; the names document them"
+)]
+pub trait Rule: Send {
+    /// Every expression, including those parsed out of macro bodies.
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {}
+    /// Every statement (a `let`, an expression statement, an item, a macro statement).
+    fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {}
+    /// Every item, at any depth (including items nested in functions and modules).
+    fn check_item<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, item: &'ast syn::Item) {}
+    /// Every attribute, wherever it stands, plus attributes found inside `macro_rules!` bodies.
+    fn check_attribute<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, attr: &'ast syn::Attribute) {}
+    /// Every macro invocation, with its body parsed where the analyzer could.
+    fn check_macro<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, call: &MacroCall<'ast>) {}
+    /// Every type written in the source (fields, signatures, annotations).
+    fn check_type<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, ty: &'ast syn::Type) {}
+    /// Entering a function with a body, before any node inside it.
+    fn enter_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {}
+    /// Leaving that function, after every node inside it: the place for same-function flow checks.
+    fn exit_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {}
+}
+
+/// A registered rule: its metadata and a constructor for a fresh per-file instance.
+pub struct RuleEntry {
+    pub meta: &'static RuleMeta,
+    pub new: fn() -> Box<dyn Rule>,
+}
+
+/// Every rule ferret knows, in id order. Adding a rule = one file + one line here.
+pub fn registry() -> &'static [&'static RuleEntry] {
+    static REGISTRY: &[&RuleEntry] = &[
+        &allow_attribute::ENTRY,
+        &suppression_without_reason::ENTRY,
+        &unused_suppression::ENTRY,
+    ];
+    REGISTRY
+}
+
+pub fn find(id: &str) -> Option<&'static RuleEntry> {
+    registry().iter().copied().find(|r| r.meta.id == id)
+}
+
+/// Rules that have no hooks: the engine itself produces their findings.
+#[derive(Default)]
+pub(crate) struct EngineRule;
+impl Rule for EngineRule {}
+
+/// Short-hand for a rule entry; used by every rule file.
+#[macro_export]
+macro_rules! rule_entry {
+    ($meta:expr, $ty:ty) => {
+        $crate::rules::RuleEntry {
+            meta: $meta,
+            new: || Box::new(<$ty>::default()),
+        }
+    };
+}

@@ -1,0 +1,19 @@
+//! `suppression-without-reason`: a `// ferret: expect(RULE)` comment that does not say why.
+//! The engine produces these findings while it applies suppressions (see `suppress.rs`).
+
+use crate::finding::{Dimension, Severity};
+use crate::rules::{EngineRule, Precision, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "suppression-without-reason",
+    dimension: Dimension::LintPolicy,
+    default_severity: Severity::Low,
+    summary: "a `// ferret: expect(RULE)` suppression with no reason text",
+    doc: include_str!("../../rules/suppression-without-reason.md"),
+    enabled_by_default: true,
+    production_only: false,
+    precision: Precision::VeryHigh,
+    literals: &["ferret:"],
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, EngineRule);

@@ -1,0 +1,565 @@
+//! The pipeline: discover files, analyse each in parallel (parse once, one traversal), apply
+//! suppressions, and gather findings in a deterministic order.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::analyze::{self, ActiveRule};
+use crate::discover::{self, CrateInfo};
+use crate::finding::{Finding, Severity};
+use crate::rules::{self, RawFinding, RuleEntry, RuleMeta};
+use crate::source::SourceFile;
+use crate::suppress;
+
+/// How one rule runs in this scan.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    pub entry: &'static RuleEntry,
+    /// Overrides the rule's default severity for every finding it reports.
+    pub severity: Option<Severity>,
+    /// Only files matching one of these globs (relative paths); empty means all files.
+    pub paths: Vec<String>,
+    /// Never files matching these globs.
+    pub exclude: Vec<String>,
+}
+
+impl RuleSettings {
+    pub fn new(entry: &'static RuleEntry) -> RuleSettings {
+        RuleSettings {
+            entry,
+            severity: None,
+            paths: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for RuleEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.meta.id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub rules: Vec<RuleSettings>,
+    pub include_tests: bool,
+    /// Globs (relative to the scanned root) of files and directories to skip.
+    pub exclude: Vec<String>,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// Files larger than this are skipped with a warning.
+    pub max_file_size: u64,
+}
+
+impl ScanOptions {
+    /// The default rule set with default settings, over `paths`.
+    pub fn new(paths: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            paths,
+            rules: rules::registry()
+                .iter()
+                .filter(|r| r.meta.enabled_by_default)
+                .map(|r| RuleSettings::new(r))
+                .collect(),
+            include_tests: false,
+            exclude: Vec::new(),
+            jobs: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Files nested deeper than this (brackets and braces) are skipped rather than risk the stack.
+pub const MAX_NESTING: usize = 2_000;
+
+/// Why a file was not (fully) analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    ParseError,
+    NotUtf8,
+    Unreadable,
+    TooLarge,
+    TooDeep,
+    InternalError,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileProblem {
+    pub path: String,
+    pub kind: ProblemKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Per-crate figures for the reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct CrateSummary {
+    pub name: String,
+    pub dir: String,
+    pub files: usize,
+    pub lines: usize,
+    /// Evidence counters recorded by rules and the engine (see `Ctx::observe`).
+    pub observations: BTreeMap<String, u64>,
+}
+
+#[derive(Debug)]
+pub struct ScanResult {
+    pub root: PathBuf,
+    pub files_scanned: usize,
+    pub lines_scanned: usize,
+    /// Sorted by path, line, column, rule. Includes suppressed findings (see `Finding::suppression`).
+    pub findings: Vec<Finding>,
+    pub problems: Vec<FileProblem>,
+    pub crates: Vec<CrateSummary>,
+    pub rules_run: Vec<&'static RuleMeta>,
+    pub duration: Duration,
+}
+
+impl ScanResult {
+    /// Findings that count: neither suppressed inline nor baselined.
+    pub fn active_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.is_suppressed())
+    }
+
+    pub fn count_at_least(&self, severity: Severity) -> usize {
+        self.active_findings()
+            .filter(|f| f.severity >= severity)
+            .count()
+    }
+}
+
+#[derive(Debug)]
+pub enum ScanError {
+    Discover(discover::DiscoverError),
+    BadGlob(String, globset::Error),
+    NothingToScan(Vec<PathBuf>),
+    ThreadPool(rayon::ThreadPoolBuildError),
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::Discover(e) => e.fmt(f),
+            ScanError::BadGlob(g, e) => write!(f, "invalid glob `{g}`: {e}"),
+            ScanError::NothingToScan(paths) => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "no Rust files to scan in {}", list.join(", "))
+            }
+            ScanError::ThreadPool(e) => write!(f, "cannot start worker threads: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+pub fn build_globset(globs: &[String]) -> Result<GlobSet, ScanError> {
+    let mut builder = GlobSetBuilder::new();
+    for g in globs {
+        let glob = Glob::new(g).map_err(|e| ScanError::BadGlob(g.clone(), e))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map_err(|e| ScanError::BadGlob(globs.join(", "), e))
+}
+
+/// A rule setting with its globs compiled.
+struct PreparedRule {
+    settings: RuleSettings,
+    paths: Option<GlobSet>,
+    exclude: GlobSet,
+}
+
+impl PreparedRule {
+    fn applies_to(&self, rel: &str) -> bool {
+        self.paths.as_ref().is_none_or(|p| p.is_match(rel)) && !self.exclude.is_match(rel)
+    }
+}
+
+/// What analysing one file produced.
+#[derive(Default)]
+struct FileOutcome {
+    findings: Vec<Finding>,
+    problem: Option<FileProblem>,
+    lines: usize,
+    observations: Vec<(&'static str, u32)>,
+    analysed: bool,
+}
+
+pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
+    let started = Instant::now();
+    let exclude = build_globset(&options.exclude)?;
+    let found = discover::discover(&options.paths, &exclude).map_err(ScanError::Discover)?;
+    if found.files.is_empty() {
+        return Err(ScanError::NothingToScan(options.paths.clone()));
+    }
+    let prepared = options
+        .rules
+        .iter()
+        .map(|s| {
+            Ok(PreparedRule {
+                paths: if s.paths.is_empty() {
+                    None
+                } else {
+                    Some(build_globset(&s.paths)?)
+                },
+                exclude: build_globset(&s.exclude)?,
+                settings: s.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, ScanError>>()?;
+
+    // Deeply nested sources recurse deeply in the parser and the visitor: give workers room.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .stack_size(256 * 1024 * 1024)
+        .build()
+        .map_err(ScanError::ThreadPool)?;
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        found
+            .files
+            .par_iter()
+            .map(|file| {
+                let crate_name = &found.crates[file.crate_index].name;
+                let read = std::fs::metadata(&file.abs).and_then(|meta| {
+                    if meta.len() > options.max_file_size {
+                        Ok(Err(meta.len()))
+                    } else {
+                        std::fs::read(&file.abs).map(Ok)
+                    }
+                });
+                let bytes = match read {
+                    Ok(Ok(bytes)) => bytes,
+                    Ok(Err(size)) => {
+                        return problem(
+                            &file.rel,
+                            ProblemKind::TooLarge,
+                            format!(
+                                "skipped: {size} bytes is over the {} byte limit",
+                                options.max_file_size
+                            ),
+                        );
+                    }
+                    Err(e) => {
+                        return problem(
+                            &file.rel,
+                            ProblemKind::Unreadable,
+                            format!("skipped: {e}"),
+                        );
+                    }
+                };
+                let Ok(text) = std::str::from_utf8(&bytes) else {
+                    return problem(
+                        &file.rel,
+                        ProblemKind::NotUtf8,
+                        "skipped: not valid UTF-8".to_string(),
+                    );
+                };
+                let result = catch_unwind(AssertUnwindSafe(|| {
+                    analyse_file(
+                        &file.rel,
+                        crate_name,
+                        text,
+                        &prepared,
+                        options.include_tests,
+                    )
+                }));
+                // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
+                proc_macro2::extra::invalidate_current_thread_spans();
+                result.unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".to_string());
+                    problem(
+                        &file.rel,
+                        ProblemKind::InternalError,
+                        format!("internal error while analysing this file: {what}"),
+                    )
+                })
+            })
+            .collect()
+    });
+
+    let mut crates: Vec<CrateSummary> = found
+        .crates
+        .iter()
+        .map(|CrateInfo { name, dir }| CrateSummary {
+            name: name.clone(),
+            dir: dir.clone(),
+            files: 0,
+            lines: 0,
+            observations: BTreeMap::new(),
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut problems = Vec::new();
+    let mut files_scanned = 0;
+    let mut lines_scanned = 0;
+    for (file, outcome) in found.files.iter().zip(outcomes) {
+        if outcome.analysed {
+            files_scanned += 1;
+            lines_scanned += outcome.lines;
+            let summary = &mut crates[file.crate_index];
+            summary.files += 1;
+            summary.lines += outcome.lines;
+            for (key, n) in outcome.observations {
+                *summary.observations.entry(key.to_string()).or_default() += u64::from(n);
+            }
+        }
+        findings.extend(outcome.findings);
+        problems.extend(outcome.problem);
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crates.retain(|c| c.files > 0);
+
+    Ok(ScanResult {
+        root: found.root,
+        files_scanned,
+        lines_scanned,
+        findings,
+        problems,
+        crates,
+        rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+        duration: started.elapsed(),
+    })
+}
+
+fn problem(path: &str, kind: ProblemKind, message: String) -> FileOutcome {
+    FileOutcome {
+        problem: Some(FileProblem {
+            path: path.to_string(),
+            kind,
+            line: None,
+            column: None,
+            message,
+        }),
+        ..FileOutcome::default()
+    }
+}
+
+/// Deepest bracket nesting, counted on raw bytes (brackets inside strings and comments count
+/// too, which only makes the guard more careful).
+fn max_nesting(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+fn analyse_file(
+    rel: &str,
+    crate_name: &str,
+    text: &str,
+    rules: &[PreparedRule],
+    include_tests: bool,
+) -> FileOutcome {
+    let mut outcome = FileOutcome {
+        lines: text.lines().count(),
+        ..FileOutcome::default()
+    };
+    let depth = max_nesting(text);
+    if depth > MAX_NESTING {
+        outcome.problem = Some(FileProblem {
+            path: rel.to_string(),
+            kind: ProblemKind::TooDeep,
+            line: None,
+            column: None,
+            message: format!("skipped: brackets nest {depth} deep (limit {MAX_NESTING})"),
+        });
+        return outcome;
+    }
+    let active: Vec<&PreparedRule> = rules.iter().filter(|r| r.applies_to(rel)).collect();
+    let ast = match syn::parse_file(text) {
+        Ok(ast) => ast,
+        Err(e) => {
+            let start = e.span().start();
+            outcome.problem = Some(FileProblem {
+                path: rel.to_string(),
+                kind: ProblemKind::ParseError,
+                line: Some(start.line),
+                column: Some(start.column + 1),
+                message: e.to_string(),
+            });
+            return outcome;
+        }
+    };
+    outcome.analysed = true;
+    let mut source = SourceFile::new(rel.to_string(), crate_name.to_string(), text);
+    source.uses = crate::resolve::UseMap::from_file(&ast);
+
+    let mut instances: Vec<ActiveRule> = active
+        .iter()
+        .map(|r| ActiveRule {
+            meta: r.settings.entry.meta,
+            rule: (r.settings.entry.new)(),
+        })
+        .collect();
+    let analysis = analyze::analyze(&ast, &source, &mut instances);
+    drop(ast);
+    outcome.observations = analysis.observations;
+
+    let severity_of = |meta: &RuleMeta, reported: Severity| {
+        active
+            .iter()
+            .find(|r| std::ptr::eq(r.settings.entry.meta, meta))
+            .and_then(|r| r.settings.severity)
+            .unwrap_or(reported)
+    };
+    let mut findings: Vec<Finding> = analysis
+        .findings
+        .iter()
+        .map(|raw| {
+            let severity = severity_of(raw.rule, raw.severity);
+            to_finding(&source, raw, severity)
+        })
+        .collect();
+
+    let mut suppressions = suppress::parse(&source);
+    suppress::apply(&mut findings, &mut suppressions);
+    let ran = |id: &str| active.iter().any(|r| r.settings.entry.meta.id == id);
+    let known = |id: &str| rules::find(id).is_some();
+    for p in suppress::problems(&suppressions, ran, known) {
+        let (meta, line, message, help) = match p {
+            suppress::Problem::NoReason(sup) => (
+                &rules::suppression_without_reason::META,
+                sup.line,
+                format!("suppression of `{}` gives no reason", sup.rules.join(", ")),
+                "say why the finding does not apply: `// ferret: expect(RULE) reason text`"
+                    .to_string(),
+            ),
+            suppress::Problem::Unused { sup, rule, known } => (
+                &rules::unused_suppression::META,
+                sup.line,
+                if known {
+                    format!(
+                        "suppression of `{rule}` silences nothing on line {}",
+                        sup.target
+                    )
+                } else {
+                    format!("suppression names `{rule}`, which is not a ferret rule")
+                },
+                "remove the suppression, or move it to the line it is meant for".to_string(),
+            ),
+        };
+        if ran(meta.id) {
+            let severity = severity_of(meta, meta.default_severity);
+            findings.push(comment_finding(
+                &source, meta, severity, line, message, help,
+            ));
+        }
+    }
+
+    findings.retain(|f| {
+        let meta = rules::find(&f.rule).map(|r| r.meta);
+        include_tests || !f.in_test || meta.is_none_or(|m| !m.production_only)
+    });
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    assign_fingerprints(&source, &mut findings);
+    outcome.findings = findings;
+    outcome
+}
+
+fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> Finding {
+    let start = raw.start.start();
+    let mut end = raw.end.end();
+    if (end.line, end.column) < (start.line, start.column) {
+        end = raw.start.end();
+    }
+    Finding {
+        rule: raw.rule.id.to_string(),
+        severity,
+        dimension: raw.rule.dimension,
+        crate_name: source.crate_name.clone(),
+        path: source.path.clone(),
+        line: start.line,
+        column: start.column + 1,
+        end_line: end.line,
+        end_column: end.column + 1,
+        message: raw.message.clone(),
+        help: raw.help.clone(),
+        in_test: raw.in_test || source.is_test_path,
+        fingerprint: String::new(),
+        snippet: snippet(source, start.line, end.line),
+        suppression: None,
+    }
+}
+
+/// A finding about a comment (the whole comment line).
+fn comment_finding(
+    source: &SourceFile<'_>,
+    meta: &'static RuleMeta,
+    severity: Severity,
+    line: usize,
+    message: String,
+    help: String,
+) -> Finding {
+    let text = source.line(line);
+    let column = text.find("//").or_else(|| text.find("/*")).unwrap_or(0);
+    let column = text[..column].chars().count() + 1;
+    Finding {
+        rule: meta.id.to_string(),
+        severity,
+        dimension: meta.dimension,
+        crate_name: source.crate_name.clone(),
+        path: source.path.clone(),
+        line,
+        column,
+        end_line: line,
+        end_column: text.chars().count() + 1,
+        message,
+        help,
+        in_test: source.is_test_path,
+        fingerprint: String::new(),
+        snippet: text.to_string(),
+        suppression: None,
+    }
+}
+
+/// At most this many lines of source are kept with a finding.
+const SNIPPET_LINES: usize = 6;
+
+fn snippet(source: &SourceFile<'_>, first: usize, last: usize) -> String {
+    let last = last.min(first + SNIPPET_LINES - 1).max(first);
+    (first..=last)
+        .map(|l| source.line(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Fingerprints survive unrelated edits: they hash the rule, the path, the trimmed source line and
+/// how many identical (rule, line text) pairs precede this one in the file, not the line number.
+fn assign_fingerprints(source: &SourceFile<'_>, findings: &mut [Finding]) {
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for f in findings.iter_mut() {
+        let line = source.line(f.line).trim().to_string();
+        let index = seen.entry((f.rule.clone(), line.clone())).or_default();
+        let key = format!("{}\u{0}{}\u{0}{}\u{0}{}", f.rule, f.path, line, index);
+        *index += 1;
+        f.fingerprint = format!("{:016x}", xxh3_64(key.as_bytes()));
+    }
+}

@@ -1,0 +1,59 @@
+#![allow(dead_code)] //~ allow-attribute:medium
+#![cfg_attr(docsrs, allow(unused_features))] //~ allow-attribute
+
+#[allow(clippy::too_many_arguments)] //~ allow-attribute:medium
+fn many(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}
+
+#[allow(dead_code, reason = "kept for the v1 migration")] //~ allow-attribute
+struct Legacy {
+    #[allow(unused)] //~ allow-attribute
+    field: u8,
+}
+
+#[cfg_attr(feature = "x", allow(unused_imports))] //~ allow-attribute
+use std::fmt;
+
+#[cfg_attr(all(unix, feature = "y"), cfg_attr(test, allow(deprecated)))] //~ allow-attribute
+fn nested_cfg_attr() {}
+
+#[expect(dead_code)] //~ allow-attribute:low
+fn no_reason() {}
+
+#[cfg_attr(test, expect(unused))] //~ allow-attribute:low
+fn cfg_expect_no_reason() {}
+
+fn inside() {
+    #[allow(unused_variables)] //~ allow-attribute
+    let x = 1;
+    let y = match x {
+        #[allow(unreachable_patterns)] //~ allow-attribute
+        _ => #[allow(unused_parens)] (1), //~ allow-attribute
+    };
+}
+
+impl Legacy {
+    #[allow(clippy::new_ret_no_self)] //~ allow-attribute
+    fn new() {}
+}
+
+macro_rules! make {
+    ($name:ident) => {
+        #[allow(non_camel_case_types)] //~ allow-attribute
+        struct $name;
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    // Policy is policy: test code is checked too.
+    #[allow(clippy::unwrap_used)] //~ allow-attribute
+    #[test]
+    fn t() {}
+}
+
+// A multi-line attribute is reported where it starts.
+#[allow( //~ allow-attribute
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
+fn casts() {}
