@@ -81,7 +81,7 @@ impl ScanOptions {
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// Files nested deeper than this (brackets and braces) are skipped rather than risk the stack.
-pub const MAX_NESTING: usize = 2_000;
+pub const MAX_NESTING: usize = 10_000;
 
 /// Why a file was not (fully) analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -227,7 +227,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     // Deeply nested sources recurse deeply in the parser and the visitor: give workers room.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(256 * 1024 * 1024)
+        .stack_size(512 * 1024 * 1024)
         .build()
         .map_err(ScanError::ThreadPool)?;
     let outcomes: Vec<FileOutcome> = pool.install(|| {
@@ -250,27 +250,23 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                             &file.rel,
                             ProblemKind::TooLarge,
                             format!(
-                                "skipped: {size} bytes is over the {} byte limit",
+                                "{size} bytes is over the {} byte limit (--max-file-size)",
                                 options.max_file_size
                             ),
                         );
                     }
                     Err(e) => {
-                        return problem(
-                            &file.rel,
-                            ProblemKind::Unreadable,
-                            format!("skipped: {e}"),
-                        );
+                        return problem(&file.rel, ProblemKind::Unreadable, e.to_string());
                     }
                 };
                 let Ok(text) = std::str::from_utf8(&bytes) else {
                     return problem(
                         &file.rel,
                         ProblemKind::NotUtf8,
-                        "skipped: not valid UTF-8".to_string(),
+                        "not valid UTF-8".to_string(),
                     );
                 };
-                let result = catch_unwind(AssertUnwindSafe(|| {
+                let outcome = guarded(&file.rel, || {
                     analyse_file(
                         &file.rel,
                         crate_name,
@@ -278,21 +274,10 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                         &prepared,
                         options.include_tests,
                     )
-                }));
+                });
                 // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
                 proc_macro2::extra::invalidate_current_thread_spans();
-                result.unwrap_or_else(|panic| {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".to_string());
-                    problem(
-                        &file.rel,
-                        ProblemKind::InternalError,
-                        format!("internal error while analysing this file: {what}"),
-                    )
-                })
+                outcome
             })
             .collect()
     });
@@ -338,6 +323,23 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         crates,
         rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
         duration: started.elapsed(),
+    })
+}
+
+/// Runs one file's analysis so that a panic in it (a bug in ferret) is reported as an internal
+/// error for that file while the rest of the scan goes on.
+fn guarded(rel: &str, analyse: impl FnOnce() -> FileOutcome) -> FileOutcome {
+    catch_unwind(AssertUnwindSafe(analyse)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        problem(
+            rel,
+            ProblemKind::InternalError,
+            format!("internal error while analysing this file: {what}"),
+        )
     })
 }
 
@@ -389,7 +391,7 @@ fn analyse_file(
             kind: ProblemKind::TooDeep,
             line: None,
             column: None,
-            message: format!("skipped: brackets nest {depth} deep (limit {MAX_NESTING})"),
+            message: format!("brackets nest {depth} deep (limit {MAX_NESTING})"),
         });
         return outcome;
     }
@@ -561,5 +563,26 @@ fn assign_fingerprints(source: &SourceFile<'_>, findings: &mut [Finding]) {
         let key = format!("{}\u{0}{}\u{0}{}\u{0}{}", f.rule, f.path, line, index);
         *index += 1;
         f.fingerprint = format!("{:016x}", xxh3_64(key.as_bytes()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_for_that_file() {
+        let outcome = guarded("src/bad.rs", || panic!("boom"));
+        let problem = outcome.problem.expect("reported");
+        assert_eq!(problem.kind, ProblemKind::InternalError);
+        assert_eq!(problem.path, "src/bad.rs");
+        assert!(problem.message.contains("boom"), "{}", problem.message);
+        assert!(!outcome.analysed);
+    }
+
+    #[test]
+    fn nesting_depth() {
+        assert_eq!(max_nesting("fn f() { [(1)] }"), 3);
+        assert_eq!(max_nesting(""), 0);
     }
 }
