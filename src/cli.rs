@@ -83,6 +83,9 @@ pub struct ScanArgs {
     /// Report findings in test code too (most rules skip it by default).
     #[arg(long)]
     pub include_tests: bool,
+    /// Analyse files whose header says a tool generated them (`// @generated`, bindgen...).
+    #[arg(long)]
+    pub include_generated: bool,
     /// Skip files and directories matching this glob (relative to the scanned root; repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -263,5 +266,6 @@ pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions,
     options.exclude = args.exclude.clone();
     options.jobs = args.jobs;
     options.max_file_size = args.max_file_size;
+    options.include_generated = args.include_generated;
     Ok(options)
 }

@@ -58,6 +58,8 @@ pub struct ScanOptions {
     pub jobs: Option<usize>,
     /// Files larger than this are skipped with a warning.
     pub max_file_size: u64,
+    /// Analyse files whose header says a tool generated them (`@generated`, bindgen...).
+    pub include_generated: bool,
 }
 
 impl ScanOptions {
@@ -74,6 +76,7 @@ impl ScanOptions {
             exclude: Vec::new(),
             jobs: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            include_generated: false,
         }
     }
 }
@@ -122,6 +125,8 @@ pub struct ScanResult {
     pub root: PathBuf,
     pub files_scanned: usize,
     pub lines_scanned: usize,
+    /// Files not analysed because a tool generated them (see `ScanOptions::include_generated`).
+    pub files_generated: usize,
     /// Sorted by path, line, column, rule. Includes suppressed findings (see `Finding::suppression`).
     pub findings: Vec<Finding>,
     pub problems: Vec<FileProblem>,
@@ -199,6 +204,7 @@ struct FileOutcome {
     lines: usize,
     observations: Vec<(&'static str, u32)>,
     analysed: bool,
+    generated: bool,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
@@ -266,6 +272,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                         "not valid UTF-8".to_string(),
                     );
                 };
+                if !options.include_generated && crate::source::is_generated(text) {
+                    return FileOutcome {
+                        generated: true,
+                        ..FileOutcome::default()
+                    };
+                }
                 let outcome = guarded(&file.rel, || {
                     analyse_file(
                         &file.rel,
@@ -297,7 +309,9 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let mut problems = Vec::new();
     let mut files_scanned = 0;
     let mut lines_scanned = 0;
+    let mut files_generated = 0;
     for (file, outcome) in found.files.iter().zip(outcomes) {
+        files_generated += usize::from(outcome.generated);
         if outcome.analysed {
             files_scanned += 1;
             lines_scanned += outcome.lines;
@@ -318,6 +332,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         root: found.root,
         files_scanned,
         lines_scanned,
+        files_generated,
         findings,
         problems,
         crates,

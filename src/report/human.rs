@@ -197,6 +197,13 @@ pub fn summary(result: &ScanResult) -> String {
             plural(parse_failures)
         ));
     }
+    if result.files_generated > 0 {
+        line.push_str(&format!(
+            ", {} generated file{} not analysed",
+            result.files_generated,
+            plural(result.files_generated)
+        ));
+    }
     let skipped = result.problems.len() - parse_failures;
     if skipped > 0 {
         line.push_str(&format!(", {skipped} file{} skipped", plural(skipped)));

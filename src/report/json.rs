@@ -14,6 +14,7 @@ struct Document<'a> {
     root: String,
     files_scanned: usize,
     lines_scanned: usize,
+    files_generated: usize,
     counts: Counts,
     findings: Vec<&'a Finding>,
     problems: &'a [FileProblem],
@@ -41,6 +42,7 @@ pub fn render(result: &ScanResult) -> String {
         root: result.root.display().to_string(),
         files_scanned: result.files_scanned,
         lines_scanned: result.lines_scanned,
+        files_generated: result.files_generated,
         counts: Counts {
             by_severity,
             total,
