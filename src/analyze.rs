@@ -24,6 +24,8 @@ pub struct Analysis {
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
+/// What the prefilter looks for so that `unsafe` is counted where no rule would parse.
+pub const UNSAFE_LITERAL: &str = "unsafe";
 
 pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRule]) -> Analysis {
     let arena = Arena::new();

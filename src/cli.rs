@@ -86,6 +86,10 @@ pub struct ScanArgs {
     /// Analyse files whose header says a tool generated them (`// @generated`, bindgen...).
     #[arg(long)]
     pub include_generated: bool,
+    /// Parse every file whole, instead of only the items that may contain a finding (slower;
+    /// also reports syntax errors in items no rule looks at).
+    #[arg(long)]
+    pub full_parse: bool,
     /// Skip files and directories matching this glob (relative to the scanned root; repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -267,5 +271,6 @@ pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions,
     options.jobs = args.jobs;
     options.max_file_size = args.max_file_size;
     options.include_generated = args.include_generated;
+    options.full_parse = args.full_parse;
     Ok(options)
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod discover;
 pub mod finding;
 pub mod macros;
+pub mod prefilter;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -14,6 +14,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::analyze::{self, ActiveRule};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
+use crate::prefilter::{Prefilter, Selection};
 use crate::rules::{self, RawFinding, RuleEntry, RuleMeta};
 use crate::source::SourceFile;
 use crate::suppress;
@@ -60,6 +61,11 @@ pub struct ScanOptions {
     pub max_file_size: u64,
     /// Analyse files whose header says a tool generated them (`@generated`, bindgen...).
     pub include_generated: bool,
+    /// Parse every file whole instead of only the items that may contain a finding.
+    pub full_parse: bool,
+    /// Count evidence for the report's strengths everywhere (the `unsafe` count needs the items
+    /// that contain `unsafe` parsed even when no rule looks at them).
+    pub collect_evidence: bool,
 }
 
 impl ScanOptions {
@@ -77,6 +83,8 @@ impl ScanOptions {
             jobs: None,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             include_generated: false,
+            full_parse: false,
+            collect_evidence: false,
         }
     }
 }
@@ -230,6 +238,8 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         })
         .collect::<Result<Vec<_>, ScanError>>()?;
 
+    let prefilter = build_prefilter(options);
+
     // Deeply nested sources recurse deeply in the parser and the visitor: give workers room.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
@@ -284,6 +294,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                         crate_name,
                         text,
                         &prepared,
+                        &prefilter,
                         options.include_tests,
                     )
                 });
@@ -388,11 +399,27 @@ fn max_nesting(text: &str) -> usize {
     max
 }
 
+/// The prefilter for the enabled rules (a superset of what runs on any one file, so it is
+/// conservative for rules limited to some paths).
+fn build_prefilter(options: &ScanOptions) -> Prefilter {
+    if options.full_parse {
+        return Prefilter::off();
+    }
+    let metas: Vec<&RuleMeta> = options.rules.iter().map(|r| r.entry.meta).collect();
+    let evidence: &[&str] = if options.collect_evidence {
+        &[crate::analyze::UNSAFE_LITERAL]
+    } else {
+        &[]
+    };
+    Prefilter::new(&metas, evidence)
+}
+
 fn analyse_file(
     rel: &str,
     crate_name: &str,
     text: &str,
     rules: &[PreparedRule],
+    prefilter: &Prefilter,
     include_tests: bool,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
@@ -411,33 +438,37 @@ fn analyse_file(
         return outcome;
     }
     let active: Vec<&PreparedRule> = rules.iter().filter(|r| r.applies_to(rel)).collect();
-    let ast = match syn::parse_file(text) {
-        Ok(ast) => ast,
-        Err(e) => {
-            let start = e.span().start();
-            outcome.problem = Some(FileProblem {
-                path: rel.to_string(),
-                kind: ProblemKind::ParseError,
-                line: Some(start.line),
-                column: Some(start.column + 1),
-                message: e.to_string(),
-            });
-            return outcome;
-        }
-    };
     outcome.analysed = true;
     let mut source = SourceFile::new(rel.to_string(), crate_name.to_string(), text);
-    source.uses = crate::resolve::UseMap::from_file(&ast);
-
-    let mut instances: Vec<ActiveRule> = active
-        .iter()
-        .map(|r| ActiveRule {
-            meta: r.settings.entry.meta,
-            rule: (r.settings.entry.new)(),
-        })
-        .collect();
-    let analysis = analyze::analyze(&ast, &source, &mut instances);
-    drop(ast);
+    let analysis = match prefilter.select(text) {
+        Selection::Nothing => analyze::Analysis::default(),
+        Selection::Parse(parse_text) => {
+            let ast = match syn::parse_file(&parse_text) {
+                Ok(ast) => ast,
+                Err(e) => {
+                    let start = e.span().start();
+                    outcome.analysed = false;
+                    outcome.problem = Some(FileProblem {
+                        path: rel.to_string(),
+                        kind: ProblemKind::ParseError,
+                        line: Some(start.line),
+                        column: Some(start.column + 1),
+                        message: e.to_string(),
+                    });
+                    return outcome;
+                }
+            };
+            source.uses = crate::resolve::UseMap::from_file(&ast);
+            let mut instances: Vec<ActiveRule> = active
+                .iter()
+                .map(|r| ActiveRule {
+                    meta: r.settings.entry.meta,
+                    rule: (r.settings.entry.new)(),
+                })
+                .collect();
+            analyze::analyze(&ast, &source, &mut instances)
+        }
+    };
     outcome.observations = analysis.observations;
 
     let severity_of = |meta: &RuleMeta, reported: Severity| {

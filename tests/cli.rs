@@ -178,13 +178,14 @@ fn json_document_has_the_documented_fields() {
 fn a_parse_error_in_one_file_does_not_stop_the_others() {
     let dir = TempDir::new().expect("tempdir");
     write(dir.path(), "a.rs", "#[allow(dead_code)]\nfn a() {}\n");
-    write(dir.path(), "b.rs", "fn b( {\n");
+    // Only text that may hold a finding is parsed (see `--full-parse`): this file has one.
+    write(dir.path(), "b.rs", "#[allow(dead_code)]\nfn b( {\n");
     write(dir.path(), "c.rs", "#[allow(unused)]\nfn c() {}\n");
     ferret()
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("error: could not parse b.rs:1:"))
+        .stderr(predicate::str::contains("error: could not parse b.rs:2:"))
         .stdout(predicate::str::contains("a.rs:1:1"))
         .stdout(predicate::str::contains("c.rs:1:1"))
         .stdout(predicate::str::contains("2 findings"))
@@ -445,4 +446,18 @@ fn generated_files_are_not_analysed_unless_asked() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("src/bindings.rs:2:1"));
+}
+
+#[test]
+fn full_parse_reports_syntax_errors_no_rule_would_look_at() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "a.rs", "fn a( {\n");
+    write(dir.path(), "b.rs", "pub fn b() {}\n");
+    ferret().arg(dir.path()).assert().code(0);
+    ferret()
+        .arg("--full-parse")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("error: could not parse a.rs:1:"));
 }

@@ -5,7 +5,7 @@ use syn::spanned::Spanned;
 use syn::{Meta, Token};
 
 use crate::finding::{Dimension, Severity};
-use crate::rules::{Ctx, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "allow-attribute",
@@ -16,7 +16,10 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: false,
     precision: Precision::VeryHigh,
-    literals: &["allow", "expect"],
+    literals: &[],
+    // `.expect(` is everywhere; only attribute positions matter.
+    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)\b|\bcfg_attr\b"),
+    literal_scope: LiteralScope::Item,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, AllowAttribute);

@@ -35,8 +35,21 @@ impl Precision {
     }
 }
 
+/// How far a rule's evidence reaches, which decides how much of a file the prefilter may skip.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiteralScope {
+    /// A finding in a top-level item implies one of the rule's literals in that same item: only
+    /// the items containing a literal need parsing.
+    Item,
+    /// Findings may depend on other items (names imported by `use`, state kept across items): a
+    /// literal anywhere in the file means the whole file is parsed.
+    File,
+    /// The engine finds these in comments; no parsing is needed for them.
+    Comments,
+}
+
 /// What every report, the config and `--list-rules` know about a rule without running it.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {
     /// Stable kebab-case id: used in suppressions, baselines, SARIF and configs.
     pub id: &'static str,
@@ -51,8 +64,12 @@ pub struct RuleMeta {
     pub production_only: bool,
     pub precision: Precision,
     /// Prefilter: a file containing none of these byte strings cannot produce a finding of this
-    /// rule, so it need not be parsed for it. Empty means "always run".
+    /// rule, so it need not be parsed for it. Empty (and no `pattern`) means "always parse".
     pub literals: &'static [&'static str],
+    /// A regex that does the same job where plain literals would match far too often
+    /// (`allow-attribute` wants `#[expect`, not every `.expect(`).
+    pub pattern: Option<&'static str>,
+    pub literal_scope: LiteralScope,
 }
 
 impl RuleMeta {

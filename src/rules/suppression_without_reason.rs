@@ -2,7 +2,7 @@
 //! The engine produces these findings while it applies suppressions (see `suppress.rs`).
 
 use crate::finding::{Dimension, Severity};
-use crate::rules::{EngineRule, Precision, RuleEntry, RuleMeta};
+use crate::rules::{EngineRule, LiteralScope, Precision, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "suppression-without-reason",
@@ -13,7 +13,9 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: false,
     precision: Precision::VeryHigh,
+    literal_scope: LiteralScope::Comments,
     literals: &["ferret:"],
+    pattern: None,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, EngineRule);

@@ -1,0 +1,538 @@
+//! Parse less: a file that contains none of the enabled rules' literals is not parsed at all, and
+//! of the rest only the top-level items that contain a literal are. Parsing is nearly all of
+//! ferret's cost, so this is where the speed comes from.
+//!
+//! Items are found by a cheap tokenizer that tracks bracket depth while stepping over comments,
+//! strings and char literals. The text handed to the parser keeps every line in place (unselected
+//! lines are emptied, not removed), so spans, lines and columns are those of the real file.
+
+use std::borrow::Cow;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::rules::{LiteralScope, RuleMeta};
+
+/// Literals and patterns that say "a finding may be here".
+#[derive(Default)]
+struct Matcher {
+    literals: Option<AhoCorasick>,
+    patterns: Vec<Regex>,
+}
+
+impl Matcher {
+    fn build(literals: &[&str], patterns: &[&str]) -> Result<Matcher, String> {
+        let literals = if literals.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(literals).map_err(|e| e.to_string())?)
+        };
+        let patterns = patterns
+            .iter()
+            .map(|p| Regex::new(p).map_err(|e| format!("bad prefilter pattern `{p}`: {e}")))
+            .collect::<Result<_, _>>()?;
+        Ok(Matcher { literals, patterns })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.literals.is_none() && self.patterns.is_empty()
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.literals.as_ref().is_some_and(|ac| ac.is_match(text))
+            || self.patterns.iter().any(|re| re.is_match(text))
+    }
+}
+
+/// The literals of the enabled rules, split by how far a rule's evidence can reach.
+pub struct Prefilter {
+    /// A finding in an item implies a match of these in that same item.
+    item: Matcher,
+    /// Rules whose findings may depend on other items (through `use`, or file-wide state): a
+    /// match anywhere means the whole file is parsed.
+    file: Matcher,
+    /// Some enabled rule declared neither literal nor pattern: every file is parsed whole.
+    disabled: bool,
+}
+
+/// What of a file needs parsing.
+pub enum Selection<'t> {
+    /// Nothing in the file can produce a finding.
+    Nothing,
+    /// This text: the file itself, or the file with the lines of irrelevant items emptied.
+    Parse(Cow<'t, str>),
+}
+
+impl Prefilter {
+    /// From the rules that run, plus `extra_item_literals` (evidence the reports count).
+    pub fn new(rules: &[&RuleMeta], extra_item_literals: &[&str]) -> Prefilter {
+        let mut item = (extra_item_literals.to_vec(), Vec::new());
+        let mut file = (Vec::new(), Vec::new());
+        let mut disabled = false;
+        for meta in rules {
+            let target = match meta.literal_scope {
+                LiteralScope::Comments => continue,
+                LiteralScope::Item => &mut item,
+                LiteralScope::File => &mut file,
+            };
+            if meta.literals.is_empty() && meta.pattern.is_none() {
+                disabled = true;
+            }
+            target.0.extend_from_slice(meta.literals);
+            target.1.extend(meta.pattern);
+        }
+        match (
+            Matcher::build(&item.0, &item.1),
+            Matcher::build(&file.0, &file.1),
+        ) {
+            (Ok(item), Ok(file)) => Prefilter {
+                item,
+                file,
+                disabled,
+            },
+            // A rule's pattern that does not compile is a bug caught by the tests; never let it
+            // make a scan miss findings.
+            _ => Prefilter::off(),
+        }
+    }
+
+    /// A prefilter that selects every file whole (`--full-parse`).
+    pub fn off() -> Prefilter {
+        Prefilter {
+            item: Matcher::default(),
+            file: Matcher::default(),
+            disabled: true,
+        }
+    }
+
+    pub fn select<'t>(&self, text: &'t str) -> Selection<'t> {
+        if self.disabled {
+            return Selection::Parse(Cow::Borrowed(text));
+        }
+        if self.file.is_match(text) {
+            return Selection::Parse(Cow::Borrowed(text));
+        }
+        let item = &self.item;
+        if item.is_empty() || !item.is_match(text) {
+            return Selection::Nothing;
+        }
+        let Some(items) = top_level_items(text.as_bytes()) else {
+            // The tokenizer lost its way (unbalanced brackets): let the parser judge the file.
+            return Selection::Parse(Cow::Borrowed(text));
+        };
+        let chunks = line_chunks(text, &items);
+        let mut keep = vec![false; chunks.len()];
+        let mut any = false;
+        for (k, &(start, end)) in chunks.iter().enumerate() {
+            let chunk = &text[start..end];
+            if item.is_match(chunk) {
+                keep[k] = true;
+                any = true;
+            } else if is_use_or_inner_attribute(chunk) {
+                keep[k] = true;
+            }
+        }
+        if !any {
+            return Selection::Nothing;
+        }
+        if keep.iter().all(|&k| k) {
+            return Selection::Parse(Cow::Borrowed(text));
+        }
+        let mut sparse = String::with_capacity(text.len());
+        let mut last = 0;
+        for (k, &(start, end)) in chunks.iter().enumerate() {
+            // Lines between chunks (none, by construction) and unselected chunks keep only
+            // their newlines.
+            push_newlines(&mut sparse, &text[last..start]);
+            if keep[k] {
+                sparse.push_str(&text[start..end]);
+            } else {
+                push_newlines(&mut sparse, &text[start..end]);
+            }
+            last = end;
+        }
+        push_newlines(&mut sparse, &text[last..]);
+        Selection::Parse(Cow::Owned(sparse))
+    }
+}
+
+fn push_newlines(out: &mut String, text: &str) {
+    for _ in text.bytes().filter(|&b| b == b'\n') {
+        out.push('\n');
+    }
+}
+
+/// `use` declarations feed the per-file `use` map, and inner attributes (`#![cfg(test)]`) change
+/// how the whole file is read: both are always parsed.
+fn is_use_or_inner_attribute(chunk: &str) -> bool {
+    let mut rest = chunk.trim_start();
+    loop {
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r
+                .split_once('\n')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r
+                .split_once("*/")
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else if rest.starts_with("#!") {
+            return true;
+        } else if rest.starts_with("#[") {
+            // An outer attribute: skip to its end on this line (good enough for `#[cfg(..)]`).
+            rest = rest
+                .split_once(']')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        } else {
+            break;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("pub") {
+        rest = r.trim_start();
+        if rest.starts_with('(') {
+            rest = rest
+                .split_once(')')
+                .map_or("", |(_, after)| after)
+                .trim_start();
+        }
+    }
+    rest.starts_with("use ") || rest.starts_with("use\n") || rest.starts_with("use{")
+}
+
+/// Groups items into chunks of whole lines: a chunk runs from the line after the previous chunk
+/// to the line where its last item ends, so leading comments and attributes go with their item.
+/// Returns byte ranges that tile `text` up to the end of the last item's line.
+fn line_chunks(text: &str, items: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let line_end_after = |pos: usize| {
+        bytes[pos..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| pos + p + 1)
+    };
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut chunk_start = 0;
+    for &(item_start, item_end) in items {
+        let end = line_end_after(item_end.saturating_sub(1));
+        match chunks.last_mut() {
+            // The item starts on a line the previous chunk already holds: extend that chunk.
+            Some(last) if item_start < last.1 => last.1 = last.1.max(end),
+            _ => {
+                chunks.push((chunk_start, end));
+            }
+        }
+        chunk_start = chunks.last().map_or(0, |c| c.1);
+    }
+    chunks
+}
+
+/// Byte ranges of the top-level items (and inner attributes), or `None` if brackets do not balance.
+fn top_level_items(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut item_start: Option<usize> = None;
+    let mut inner_attribute = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(bytes.len(), |p| i + p);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = skip_block_comment(bytes, i);
+                continue;
+            }
+            _ if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if item_start.is_none() {
+            item_start = Some(i);
+            inner_attribute = b == b'#' && bytes.get(i + 1) == Some(&b'!');
+        }
+        match b {
+            b'"' => i = skip_string(bytes, i + 1),
+            b'\'' => i = skip_char_or_lifetime(bytes, i),
+            b'r' | b'b' | b'c' if raw_string_start(bytes, i) => i = skip_raw_string(bytes, i),
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+                let ends_item = depth == 0
+                    && ((b == b'}' && next_significant(bytes, i) != Some(b';'))
+                        || (b == b']' && inner_attribute));
+                if ends_item {
+                    items.push((item_start.take().unwrap_or(i), i));
+                }
+            }
+            b';' if depth == 0 => {
+                i += 1;
+                items.push((item_start.take().unwrap_or(i), i));
+            }
+            _ if b.is_ascii_alphanumeric() || b == b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    if let Some(start) = item_start {
+        items.push((start, bytes.len()));
+    }
+    Some(items)
+}
+
+fn next_significant(bytes: &[u8], mut i: usize) -> Option<u8> {
+    loop {
+        match bytes.get(i)? {
+            b if b.is_ascii_whitespace() => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(bytes.len(), |p| i + p);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            &b => return Some(b),
+        }
+    }
+}
+
+fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < bytes.len() {
+        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len()
+}
+
+fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+fn raw_string_start(bytes: &[u8], i: usize) -> bool {
+    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
+        return false;
+    }
+    let mut j = i;
+    if matches!(bytes[j], b'b' | b'c') {
+        j += 1;
+    }
+    if bytes.get(j) != Some(&b'r') {
+        return false;
+    }
+    j += 1;
+    while bytes.get(j) == Some(&b'#') {
+        j += 1;
+    }
+    bytes.get(j) == Some(&b'"')
+}
+
+fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while bytes[j] != b'r' {
+        j += 1;
+    }
+    j += 1;
+    let mut hashes = 0;
+    while bytes.get(j) == Some(&b'#') {
+        hashes += 1;
+        j += 1;
+    }
+    j += 1;
+    while j < bytes.len() {
+        if bytes[j] == b'"'
+            && bytes[j + 1..]
+                .iter()
+                .take(hashes)
+                .take_while(|&&b| b == b'#')
+                .count()
+                == hashes
+        {
+            return j + 1 + hashes;
+        }
+        j += 1;
+    }
+    bytes.len()
+}
+
+/// `'a'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` alone is a lifetime or label.
+fn skip_char_or_lifetime(bytes: &[u8], i: usize) -> usize {
+    if bytes.get(i + 1) == Some(&b'\\') {
+        return bytes[i + 2..]
+            .iter()
+            .take(12)
+            .position(|&b| b == b'\'')
+            .map_or(i + 1, |p| i + 2 + p + 1);
+    }
+    let mut j = i + 1;
+    if j < bytes.len() {
+        j += 1;
+        while j < bytes.len() && (bytes[j] & 0xC0) == 0x80 {
+            j += 1;
+        }
+    }
+    if bytes.get(j) == Some(&b'\'') {
+        j + 1
+    } else {
+        i + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<&str> {
+        top_level_items(text.as_bytes())
+            .expect("balanced")
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn splits_top_level_items() {
+        let text = "#![allow(x)]\nuse a::b;\n/// doc\n#[derive(D)]\nstruct S { a: u8 }\nstatic X: T = T { a: '}' };\nfn f() { let s = \"}\"; }\nimpl A for B {}\nconst C: [u8; 2] = [1, 2];\nmacro_rules! m { () => {} }\nm!(x);\n";
+        assert_eq!(
+            items(text),
+            [
+                "#![allow(x)]",
+                "use a::b;",
+                "#[derive(D)]\nstruct S { a: u8 }",
+                "static X: T = T { a: '}' };",
+                "fn f() { let s = \"}\"; }",
+                "impl A for B {}",
+                "const C: [u8; 2] = [1, 2];",
+                "macro_rules! m { () => {} }",
+                "m!(x);",
+            ]
+        );
+    }
+
+    #[test]
+    fn lifetimes_raw_strings_and_comments() {
+        let text = "fn f<'a>(x: &'a str) -> &'a str { r#\"{\"# ; x } // }\n/* { */ fn g() {}\n";
+        assert_eq!(items(text).len(), 2);
+    }
+
+    #[test]
+    fn unbalanced_text_is_left_to_the_parser() {
+        assert!(top_level_items(b"fn f() {").is_none());
+        assert!(top_level_items(b"fn f() }").is_none());
+    }
+
+    fn meta(literals: &'static [&'static str], scope: LiteralScope) -> RuleMeta {
+        RuleMeta {
+            literals,
+            literal_scope: scope,
+            pattern: None,
+            ..crate::rules::allow_attribute::META
+        }
+    }
+
+    fn select(text: &str, literals: &'static [&'static str]) -> Option<String> {
+        let rule = meta(literals, LiteralScope::Item);
+        let filter = Prefilter::new(&[&rule], &[]);
+        match filter.select(text) {
+            Selection::Nothing => None,
+            Selection::Parse(t) => Some(t.into_owned()),
+        }
+    }
+
+    #[test]
+    fn keeps_lines_of_matching_items_and_uses() {
+        let text = "use x::y;\nfn a() {\n    1\n}\nfn b() {\n    m.map_err(|_| 1)\n}\n";
+        let sparse = select(text, &["map_err"]).expect("selected");
+        assert_eq!(
+            sparse,
+            "use x::y;\n\n\n\nfn b() {\n    m.map_err(|_| 1)\n}\n"
+        );
+        assert_eq!(sparse.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn files_without_literals_are_not_parsed() {
+        assert!(select("fn a() {}\n", &["map_err"]).is_none());
+    }
+
+    #[test]
+    fn file_scoped_literals_select_the_whole_file() {
+        let (a, b) = (
+            meta(&["map_err"], LiteralScope::Item),
+            meta(&["unbounded"], LiteralScope::File),
+        );
+        let filter = Prefilter::new(&[&a, &b], &[]);
+        let text = "use c::unbounded as u;\nfn a() { u() }\nfn b() {}\n";
+        match filter.select(text) {
+            Selection::Parse(Cow::Borrowed(t)) => assert_eq!(t, text),
+            _ => panic!("whole file expected"),
+        }
+    }
+
+    #[test]
+    fn a_rule_without_literals_turns_the_prefilter_off() {
+        let (a, b) = (
+            meta(&["x"], LiteralScope::Item),
+            meta(&[], LiteralScope::Item),
+        );
+        let filter = Prefilter::new(&[&a, &b], &[]);
+        assert!(matches!(filter.select("fn a() {}"), Selection::Parse(_)));
+    }
+
+    #[test]
+    fn patterns_select_like_literals() {
+        let rule = &crate::rules::allow_attribute::META;
+        let filter = Prefilter::new(&[rule], &[]);
+        let text = "fn a() { x.expect(\"no\") }\n#[expect(dead_code)]\nfn b() {}\n";
+        match filter.select(text) {
+            Selection::Parse(t) => assert_eq!(t, "\n#[expect(dead_code)]\nfn b() {}\n"),
+            Selection::Nothing => panic!("the attribute must be selected"),
+        }
+        assert!(matches!(
+            filter.select("fn a() { x.expect(\"no\") }\n"),
+            Selection::Nothing
+        ));
+    }
+
+    #[test]
+    fn items_sharing_a_line_share_a_chunk() {
+        let text = "struct A; fn b() { map_err }\nfn c() {}\n";
+        let sparse = select(text, &["map_err"]).expect("selected");
+        assert_eq!(sparse, "struct A; fn b() { map_err }\n\n");
+    }
+}
