@@ -96,6 +96,10 @@ pub struct ScanArgs {
     /// Do not read or write the result cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Keep the result cache here [default: `target/ferret/` of the scanned workspace, else
+    /// `$XDG_CACHE_HOME/ferret` or `~/.cache/ferret`].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
     /// Worker threads [default: one per core].
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -174,6 +178,9 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
 
     for p in &result.problems {
         eprintln!("{}", report::human::problem_line(p));
+    }
+    for w in &result.warnings {
+        eprintln!("warning: {w}");
     }
     let rendered = match args.format {
         Format::Human => {
@@ -272,5 +279,15 @@ pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions,
     options.max_file_size = args.max_file_size;
     options.include_generated = args.include_generated;
     options.full_parse = args.full_parse;
+    options.cache_dir = if args.no_cache {
+        None
+    } else {
+        match &args.cache_dir {
+            Some(dir) => Some(dir.clone()),
+            None => crate::discover::scan_root(&options.paths)
+                .ok()
+                .and_then(|root| crate::cache::default_dir(&root)),
+        }
+    };
     Ok(options)
 }

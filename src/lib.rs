@@ -2,6 +2,7 @@
 //! in Rust code. Data flows one way: discover → parse → rules → findings → report.
 
 pub mod analyze;
+pub mod cache;
 pub mod cli;
 pub mod discover;
 pub mod finding;

@@ -8,10 +8,11 @@ use std::time::{Duration, Instant};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::analyze::{self, ActiveRule};
+use crate::cache::{self, Cache, Entry, Stamp};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::prefilter::{Prefilter, Selection};
@@ -63,6 +64,8 @@ pub struct ScanOptions {
     pub include_generated: bool,
     /// Parse every file whole instead of only the items that may contain a finding.
     pub full_parse: bool,
+    /// Where to keep per-file results between runs; `None` disables the cache.
+    pub cache_dir: Option<PathBuf>,
     /// Count evidence for the report's strengths everywhere (the `unsafe` count needs the items
     /// that contain `unsafe` parsed even when no rule looks at them).
     pub collect_evidence: bool,
@@ -84,6 +87,7 @@ impl ScanOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             include_generated: false,
             full_parse: false,
+            cache_dir: None,
             collect_evidence: false,
         }
     }
@@ -95,7 +99,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 pub const MAX_NESTING: usize = 10_000;
 
 /// Why a file was not (fully) analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProblemKind {
     ParseError,
@@ -106,7 +110,7 @@ pub enum ProblemKind {
     InternalError,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileProblem {
     pub path: String,
     pub kind: ProblemKind,
@@ -140,6 +144,8 @@ pub struct ScanResult {
     pub problems: Vec<FileProblem>,
     pub crates: Vec<CrateSummary>,
     pub rules_run: Vec<&'static RuleMeta>,
+    /// Things the user should know that are not about one file (a cache that could not be written).
+    pub warnings: Vec<String>,
     pub duration: Duration,
 }
 
@@ -204,13 +210,13 @@ impl PreparedRule {
     }
 }
 
-/// What analysing one file produced.
-#[derive(Default)]
+/// What analysing one file produced; this is what the cache stores.
+#[derive(Default, Clone, Serialize, Deserialize)]
 struct FileOutcome {
     findings: Vec<Finding>,
     problem: Option<FileProblem>,
     lines: usize,
-    observations: Vec<(&'static str, u32)>,
+    observations: Vec<(String, u32)>,
     analysed: bool,
     generated: bool,
 }
@@ -246,61 +252,29 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         .stack_size(512 * 1024 * 1024)
         .build()
         .map_err(ScanError::ThreadPool)?;
-    let outcomes: Vec<FileOutcome> = pool.install(|| {
+    let cache = options.cache_dir.as_ref().map(|dir| {
+        let key = format!(
+            "{}|{}|{}",
+            cache::build_id(),
+            found.root.display(),
+            config_key(options)
+        );
+        Cache::<FileOutcome>::open(dir, &key)
+    });
+    let results: Vec<(FileOutcome, Option<Entry<FileOutcome>>)> = pool.install(|| {
         found
             .files
             .par_iter()
             .map(|file| {
                 let crate_name = &found.crates[file.crate_index].name;
-                let read = std::fs::metadata(&file.abs).and_then(|meta| {
-                    if meta.len() > options.max_file_size {
-                        Ok(Err(meta.len()))
-                    } else {
-                        std::fs::read(&file.abs).map(Ok)
-                    }
-                });
-                let bytes = match read {
-                    Ok(Ok(bytes)) => bytes,
-                    Ok(Err(size)) => {
-                        return problem(
-                            &file.rel,
-                            ProblemKind::TooLarge,
-                            format!(
-                                "{size} bytes is over the {} byte limit (--max-file-size)",
-                                options.max_file_size
-                            ),
-                        );
-                    }
-                    Err(e) => {
-                        return problem(&file.rel, ProblemKind::Unreadable, e.to_string());
-                    }
+                let job = FileJob {
+                    file,
+                    crate_name,
+                    options,
+                    rules: &prepared,
+                    prefilter: &prefilter,
                 };
-                let Ok(text) = std::str::from_utf8(&bytes) else {
-                    return problem(
-                        &file.rel,
-                        ProblemKind::NotUtf8,
-                        "not valid UTF-8".to_string(),
-                    );
-                };
-                if !options.include_generated && crate::source::is_generated(text) {
-                    return FileOutcome {
-                        generated: true,
-                        ..FileOutcome::default()
-                    };
-                }
-                let outcome = guarded(&file.rel, || {
-                    analyse_file(
-                        &file.rel,
-                        crate_name,
-                        text,
-                        &prepared,
-                        &prefilter,
-                        options.include_tests,
-                    )
-                });
-                // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
-                proc_macro2::extra::invalidate_current_thread_spans();
-                outcome
+                job.run(cache.as_ref())
             })
             .collect()
     });
@@ -321,7 +295,11 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let mut files_scanned = 0;
     let mut lines_scanned = 0;
     let mut files_generated = 0;
-    for (file, outcome) in found.files.iter().zip(outcomes) {
+    let mut fresh = Vec::new();
+    for (file, (outcome, entry)) in found.files.iter().zip(results) {
+        if let Some(entry) = entry {
+            fresh.push((file.rel.clone(), entry));
+        }
         files_generated += usize::from(outcome.generated);
         if outcome.analysed {
             files_scanned += 1;
@@ -330,7 +308,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             summary.files += 1;
             summary.lines += outcome.lines;
             for (key, n) in outcome.observations {
-                *summary.observations.entry(key.to_string()).or_default() += u64::from(n);
+                *summary.observations.entry(key).or_default() += u64::from(n);
             }
         }
         findings.extend(outcome.findings);
@@ -338,6 +316,13 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     crates.retain(|c| c.files > 0);
+    let mut warnings = Vec::new();
+    if let Some(cache) = cache {
+        let path = cache.path().to_path_buf();
+        if let Err(e) = cache.store(fresh) {
+            warnings.push(format!("could not write the cache {}: {e}", path.display()));
+        }
+    }
 
     Ok(ScanResult {
         root: found.root,
@@ -348,8 +333,107 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         problems,
         crates,
         rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+        warnings,
         duration: started.elapsed(),
     })
+}
+
+/// Everything that decides a file's outcome besides its content, for the cache key.
+fn config_key(options: &ScanOptions) -> String {
+    let rules: Vec<String> = options
+        .rules
+        .iter()
+        .map(|r| {
+            format!(
+                "{}:{:?}:{:?}:{:?}",
+                r.entry.meta.id, r.severity, r.paths, r.exclude
+            )
+        })
+        .collect();
+    format!(
+        "rules={};tests={};generated={};full={};evidence={};max={}",
+        rules.join(","),
+        options.include_tests,
+        options.include_generated,
+        options.full_parse,
+        options.collect_evidence,
+        options.max_file_size
+    )
+}
+
+/// One file to analyse, with what the analysis needs.
+struct FileJob<'a> {
+    file: &'a discover::SourcePath,
+    crate_name: &'a str,
+    options: &'a ScanOptions,
+    rules: &'a [PreparedRule],
+    prefilter: &'a Prefilter,
+}
+
+impl FileJob<'_> {
+    /// The file's outcome, from the cache when it is unchanged; the second value is a fresh cache
+    /// entry to store, if the outcome was computed now.
+    fn run(&self, cache: Option<&Cache<FileOutcome>>) -> (FileOutcome, Option<Entry<FileOutcome>>) {
+        let rel = self.file.rel.as_str();
+        let meta = match std::fs::metadata(&self.file.abs) {
+            Ok(meta) => meta,
+            Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
+        };
+        let stamp = Stamp::of(&meta);
+        if let Some(hit) = cache.and_then(|c| c.by_stamp(rel, self.crate_name, stamp)) {
+            return (hit.outcome.clone(), None);
+        }
+        if stamp.size > self.options.max_file_size {
+            let message = format!(
+                "{} bytes is over the {} byte limit (--max-file-size)",
+                stamp.size, self.options.max_file_size
+            );
+            return (problem(rel, ProblemKind::TooLarge, message), None);
+        }
+        let bytes = match std::fs::read(&self.file.abs) {
+            Ok(bytes) => bytes,
+            Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
+        };
+        let hash = cache::content_hash(&bytes);
+        let outcome = match cache.and_then(|c| c.by_hash(rel, self.crate_name, hash)) {
+            Some(hit) => hit.outcome.clone(),
+            None => self.analyse(&bytes),
+        };
+        let entry = cache.map(|_| Entry {
+            size: stamp.size,
+            mtime_ns: stamp.mtime_ns,
+            hash,
+            crate_name: self.crate_name.to_string(),
+            outcome: outcome.clone(),
+        });
+        (outcome, entry)
+    }
+
+    fn analyse(&self, bytes: &[u8]) -> FileOutcome {
+        let rel = self.file.rel.as_str();
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return problem(rel, ProblemKind::NotUtf8, "not valid UTF-8".to_string());
+        };
+        if !self.options.include_generated && crate::source::is_generated(text) {
+            return FileOutcome {
+                generated: true,
+                ..FileOutcome::default()
+            };
+        }
+        let outcome = guarded(rel, || {
+            analyse_file(
+                rel,
+                self.crate_name,
+                text,
+                self.rules,
+                self.prefilter,
+                self.options.include_tests,
+            )
+        });
+        // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
+        proc_macro2::extra::invalidate_current_thread_spans();
+        outcome
+    }
 }
 
 /// Runs one file's analysis so that a panic in it (a bug in ferret) is reported as an internal
@@ -469,7 +553,11 @@ fn analyse_file(
             analyze::analyze(&ast, &source, &mut instances)
         }
     };
-    outcome.observations = analysis.observations;
+    outcome.observations = analysis
+        .observations
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
 
     let severity_of = |meta: &RuleMeta, reported: Severity| {
         active

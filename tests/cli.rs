@@ -6,8 +6,14 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
+/// The binary, with its per-user cache folder inside the system temp dir rather than `~/.cache`.
 fn ferret() -> Command {
-    Command::cargo_bin("ferret").expect("ferret binary is built")
+    let mut cmd = Command::cargo_bin("ferret").expect("ferret binary is built");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        std::env::temp_dir().join("ferret-cli-tests-cache"),
+    );
+    cmd
 }
 
 fn write(dir: &Path, rel: &str, text: impl AsRef<[u8]>) {

@@ -1,0 +1,172 @@
+//! The result cache makes re-scans fast and is never wrong.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// (rule, path, line) of every finding, from a JSON scan with the cache in `cache`.
+fn scan(tree: &Path, cache: &Path, extra: &[&str]) -> Vec<(String, String, u64)> {
+    let out = Command::cargo_bin("ferret")
+        .expect("built")
+        .args(["--format", "json", "--cache-dir"])
+        .arg(cache)
+        .args(extra)
+        .arg(tree)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["path"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+fn allow(line: &str) -> (String, String, u64) {
+    ("allow-attribute".to_string(), line.to_string(), 1)
+}
+
+#[test]
+fn a_changed_file_is_analysed_again() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    write(tree.path(), "a.rs", "fn a() {}\n");
+    write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
+    assert_eq!(scan(tree.path(), cache.path(), &[]), [allow("b.rs")]);
+    assert_eq!(
+        cache_files(cache.path()).len(),
+        1,
+        "the scan wrote its cache"
+    );
+    // Edited files are read and hashed again; only unchanged content reuses the cache.
+    write(tree.path(), "a.rs", "#[allow(dead_code)]\nfn a() {}\n");
+    write(tree.path(), "b.rs", "fn b() {}\n");
+    assert_eq!(scan(tree.path(), cache.path(), &[]), [allow("a.rs")]);
+}
+
+#[test]
+fn a_touched_file_keeps_its_findings() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
+    let first = scan(tree.path(), cache.path(), &[]);
+    write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
+    assert_eq!(scan(tree.path(), cache.path(), &[]), first);
+}
+
+#[test]
+fn another_config_does_not_reuse_results() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
+    assert_eq!(scan(tree.path(), cache.path(), &[]), [allow("b.rs")]);
+    assert!(
+        scan(
+            tree.path(),
+            cache.path(),
+            &["--exclude-rules", "allow-attribute"]
+        )
+        .is_empty()
+    );
+    assert_eq!(scan(tree.path(), cache.path(), &[]), [allow("b.rs")]);
+    write(
+        tree.path(),
+        "tests/t.rs",
+        "#[allow(dead_code)]\nfn t() {}\n",
+    );
+    let with_tests = scan(tree.path(), cache.path(), &["--include-tests"]);
+    assert_eq!(with_tests.len(), 2);
+    assert_eq!(
+        cache_files(cache.path()).len(),
+        3,
+        "one cache file per config"
+    );
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_and_rebuilt() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
+    let first = scan(tree.path(), cache.path(), &[]);
+    for file in cache_files(cache.path()) {
+        std::fs::write(&file, "{\"format\":1,\"key\":").expect("corrupt it");
+    }
+    assert_eq!(scan(tree.path(), cache.path(), &[]), first);
+    for file in cache_files(cache.path()) {
+        let text = std::fs::read_to_string(&file).expect("read");
+        serde_json::from_str::<serde_json::Value>(&text).expect("rebuilt as valid JSON");
+    }
+}
+
+#[test]
+fn no_cache_writes_nothing() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    write(tree.path(), "b.rs", "fn b() {}\n");
+    Command::cargo_bin("ferret")
+        .expect("built")
+        .env("XDG_CACHE_HOME", cache.path())
+        .arg("--no-cache")
+        .arg(tree.path())
+        .assert()
+        .code(0);
+    assert!(cache_files(cache.path()).is_empty());
+}
+
+#[test]
+fn concurrent_runs_do_not_corrupt_the_cache() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    for i in 0..60 {
+        write(
+            tree.path(),
+            &format!("m{i:02}.rs"),
+            &format!("#[allow(dead_code)]\nfn f{i}() {{}}\n"),
+        );
+    }
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("ferret"))
+            .args(["--format", "json", "--cache-dir"])
+            .arg(cache.path())
+            .arg(tree.path())
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join(), b.join())
+    });
+    let (a, b) = (
+        a.expect("thread").expect("runs"),
+        b.expect("thread").expect("runs"),
+    );
+    assert_eq!(a.status.code(), Some(1));
+    assert_eq!(b.status.code(), Some(1));
+    let findings = |out: &[u8]| -> serde_json::Value {
+        serde_json::from_slice::<serde_json::Value>(out).expect("json")["findings"].clone()
+    };
+    assert_eq!(findings(&a.stdout), findings(&b.stdout));
+    assert_eq!(scan(tree.path(), cache.path(), &[]).len(), 60);
+    let files = cache_files(cache.path());
+    assert_eq!(files.len(), 1, "no temporary files left behind: {files:?}");
+}
