@@ -93,6 +93,12 @@ pub struct ScanArgs {
     /// Skip files and directories matching this glob (relative to the scanned root; repeatable).
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Scan only files changed since this git revision (committed, staged, unstaged or untracked).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// With --changed-since: report only findings on added or changed lines.
+    #[arg(long, requires = "changed_since")]
+    pub new_lines_only: bool,
     /// Do not read or write the result cache.
     #[arg(long)]
     pub no_cache: bool,
@@ -279,6 +285,12 @@ pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions,
     options.max_file_size = args.max_file_size;
     options.include_generated = args.include_generated;
     options.full_parse = args.full_parse;
+    if let Some(rev) = &args.changed_since {
+        let root =
+            crate::discover::scan_root(&options.paths).map_err(|e| UsageError(e.to_string()))?;
+        options.changes = Some(crate::git::changes_since(&root, rev).map_err(UsageError)?);
+        options.new_lines_only = args.new_lines_only;
+    }
     options.cache_dir = if args.no_cache {
         None
     } else {

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod cli;
 pub mod discover;
 pub mod finding;
+pub mod git;
 pub mod macros;
 pub mod prefilter;
 pub mod report;

@@ -64,6 +64,10 @@ pub struct ScanOptions {
     pub include_generated: bool,
     /// Parse every file whole instead of only the items that may contain a finding.
     pub full_parse: bool,
+    /// Scan only these files (`--changed-since`), and with `new_lines_only` report only findings
+    /// on their added or changed lines.
+    pub changes: Option<crate::git::Changes>,
+    pub new_lines_only: bool,
     /// Where to keep per-file results between runs; `None` disables the cache.
     pub cache_dir: Option<PathBuf>,
     /// Count evidence for the report's strengths everywhere (the `unsafe` count needs the items
@@ -88,6 +92,8 @@ impl ScanOptions {
             include_generated: false,
             full_parse: false,
             cache_dir: None,
+            changes: None,
+            new_lines_only: false,
             collect_evidence: false,
         }
     }
@@ -150,6 +156,22 @@ pub struct ScanResult {
 }
 
 impl ScanResult {
+    /// A scan that had nothing to do (no changed file under `--changed-since`).
+    fn empty(root: PathBuf, options: &ScanOptions, started: Instant) -> ScanResult {
+        ScanResult {
+            root,
+            files_scanned: 0,
+            lines_scanned: 0,
+            files_generated: 0,
+            findings: Vec::new(),
+            problems: Vec::new(),
+            crates: Vec::new(),
+            rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+            warnings: Vec::new(),
+            duration: started.elapsed(),
+        }
+    }
+
     /// Findings that count: neither suppressed inline nor baselined.
     pub fn active_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| !f.is_suppressed())
@@ -224,7 +246,13 @@ struct FileOutcome {
 pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let started = Instant::now();
     let exclude = build_globset(&options.exclude)?;
-    let found = discover::discover(&options.paths, &exclude).map_err(ScanError::Discover)?;
+    let mut found = discover::discover(&options.paths, &exclude).map_err(ScanError::Discover)?;
+    if let Some(changes) = &options.changes {
+        found.files.retain(|f| changes.contains(&f.abs));
+        if found.files.is_empty() {
+            return Ok(ScanResult::empty(found.root, options, started));
+        }
+    }
     if found.files.is_empty() {
         return Err(ScanError::NothingToScan(options.paths.clone()));
     }
@@ -299,6 +327,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     for (file, (outcome, entry)) in found.files.iter().zip(results) {
         if let Some(entry) = entry {
             fresh.push((file.rel.clone(), entry));
+        }
+        let mut outcome = outcome;
+        if let Some(changes) = options.changes.as_ref().filter(|_| options.new_lines_only) {
+            outcome
+                .findings
+                .retain(|f| changes.line_changed(&file.abs, f.line));
         }
         files_generated += usize::from(outcome.generated);
         if outcome.analysed {
