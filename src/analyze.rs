@@ -347,11 +347,7 @@ fn cfg_mentions_test(tokens: proc_macro2::TokenStream) -> bool {
             proc_macro2::TokenTree::Ident(id) if id == "not" => {
                 iter.next(); // skip the negated group
             }
-            proc_macro2::TokenTree::Group(g) => {
-                if cfg_mentions_test(g.stream()) {
-                    return true;
-                }
-            }
+            proc_macro2::TokenTree::Group(g) if cfg_mentions_test(g.stream()) => return true,
             _ => {}
         }
     }
