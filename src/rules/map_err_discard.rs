@@ -33,6 +33,17 @@ const LOG_MACROS: &[&str] = &[
     "eprint",
 ];
 
+/// Calls whose `Err` hands a value back rather than describing a failure: `OnceCell::set` returns
+/// the rejected value, `compare_exchange`/`fetch_update` the current one, `Rc::try_unwrap` the `Rc`.
+const VALUE_BACK_METHODS: &[&str] = &[
+    "set",
+    "compare_exchange",
+    "compare_exchange_weak",
+    "fetch_update",
+    "try_unwrap",
+    "downcast",
+];
+
 /// Types whose `From` conversion is text to begin with: nothing to chain.
 const TEXT_TYPES: &[&str] = &[
     "String", "str", "Cow", "char", "bool", "u8", "u16", "u32", "u64", "u128", "usize", "i8",
@@ -46,15 +57,21 @@ impl Rule for MapErrDiscard {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
             syn::Expr::MethodCall(mc) => method_call(cx, mc),
-            syn::Expr::Match(m) => {
+            syn::Expr::Match(m) if !hands_value_back(&m.expr) => {
                 for arm in &m.arms {
                     if returns_err(&arm.body) {
-                        err_pattern(cx, &arm.pat, arm.body.to_token_stream(), Place::Arm);
+                        // A guard that inspects the error (`Err(e) if e.kind() == ..`) uses it.
+                        let mut scanned = arm.body.to_token_stream();
+                        if let Some((_, guard)) = &arm.guard {
+                            scanned.extend(guard.to_token_stream());
+                        }
+                        err_pattern(cx, &arm.pat, scanned, Place::Arm);
                     }
                 }
             }
             syn::Expr::If(i) => {
                 if let syn::Expr::Let(cond) = &*i.cond
+                    && !hands_value_back(&cond.expr)
                     && block_returns_err(&i.then_branch)
                 {
                     err_pattern(cx, &cond.pat, i.then_branch.to_token_stream(), Place::IfLet);
@@ -83,6 +100,11 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
             let Some(syn::Expr::Closure(closure)) = mc.args.first() else {
                 return;
             };
+            // `.map_err(|e| warn!(..)).ok()`: the closure only logs; the result is dropped
+            // knowingly afterwards, no replacement error is built.
+            if hands_value_back(&mc.receiver) || only_logs(&closure.body) {
+                return;
+            }
             let [param] = closure.inputs.iter().collect::<Vec<_>>()[..] else {
                 return;
             };
@@ -355,14 +377,54 @@ fn is_err_ctor(func: &syn::Expr) -> bool {
     matches!(func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err"))
 }
 
+/// A closure body that is one logging macro, or a block of nothing else (evaluating to `()`).
+fn only_logs(body: &syn::Expr) -> bool {
+    let is_log = |mac: &syn::Macro| LOG_MACROS.contains(&macros::macro_name(mac).as_str());
+    match body {
+        syn::Expr::Macro(m) => is_log(&m.mac),
+        syn::Expr::Block(b) => {
+            !b.block.stmts.is_empty()
+                && b.block.stmts.iter().all(|stmt| match stmt {
+                    syn::Stmt::Macro(m) => is_log(&m.mac),
+                    syn::Stmt::Expr(syn::Expr::Macro(m), _) => is_log(&m.mac),
+                    _ => false,
+                })
+        }
+        _ => false,
+    }
+}
+
+/// A lowercase single-segment path: `permit`, `guard`, `value`.
+fn is_local_variable(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.qself.is_none()
+        && p.path.segments.len() == 1
+        && p.path.segments[0].ident.to_string().starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
 fn is_bail(mac: &syn::Macro) -> bool {
     matches!(macros::macro_name(mac).as_str(), "bail")
 }
 
-/// The expression evaluates to, or returns, a freshly built `Err(..)`.
+/// Whether `expr` is a call from [`VALUE_BACK_METHODS`].
+fn hands_value_back(expr: &syn::Expr) -> bool {
+    let name = match expr {
+        syn::Expr::MethodCall(mc) => Some(&mc.method),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p.path.segments.last().map(|s| &s.ident),
+            _ => None,
+        },
+        _ => None,
+    };
+    name.is_some_and(|n| VALUE_BACK_METHODS.iter().any(|m| n == m))
+}
+
+/// The expression evaluates to, or returns, a freshly built `Err(..)`. `Err(permit)` with a local
+/// variable hands a value back to the caller and is not counted.
 fn returns_err(expr: &syn::Expr) -> bool {
     match expr {
-        syn::Expr::Call(c) => is_err_ctor(&c.func),
+        syn::Expr::Call(c) => {
+            is_err_ctor(&c.func) && !c.args.first().is_some_and(is_local_variable)
+        }
         syn::Expr::Return(r) => r.expr.as_deref().is_some_and(returns_err),
         syn::Expr::Block(b) => block_returns_err(&b.block),
         syn::Expr::Paren(p) => returns_err(&p.expr),

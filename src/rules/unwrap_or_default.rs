@@ -51,7 +51,6 @@ const RESULT_METHODS: &[&str] = &[
     "from_str",
     "from_str_radix",
     "ok",
-    "map_err",
     "duration_since",
     "from_utf8",
     "read_to_string",
@@ -111,7 +110,11 @@ impl Rule for UnwrapOrDefault {
             return;
         }
         let end = call.paren_token.span.close();
-        if let Some(source) = result_evidence(cx, &call.receiver, 0) {
+        let evidence = result_evidence(cx, &call.receiver, 0);
+        if let Some(Evidence::CargoContract) = evidence {
+            return;
+        }
+        if let Some(Evidence::Fallible(source)) = evidence {
             cx.report_at(
                 span,
                 end,
@@ -161,26 +164,45 @@ fn has_rationale(cx: &Ctx<'_, '_>, span: Span) -> bool {
     stmt_line.is_some_and(|l| l != line && cx.file.rationale_for(l).is_some())
 }
 
+/// What the receiver chain says about the defaulted value.
+enum Evidence {
+    /// A `Result` or fallible conversion, described for the message.
+    Fallible(String),
+    /// `env::var("CARGO_CFG_..")` in a build script: Cargo documents absence as "not set", so the
+    /// empty default is the contract, not a lost error.
+    CargoContract,
+}
+
+/// Adapters the evidence is looked for through: `s.parse().map(|v| v * 2).unwrap_or_default()`.
+const PASS_THROUGH_METHODS: &[&str] = &["map", "as_deref", "as_ref", "cloned", "copied"];
+
 /// Describes the receiver when it evidently was a `Result` or a fallible conversion.
-fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Option<String> {
+fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Option<Evidence> {
     if depth > 2 {
         return None;
     }
     let mut expr = receiver;
+    let mut immediate = true;
     loop {
+        let wrapper = matches!(expr, syn::Expr::Await(_) | syn::Expr::Paren(_));
         match expr {
             syn::Expr::MethodCall(mc) => {
                 let method = mc.method.to_string();
                 if RESULT_METHODS.contains(&method.as_str()) || method.starts_with("from_timestamp")
                 {
-                    return Some(format!("the result of `.{method}()`"));
+                    return Some(Evidence::Fallible(format!("the result of `.{method}()`")));
                 }
-                // `.and_then(|v| v.parse().ok())`: look at what the closure returns.
-                if method == "and_then"
-                    && let Some(syn::Expr::Closure(closure)) = mc.args.first()
-                    && let Some(found) = result_evidence(cx, tail(&closure.body), depth + 1)
-                {
-                    return Some(found);
+                // `.and_then(|v| v.parse().ok())`: what the closure returns decides.
+                if method == "and_then" {
+                    return match mc.args.first() {
+                        Some(syn::Expr::Closure(closure)) => {
+                            result_evidence(cx, tail(&closure.body), depth + 1)
+                        }
+                        _ => None,
+                    };
+                }
+                if !PASS_THROUGH_METHODS.contains(&method.as_str()) {
+                    return None;
                 }
                 expr = &mc.receiver;
             }
@@ -188,17 +210,37 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
                 let syn::Expr::Path(func) = &*call.func else {
                     return None;
                 };
-                return fallible_function(cx, &func.path).map(|f| format!("the result of `{f}()`"));
+                if is_cargo_cfg_var(call) {
+                    return Some(Evidence::CargoContract);
+                }
+                return fallible_function(cx, &func.path)
+                    .map(|f| Evidence::Fallible(format!("the result of `{f}()`")));
             }
-            syn::Expr::Try(_) => {
-                return Some("a fetched result (`..?.unwrap_or_default()`)".to_string());
+            // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
+            syn::Expr::Try(_) if immediate => {
+                return Some(Evidence::Fallible(
+                    "a fetched result (`..?.unwrap_or_default()`)".to_string(),
+                ));
             }
             syn::Expr::Await(a) => expr = &a.base,
             syn::Expr::Paren(p) => expr = &p.expr,
             syn::Expr::Reference(r) => expr = &r.expr,
             _ => return None,
         }
+        immediate &= wrapper;
     }
+}
+
+/// `env::var("CARGO_CFG_TARGET_FEATURE")` / `var("CARGO_FEATURE_X")`: cfg and feature variables
+/// that Cargo leaves unset when empty.
+fn is_cargo_cfg_var(call: &syn::ExprCall) -> bool {
+    let syn::Expr::Path(func) = &*call.func else {
+        return false;
+    };
+    let is_var = func.path.segments.last().is_some_and(|s| s.ident == "var");
+    is_var
+        && matches!(call.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }))
+            if name.value().starts_with("CARGO_CFG_") || name.value().starts_with("CARGO_FEATURE_"))
 }
 
 fn tail(body: &syn::Expr) -> &syn::Expr {

@@ -104,3 +104,48 @@ mod tests {
         };
     }
 }
+
+// The `Err` of these calls hands a value back instead of describing a failure.
+fn values_back(cell: &OnceCell<Drivers>, state: &AtomicUsize, rc: Rc<Cell>) -> Result<(), Error> {
+    cell.set(drivers).map_err(|_| "drivers already installed".into())?;
+    match state.fetch_update(Ordering::AcqRel, Ordering::Acquire, |s| Some(s + 1)) {
+        Ok(_) => Ok(guard),
+        Err(_) => Err(guard),
+    }
+    match self.compare_exchange(value) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(()),
+    }
+    match Rc::try_unwrap(rc) {
+        Ok(cell) => Ok(cell.into_inner()),
+        Err(_) => Err(OWNERSHIP_ERROR),
+    }
+    match self.size.try_increment() {
+        Ok(_) => Ok(DecrementSizeGuard::from_permit(permit)),
+        Err(_) => Err(permit),
+    }
+}
+
+// A closure that only logs, with the result dropped knowingly afterwards: no error is replaced.
+fn log_and_drop(connecting: Connecting, var: &str) -> Option<Targets> {
+    let bg = connecting.map_err(|err| {
+        trace!("background connect error: {}", err);
+    });
+    let now = config.current_time().map_err(|_err| debug!("no current time: {_err}")).ok()?;
+    Targets::from_str(var)
+        .map_err(|e| {
+            eprintln!("Ignoring `RUST_LOG={:?}`: {}", var, e);
+        })
+        .ok()
+}
+
+// A guard that inspects the error decides which fixed error fits: the error is used.
+fn guarded(result: io::Result<u32>) -> Result<u32, TryIoError> {
+    match result {
+        Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
+            clear_ready();
+            Err(TryIoError(()))
+        }
+        result => Ok(result?),
+    }
+}

@@ -88,3 +88,16 @@ fn logged(c: &Config, x: Option<u8>) {
 fn undocumented(x: Option<u8>) -> u8 {
     x.unwrap_or_default() //~ unwrap-or-default:low
 }
+
+// Graded low, not medium: the evidence is not about the defaulted value. In order: the error was
+// handled (logged) in `map_err`, so what is defaulted after it is a choice; `?` applies to
+// `passwd()` and `fullname()` is an optional field of its result; `.ok()` of a response read by
+// reference, then an unrelated lookup.
+fn weak_evidence(res: &Result<Response, E>, raw: &str) -> Option<String> {
+
+    let parsed = raw.parse::<u32>().map_err(|e| eprintln!("ignoring {e}")).unwrap_or_default(); //~ unwrap-or-default:low
+    let real = passwd().ok()?.fullname().unwrap_or_default(); //~ unwrap-or-default:low
+    let level = res.as_ref().ok().and_then(|r| r.extensions().get::<Level>().copied()).unwrap_or_default(); //~ unwrap-or-default:low
+    let wrapped = (fetch().await?).unwrap_or_default(); //~ unwrap-or-default:medium
+    None
+}

@@ -53,3 +53,11 @@ mod tests {
 fn a_test_fn() {
     let name = None::<String>.unwrap_or_default();
 }
+
+// Cargo's cfg/feature variables in build scripts are unset when empty: the default is the contract.
+fn build_script() {
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    let sanitize = env::var("CARGO_CFG_SANITIZE")
+        .map(|s| s.split(',').map(str::to_owned).collect::<Vec<_>>())
+        .unwrap_or_default();
+}
