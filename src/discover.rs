@@ -33,13 +33,14 @@ pub struct Discovered {
 
 #[derive(Debug)]
 pub enum DiscoverError {
-    Missing(PathBuf),
+    /// A given path could not be resolved (missing, or not readable): the path and why.
+    Missing(PathBuf, std::io::Error),
 }
 
 impl std::fmt::Display for DiscoverError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DiscoverError::Missing(p) => write!(f, "no such file or directory: {}", p.display()),
+            DiscoverError::Missing(p, e) => write!(f, "cannot open {}: {e}", p.display()),
         }
     }
 }
@@ -51,14 +52,14 @@ pub fn scan_root(paths: &[PathBuf]) -> Result<PathBuf, DiscoverError> {
     for p in paths {
         let abs = p
             .canonicalize()
-            .map_err(|_| DiscoverError::Missing(p.clone()))?;
+            .map_err(|e| DiscoverError::Missing(p.clone(), e))?;
         canon.push(if abs.is_dir() {
             abs
         } else {
             abs.parent().map(Path::to_path_buf).unwrap_or(abs)
         });
     }
-    let mut root = canon.first().cloned().unwrap_or_default();
+    let mut root = canon.first().cloned().unwrap_or_default(); // no paths: the empty relative root
     for p in &canon[1.min(canon.len())..] {
         while !p.starts_with(&root) {
             if !root.pop() {
@@ -76,7 +77,7 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Discovered, Disc
     for path in paths {
         let abs = path
             .canonicalize()
-            .map_err(|_| DiscoverError::Missing(path.clone()))?;
+            .map_err(|e| DiscoverError::Missing(path.clone(), e))?;
         if abs.is_file() {
             files.push(abs);
             continue;
@@ -153,6 +154,7 @@ pub fn relative(root: &Path, abs: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     if parts.is_empty() {
+        // A root with no file name (`/`) is reported as the empty path.
         abs.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()

@@ -85,6 +85,7 @@ pub const FORMAT_LIKE: &[&str] = &[
 ];
 
 pub fn macro_name(mac: &syn::Macro) -> String {
+    // A macro path always has a last segment; the empty name only satisfies the type.
     mac.path
         .segments
         .last()

@@ -12,8 +12,10 @@ use crate::macros::MacroCall;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
+pub mod map_err_discard;
 pub mod suppression_without_reason;
 pub mod unused_suppression;
+pub mod unwrap_or_default;
 
 /// How often a rule's findings are right, as SARIF's `precision` property says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,8 +237,10 @@ pub struct RuleEntry {
 pub fn registry() -> &'static [&'static RuleEntry] {
     static REGISTRY: &[&RuleEntry] = &[
         &allow_attribute::ENTRY,
+        &map_err_discard::ENTRY,
         &suppression_without_reason::ENTRY,
         &unused_suppression::ENTRY,
+        &unwrap_or_default::ENTRY,
     ];
     REGISTRY
 }

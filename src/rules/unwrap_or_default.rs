@@ -1,0 +1,379 @@
+//! `unwrap-or-default`: `.unwrap_or_default()` turning a missing or failed value into `""`, `0`,
+//! an empty collection or the epoch, graded by how evident it is that the value was required.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::rules::{Ctx, Node, Precision, Rule, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "unwrap-or-default",
+    dimension: Dimension::ErrorHandling,
+    default_severity: Severity::Low,
+    summary: "`.unwrap_or_default()` silently replaces a missing or failed value with an empty default",
+    doc: include_str!("../../rules/unwrap-or-default.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::Medium,
+    literals: &["unwrap_or_default"],
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, UnwrapOrDefault);
+
+#[derive(Default)]
+pub struct UnwrapOrDefault;
+
+/// Names that denote a value the program cannot do without (`user_id`, `jwtIssuer`, `config`).
+const REQUIRED_NAMES: &[&str] = &[
+    "id",
+    "uuid",
+    "name",
+    "status",
+    "issuer",
+    "audience",
+    "url",
+    "key",
+    "secret",
+    "token",
+    "namespace",
+    "version",
+    "config",
+    "schema",
+    "template",
+];
+
+/// Methods that only exist on `Result` or that are conversions which can fail.
+const RESULT_METHODS: &[&str] = &[
+    "parse",
+    "try_into",
+    "try_from",
+    "from_str",
+    "from_str_radix",
+    "ok",
+    "duration_since",
+    "from_utf8",
+    "read_to_string",
+];
+
+/// Free functions / associated functions that return a `Result` (or a fallible `Option`).
+const RESULT_FUNCTIONS: &[&str] = &[
+    "from_str",
+    "from_str_radix",
+    "from_slice",
+    "from_value",
+    "from_reader",
+    "from_utf8",
+    "try_from",
+    "read_to_string",
+];
+
+/// Serialization crates whose `from_*`/`to_*` functions return a `Result`.
+const SERDE_CRATES: &[&str] = &[
+    "serde_json",
+    "serde_yaml",
+    "serde_yml",
+    "toml",
+    "ron",
+    "bincode",
+    "serde_cbor",
+    "rmp_serde",
+    "serde_urlencoded",
+    "serde_qs",
+    "csv",
+];
+
+/// Calls that wrap the defaulted value without changing what it means: `x.unwrap_or_default().clone()`.
+const TRANSPARENT_METHODS: &[&str] = &[
+    "clone",
+    "to_string",
+    "to_owned",
+    "into",
+    "as_str",
+    "as_ref",
+    "trim",
+    "to_lowercase",
+    "to_uppercase",
+];
+
+impl Rule for UnwrapOrDefault {
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        let syn::Expr::MethodCall(call) = expr else {
+            return;
+        };
+        if call.method != "unwrap_or_default" || !call.args.is_empty() {
+            return;
+        }
+        let span = call.method.span();
+        if has_rationale(cx, span) {
+            cx.observe("unwrap-or-default/documented");
+            return;
+        }
+        let end = call.paren_token.span.close();
+        let evidence = result_evidence(cx, &call.receiver, 0);
+        if let Some(Evidence::CargoContract) = evidence {
+            return;
+        }
+        if let Some(Evidence::Fallible(source)) = evidence {
+            cx.report_at(
+                span,
+                end,
+                Severity::Medium,
+                format!(
+                    "`unwrap_or_default()` on {source}: a failed or missing value silently becomes an empty/zero default and the reason is lost"
+                ),
+                "propagate the failure instead: `?` on the `Result` (with `.context(\"..\")?` or `.map_err(..)?` to say what was being read), or `match` it and handle the error explicitly; if a default is truly right, say why in a comment on this line",
+            );
+            return;
+        }
+        if let Some(name) = required_destination(cx, expr) {
+            cx.report_at(
+                span,
+                end,
+                Severity::Medium,
+                format!(
+                    "`unwrap_or_default()` fills `{name}` with an empty/zero value when it is missing"
+                ),
+                format!(
+                    "a missing `{name}` is an error: `.ok_or_else(|| Error::Missing(\"{name}\"))?` or `.context(\"{name} is required\")?`; if it is truly optional, say so in a comment on this line"
+                ),
+            );
+            return;
+        }
+        cx.report_at(
+            span,
+            end,
+            Severity::Low,
+            "`unwrap_or_default()` turns a missing value into a silent empty/zero default",
+            "if the value is required, fail loudly: `.ok_or_else(..)?`, `.context(\"..\")?` or an explicit `match`; if it is optional, document it with a comment on this line (`// optional: absent means no labels`) or spell the default out (`.unwrap_or(0)`)",
+        );
+    }
+}
+
+/// A comment on the call's line, or on the line above it or above the statement it is part of.
+fn has_rationale(cx: &Ctx<'_, '_>, span: Span) -> bool {
+    let line = span.start().line;
+    if cx.file.rationale_for(line).is_some() {
+        return true;
+    }
+    let stmt_line = cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Stmt(stmt) => Some(stmt.span().start().line),
+        Node::FieldValue(field) => Some(field.span().start().line),
+        _ => None,
+    });
+    stmt_line.is_some_and(|l| l != line && cx.file.rationale_for(l).is_some())
+}
+
+/// What the receiver chain says about the defaulted value.
+enum Evidence {
+    /// A `Result` or fallible conversion, described for the message.
+    Fallible(String),
+    /// `env::var("CARGO_CFG_..")` in a build script: Cargo documents absence as "not set", so the
+    /// empty default is the contract, not a lost error.
+    CargoContract,
+}
+
+/// Adapters the evidence is looked for through: `s.parse().map(|v| v * 2).unwrap_or_default()`.
+const PASS_THROUGH_METHODS: &[&str] = &["map", "as_deref", "as_ref", "cloned", "copied"];
+
+/// Describes the receiver when it evidently was a `Result` or a fallible conversion.
+fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Option<Evidence> {
+    if depth > 2 {
+        return None;
+    }
+    let mut expr = receiver;
+    let mut immediate = true;
+    loop {
+        let wrapper = matches!(expr, syn::Expr::Await(_) | syn::Expr::Paren(_));
+        match expr {
+            syn::Expr::MethodCall(mc) => {
+                let method = mc.method.to_string();
+                if RESULT_METHODS.contains(&method.as_str()) || method.starts_with("from_timestamp")
+                {
+                    return Some(Evidence::Fallible(format!("the result of `.{method}()`")));
+                }
+                // `.and_then(|v| v.parse().ok())`: what the closure returns decides.
+                if method == "and_then" {
+                    return match mc.args.first() {
+                        Some(syn::Expr::Closure(closure)) => {
+                            result_evidence(cx, tail(&closure.body), depth + 1)
+                        }
+                        _ => None,
+                    };
+                }
+                if !PASS_THROUGH_METHODS.contains(&method.as_str()) {
+                    return None;
+                }
+                expr = &mc.receiver;
+            }
+            syn::Expr::Call(call) => {
+                let syn::Expr::Path(func) = &*call.func else {
+                    return None;
+                };
+                if is_cargo_cfg_var(call) {
+                    return Some(Evidence::CargoContract);
+                }
+                return fallible_function(cx, &func.path)
+                    .map(|f| Evidence::Fallible(format!("the result of `{f}()`")));
+            }
+            // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
+            syn::Expr::Try(_) if immediate => {
+                return Some(Evidence::Fallible(
+                    "a fetched result (`..?.unwrap_or_default()`)".to_string(),
+                ));
+            }
+            syn::Expr::Await(a) => expr = &a.base,
+            syn::Expr::Paren(p) => expr = &p.expr,
+            syn::Expr::Reference(r) => expr = &r.expr,
+            _ => return None,
+        }
+        immediate &= wrapper;
+    }
+}
+
+/// `env::var("CARGO_CFG_TARGET_FEATURE")` / `var("CARGO_FEATURE_X")`: cfg and feature variables
+/// that Cargo leaves unset when empty.
+fn is_cargo_cfg_var(call: &syn::ExprCall) -> bool {
+    let syn::Expr::Path(func) = &*call.func else {
+        return false;
+    };
+    let is_var = func.path.segments.last().is_some_and(|s| s.ident == "var");
+    is_var
+        && matches!(call.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }))
+            if name.value().starts_with("CARGO_CFG_") || name.value().starts_with("CARGO_FEATURE_"))
+}
+
+fn tail(body: &syn::Expr) -> &syn::Expr {
+    if let syn::Expr::Block(block) = body
+        && let Some(syn::Stmt::Expr(last, None)) = block.block.stmts.last()
+    {
+        return last;
+    }
+    body
+}
+
+/// `serde_json::from_str`, `u32::try_from`, `std::env::var`, `DateTime::from_timestamp`...
+fn fallible_function(cx: &Ctx<'_, '_>, path: &syn::Path) -> Option<String> {
+    let resolved = cx.resolve(path);
+    let last = resolved.last()?.as_str();
+    let written = path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let serde = resolved
+        .first()
+        .is_some_and(|c| SERDE_CRATES.contains(&c.as_str()))
+        && resolved.len() > 1
+        && (last.starts_with("from_") || last.starts_with("to_"));
+    let env_var = last == "var" && resolved.iter().any(|s| s == "env");
+    let fallible = RESULT_FUNCTIONS.contains(&last)
+        || last.starts_with("from_timestamp")
+        || last.starts_with("parse_")
+        || serde
+        || env_var;
+    fallible.then_some(written)
+}
+
+/// The required-sounding name of the `let` binding, struct field or assignment target the value
+/// lands in, looking through `.clone()`/`.to_string()`-style wrappers.
+fn required_destination(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<String> {
+    let mut child: *const syn::Expr = expr;
+    for node in cx.ancestors_inside_out() {
+        match node {
+            Node::Expr(parent) => match parent {
+                syn::Expr::MethodCall(mc)
+                    if std::ptr::eq(&*mc.receiver, child)
+                        && TRANSPARENT_METHODS.contains(&mc.method.to_string().as_str()) =>
+                {
+                    child = parent;
+                }
+                syn::Expr::Paren(_) | syn::Expr::Reference(_) | syn::Expr::Cast(_) => {
+                    child = parent;
+                }
+                syn::Expr::Assign(assign) if std::ptr::eq(&*assign.right, child) => {
+                    return place_name(&assign.left).filter(|n| names_required(n));
+                }
+                _ => return None,
+            },
+            Node::Stmt(syn::Stmt::Local(local)) => {
+                return pat_name(&local.pat).filter(|n| names_required(n));
+            }
+            Node::FieldValue(field) => {
+                let syn::Member::Named(name) = &field.member else {
+                    return None;
+                };
+                let name = name.to_string();
+                return names_required(&name).then_some(name);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn place_name(place: &syn::Expr) -> Option<String> {
+    match place {
+        syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Expr::Field(f) => match &f.member {
+            syn::Member::Named(name) => Some(name.to_string()),
+            syn::Member::Unnamed(_) => None,
+        },
+        syn::Expr::Unary(u) => place_name(&u.expr),
+        _ => None,
+    }
+}
+
+fn pat_name(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(p) => Some(p.ident.to_string()),
+        syn::Pat::Type(t) => pat_name(&t.pat),
+        _ => None,
+    }
+}
+
+/// `id`, `user_id`, `USER_ID`, `userId` name a required thing; `valid`, `paid`, `monkey` do not.
+fn names_required(name: &str) -> bool {
+    let name = name.trim_start_matches("r#").trim_start_matches('_');
+    let lower = name.to_ascii_lowercase();
+    REQUIRED_NAMES.iter().any(|word| {
+        if lower == *word || lower.ends_with(&format!("_{word}")) {
+            return true;
+        }
+        // camelCase: `userId`, `jwtIssuer`.
+        let mut capitalized = word.to_string();
+        capitalized[..1].make_ascii_uppercase();
+        name.len() > word.len()
+            && name.ends_with(&capitalized)
+            && name[..name.len() - word.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_required;
+
+    #[test]
+    fn required_names() {
+        for yes in [
+            "id",
+            "user_id",
+            "USER_ID",
+            "userId",
+            "jwt_issuer",
+            "api_key",
+            "config",
+        ] {
+            assert!(names_required(yes), "{yes}");
+        }
+        for no in [
+            "valid", "paid", "monkey", "labels", "count", "width", "identity",
+        ] {
+            assert!(!names_required(no), "{no}");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+use tracing::{error, warn};
+
+// Closures that throw the error away (audit 000 S-5/O-8/P-7).
+fn closures(raw: &str, pattern: &str) -> Result<u32, Error> {
+    let id = Uuid::parse_str(raw).map_err(|_| ApiError::BadRequest)?; //~ map-err-discard:medium
+    let re = Regex::new(pattern).map_err(|_| PgmqNotifyError::invalid_pattern(pattern))?; //~ map-err-discard:medium
+    let n: u32 = raw.parse().map_err(|_e| Error::Invalid("n"))?; //~ map-err-discard:medium
+    let m: u32 = raw.parse().map_err(|e| Error::Invalid("m"))?; //~ map-err-discard:medium
+    let typed: u32 = raw.parse().map_err(|e: ParseIntError| Error::Invalid("typed"))?; //~ map-err-discard:medium
+    let tx_result = tx.send(n).map_err(|_| SomeError::ChannelClosed); //~ map-err-discard:medium
+    // A `SomeError::Variant` path is fine; the same variant behind `|_|` is not.
+    let k: u32 = raw.parse().map_err(|_| SomeError::Variant)?; //~ map-err-discard:medium
+    // Macros in the body that do not mention the error do not use it.
+    let p: u32 = raw
+        .parse()
+        .map_err(|e| Error::Msg(format!("bad number {raw}")))?; //~ map-err-discard:medium
+    let q: u32 = raw.parse().map_err(|err| anyhow!("bad value: {}", raw))?; //~ map-err-discard:medium
+    Ok(n + m + k + p + q + typed)
+}
+
+// Logged first, then replaced by a fixed error: low.
+fn logged_then_replaced(raw: &str) -> Result<u32, ApiError> {
+    let a: u32 = raw.parse().map_err(|e| { //~ map-err-discard:low
+        warn!("bad input: {e}");
+        ApiError::BadRequest
+    })?;
+    let b: u32 = match raw.parse() {
+        Ok(v) => v,
+        Err(e) => { //~ map-err-discard:low
+            error!(error = %e, "parse failed");
+            return Err(ApiError::Internal);
+        }
+    };
+    Ok(a + b)
+}
+
+// The error converted to `None` and back, or replaced wholesale.
+fn conversions(raw: &str) -> Result<u32, Error> {
+    let a: u32 = raw.parse().ok().ok_or(Error::Invalid)?; //~ map-err-discard:medium
+    let b: u32 = raw.parse().ok().ok_or_else(|| Error::Invalid)?; //~ map-err-discard:medium
+    let c: Result<u32, Error> = raw.parse().or(Err(Error::Invalid)); //~ map-err-discard:medium
+    Ok(a + b)
+}
+
+// `Err(_) => Err(..)` arms and `if let Err(_)`.
+fn arms(r: Result<u32, io::Error>) -> Result<u32, Error> {
+    let v = match r {
+        Ok(v) => v,
+        Err(_) => return Err(Error::Io), //~ map-err-discard:medium
+    };
+    let w = match read() {
+        Ok(w) => Ok(w),
+        Err(_) => Err(Error::Io), //~ map-err-discard:medium
+    };
+    let x = match read() {
+        Ok(x) => x,
+        Err(e) => { //~ map-err-discard:medium
+            cleanup();
+            return Err(Error::Io);
+        }
+    };
+    let y = match read() {
+        Ok(y) => y,
+        Err(_) => anyhow::bail!("read failed"), //~ map-err-discard:medium
+    };
+    if let Err(_) = write(v) { //~ map-err-discard:medium
+        return Err(Error::Write);
+    }
+    if let Err(e) = write(v) { //~ map-err-discard:medium
+        return Err(Error::Write);
+    }
+    Ok(v)
+}
+
+// Inside macro arguments.
+fn in_macros(raw: &str) {
+    info!("parsed: {:?}", raw.parse::<u8>().map_err(|_| Error::Invalid)); //~ map-err-discard:medium
+}
+
+// An `impl From<E>` that keeps only the text (audit 000 S-2): low.
+impl From<sqlx::Error> for TaskerError {
+    fn from(err: sqlx::Error) -> Self {
+        TaskerError::DatabaseError(err.to_string()) //~ map-err-discard:low
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::Serialization(format!("json: {e}")) //~ map-err-discard:low
+    }
+}
+
+impl From<std::io::Error> for ConfigError {
+    fn from(source: std::io::Error) -> Self {
+        ConfigError {
+            message: source.to_string(), //~ map-err-discard:low
+        }
+    }
+}

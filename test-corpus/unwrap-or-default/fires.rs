@@ -1,0 +1,103 @@
+use std::env;
+use std::str::FromStr;
+
+use chrono::DateTime;
+
+struct Settings {
+    jwt_issuer: String,
+    jwt_audience: String,
+    labels: Vec<String>,
+    retries: u32,
+}
+
+// Evidently a `Result` or a fallible conversion: medium.
+fn conversions(raw: &str, bytes: &[u8], secs: i64, c: &Config) -> u64 {
+    let port: u16 = raw.parse().unwrap_or_default(); //~ unwrap-or-default:medium
+    let n: u8 = 300u32.try_into().unwrap_or_default(); //~ unwrap-or-default:medium
+    let m = u8::try_from(secs).unwrap_or_default(); //~ unwrap-or-default:medium
+    let cfg: Config = serde_json::from_slice(bytes).unwrap_or_default(); //~ unwrap-or-default:medium
+    let text = serde_json::to_string(c).unwrap_or_default(); //~ unwrap-or-default:medium
+    let at = DateTime::from_timestamp(secs, 0).unwrap_or_default(); //~ unwrap-or-default:medium
+    let home = env::var("HOME").unwrap_or_default(); //~ unwrap-or-default:medium
+    let path = std::env::var("PATH").unwrap_or_default(); //~ unwrap-or-default:medium
+    let v = Version::from_str(raw).unwrap_or_default(); //~ unwrap-or-default:medium
+    let s = String::from_utf8(bytes.to_vec()).unwrap_or_default(); //~ unwrap-or-default:medium
+    let maybe = raw.parse::<u64>().ok().unwrap_or_default(); //~ unwrap-or-default:medium
+    let nested = headers.get("x").and_then(|v| v.to_str().ok()).unwrap_or_default(); //~ unwrap-or-default:medium
+    let chained = raw
+        .trim()
+        .parse::<u32>()
+        .map(|v| v * 2)
+        .unwrap_or_default(); //~ unwrap-or-default:medium
+    0
+}
+
+// An `.await?`-ed query result (audit 000 P-3).
+async fn read(client: &Client, queue_name: &str, l: i32) -> Result<Vec<Msg>, Error> {
+    let messages = client
+        .read_batch(queue_name, 30, l)
+        .await?
+        .unwrap_or_default(); //~ unwrap-or-default:medium
+    Ok(messages)
+}
+
+// The value lands in something that names a required thing: medium.
+fn required(auth: Option<&Auth>, row: &Row, val: &Value) -> Settings {
+    let user_id = row.get_opt("user_id").unwrap_or_default(); //~ unwrap-or-default:medium
+    let tenantId: String = row.tenant.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+    let name = row.name.clone().unwrap_or_default().to_string(); //~ unwrap-or-default:medium
+    let mut status = "";
+    let mut namespace = String::new();
+    for (k, val) in row.pairs() {
+        match k {
+            "status" => status = val.as_str().unwrap_or_default(), //~ unwrap-or-default:medium
+            "namespace" => namespace = val.as_str().unwrap_or_default().to_string(), //~ unwrap-or-default:medium
+            _ => {}
+        }
+    }
+    self.api_key = row.key.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+    Settings {
+        jwt_issuer: auth.map(|a| a.jwt_issuer.clone()).unwrap_or_default(), //~ unwrap-or-default:medium
+        jwt_audience: auth
+            .map(|a| a.jwt_audience.clone())
+            .unwrap_or_default() //~ unwrap-or-default:medium
+            .to_string(),
+        labels: row.labels.clone().unwrap_or_default(), //~ unwrap-or-default:low
+        retries: row.retries.unwrap_or_default(), //~ unwrap-or-default:low
+    }
+}
+
+// Everything else: low.
+fn plain(map: &HashMap<String, Vec<u8>>, rx: Option<u32>) -> usize {
+    let data = map.get("k").cloned().unwrap_or_default(); //~ unwrap-or-default:low
+    let count = rx.unwrap_or_default(); //~ unwrap-or-default:low
+    consume(map.get("x").copied().unwrap_or_default()); //~ unwrap-or-default:low
+    data.len() + count as usize
+}
+
+// Inside macro arguments.
+fn logged(c: &Config, x: Option<u8>) {
+    debug!(config_size = serde_json::to_string(c).unwrap_or_default().len(), "loaded"); //~ unwrap-or-default:medium
+    info!("value {}", x.unwrap_or_default()); //~ unwrap-or-default:low
+    let body = json!({ "count": x.unwrap_or_default() }); //~ unwrap-or-default:low
+}
+
+// A comment two lines up is not next to the call.
+// (so this one is not documented)
+
+fn undocumented(x: Option<u8>) -> u8 {
+    x.unwrap_or_default() //~ unwrap-or-default:low
+}
+
+// Graded low, not medium: the evidence is not about the defaulted value. In order: the error was
+// handled (logged) in `map_err`, so what is defaulted after it is a choice; `?` applies to
+// `passwd()` and `fullname()` is an optional field of its result; `.ok()` of a response read by
+// reference, then an unrelated lookup.
+fn weak_evidence(res: &Result<Response, E>, raw: &str) -> Option<String> {
+
+    let parsed = raw.parse::<u32>().map_err(|e| eprintln!("ignoring {e}")).unwrap_or_default(); //~ unwrap-or-default:low
+    let real = passwd().ok()?.fullname().unwrap_or_default(); //~ unwrap-or-default:low
+    let level = res.as_ref().ok().and_then(|r| r.extensions().get::<Level>().copied()).unwrap_or_default(); //~ unwrap-or-default:low
+    let wrapped = (fetch().await?).unwrap_or_default(); //~ unwrap-or-default:medium
+    None
+}

@@ -1,0 +1,63 @@
+// Look-alikes that are not silent defaults of a method call, or that are documented.
+
+fn explicit_defaults(x: Option<u32>, s: &str) -> u32 {
+    let a = x.unwrap_or(0);
+    let b = s.parse::<u32>().unwrap_or(8080);
+    let c = x.unwrap_or_else(|| 1);
+    a + b + c
+}
+
+// `unwrap_or_default` as a path or a function name, not a method call on a value.
+fn paths(v: Vec<Option<u8>>) -> Vec<u8> {
+    let f = Option::unwrap_or_default;
+    let out: Vec<u8> = v.into_iter().map(Option::unwrap_or_default).collect();
+    unwrap_or_default(3);
+    out
+}
+
+fn unwrap_or_default(x: u8) -> u8 {
+    x
+}
+
+// Documented rationale: a comment on the same line or the line above.
+fn documented(spec: &Spec) -> Vec<String> {
+    // optional: absent means no labels
+    let labels = spec.labels.clone().unwrap_or_default();
+    let retries = spec.retries.unwrap_or_default(); // optional: zero retries is the documented default
+    /* absent timeout = wait forever */
+    let timeout = spec.timeout.unwrap_or_default();
+    // optional: no annotations is fine
+    let annotations = spec
+        .annotations
+        .clone()
+        .unwrap_or_default();
+    let _ = (retries, timeout, annotations);
+    labels
+}
+
+// Strings and comments are not code: "x.unwrap_or_default()"
+fn text() -> &'static str {
+    "y.unwrap_or_default()"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn in_test_code() {
+        let id = std::env::var("ID").unwrap_or_default();
+        let n: u32 = "1".parse().unwrap_or_default();
+    }
+}
+
+#[test]
+fn a_test_fn() {
+    let name = None::<String>.unwrap_or_default();
+}
+
+// Cargo's cfg/feature variables in build scripts are unset when empty: the default is the contract.
+fn build_script() {
+    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
+    let sanitize = env::var("CARGO_CFG_SANITIZE")
+        .map(|s| s.split(',').map(str::to_owned).collect::<Vec<_>>())
+        .unwrap_or_default();
+}
