@@ -171,7 +171,10 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     }
     let args = cli.scan;
     if args.list_rules {
-        print!("{}", report::rule_list());
+        match args.format {
+            Format::Markdown => print!("{}", report::rule_table_markdown()),
+            _ => print!("{}", report::rule_list()),
+        }
         return Ok(exit::CLEAN);
     }
     let paths = scan_paths(&args, cargo_subcommand)?;

@@ -86,7 +86,9 @@ fn exit_2_on_usage_errors() {
         .arg("/definitely/not/a/path")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no such file or directory"));
+        .stderr(predicate::str::contains(
+            "cannot open /definitely/not/a/path",
+        ));
     ferret()
         .arg("--no-such-flag")
         .arg(dir.path())

@@ -11,32 +11,12 @@ fn readme_rule_table_matches_the_registry() {
     let end = readme
         .find("<!-- end rule-table -->")
         .expect("README has an end marker");
-    let rows: Vec<Vec<String>> = readme[start..end]
-        .lines()
-        .filter(|l| l.starts_with("| `"))
-        .map(|l| {
-            l.trim_matches('|')
-                .split(" | ")
-                .map(|c| c.trim().to_string())
-                .collect()
-        })
-        .collect();
-    let expected: Vec<Vec<String>> = rules::registry()
-        .iter()
-        .map(|r| {
-            let m = r.meta;
-            vec![
-                format!("`{}`", m.id),
-                m.dimension.as_str().to_string(),
-                m.default_severity.as_str().to_string(),
-                if m.enabled_by_default { "on" } else { "off" }.to_string(),
-                m.summary.to_string(),
-            ]
-        })
-        .collect();
+    let table_start = start + readme[start..].find('\n').expect("marker line") + 1;
+    let expected = ferret::report::rule_table_markdown();
     assert_eq!(
-        rows, expected,
-        "README rule table differs from the registry"
+        &readme[table_start..end],
+        expected,
+        "README rule table differs from `ferret --list-rules --format markdown`:\n{expected}"
     );
 }
 

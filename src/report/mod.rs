@@ -31,3 +31,22 @@ pub fn rule_list() -> String {
     }
     out
 }
+
+/// `--list-rules --format markdown`: the README's rule table.
+pub fn rule_table_markdown() -> String {
+    let mut out =
+        String::from("| id | dimension | severity | default | summary |\n|---|---|---|---|---|\n");
+    for entry in rules::registry() {
+        let m = entry.meta;
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            m.id,
+            m.dimension.as_str(),
+            m.default_severity.as_str(),
+            if m.enabled_by_default { "on" } else { "off" },
+            // A `|` ends a table cell even inside a code span unless escaped.
+            m.summary.replace('|', "\\|")
+        ));
+    }
+    out
+}

@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::macros;
-use crate::rules::{Ctx, FnNode, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "map-err-discard",
@@ -22,7 +22,10 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    literals: &["map_err", "Err", "ok_or", "From"],
+    literals: &["map_err", "ok_or", "From"],
+    // `Err(..)` as an expression is everywhere; only `Err(_)`/`Err(e)` patterns and `.or(Err(..))`.
+    pattern: Some(r"\bErr\s*\(\s*[A-Za-z_]\w*\s*\)\s*(?:=>|if\b|=[^=>]|\|)|\bor\s*\(\s*Err\b"),
+    literal_scope: LiteralScope::Item,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, MapErrDiscard);

@@ -5,7 +5,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
-use crate::rules::{Ctx, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unwrap-or-default",
@@ -17,6 +17,8 @@ pub static META: RuleMeta = RuleMeta {
     production_only: true,
     precision: Precision::Medium,
     literals: &["unwrap_or_default"],
+    pattern: None,
+    literal_scope: LiteralScope::Item,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, UnwrapOrDefault);
