@@ -445,7 +445,19 @@ impl<'r> Report<'r> {
         }
         out.push_str(&code_block(&first.snippet));
         out.push('\n');
-        if let Some(meta) = g.meta {
+        // The rule's page is quoted once; later findings of the same rule point back to it.
+        let first_of_rule = self
+            .groups
+            .iter()
+            .find(|other| other.rule == g.rule)
+            .filter(|other| other.id != g.id);
+        if let Some(earlier) = first_of_rule {
+            outln!(
+                out,
+                "**Risk** and **Recommendation**: as in Finding {}.\n",
+                earlier.id
+            );
+        } else if let Some(meta) = g.meta {
             if let Some(risk) = meta.doc_section("Why it matters") {
                 out.push_str(&labelled("Risk", risk));
             }
