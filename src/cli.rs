@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::{self, Baseline};
+use crate::config::{self, Config};
 use crate::finding::Severity;
 use crate::report;
 use crate::rules;
@@ -127,6 +129,18 @@ pub struct ScanArgs {
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = scan::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Read the configuration from this file (a `ferret.toml`, or a `Cargo.toml` with a
+    /// `[workspace.metadata.ferret]` table) [default: `ferret.toml` or `Cargo.toml` metadata
+    /// found at the scanned root or above it, up to the workspace root].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not count findings recorded in this baseline file; report how many matched and how
+    /// many entries are stale.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (written atomically).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// A usage or configuration error: printed, then exit 2.
@@ -178,12 +192,18 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
         return Ok(exit::CLEAN);
     }
     let paths = scan_paths(&args, cargo_subcommand)?;
-    let options = scan_options(&args, paths)?;
+    let config = load_config(&args, &paths)?;
+    let options = scan_options(&args, paths, config.as_ref())?;
     let mut result = scan::scan(&options).map_err(|e| UsageError(e.to_string()))?;
-    if let Some(min) = args.min_severity {
+    let file_says = |get: fn(&Config) -> Option<Severity>| config.as_ref().and_then(get);
+    if let Some(min) = args.min_severity.or(file_says(|c| c.min_severity)) {
         result.findings.retain(|f| f.severity >= min);
     }
-    let fail_on = args.fail_on.unwrap_or(Severity::Low);
+    let fail_on = args
+        .fail_on
+        .or(file_says(|c| c.fail_on))
+        .unwrap_or(Severity::Low);
+    apply_baselines(&args, config.as_ref(), &mut result)?;
 
     for p in &result.problems {
         eprintln!("{}", report::human::problem_line(p));
@@ -201,12 +221,8 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
             report::human::render(&result, color)
         }
         Format::Json => report::json::render(&result),
-        Format::Sarif | Format::Markdown => {
-            return Err(UsageError(format!(
-                "--format {:?} is not available yet",
-                args.format
-            )));
-        }
+        Format::Sarif => report::sarif::render(&result),
+        Format::Markdown => report::markdown::render(&result, &report::markdown::report_date()),
     };
     write_output(args.output.as_ref(), &rendered)?;
     Ok(if result.count_at_least(fail_on) > 0 {
@@ -266,28 +282,114 @@ fn scan_paths(args: &ScanArgs, cargo_subcommand: bool) -> Result<Vec<PathBuf>, U
     Ok(vec![cwd])
 }
 
-/// Turns flags into scan options: which rules run, and how.
-pub fn scan_options(args: &ScanArgs, paths: Vec<PathBuf>) -> Result<ScanOptions, UsageError> {
+/// `--config FILE`, else the configuration found at the scanned root or above it.
+fn load_config(args: &ScanArgs, paths: &[PathBuf]) -> Result<Option<Config>, UsageError> {
+    let found = match &args.config {
+        Some(file) => config::load(file).map(Some),
+        None => {
+            let root = crate::discover::scan_root(paths).map_err(|e| UsageError(e.to_string()))?;
+            config::discover(&root)
+        }
+    };
+    found.map_err(|e| UsageError(format!("invalid configuration: {e}")))
+}
+
+/// `--write-baseline` records what the scan found; then `--baseline` (or the configuration's
+/// `baseline`, unless a baseline is being written) marks recorded findings as baselined.
+fn apply_baselines(
+    args: &ScanArgs,
+    config: Option<&Config>,
+    result: &mut scan::ScanResult,
+) -> Result<(), UsageError> {
+    if let Some(path) = &args.write_baseline {
+        let recorded = Baseline::from_findings(&result.findings);
+        recorded
+            .write(path)
+            .map_err(|e| UsageError(e.to_string()))?;
+        eprintln!(
+            "ferret: recorded {} finding{} in the baseline {}",
+            recorded.findings.len(),
+            if recorded.findings.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+    }
+    let from_config = config
+        .filter(|_| args.write_baseline.is_none())
+        .and_then(|c| c.baseline.clone());
+    let Some(path) = args.baseline.clone().or(from_config) else {
+        return Ok(());
+    };
+    let recorded = Baseline::read(&path).map_err(|e| UsageError(e.to_string()))?;
+    let applied = baseline::apply(result, &recorded, &path);
+    eprintln!(
+        "ferret: {} finding{} baselined by {} (not counted)",
+        applied.baselined,
+        if applied.baselined == 1 { "" } else { "s" },
+        path.display()
+    );
+    if applied.stale > 0 {
+        eprintln!(
+            "ferret: {} baseline entr{} no longer match any finding; prune them with `--write-baseline {}`",
+            applied.stale,
+            if applied.stale == 1 { "y" } else { "ies" },
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Turns flags and the configuration file into scan options: which rules run, and how. Flags
+/// win: `--rules` replaces the file's selection, `--exclude-rules` removes rules it enables.
+pub fn scan_options(
+    args: &ScanArgs,
+    paths: Vec<PathBuf>,
+    config: Option<&Config>,
+) -> Result<ScanOptions, UsageError> {
     let mut options = ScanOptions::new(paths);
     for id in args.rules.iter().chain(&args.exclude_rules) {
         rules::find(id).ok_or_else(|| unknown_rule(id))?;
     }
-    if !args.rules.is_empty() {
-        options.rules = rules::registry()
-            .iter()
-            .filter(|r| args.rules.iter().any(|id| id == r.meta.id))
-            .map(|r| RuleSettings::new(r))
-            .collect();
-    }
+    let file_rule = |id: &str| config.and_then(|c| c.rules.get(id));
+    let selected = |entry: &&&rules::RuleEntry| {
+        let id = entry.meta.id;
+        if args.rules.is_empty() {
+            file_rule(id)
+                .and_then(|r| r.enabled)
+                .unwrap_or(entry.meta.enabled_by_default)
+        } else {
+            args.rules.iter().any(|wanted| wanted == id)
+        }
+    };
+    options.rules = rules::registry()
+        .iter()
+        .filter(selected)
+        .map(|entry| {
+            let mut settings = RuleSettings::new(entry);
+            if let Some(rule) = file_rule(entry.meta.id) {
+                settings.severity = rule.severity;
+                settings.paths = rule.paths.clone();
+                settings.exclude = rule.exclude.clone();
+            }
+            settings
+        })
+        .collect();
     options
         .rules
         .retain(|r| !args.exclude_rules.iter().any(|id| id == r.entry.meta.id));
-    options.include_tests = args.include_tests;
-    options.exclude = args.exclude.clone();
+    options.include_tests =
+        args.include_tests || config.and_then(|c| c.include_tests).unwrap_or(false);
+    options.exclude = config.map(|c| c.exclude.clone()).unwrap_or_default();
+    options.exclude.extend(args.exclude.iter().cloned());
     options.jobs = args.jobs;
     options.max_file_size = args.max_file_size;
     options.include_generated = args.include_generated;
     options.full_parse = args.full_parse;
+    // The audit draft states strengths such as "zero unsafe code", which need counting everywhere.
+    options.collect_evidence = args.format == Format::Markdown;
     if let Some(rev) = &args.changed_since {
         let root =
             crate::discover::scan_root(&options.paths).map_err(|e| UsageError(e.to_string()))?;

@@ -2,8 +2,10 @@
 //! in Rust code. Data flows one way: discover → parse → rules → findings → report.
 
 pub mod analyze;
+pub mod baseline;
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod git;

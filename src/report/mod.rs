@@ -3,6 +3,8 @@
 
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use crate::rules;
 

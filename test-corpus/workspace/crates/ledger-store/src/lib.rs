@@ -1,0 +1,48 @@
+//! Persistence for ledger entries.
+
+use tokio::sync::mpsc;
+
+pub struct Store {
+    pool: sqlx::PgPool,
+}
+
+#[allow(dead_code)]
+struct Row {
+    id: i64,
+}
+
+impl Store {
+    pub async fn by_owner(&self, owner: &str) -> Result<Vec<i64>, sqlx::Error> {
+        let sql = format!("SELECT id FROM accounts WHERE owner = '{owner}'");
+        sqlx::query_scalar(&sql).fetch_all(&self.pool).await
+    }
+
+    pub async fn count(&self) -> Result<i64, sqlx::Error> {
+        let row = sqlx::query!("SELECT count(*) AS n FROM accounts")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.n.unwrap_or_default())
+    }
+
+    pub fn events(&self) -> mpsc::UnboundedReceiver<i64> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        drop(tx);
+        rx
+    }
+
+    pub fn decode(&self, raw: &[u8]) -> Result<String, String> {
+        String::from_utf8(raw.to_vec()).map_err(|_| "bad utf-8".to_string())
+    }
+}
+
+// ferret: expect(allow-attribute) generated bindings keep rustc's names for the wire format
+#[allow(non_camel_case_types)]
+pub struct wire_row {
+    pub id: i64,
+}
+
+/// # Safety
+/// `ptr` must point to a live, aligned `i64`.
+pub unsafe fn read_raw(ptr: *const i64) -> i64 {
+    unsafe { *ptr }
+}
