@@ -43,7 +43,12 @@ impl Rule for ErrorDetailLeak {
     }
 }
 
-fn check_error_text(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span, source: &str) {
+fn check_error_text(
+    cx: &mut Ctx<'_, '_>,
+    start: proc_macro2::Span,
+    end: proc_macro2::Span,
+    source: &str,
+) {
     if let Some(sink) = response_sink(cx) {
         cx.report_at(
             start,
@@ -54,18 +59,23 @@ fn check_error_text(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_ma
         );
         return;
     }
-    if let Some((error_type, severity)) = from_impl_of_backend_error(cx, source) {
+    if let Some((error_type, severity, is_database)) = from_impl_of_backend_error(cx, source) {
         let reach = if severity == Severity::Medium {
-            "this file turns the error into responses"
+            "this file turns errors into responses"
         } else {
             "it may reach API responses"
+        };
+        let leaks = if is_database {
+            "SQL, table and constraint names leak"
+        } else {
+            "internal details leak"
         };
         cx.report_at(
             start,
             end,
             severity,
             format!(
-                "`From<{error_type}>` keeps the backend error's text (`{source}`), and {reach}: SQL, table and constraint names leak"
+                "`From<{error_type}>` keeps the backend error's text (`{source}`), and {reach}: {leaks}"
             ),
             format!(
                 "keep the `{error_type}` as the variant's source (`#[from]`), log it server-side, and give clients a generic message"
@@ -108,8 +118,9 @@ const RESPONSE_EVIDENCE: &[&str] = &[
 ];
 
 /// Inside `impl From<E> for T { fn from(param: E) .. }` with `source` being `param`: E's name and
-/// the severity (None when E is not a backend error or nothing says the text reaches clients).
-fn from_impl_of_backend_error(cx: &Ctx<'_, '_>, source: &str) -> Option<(String, Severity)> {
+/// the severity, and whether E is a database error (None when E is not a backend error, or an
+/// io error with nothing saying the text reaches clients).
+fn from_impl_of_backend_error(cx: &Ctx<'_, '_>, source: &str) -> Option<(String, Severity, bool)> {
     let f = cx.enclosing_fn?;
     if f.sig.ident != "from" {
         return None;
@@ -142,8 +153,8 @@ fn from_impl_of_backend_error(cx: &Ctx<'_, '_>, source: &str) -> Option<(String,
         .is_some_and(|first| DATABASE_CRATES.contains(&first.as_str()));
     let is_io = resolved.ends_with(&["io".to_string(), "Error".to_string()]);
     match (is_database, is_io, evidence) {
-        (true, _, true) | (false, true, true) => Some((type_name, Severity::Medium)),
-        (true, _, false) => Some((type_name, Severity::Low)),
+        (_, _, true) if is_database || is_io => Some((type_name, Severity::Medium, is_database)),
+        (true, _, false) => Some((type_name, Severity::Low, true)),
         _ => None,
     }
 }
@@ -168,7 +179,10 @@ fn response_sink(cx: &Ctx<'_, '_>) -> Option<&'static str> {
                         return Some("a gRPC `Status` message");
                     }
                     (Some("Status"), "new" | "with_details")
-                        if call.args.first().is_some_and(|a| path_ends_with(a, "Internal")) =>
+                        if call
+                            .args
+                            .first()
+                            .is_some_and(|a| path_ends_with(a, "Internal")) =>
                     {
                         return Some("a gRPC `Status` message");
                     }
@@ -176,14 +190,13 @@ fn response_sink(cx: &Ctx<'_, '_>) -> Option<&'static str> {
                     _ => {}
                 }
             }
-            syn::Expr::Tuple(tuple) => {
+            syn::Expr::Tuple(tuple)
                 if tuple
                     .elems
                     .first()
-                    .is_some_and(|first| path_ends_with(first, "INTERNAL_SERVER_ERROR"))
-                {
-                    return Some("an HTTP 500 response body");
-                }
+                    .is_some_and(|first| path_ends_with(first, "INTERNAL_SERVER_ERROR")) =>
+            {
+                return Some("an HTTP 500 response body");
             }
             syn::Expr::MethodCall(mc)
                 if matches!(mc.method.to_string().as_str(), "body" | "json" | "text")
@@ -203,7 +216,10 @@ fn is_500_builder(mut expr: &syn::Expr) -> bool {
         match expr {
             syn::Expr::MethodCall(mc) => {
                 if mc.method == "status"
-                    && mc.args.first().is_some_and(|a| path_ends_with(a, "INTERNAL_SERVER_ERROR"))
+                    && mc
+                        .args
+                        .first()
+                        .is_some_and(|a| path_ends_with(a, "INTERNAL_SERVER_ERROR"))
                 {
                     return true;
                 }
@@ -247,11 +263,37 @@ pub(crate) fn error_value(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<String> 
         return None;
     };
     let ident = p.path.get_ident()?.to_string();
+    if is_text_parameter(cx, &ident) {
+        return None;
+    }
     if is_error_name(&ident) || is_error_closure_param(cx, &ident) {
         Some(ident)
     } else {
         None
     }
+}
+
+/// A parameter of the enclosing function typed as text or anything displayable (`err: impl
+/// Display`, `e: &str`): a message helper, not an error.
+fn is_text_parameter(cx: &Ctx<'_, '_>, name: &str) -> bool {
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    f.sig.inputs.iter().any(|input| {
+        let syn::FnArg::Typed(t) = input else {
+            return false;
+        };
+        if !matches!(&*t.pat, syn::Pat::Ident(id) if id.ident == name) {
+            return false;
+        }
+        let ty = quote::ToTokens::to_token_stream(&*t.ty).to_string();
+        ["Display", "ToString", "str", "String", "Arguments"]
+            .iter()
+            .any(|word| {
+                ty.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == *word)
+            })
+    })
 }
 
 fn is_error_closure_param(cx: &Ctx<'_, '_>, name: &str) -> bool {

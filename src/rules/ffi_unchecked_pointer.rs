@@ -60,7 +60,9 @@ impl Rule for FfiUncheckedPointer {
                     && let syn::Pat::Ident(id) = &*t.pat
                     && matches!(&*t.ty, syn::Type::Ptr(_))
                 {
-                    state.pointers.insert(id.ident.to_string(), Origin::Parameter);
+                    state
+                        .pointers
+                        .insert(id.ident.to_string(), Origin::Parameter);
                 }
             }
         }
@@ -120,7 +122,10 @@ impl Rule for FfiUncheckedPointer {
             return;
         };
         let (subject, help_name) = if let Some(array) = state.array_element_of(operand) {
-            (format!("an element of array parameter `{array}`"), "the element")
+            (
+                format!("an element of array parameter `{array}`"),
+                "the element",
+            )
         } else if let Some(name) = state.pointer_name(operand) {
             if state.checked.contains(&name) {
                 return;

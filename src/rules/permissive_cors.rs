@@ -14,7 +14,12 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    literals: &["permissive", "allow_origin", "allow_any_origin", "AllowOrigin"],
+    literals: &[
+        "permissive",
+        "allow_origin",
+        "allow_any_origin",
+        "AllowOrigin",
+    ],
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PermissiveCors);
@@ -33,11 +38,13 @@ impl Rule for PermissiveCors {
                 let (Some(last), Some(owner)) = (segments.next(), segments.next()) else {
                     return;
                 };
-                let owner_is_cors = matches!(owner.ident.to_string().as_str(), "CorsLayer" | "Cors");
+                let owner_is_cors =
+                    matches!(owner.ident.to_string().as_str(), "CorsLayer" | "Cors");
                 match last.ident.to_string().as_str() {
-                    "permissive" | "very_permissive" if owner_is_cors => {
-                        (last.ident.span(), format!("`{}::{}()` allows every origin", owner.ident, last.ident))
-                    }
+                    "permissive" | "very_permissive" if owner_is_cors => (
+                        last.ident.span(),
+                        format!("`{}::{}()` allows every origin", owner.ident, last.ident),
+                    ),
                     _ => return,
                 }
             }
@@ -54,6 +61,19 @@ impl Rule for PermissiveCors {
             },
             _ => return,
         };
+        // The library's own definition of `permissive()`/`very_permissive()` (tower-http): a
+        // method of that name in an `impl` block.
+        let defines_preset = cx.enclosing_fn.is_some_and(|f| {
+            matches!(
+                f.sig.ident.to_string().as_str(),
+                "permissive" | "very_permissive"
+            )
+        }) && cx
+            .ancestors_inside_out()
+            .any(|n| matches!(n, Node::ImplItem(_)));
+        if defines_preset {
+            return;
+        }
         let (severity, credentials) = if allows_credentials(cx, expr) {
             (
                 Severity::High,
@@ -81,9 +101,18 @@ fn is_any_origin(arg: &syn::Expr) -> bool {
             let syn::Expr::Path(func) = &*call.func else {
                 return false;
             };
-            let segments: Vec<String> = func.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let segments: Vec<String> = func
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
             match segments.as_slice() {
-                [.., owner, f] if owner == "AllowOrigin" && (f == "any" || f == "mirror_request") => true,
+                [.., owner, f]
+                    if owner == "AllowOrigin" && (f == "any" || f == "mirror_request") =>
+                {
+                    true
+                }
                 [.., owner, f] if owner == "Any" && f == "default" => true,
                 [.., f] if f == "from_static" => call.args.first().is_some_and(is_star),
                 _ => false,

@@ -38,7 +38,7 @@ impl Rule for TlsVerificationDisabled {
                 let method = mc.method.to_string();
                 match method.as_str() {
                     "danger_accept_invalid_certs" | "danger_accept_invalid_hostnames"
-                        if mc.args.first().is_some_and(is_true) =>
+                        if mc.args.first().is_some_and(is_true) && !behind_flag(cx) =>
                     {
                         let what = if method.ends_with("certs") {
                             "any certificate, from anyone, is accepted"
@@ -53,7 +53,9 @@ impl Rule for TlsVerificationDisabled {
                             HELP,
                         );
                     }
-                    "set_verify_callback" if mc.args.iter().any(is_accept_all_closure) => {
+                    "set_verify_callback"
+                        if mc.args.iter().any(is_accept_all_closure) && !behind_flag(cx) =>
+                    {
                         cx.report_at(
                             mc.method.span(),
                             mc.span(),
@@ -70,7 +72,11 @@ impl Rule for TlsVerificationDisabled {
                 let (Some(last), Some(owner)) = (segments.next(), segments.next()) else {
                     return;
                 };
-                if last.ident == "NONE" && owner.ident == "SslVerifyMode" && is_argument(cx) {
+                if last.ident == "NONE"
+                    && owner.ident == "SslVerifyMode"
+                    && is_argument(cx)
+                    && !behind_flag(cx)
+                {
                     cx.report_at(
                         owner.ident.span(),
                         last.ident.span(),
@@ -105,6 +111,24 @@ impl Rule for TlsVerificationDisabled {
                 "verify the chain with `WebPkiServerVerifier`/`WebPkiClientVerifier` (or pin a certificate and compare it) instead of returning success unconditionally",
             );
         }
+    }
+}
+
+/// Inside the `then` branch of `if insecure { .. }` / `if self.accept_invalid_certs { .. }`: the
+/// user's explicit opt-in, the same as `danger_accept_invalid_certs(insecure)`.
+fn behind_flag(cx: &Ctx<'_, '_>) -> bool {
+    cx.ancestors_inside_out()
+        .any(|node| matches!(node, crate::rules::Node::Expr(syn::Expr::If(i)) if is_flag(&i.cond)))
+}
+
+/// A boolean option: `insecure`, `self.accept_invalid`, `!verify`, `config.tls.skip_verify`.
+fn is_flag(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(p) => p.path.get_ident().is_some(),
+        syn::Expr::Field(f) => matches!(&*f.base, syn::Expr::Path(_) | syn::Expr::Field(_)),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => is_flag(&u.expr),
+        syn::Expr::Paren(p) => is_flag(&p.expr),
+        _ => false,
     }
 }
 

@@ -15,9 +15,11 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Medium,
     summary: "`unsafe impl Send`/`Sync` for a `pub` type: thread-safety rests on callers who see no `unsafe`",
     doc: include_str!("../../rules/unsafe-send-sync.md"),
-    enabled_by_default: true,
+    // Off: see rules/unsafe-send-sync.md (syntax cannot tell a sound synchronised type from one
+    // whose soundness rests on a usage contract).
+    enabled_by_default: false,
     production_only: true,
-    precision: Precision::High,
+    precision: Precision::Low,
     literals: &["Send", "Sync"],
 };
 
@@ -68,7 +70,8 @@ impl Rule for UnsafeSendSync {
             if !self.impls.contains(&(start.line, start.column)) {
                 return;
             }
-            let (Some(trait_name), Some(type_name)) = (send_or_sync(imp), self_type_name(imp)) else {
+            let (Some(trait_name), Some(type_name)) = (send_or_sync(imp), self_type_name(imp))
+            else {
                 return;
             };
             if !self.public_types.contains(&type_name) {

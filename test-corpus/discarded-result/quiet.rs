@@ -40,3 +40,19 @@ mod tests {
         std::fs::remove_file("y").ok();
     }
 }
+
+// `Drop` cannot report an error: best-effort cleanup is the norm there.
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+        self.file.flush().ok();
+    }
+}
+
+async fn waits(mut rx: watch::Receiver<u8>, mut buf: Vec<u8>) {
+    let _ = rx.changed().await;
+    let _ = rx2.recv().await;
+    let _ = tokio::time::sleep(Duration::from_millis(5)).await;
+    // A collection's drain, not a connection's.
+    let _ = buf.drain(..4);
+}

@@ -53,3 +53,8 @@ mod tests {
         let s = tonic::Status::internal(e.to_string());
     }
 }
+
+// A message helper whose `err` is text, not an error.
+fn internal(err: &str) -> Status {
+    Status::internal(err.to_string())
+}

@@ -47,3 +47,26 @@ mod tests {
         let cors = tower_http::cors::CorsLayer::permissive();
     }
 }
+
+// The library's own definitions of the permissive presets (tower-http's `CorsLayer`).
+impl CorsLayer {
+    pub fn permissive() -> Self {
+        Self::new()
+            .allow_headers(Any)
+            .allow_methods(Any)
+            .allow_origin(Any)
+            .expose_headers(Any)
+    }
+
+    pub fn very_permissive() -> Self {
+        Self::new()
+            .allow_credentials(true)
+            .allow_origin(AllowOrigin::mirror_request())
+    }
+}
+
+impl<S> Cors<S> {
+    pub fn permissive(inner: S) -> Self {
+        Self { inner, layer: CorsLayer::permissive() }
+    }
+}

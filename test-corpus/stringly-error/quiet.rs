@@ -49,3 +49,15 @@ mod tests {
         let _ = StoreError::NotFound(e.to_string());
     }
 }
+
+// A message helper: `err` is anything displayable, usually a string (sqlx's `Error::protocol`).
+#[derive(Debug)]
+pub enum DriverError {
+    Protocol(String),
+}
+
+impl DriverError {
+    pub fn protocol(err: impl std::fmt::Display) -> Self {
+        DriverError::Protocol(err.to_string())
+    }
+}

@@ -74,3 +74,23 @@ mod tests {
             .unwrap();
     }
 }
+
+// Behind the user's opt-in flag (redis `insecure`, native-tls's own `accept_invalid_certs`).
+fn opt_in(insecure: bool) -> TlsConnector {
+    if insecure {
+        TlsConnector::builder()
+            .danger_accept_invalid_certs(true)
+            .danger_accept_invalid_hostnames(true)
+            .build()
+    } else {
+        TlsConnector::new()
+    }
+}
+
+impl Builder {
+    fn configure(&self, ssl: &mut SslConnectorBuilder) {
+        if self.accept_invalid_certs {
+            ssl.set_verify(SslVerifyMode::NONE);
+        }
+    }
+}
