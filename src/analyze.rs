@@ -40,6 +40,7 @@ pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRul
         out: Analysis::default(),
     };
     analyzer.visit_file(file);
+    analyzer.dispatch(|rule, cx| rule.exit_file(cx, file));
     analyzer.out
 }
 

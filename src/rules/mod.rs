@@ -12,8 +12,15 @@ use crate::macros::MacroCall;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
+pub mod discarded_result;
+pub mod error_detail_leak;
+pub mod ffi_unchecked_pointer;
 pub mod map_err_discard;
+pub mod permissive_cors;
+pub mod stringly_error;
 pub mod suppression_without_reason;
+pub mod tls_verification_disabled;
+pub mod unsafe_send_sync;
 pub mod unused_suppression;
 pub mod unwrap_or_default;
 
@@ -225,6 +232,10 @@ pub trait Rule: Send {
     fn enter_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {}
     /// Leaving that function, after every node inside it: the place for same-function flow checks.
     fn exit_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {}
+    /// After every node of the file: the place for whole-file checks (a declaration and its uses
+    /// in either order). Spans are not `Send`, so a rule keeps owned keys during the traversal and
+    /// finds the nodes to report again in `file`.
+    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, file: &'ast syn::File) {}
 }
 
 /// A registered rule: its metadata and a constructor for a fresh per-file instance.
@@ -237,8 +248,15 @@ pub struct RuleEntry {
 pub fn registry() -> &'static [&'static RuleEntry] {
     static REGISTRY: &[&RuleEntry] = &[
         &allow_attribute::ENTRY,
+        &discarded_result::ENTRY,
+        &error_detail_leak::ENTRY,
+        &ffi_unchecked_pointer::ENTRY,
         &map_err_discard::ENTRY,
+        &permissive_cors::ENTRY,
+        &stringly_error::ENTRY,
         &suppression_without_reason::ENTRY,
+        &tls_verification_disabled::ENTRY,
+        &unsafe_send_sync::ENTRY,
         &unused_suppression::ENTRY,
         &unwrap_or_default::ENTRY,
     ];
