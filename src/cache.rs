@@ -75,6 +75,7 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
             .and_then(|bytes| serde_json::from_slice::<CacheFile<T>>(&bytes).ok())
             .filter(|file| file.format == FORMAT && file.key == key)
             .map(|file| file.entries)
+            // optional: a missing, corrupt or foreign cache is an empty one, rebuilt by this run
             .unwrap_or_default();
         Cache {
             path,

@@ -382,6 +382,7 @@ pub fn scan_options(
         .retain(|r| !args.exclude_rules.iter().any(|id| id == r.entry.meta.id));
     options.include_tests =
         args.include_tests || config.and_then(|c| c.include_tests).unwrap_or(false);
+    // optional: no configuration file means no configured excludes
     options.exclude = config.map(|c| c.exclude.clone()).unwrap_or_default();
     options.exclude.extend(args.exclude.iter().cloned());
     options.jobs = args.jobs;

@@ -57,7 +57,7 @@ pub fn changes_since(dir: &Path, rev: &str) -> Result<Changes, String> {
             &format!("{rev}^{{commit}}"),
         ],
     )
-    .map_err(|_| format!("`{rev}` is not a git revision in {}", top.display()))?;
+    .map_err(|e| format!("`{rev}` is not a git revision in {} ({e})", top.display()))?;
     let canonical = |rel: &str| {
         let p = top.join(rel);
         p.canonicalize().unwrap_or(p)

@@ -118,6 +118,7 @@ fn pascal_case(id: &str) -> String {
             chars
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                // optional: an empty word (`a--b`) stays empty
                 .unwrap_or_default()
         })
         .collect()

@@ -155,6 +155,7 @@ fn is_wait(expr: &syn::Expr) -> bool {
                 .segments
                 .last()
                 .map(|s| s.ident.to_string())
+                // optional: a path always has a segment; none would simply match no name
                 .unwrap_or_default(),
             _ => return false,
         },

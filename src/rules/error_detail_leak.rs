@@ -252,6 +252,7 @@ pub(crate) fn last_two(path: &syn::Path) -> (Option<String>, String) {
     let last = segments
         .next()
         .map(|s| s.ident.to_string())
+        // optional: a path always has a segment; none would simply match no name
         .unwrap_or_default();
     (segments.next().map(|s| s.ident.to_string()), last)
 }
