@@ -572,6 +572,13 @@ fn describe(expr: &syn::Expr) -> String {
 }
 
 fn describe_values(values: &[String]) -> String {
+    let mut unique: Vec<&String> = Vec::new();
+    for v in values {
+        if !unique.contains(&v) {
+            unique.push(v);
+        }
+    }
+    let values = unique;
     let shown: Vec<String> = values.iter().take(3).map(|v| format!("`{v}`")).collect();
     let more = values.len().saturating_sub(3);
     let mut text = shown.join(", ");
