@@ -23,11 +23,56 @@ pub static META: RuleMeta = RuleMeta {
     // Every statement keyword the rule recognises, in both cases: a file without any of them
     // has no SQL template to flag. `query` covers the sqlx macros it counts.
     literals: &[
-        "SELECT", "select", "INSERT", "insert", "UPDATE", "update", "DELETE", "delete", "WITH",
-        "with", "CREATE", "create", "ALTER", "alter", "DROP", "drop", "TRUNCATE", "truncate",
-        "GRANT", "grant", "REVOKE", "revoke", "NOTIFY", "notify", "LISTEN", "listen", "COPY",
-        "copy", "CALL", "call", "EXEC", "SET", "set", "PREPARE", "prepare", "PRAGMA", "pragma",
-        "REPLACE", "replace", "MERGE", "merge", "ATTACH", "attach", "query",
+        "SELECT",
+        "select",
+        "INSERT",
+        "insert",
+        "UPDATE",
+        "update",
+        "DELETE",
+        "delete",
+        "WITH",
+        "with",
+        "CREATE",
+        "create",
+        "ALTER",
+        "alter",
+        "DROP",
+        "drop",
+        "TRUNCATE",
+        "truncate",
+        "GRANT",
+        "grant",
+        "REVOKE",
+        "revoke",
+        "NOTIFY",
+        "notify",
+        "LISTEN",
+        "listen",
+        "COPY",
+        "copy",
+        "CALL",
+        "call",
+        "EXEC",
+        "SET",
+        "set",
+        "PREPARE",
+        "prepare",
+        "PRAGMA",
+        "pragma",
+        "REPLACE",
+        "replace",
+        "MERGE",
+        "merge",
+        "ATTACH",
+        "attach",
+        "SAVEPOINT",
+        "savepoint",
+        "RELEASE",
+        "ROLLBACK",
+        "DECLARE",
+        "declare",
+        "query",
     ],
 };
 
@@ -449,6 +494,10 @@ fn peel(expr: &syn::Expr) -> &syn::Expr {
         syn::Expr::Paren(p) => peel(&p.expr),
         syn::Expr::Group(g) => peel(&g.expr),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => peel(&u.expr),
+        // `&sql[..]`
+        syn::Expr::Index(ix) if matches!(&*ix.index, syn::Expr::Range(r) if r.start.is_none() && r.end.is_none()) => {
+            peel(&ix.expr)
+        }
         syn::Expr::MethodCall(mc)
             if mc.args.is_empty()
                 && PASSTHROUGH_METHODS.contains(&mc.method.to_string().as_str()) =>
@@ -525,10 +574,24 @@ fn sql_literal_text(expr: &syn::Expr) -> Option<String> {
     }
 }
 
-/// A value fixed when the program is written: a literal, a `SCREAMING_CASE` constant,
-/// `stringify!`/`concat!`/`env!`.
+/// A value fixed when the program is written (a literal, a `SCREAMING_CASE` constant,
+/// `stringify!`/`concat!`/`env!`), or one passed through a quoting function on its way in
+/// (`ident(name)`, `quote_identifier(..)`, `escape(..)`, `.replace('"', "\"\"")`): what the
+/// help asks for, so not a finding.
 fn is_constant(expr: &syn::Expr) -> bool {
     match peel(expr) {
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| is_quoting_fn(&s.ident.to_string())),
+            _ => false,
+        },
+        syn::Expr::MethodCall(mc) => {
+            let method = mc.method.to_string();
+            is_quoting_fn(&method) || (method == "replace" && doubles_quotes(&mc.args))
+        }
         syn::Expr::Lit(_) => true,
         syn::Expr::Path(p) => p
             .path
@@ -541,6 +604,30 @@ fn is_constant(expr: &syn::Expr) -> bool {
         ),
         _ => false,
     }
+}
+
+fn is_quoting_fn(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "ident" || name.contains("quote") || name.contains("escape") || name.contains("sanitiz")
+}
+
+/// `.replace('"', "\"\"")` / `.replace('\'', "''")`: SQL quote doubling.
+fn doubles_quotes(args: &Punctuated<syn::Expr, syn::Token![,]>) -> bool {
+    let text = |e: &syn::Expr| match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Char(c),
+            ..
+        }) => Some(c.value().to_string()),
+        _ => None,
+    };
+    let (Some(from), Some(to)) = (args.first().and_then(text), args.get(1).and_then(text)) else {
+        return false;
+    };
+    (from == "\"" || from == "'" || from == "`") && to == from.repeat(2)
 }
 
 fn is_screaming(name: &str) -> bool {
@@ -997,9 +1084,11 @@ fn statement_at(tokens: &[Token<'_>], i: usize, contained: bool) -> bool {
             let next = word(i + 1);
             let next = next.as_deref().unwrap_or("");
             let assigns = is(i + 2, "=") || is(i + 2, "to");
+            let whole_list = next.starts_with('{') && (tokens.len() == i + 2 || is(i + 2, ";"));
             if upper {
                 has_next
                     && (assigns
+                        || whole_list
                         || matches!(
                             next,
                             "local"
@@ -1027,6 +1116,22 @@ fn statement_at(tokens: &[Token<'_>], i: usize, contained: bool) -> bool {
             tokens.get(i + 1).is_some_and(|t| is_word(t.text)) && is(j, "as")
         }
         "pragma" => has_next && (tokens.len() == i + 2 || is(i + 2, "=") || is(i + 2, "(")),
+        "savepoint" => {
+            has_next && (tokens.len() == i + 2 || is(i + 2, ";")) && (upper || !contained)
+        }
+        "release" => {
+            upper
+                && !contained
+                && (is(i + 1, "savepoint")
+                    || (has_next && (tokens.len() == i + 2 || is(i + 2, ";"))))
+        }
+        "rollback" => {
+            upper && is(i + 1, "to") && tokens.get(i + 2).is_some_and(|t| is_word(t.text))
+        }
+        "declare" => {
+            tokens.get(i + 1).is_some_and(|t| is_word(t.text))
+                && (i + 2..i + 7).any(|k| is(k, "cursor"))
+        }
         "attach" => {
             let j = if is(i + 1, "database") { i + 2 } else { i + 1 };
             tokens.get(j).is_some_and(|t| is_word(t.text)) && is(j + 1, "as")
@@ -1065,6 +1170,11 @@ mod tests {
             "set statement_timeout = {}",
             "PREPARE {} AS SELECT 1",
             "PRAGMA key = '{}'",
+            "SET {};",
+            "SAVEPOINT {name}",
+            "RELEASE {}",
+            "ROLLBACK TO {}",
+            "DECLARE {} CURSOR FOR SELECT 1",
             "EXPLAIN ANALYZE SELECT * FROM {}",
             "(SELECT a FROM {})",
             "{} UNION ALL SELECT b FROM {}",
@@ -1094,6 +1204,9 @@ mod tests {
             "drop {} items",
             "GET {}",
             "Inserted {} rows",
+            "release {} is out",
+            "RELEASE {} notes",
+            "rollback to {}",
         ] {
             assert!(!is_sql(prose), "{prose}");
         }

@@ -255,6 +255,13 @@ fn defines_local_type(text: &str, name: &str) -> bool {
 /// where a type is an API commitment. Types inside function bodies (`let` annotations,
 /// turbofish) and `impl` headers are not.
 fn in_field_or_signature(cx: &Ctx<'_, '_>) -> bool {
+    // A trait impl's method signature is dictated by the trait and the `impl` header: the type
+    // is reported where the API chose it (the field, the inherent method), not again here.
+    if matches!(cx.parent(), Some(Node::ImplItem(_)))
+        && cx.enclosing_fn.is_some_and(|f| f.impl_trait.is_some())
+    {
+        return false;
+    }
     match cx.parent() {
         Some(Node::Item(item)) => matches!(
             item,

@@ -59,3 +59,17 @@ async fn concatenation(pool: &PgPool, name: &str, order: &str) {
     w += name; //~ sql-interpolation:high
     pool.execute(w.as_str()).await;
 }
+
+// `&(sql)[..]` and `&format!(..)[..]` reach the executor too (seen in sqlx's test support).
+async fn sliced(conn: &mut MySqlConnection, db_name: &str, options: Vec<String>) {
+    let create = format!("create database {db_name:?}"); //~ sql-interpolation:high
+    conn.execute(&(create)[..]).await;
+    conn.execute(&format!("SET {};", options.join(","))[..]).await; //~ sql-interpolation:high
+}
+
+// Savepoint names (tokio-postgres): `frontend::query` encodes a simple query for the server.
+fn savepoints(name: &str, buf: &mut BytesMut) {
+    frontend::query(&format!("ROLLBACK TO {}", name), buf); //~ sql-interpolation:high
+    let query = format!("SAVEPOINT {name}"); //~ sql-interpolation:medium
+    let release = format!("RELEASE {}", name); //~ sql-interpolation:medium
+}

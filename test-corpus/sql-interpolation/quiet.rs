@@ -87,3 +87,15 @@ fn appends(name: &str) -> String {
     greeting.push_str(name);
     greeting + &sql
 }
+
+// Identifiers quoted on their way in (seen in sqlx-postgres): what the help asks for.
+async fn quoted(conn: &mut PgConnection, channel: &str, database: &str) {
+    conn.execute(&*format!(r#"LISTEN "{}""#, ident(channel))).await;
+    conn.execute(&*format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""))).await;
+    conn.execute(&*format!("DROP TABLE {}", quote_identifier(database))).await;
+    conn.execute(&*format!("SELECT * FROM t WHERE n = '{}'", database.replace("'", "''"))).await;
+    let mut acc = String::new();
+    acc.push_str(r#"LISTEN ""#);
+    acc.push_str(&ident(channel));
+    acc.push_str(&escape_literal(database));
+}

@@ -66,3 +66,18 @@ mod own {
     pub struct UnboundedReceiver;
     fn takes(r: UnboundedReceiver) {}
 }
+
+// Signatures dictated by a trait: the field above the impl is where the API chose the type.
+pub struct ReceiverStream<T> {
+    inner: Option<T>,
+}
+impl<T> AsRef<mpsc::UnboundedReceiver<T>> for ReceiverStream<T> {
+    fn as_ref(&self) -> &mpsc::UnboundedReceiver<T> {
+        todo!()
+    }
+}
+impl<T> From<mpsc::UnboundedReceiver<T>> for ReceiverStream<T> {
+    fn from(recv: mpsc::UnboundedReceiver<T>) -> Self {
+        todo!()
+    }
+}
