@@ -224,7 +224,8 @@ impl Rule for SqlInterpolation {
             return;
         };
         let text = template.value();
-        let template_info = analyze_format(&text, &call.mac.tokens);
+        let numeric = numeric_params(cx);
+        let template_info = analyze_format(&text, &call.mac.tokens, &numeric);
         let origin = start_of(call.mac.path.span());
         if is_write {
             // `write!(sql, ..)`: appends to `sql`.
@@ -243,7 +244,7 @@ impl Rule for SqlInterpolation {
             }
             return;
         }
-        if !template_info.sql || template_info.runtime.is_empty() {
+        if !template_info.sql || template_info.runtime.is_empty() || only_displayed(cx) {
             return;
         }
         let binding = assignment_target(cx.ancestors_inside_out());
@@ -275,23 +276,19 @@ impl Rule for SqlInterpolation {
                 let syn::Expr::Path(func) = &*call.func else {
                     return;
                 };
-                let segments: Vec<String> = func
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
+                let segments = &func.path.segments;
                 let Some(last) = segments.last() else {
                     return;
                 };
-                let statement_ctor = segments.len() >= 2
-                    && segments[segments.len() - 2] == "Statement"
-                    && matches!(last.as_str(), "from_string" | "from_sql_and_values");
-                if EXECUTOR_FNS.contains(&last.as_str()) || statement_ctor {
+                let statement_ctor = (last.ident == "from_string"
+                    || last.ident == "from_sql_and_values")
+                    && segments.len() >= 2
+                    && segments[segments.len() - 2].ident == "Statement";
+                if statement_ctor || EXECUTOR_FNS.iter().any(|f| last.ident == f) {
                     let exec = if statement_ctor {
-                        format!("Statement::{last}")
+                        format!("Statement::{}", last.ident)
                     } else {
-                        last.clone()
+                        last.ident.to_string()
                     };
                     for arg in &call.args {
                         self.note_executor_arg(arg, &exec);
@@ -299,13 +296,13 @@ impl Rule for SqlInterpolation {
                 }
             }
             syn::Expr::MethodCall(mc) => {
-                let method = mc.method.to_string();
-                if EXECUTOR_METHODS.contains(&method.as_str()) {
+                if EXECUTOR_METHODS.iter().any(|m| mc.method == m) {
+                    let method = mc.method.to_string();
                     for arg in &mc.args {
                         self.note_executor_arg(arg, &method);
                     }
                 }
-                if method == "push_str"
+                if mc.method == "push_str"
                     && let (Some(receiver), Some(arg)) =
                         (binding_name(&mc.receiver), mc.args.first())
                 {
@@ -390,7 +387,11 @@ impl SqlInterpolation {
             }
             return;
         }
-        if !self.is_sql_binding(receiver) || is_constant(arg) {
+        if !self.is_sql_binding(receiver) {
+            return;
+        }
+        let numeric = numeric_params(cx);
+        if is_constant(arg, &numeric) {
             return;
         }
         let values = match arg {
@@ -402,7 +403,7 @@ impl SqlInterpolation {
                     let Some(template) = first_string_literal(&m.mac.tokens) else {
                         return;
                     };
-                    let info = analyze_format(&template, &m.mac.tokens);
+                    let info = analyze_format(&template, &m.mac.tokens, &numeric);
                     // A SQL template with values is reported on its own; a fragment without
                     // runtime values adds nothing.
                     if info.sql || info.runtime.is_empty() {
@@ -431,6 +432,12 @@ impl SqlInterpolation {
         }
         let mut operands = Vec::new();
         flatten_add(expr, &mut operands);
+        if !operands.iter().any(|o| {
+            sql_literal_text(o).is_some_and(|t| t.contains(|c: char| c.is_ascii_whitespace()))
+        }) {
+            return;
+        }
+        let numeric = numeric_params(cx);
         let mut pseudo = String::new();
         let mut runtime = Vec::new();
         let mut first_literal = None;
@@ -441,7 +448,7 @@ impl SqlInterpolation {
                     first_literal = Some(operand.span());
                 }
                 pseudo.push_str(&text);
-            } else if is_constant(operand) {
+            } else if is_constant(operand, &numeric) {
                 pseudo.push_str("CONST");
             } else {
                 pseudo.push_str("{}");
@@ -469,6 +476,28 @@ impl SqlInterpolation {
 fn start_of(span: Span) -> (usize, usize) {
     let start = span.start();
     (start.line, start.column)
+}
+
+/// A `format!` that is an argument of a log, print or error macro (`debug!("{}", format!(..))`):
+/// the text is displayed, never executed.
+fn only_displayed(cx: &Ctx<'_, '_>) -> bool {
+    let mut outer = cx.ancestors_inside_out().skip_while(|n| {
+        matches!(
+            n,
+            Node::Expr(syn::Expr::Macro(_) | syn::Expr::Reference(_) | syn::Expr::Paren(_))
+        )
+    });
+    match outer.next() {
+        Some(Node::Macro(m)) => {
+            let name = crate::macros::macro_name(m);
+            crate::macros::FORMAT_LIKE.contains(&name.as_str())
+                && !matches!(
+                    name.as_str(),
+                    "format" | "format_args" | "write" | "writeln"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// `sqlx::query!` or a `query!` imported from sqlx.
@@ -578,8 +607,23 @@ fn sql_literal_text(expr: &syn::Expr) -> Option<String> {
 /// `stringify!`/`concat!`/`env!`), or one passed through a quoting function on its way in
 /// (`ident(name)`, `quote_identifier(..)`, `escape(..)`, `.replace('"', "\"\"")`): what the
 /// help asks for, so not a finding.
-fn is_constant(expr: &syn::Expr) -> bool {
+fn is_constant(expr: &syn::Expr, numeric: &[String]) -> bool {
     match peel(expr) {
+        // Arithmetic yields numbers, which cannot change the statement.
+        syn::Expr::Binary(bin)
+            if matches!(
+                bin.op,
+                syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+            ) =>
+        {
+            true
+        }
+        syn::Expr::Path(p)
+            if p.path.segments.len() == 1
+                && numeric.contains(&p.path.segments[0].ident.to_string()) =>
+        {
+            true
+        }
         syn::Expr::Call(call) => match &*call.func {
             syn::Expr::Path(p) => p
                 .path
@@ -602,6 +646,49 @@ fn is_constant(expr: &syn::Expr) -> bool {
             crate::macros::macro_name(&m.mac).as_str(),
             "stringify" | "concat" | "env" | "include_str"
         ),
+        _ => false,
+    }
+}
+
+/// Parameters of the enclosing function declared with a numeric or boolean type
+/// (`depth: usize`, `id: &i64`): interpolating them cannot change the statement.
+fn numeric_params(cx: &Ctx<'_, '_>) -> Vec<String> {
+    let Some(f) = cx.enclosing_fn else {
+        return Vec::new();
+    };
+    f.sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) if is_numeric_type(&t.ty) => pat_name(&t.pat),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_numeric_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_numeric_type(&r.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            let name = s.ident.to_string();
+            matches!(
+                name.as_str(),
+                "u8" | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
+                    | "bool"
+            ) || name.starts_with("NonZero")
+        }),
         _ => false,
     }
 }
@@ -700,7 +787,11 @@ struct FormatInfo {
 
 /// Classifies a `format!`-style template and matches its placeholders to the macro arguments,
 /// so that constants (`{TABLE}`, a `SCREAMING_CASE` argument, a literal) do not count.
-fn analyze_format(template: &str, tokens: &proc_macro2::TokenStream) -> FormatInfo {
+fn analyze_format(
+    template: &str,
+    tokens: &proc_macro2::TokenStream,
+    numeric: &[String],
+) -> FormatInfo {
     let stripped = strip_sql_comments(template);
     let sql = is_sql(&stripped);
     let mut runtime = Vec::new();
@@ -757,10 +848,10 @@ fn analyze_format(template: &str, tokens: &proc_macro2::TokenStream) -> FormatIn
             continue; // inside a SQL comment
         }
         match value {
-            Ok(expr) if is_constant(expr) => {}
+            Ok(expr) if is_constant(expr, numeric) => {}
             Ok(expr) => runtime.push(describe(expr)),
             Err(capture) if capture.is_empty() => runtime.push("a value".to_string()),
-            Err(capture) if is_screaming(&capture) => {}
+            Err(capture) if is_screaming(&capture) || numeric.contains(&capture) => {}
             Err(capture) => runtime.push(capture),
         }
     }

@@ -95,6 +95,17 @@ const MODULES: &[ChannelModule] = &[
     },
 ];
 
+/// Every constructor name of [`MODULES`].
+const CONSTRUCTOR_NAMES: &[&str] = &[
+    "unbounded",
+    "unbounded_channel",
+    "unbounded_async",
+    "channel",
+    "sync_channel",
+    "bounded",
+    "bounded_async",
+];
+
 /// Modules whose `UnboundedSender`/`UnboundedReceiver` types are unbounded channel ends.
 const TYPE_MODULES: &[&[&str]] = &[
     &["tokio", "sync", "mpsc"],
@@ -125,6 +136,16 @@ impl Rule for UnboundedChannel {
             return;
         };
         if func.qself.is_some() {
+            return;
+        }
+        // Cheap test first: a multi-segment path must end in a constructor name; a single name
+        // may be an alias (`chan()`), which only the `use` map can tell.
+        let segments = &func.path.segments;
+        if segments.len() > 1
+            && !segments
+                .last()
+                .is_some_and(|s| CONSTRUCTOR_NAMES.iter().any(|n| s.ident == n))
+        {
             return;
         }
         match classify_call(cx, &func.path) {
@@ -161,10 +182,10 @@ impl Rule for UnboundedChannel {
         let Some(last) = type_path.path.segments.last() else {
             return;
         };
-        let name = last.ident.to_string();
-        if !UNBOUNDED_TYPES.contains(&name.as_str()) || !in_field_or_signature(cx) {
+        if !UNBOUNDED_TYPES.iter().any(|t| last.ident == t) || !in_field_or_signature(cx) {
             return;
         }
+        let name = last.ident.to_string();
         if !names_channel_type(cx, &type_path.path, &name) {
             return;
         }

@@ -56,10 +56,10 @@ fn keywords(x: &str, role: &str) -> Vec<String> {
     ]
 }
 
-// `format_args!` too, and values in other macros' arguments.
-fn args(x: &str) {
-    let _ = std::fmt::format(format_args!("DELETE FROM t WHERE k = '{}'", x)); //~ sql-interpolation
-    println!("{}", format!("SELECT * FROM {}", x)); //~ sql-interpolation
+// `format_args!` too, and `format!` inside other (non-logging) macros' arguments.
+fn args(x: &str) -> Vec<String> {
+    let s = std::fmt::format(format_args!("DELETE FROM t WHERE k = '{}'", x)); //~ sql-interpolation
+    vec![format!("SELECT * FROM {}", x)] //~ sql-interpolation
 }
 
 // A literal SQL template mixed with constants is fine; with one runtime value it is not.
@@ -80,4 +80,9 @@ fn written(out: &mut String, name: &str) {
     use std::fmt::Write;
     let mut sql = String::from("UPDATE t SET a = 1");
     write!(sql, " WHERE name = '{}'", name); //~ sql-interpolation:medium
+}
+
+// A parameter of a text type is a runtime value, whatever its name.
+fn savepoint_named(depth: &str) -> String {
+    format!("SAVEPOINT _sqlx_savepoint_{depth}") //~ sql-interpolation:medium
 }

@@ -69,6 +69,9 @@ fn logs(table: &str, id: i64) -> anyhow::Result<()> {
     log::debug!("DELETE FROM {table} WHERE id = {id}");
     println!("UPDATE {} SET done = true", table);
     eprintln!("INSERT INTO {} failed", table);
+    // SQL text formatted only to be displayed.
+    tracing::debug!("running {}", format!("SELECT * FROM {}", table));
+    println!("{}", format!("DELETE FROM {table}"));
     anyhow::bail!("DROP TABLE {} is not allowed", table);
 }
 
@@ -98,4 +101,15 @@ async fn quoted(conn: &mut PgConnection, channel: &str, database: &str) {
     acc.push_str(r#"LISTEN ""#);
     acc.push_str(&ident(channel));
     acc.push_str(&escape_literal(database));
+}
+
+// Numbers cannot change the statement: arithmetic, and parameters typed as numbers (sqlx-core,
+// diesel savepoints).
+fn savepoint_sql(depth: usize, limit: &u32, verbose: bool, id: NonZeroU32) -> Vec<String> {
+    vec![
+        format!("SAVEPOINT _sqlx_savepoint_{depth}"),
+        format!("RELEASE SAVEPOINT _sqlx_savepoint_{}", depth - 1),
+        format!("SELECT * FROM t LIMIT {}", limit),
+        format!("SELECT * FROM t WHERE verbose = {verbose} AND id = {id}"),
+    ]
 }
