@@ -17,9 +17,11 @@ pub mod error_detail_leak;
 pub mod ffi_unchecked_pointer;
 pub mod map_err_discard;
 pub mod permissive_cors;
+pub mod sql_interpolation;
 pub mod stringly_error;
 pub mod suppression_without_reason;
 pub mod tls_verification_disabled;
+pub mod unbounded_channel;
 pub mod unsafe_send_sync;
 pub mod unused_suppression;
 pub mod unwrap_or_default;
@@ -143,6 +145,10 @@ pub struct RawFinding {
     pub in_test: bool,
 }
 
+/// A finding reported with [`Ctx::report_revisable`], valid for the rest of the same file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FindingHandle(usize);
+
 /// What a hook can see and do: the file, the ancestors of the current node, and `report`.
 pub struct Ctx<'a, 'ast> {
     pub file: &'a SourceFile<'a>,
@@ -182,6 +188,37 @@ impl<'ast> Ctx<'_, 'ast> {
             help: help.into(),
             in_test: self.in_test,
         });
+    }
+
+    /// Reports like [`Ctx::report_at`] and returns a handle with which a later hook on the same
+    /// file (typically `exit_fn`) may revise the finding once more is known. Spans are not
+    /// `Send`, so a rule cannot keep them in `self` to report later; it reports now and revises.
+    pub fn report_revisable(
+        &mut self,
+        start: Span,
+        end: Span,
+        severity: Severity,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> FindingHandle {
+        let handle = FindingHandle(self.out.len());
+        self.report_at(start, end, severity, message, help);
+        handle
+    }
+
+    /// Changes the severity and message of a finding this rule reported on this file.
+    pub fn revise(
+        &mut self,
+        handle: FindingHandle,
+        severity: Severity,
+        message: impl Into<String>,
+    ) {
+        if let Some(finding) = self.out.get_mut(handle.0)
+            && std::ptr::eq(finding.rule, self.rule)
+        {
+            finding.severity = severity;
+            finding.message = message.into();
+        }
     }
 
     /// Counts evidence for the Markdown report's strengths ("N channels, 0 unbounded").
@@ -253,9 +290,11 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &ffi_unchecked_pointer::ENTRY,
         &map_err_discard::ENTRY,
         &permissive_cors::ENTRY,
+        &sql_interpolation::ENTRY,
         &stringly_error::ENTRY,
         &suppression_without_reason::ENTRY,
         &tls_verification_disabled::ENTRY,
+        &unbounded_channel::ENTRY,
         &unsafe_send_sync::ENTRY,
         &unused_suppression::ENTRY,
         &unwrap_or_default::ENTRY,

@@ -1,0 +1,1270 @@
+//! `sql-interpolation`: SQL text assembled from runtime values with `format!`, `+` or
+//! `push_str`, graded by whether the string reaches an executor in the same function.
+
+use std::collections::{HashMap, HashSet};
+
+use proc_macro2::Span;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::macros::MacroCall;
+use crate::rules::{
+    Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
+};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "sql-interpolation",
+    dimension: Dimension::Security,
+    default_severity: Severity::Medium,
+    summary: "SQL text built from runtime values with `format!`, `+` or `push_str`; high when it reaches an executor",
+    doc: include_str!("../../rules/sql-interpolation.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::Medium,
+    // Every statement keyword the rule recognises, in both cases: a file without any of them
+    // has no SQL template to flag. `query` covers the sqlx macros it counts.
+    // `query` for the checked-macro evidence; otherwise a statement keyword inside a string
+    // literal (from the nearest quote, so escaped quotes and raw strings are covered too).
+    literals: &["query"],
+    pattern: Some(
+        r#""[^"]*\b(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)\b"#,
+    ),
+    literal_scope: LiteralScope::Item,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, SqlInterpolation);
+
+const HELP: &str = "pass values as bind parameters instead of splicing them into the text: `sqlx::query(\"... WHERE id = $1\").bind(id)` (`$1` for Postgres, `?` for MySQL/SQLite); identifiers (table, column, channel names) cannot be bound: check them against an allow-list or a strict `[A-Za-z_][A-Za-z0-9_]*` pattern (Postgres: at most 63 bytes) and quote them (`\"name\"`, inner quotes doubled) before interpolating";
+
+/// sqlx's compile-time-checked query macros.
+const CHECKED_MACROS: &[&str] = &[
+    "query",
+    "query_as",
+    "query_scalar",
+    "query_file",
+    "query_file_as",
+    "query_file_scalar",
+    "query_unchecked",
+    "query_as_unchecked",
+    "query_scalar_unchecked",
+    "query_file_unchecked",
+    "query_file_as_unchecked",
+    "query_file_scalar_unchecked",
+];
+
+/// Functions that execute or prepare the SQL text they are given (sqlx, diesel).
+const EXECUTOR_FNS: &[&str] = &[
+    "query",
+    "query_as",
+    "query_scalar",
+    "query_with",
+    "query_as_with",
+    "query_scalar_with",
+    "raw_sql",
+    "sql_query",
+];
+
+/// Methods that execute or prepare SQL text: sqlx `Executor`, tokio-postgres/postgres, rusqlite,
+/// mysql, sea-orm.
+const EXECUTOR_METHODS: &[&str] = &[
+    "execute",
+    "execute_many",
+    "execute_batch",
+    "execute_unprepared",
+    "fetch",
+    "fetch_all",
+    "fetch_one",
+    "fetch_optional",
+    "fetch_many",
+    "query",
+    "query_one",
+    "query_opt",
+    "query_raw",
+    "query_typed",
+    "query_row",
+    "query_map",
+    "query_and_then",
+    "query_drop",
+    "query_first",
+    "query_iter",
+    "query_all",
+    "batch_execute",
+    "simple_query",
+    "prepare",
+    "prepare_cached",
+    "prepare_typed",
+    "exec",
+    "exec_drop",
+    "exec_first",
+    "exec_iter",
+];
+
+/// Methods that hand their receiver's text on unchanged (`sql.as_str()`, `&*sql`).
+const PASSTHROUGH_METHODS: &[&str] = &[
+    "as_str",
+    "as_ref",
+    "clone",
+    "to_string",
+    "to_owned",
+    "into",
+    "borrow",
+    "deref",
+    "trim",
+];
+
+/// A finding waiting for the end of its function, where its severity is known.
+struct Pending {
+    handle: FindingHandle,
+    /// Where the SQL-building expression starts, to match it against executor arguments.
+    origin: (usize, usize),
+    /// The variable the SQL text is stored in, if any.
+    binding: Option<String>,
+    message: String,
+}
+
+#[derive(Default)]
+struct FnState {
+    pending: Vec<Pending>,
+    /// Variable name -> the executor it is passed to.
+    executed: HashMap<String, String>,
+    /// Start of an expression passed straight to an executor -> that executor.
+    direct: HashMap<(usize, usize), String>,
+    /// Variables known to hold SQL text (initialised from or extended with a SQL literal).
+    sql_bindings: HashSet<String>,
+}
+
+#[derive(Default)]
+pub struct SqlInterpolation {
+    fns: Vec<FnState>,
+}
+
+impl Rule for SqlInterpolation {
+    fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {
+        self.fns.push(FnState::default());
+    }
+
+    fn exit_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {
+        let Some(state) = self.fns.pop() else {
+            return;
+        };
+        for p in state.pending {
+            let executor = state
+                .direct
+                .get(&p.origin)
+                .or_else(|| p.binding.as_ref().and_then(|name| state.executed.get(name)));
+            if let Some(exec) = executor {
+                cx.revise(
+                    p.handle,
+                    Severity::High,
+                    format!(
+                        "{}, and the text is executed by `{exec}` in this function",
+                        p.message
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_macro<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, call: &MacroCall<'ast>) {
+        let name = call.name.as_str();
+        if CHECKED_MACROS.contains(&name) && is_sqlx_path(cx, &call.mac.path) {
+            cx.observe("sql-interpolation/checked-macro");
+            return;
+        }
+        let is_format = matches!(name, "format" | "format_args");
+        let is_write = matches!(name, "write" | "writeln");
+        if !is_format && !is_write {
+            return;
+        }
+        let Some(template) = call.format_string else {
+            return;
+        };
+        let text = template.value();
+        let numeric = numeric_params(cx);
+        let template_info = analyze_format(&text, &call.mac.tokens, &numeric);
+        let origin = start_of(call.mac.path.span());
+        if is_write {
+            // `write!(sql, ..)`: appends to `sql`.
+            let Some(receiver) = call.args.first().and_then(binding_name) else {
+                return;
+            };
+            let known_sql = self.is_sql_binding(&receiver);
+            if template_info.sql && template_info.runtime.is_empty() {
+                self.mark_sql_binding(&receiver);
+            } else if !template_info.runtime.is_empty() && (template_info.sql || known_sql) {
+                let message = format!(
+                    "`{name}!` appends {} to SQL text `{receiver}`",
+                    describe_values(&template_info.runtime)
+                );
+                self.add(cx, template.span(), origin, Some(receiver), message);
+            }
+            return;
+        }
+        if !template_info.sql || template_info.runtime.is_empty() || only_displayed(cx) {
+            return;
+        }
+        let binding = assignment_target(cx.ancestors_inside_out());
+        if let Some(b) = &binding {
+            self.mark_sql_binding(b);
+        }
+        let message = format!(
+            "SQL text built with `{name}!` interpolates {}",
+            describe_values(&template_info.runtime)
+        );
+        self.add(cx, template.span(), origin, binding, message);
+    }
+
+    fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
+        let syn::Stmt::Local(local) = stmt else {
+            return;
+        };
+        let (Some(name), Some(init)) = (pat_name(&local.pat), &local.init) else {
+            return;
+        };
+        if sql_literal_text(&init.expr).is_some_and(|t| is_sql(&strip_sql_comments(&t))) {
+            self.mark_sql_binding(&name);
+        }
+    }
+
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::Call(call) => {
+                let syn::Expr::Path(func) = &*call.func else {
+                    return;
+                };
+                let segments = &func.path.segments;
+                let Some(last) = segments.last() else {
+                    return;
+                };
+                let statement_ctor = (last.ident == "from_string"
+                    || last.ident == "from_sql_and_values")
+                    && segments.len() >= 2
+                    && segments[segments.len() - 2].ident == "Statement";
+                if statement_ctor || EXECUTOR_FNS.iter().any(|f| last.ident == f) {
+                    let exec = if statement_ctor {
+                        format!("Statement::{}", last.ident)
+                    } else {
+                        last.ident.to_string()
+                    };
+                    for arg in &call.args {
+                        self.note_executor_arg(arg, &exec);
+                    }
+                }
+            }
+            syn::Expr::MethodCall(mc) => {
+                if EXECUTOR_METHODS.iter().any(|m| mc.method == m) {
+                    let method = mc.method.to_string();
+                    for arg in &mc.args {
+                        self.note_executor_arg(arg, &method);
+                    }
+                }
+                if mc.method == "push_str"
+                    && let (Some(receiver), Some(arg)) =
+                        (binding_name(&mc.receiver), mc.args.first())
+                {
+                    self.check_append(cx, &receiver, arg, mc.method.span(), "`push_str` appends");
+                }
+            }
+            syn::Expr::Binary(bin) => match bin.op {
+                syn::BinOp::AddAssign(op) => {
+                    if let Some(receiver) = binding_name(&bin.left) {
+                        self.check_append(cx, &receiver, &bin.right, op.span(), "`+=` appends");
+                    }
+                }
+                syn::BinOp::Add(_) => self.check_concatenation(cx, expr),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+impl SqlInterpolation {
+    fn add(
+        &mut self,
+        cx: &mut Ctx<'_, '_>,
+        span: Span,
+        origin: (usize, usize),
+        binding: Option<String>,
+        message: String,
+    ) {
+        // Reported as medium now; `exit_fn` raises it to high once the text is seen reaching an
+        // executor in the same function.
+        let handle = cx.report_revisable(span, span, Severity::Medium, message.clone(), HELP);
+        if let Some(state) = self.fns.last_mut() {
+            state.pending.push(Pending {
+                handle,
+                origin,
+                binding,
+                message,
+            });
+        }
+    }
+
+    fn is_sql_binding(&self, name: &str) -> bool {
+        self.fns
+            .last()
+            .is_some_and(|s| s.sql_bindings.contains(name))
+    }
+
+    fn mark_sql_binding(&mut self, name: &str) {
+        if let Some(state) = self.fns.last_mut() {
+            state.sql_bindings.insert(name.to_string());
+        }
+    }
+
+    fn note_executor_arg(&mut self, arg: &syn::Expr, exec: &str) {
+        let Some(state) = self.fns.last_mut() else {
+            return;
+        };
+        let inner = peel(arg);
+        if let Some(name) = binding_name(inner) {
+            state.executed.insert(name, exec.to_string());
+        }
+        state
+            .direct
+            .insert(start_of(inner.span()), exec.to_string());
+    }
+
+    /// `sql.push_str(x)` / `sql += x`: a SQL literal makes `sql` SQL text; a runtime value
+    /// appended to SQL text is a finding.
+    fn check_append(
+        &mut self,
+        cx: &mut Ctx<'_, '_>,
+        receiver: &str,
+        arg: &syn::Expr,
+        at: Span,
+        what: &str,
+    ) {
+        let arg = peel(arg);
+        if let Some(text) = sql_literal_text(arg) {
+            if is_sql(&strip_sql_comments(&text)) {
+                self.mark_sql_binding(receiver);
+            }
+            return;
+        }
+        if !self.is_sql_binding(receiver) {
+            return;
+        }
+        let numeric = numeric_params(cx);
+        if is_constant(arg, &numeric) {
+            return;
+        }
+        let values = match arg {
+            syn::Expr::Macro(m) => {
+                let name = crate::macros::macro_name(&m.mac);
+                if !matches!(name.as_str(), "format" | "format_args") {
+                    vec![describe(arg)]
+                } else {
+                    let Some(template) = first_string_literal(&m.mac.tokens) else {
+                        return;
+                    };
+                    let info = analyze_format(&template, &m.mac.tokens, &numeric);
+                    // A SQL template with values is reported on its own; a fragment without
+                    // runtime values adds nothing.
+                    if info.sql || info.runtime.is_empty() {
+                        return;
+                    }
+                    info.runtime
+                }
+            }
+            _ => vec![describe(arg)],
+        };
+        let message = format!(
+            "{what} {} to SQL text `{receiver}`",
+            describe_values(&values)
+        );
+        let origin = start_of(at);
+        self.add(cx, at, origin, Some(receiver.to_string()), message);
+    }
+
+    /// `"SELECT .. WHERE name = '" + name + "'"`: checked once, at the outermost `+`.
+    fn check_concatenation(&mut self, cx: &mut Ctx<'_, '_>, expr: &syn::Expr) {
+        if let Some(Node::Expr(syn::Expr::Binary(parent))) = cx.parent()
+            && matches!(parent.op, syn::BinOp::Add(_))
+            && std::ptr::eq(&*parent.left, expr)
+        {
+            return;
+        }
+        let mut operands = Vec::new();
+        flatten_add(expr, &mut operands);
+        if !operands.iter().any(|o| {
+            sql_literal_text(o).is_some_and(|t| t.contains(|c: char| c.is_ascii_whitespace()))
+        }) {
+            return;
+        }
+        let numeric = numeric_params(cx);
+        let mut pseudo = String::new();
+        let mut runtime = Vec::new();
+        let mut first_literal = None;
+        for operand in &operands {
+            let operand = peel(operand);
+            if let Some(text) = sql_literal_text(operand) {
+                if first_literal.is_none() {
+                    first_literal = Some(operand.span());
+                }
+                pseudo.push_str(&text);
+            } else if is_constant(operand, &numeric) {
+                pseudo.push_str("CONST");
+            } else {
+                pseudo.push_str("{}");
+                runtime.push(describe(operand));
+            }
+        }
+        let Some(literal_span) = first_literal else {
+            return;
+        };
+        if runtime.is_empty() || !is_sql(&strip_sql_comments(&pseudo)) {
+            return;
+        }
+        let binding = assignment_target(cx.ancestors_inside_out());
+        if let Some(b) = &binding {
+            self.mark_sql_binding(b);
+        }
+        let message = format!(
+            "SQL text built with `+` concatenates {}",
+            describe_values(&runtime)
+        );
+        self.add(cx, literal_span, start_of(expr.span()), binding, message);
+    }
+}
+
+fn start_of(span: Span) -> (usize, usize) {
+    let start = span.start();
+    (start.line, start.column)
+}
+
+/// A `format!` that is an argument of a log, print or error macro (`debug!("{}", format!(..))`):
+/// the text is displayed, never executed.
+fn only_displayed(cx: &Ctx<'_, '_>) -> bool {
+    let mut outer = cx.ancestors_inside_out().skip_while(|n| {
+        matches!(
+            n,
+            Node::Expr(syn::Expr::Macro(_) | syn::Expr::Reference(_) | syn::Expr::Paren(_))
+        )
+    });
+    match outer.next() {
+        Some(Node::Macro(m)) => {
+            let name = crate::macros::macro_name(m);
+            crate::macros::FORMAT_LIKE.contains(&name.as_str())
+                && !matches!(
+                    name.as_str(),
+                    "format" | "format_args" | "write" | "writeln"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// `sqlx::query!` or a `query!` imported from sqlx.
+fn is_sqlx_path(cx: &Ctx<'_, '_>, path: &syn::Path) -> bool {
+    cx.resolve(path).first().is_some_and(|s| s == "sqlx")
+}
+
+fn flatten_add<'e>(expr: &'e syn::Expr, out: &mut Vec<&'e syn::Expr>) {
+    match expr {
+        syn::Expr::Binary(bin) if matches!(bin.op, syn::BinOp::Add(_)) => {
+            flatten_add(&bin.left, out);
+            flatten_add(&bin.right, out);
+        }
+        syn::Expr::Paren(p) => flatten_add(&p.expr, out),
+        _ => out.push(expr),
+    }
+}
+
+/// Strips `&`, `*`, parentheses and text-preserving method calls.
+fn peel(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Reference(r) => peel(&r.expr),
+        syn::Expr::Paren(p) => peel(&p.expr),
+        syn::Expr::Group(g) => peel(&g.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => peel(&u.expr),
+        // `&sql[..]`
+        syn::Expr::Index(ix) if matches!(&*ix.index, syn::Expr::Range(r) if r.start.is_none() && r.end.is_none()) => {
+            peel(&ix.expr)
+        }
+        syn::Expr::MethodCall(mc)
+            if mc.args.is_empty()
+                && PASSTHROUGH_METHODS.contains(&mc.method.to_string().as_str()) =>
+        {
+            peel(&mc.receiver)
+        }
+        _ => expr,
+    }
+}
+
+/// The local variable an expression names: `sql`, `&sql`, `sql.as_str()`, `&mut sql`.
+fn binding_name(expr: &syn::Expr) -> Option<String> {
+    match peel(expr) {
+        syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            Some(p.path.segments[0].ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+fn pat_name(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(p) => Some(p.ident.to_string()),
+        syn::Pat::Type(t) => pat_name(&t.pat),
+        _ => None,
+    }
+}
+
+/// The variable a value is stored in: `let sql = <value>` or `sql = <value>`, looking through
+/// `&`, parentheses, `?` and text-preserving method calls around the value.
+fn assignment_target<'ast>(mut ancestors: impl Iterator<Item = Node<'ast>>) -> Option<String> {
+    for node in ancestors.by_ref() {
+        match node {
+            Node::Expr(e) => match e {
+                syn::Expr::Macro(_)
+                | syn::Expr::Reference(_)
+                | syn::Expr::Paren(_)
+                | syn::Expr::Group(_)
+                | syn::Expr::Try(_) => continue,
+                syn::Expr::MethodCall(mc)
+                    if PASSTHROUGH_METHODS.contains(&mc.method.to_string().as_str()) =>
+                {
+                    continue;
+                }
+                syn::Expr::Assign(a) => return binding_name(&a.left),
+                _ => return None,
+            },
+            Node::Stmt(syn::Stmt::Local(local)) => return pat_name(&local.pat),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The text of a string literal, `String::from("..")`, `"..".to_string()` and the like.
+fn sql_literal_text(expr: &syn::Expr) -> Option<String> {
+    match peel(expr) {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        syn::Expr::Call(call) => {
+            let syn::Expr::Path(func) = &*call.func else {
+                return None;
+            };
+            let last = func.path.segments.last()?.ident.to_string();
+            if matches!(last.as_str(), "from" | "new") && call.args.len() == 1 {
+                sql_literal_text(&call.args[0])
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A value fixed when the program is written (a literal, a `SCREAMING_CASE` constant,
+/// `stringify!`/`concat!`/`env!`), or one passed through a quoting function on its way in
+/// (`ident(name)`, `quote_identifier(..)`, `escape(..)`, `.replace('"', "\"\"")`): what the
+/// help asks for, so not a finding.
+fn is_constant(expr: &syn::Expr, numeric: &[String]) -> bool {
+    match peel(expr) {
+        // Arithmetic yields numbers, which cannot change the statement.
+        syn::Expr::Binary(bin)
+            if matches!(
+                bin.op,
+                syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
+            ) =>
+        {
+            true
+        }
+        syn::Expr::Path(p)
+            if p.path.segments.len() == 1
+                && numeric.contains(&p.path.segments[0].ident.to_string()) =>
+        {
+            true
+        }
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| is_quoting_fn(&s.ident.to_string())),
+            _ => false,
+        },
+        syn::Expr::MethodCall(mc) => {
+            let method = mc.method.to_string();
+            is_quoting_fn(&method) || (method == "replace" && doubles_quotes(&mc.args))
+        }
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| is_screaming(&s.ident.to_string())),
+        syn::Expr::Macro(m) => matches!(
+            crate::macros::macro_name(&m.mac).as_str(),
+            "stringify" | "concat" | "env" | "include_str"
+        ),
+        _ => false,
+    }
+}
+
+/// Parameters of the enclosing function declared with a numeric or boolean type
+/// (`depth: usize`, `id: &i64`): interpolating them cannot change the statement.
+fn numeric_params(cx: &Ctx<'_, '_>) -> Vec<String> {
+    let Some(f) = cx.enclosing_fn else {
+        return Vec::new();
+    };
+    f.sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) if is_numeric_type(&t.ty) => pat_name(&t.pat),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_numeric_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_numeric_type(&r.elem),
+        syn::Type::Path(p) if p.qself.is_none() => p.path.segments.last().is_some_and(|s| {
+            let name = s.ident.to_string();
+            matches!(
+                name.as_str(),
+                "u8" | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "usize"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "isize"
+                    | "f32"
+                    | "f64"
+                    | "bool"
+            ) || name.starts_with("NonZero")
+        }),
+        _ => false,
+    }
+}
+
+fn is_quoting_fn(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "ident" || name.contains("quote") || name.contains("escape") || name.contains("sanitiz")
+}
+
+/// `.replace('"', "\"\"")` / `.replace('\'', "''")`: SQL quote doubling.
+fn doubles_quotes(args: &Punctuated<syn::Expr, syn::Token![,]>) -> bool {
+    let text = |e: &syn::Expr| match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Char(c),
+            ..
+        }) => Some(c.value().to_string()),
+        _ => None,
+    };
+    let (Some(from), Some(to)) = (args.first().and_then(text), args.get(1).and_then(text)) else {
+        return false;
+    };
+    (from == "\"" || from == "'" || from == "`") && to == from.repeat(2)
+}
+
+fn is_screaming(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase()) && !name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// A short name for an interpolated value: `channel`, `self.table`, `name.trim()`.
+fn describe(expr: &syn::Expr) -> String {
+    match peel(expr) {
+        syn::Expr::Path(p) => p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect::<Vec<_>>()
+            .join("::"),
+        syn::Expr::Field(f) => {
+            let member = match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            format!("{}.{member}", describe(&f.base))
+        }
+        syn::Expr::MethodCall(mc) => format!("{}.{}()", describe(&mc.receiver), mc.method),
+        syn::Expr::Call(c) => format!("{}(..)", describe(&c.func)),
+        syn::Expr::Macro(m) => format!("{}!(..)", crate::macros::macro_name(&m.mac)),
+        _ => "an expression".to_string(),
+    }
+}
+
+fn describe_values(values: &[String]) -> String {
+    let mut unique: Vec<&String> = Vec::new();
+    for v in values {
+        if !unique.contains(&v) {
+            unique.push(v);
+        }
+    }
+    let values = unique;
+    let shown: Vec<String> = values.iter().take(3).map(|v| format!("`{v}`")).collect();
+    let more = values.len().saturating_sub(3);
+    let mut text = shown.join(", ");
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
+}
+
+fn first_string_literal(tokens: &proc_macro2::TokenStream) -> Option<String> {
+    let args = syn::parse::Parser::parse2(
+        Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        tokens.clone(),
+    )
+    .ok()?;
+    match args.first()? {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// What a format template with its arguments amounts to.
+struct FormatInfo {
+    /// The template, SQL comments removed, is SQL.
+    sql: bool,
+    /// The runtime values interpolated outside SQL comments.
+    runtime: Vec<String>,
+}
+
+/// Classifies a `format!`-style template and matches its placeholders to the macro arguments,
+/// so that constants (`{TABLE}`, a `SCREAMING_CASE` argument, a literal) do not count.
+fn analyze_format(
+    template: &str,
+    tokens: &proc_macro2::TokenStream,
+    numeric: &[String],
+) -> FormatInfo {
+    let stripped = strip_sql_comments(template);
+    let sql = is_sql(&stripped);
+    let mut runtime = Vec::new();
+    if !sql && !template.contains('{') {
+        return FormatInfo { sql, runtime };
+    }
+    let args = syn::parse::Parser::parse2(
+        Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+        tokens.clone(),
+    )
+    // An argument list that does not parse leaves every placeholder counted as a runtime value.
+    .map_or_else(
+        |_unparsable| Vec::new(),
+        |p| p.into_iter().collect::<Vec<_>>(),
+    );
+    let mut positional = Vec::new();
+    let mut named = HashMap::new();
+    // Skip the receiver of `write!` and everything up to and including the template.
+    let template_at = args.iter().position(|a| {
+        matches!(
+            a,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(_),
+                ..
+            })
+        )
+    });
+    for arg in args.iter().skip(template_at.map_or(0, |i| i + 1)) {
+        match arg {
+            syn::Expr::Assign(a) => {
+                if let Some(name) = binding_name(&a.left) {
+                    named.insert(name, &*a.right);
+                }
+            }
+            _ => positional.push(arg),
+        }
+    }
+    let mut next_positional = 0;
+    for (offset, spec) in placeholder_specs(template) {
+        let arg_name = spec.split(':').next().unwrap_or("").trim();
+        let value: Result<&syn::Expr, String> = if arg_name.is_empty() {
+            let i = next_positional;
+            next_positional += 1;
+            positional.get(i).copied().ok_or_else(String::new)
+        } else if let Ok(i) = arg_name.parse::<usize>() {
+            positional.get(i).copied().ok_or_else(String::new)
+        } else {
+            named
+                .get(arg_name)
+                .copied()
+                .ok_or_else(|| arg_name.to_string())
+        };
+        if stripped.as_bytes().get(offset) != Some(&b'{') {
+            continue; // inside a SQL comment
+        }
+        match value {
+            Ok(expr) if is_constant(expr, numeric) => {}
+            Ok(expr) => runtime.push(describe(expr)),
+            Err(capture) if capture.is_empty() => runtime.push("a value".to_string()),
+            Err(capture) if is_screaming(&capture) || numeric.contains(&capture) => {}
+            Err(capture) => runtime.push(capture),
+        }
+    }
+    FormatInfo { sql, runtime }
+}
+
+/// Placeholders of a format template with their byte offsets and inner text (`{}` gives "").
+fn placeholder_specs(template: &str) -> Vec<(usize, &str)> {
+    let bytes = template.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' => {
+                let Some(close) = template[i + 1..].find('}') else {
+                    break;
+                };
+                out.push((i, &template[i + 1..i + 1 + close]));
+                i += close + 2;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The template with `-- ..` and `/* .. */` comments blanked out (byte offsets kept), stepping
+/// over `'..'` string literals.
+fn strip_sql_comments(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    out[i] = b' ';
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |p| i + 2 + p + 2);
+                for b in &mut out[i..end] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    // Only ASCII bytes were replaced, by ASCII spaces, so the text stays valid UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+struct Token<'t> {
+    text: &'t str,
+    /// First token on its line of the template.
+    line_start: bool,
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut line_start = true;
+    let mut word_start: Option<usize> = None;
+    let mut word_line_start = false;
+    for (i, c) in text.char_indices() {
+        let single = matches!(c, '(' | ')' | ',' | ';' | '=');
+        if c.is_whitespace() || single {
+            if let Some(start) = word_start.take() {
+                tokens.push(Token {
+                    text: &text[start..i],
+                    line_start: word_line_start,
+                });
+                line_start = false;
+            }
+            if c == '\n' {
+                line_start = true;
+            }
+            if single {
+                tokens.push(Token {
+                    text: &text[i..i + 1],
+                    line_start,
+                });
+                line_start = false;
+            }
+        } else if word_start.is_none() {
+            word_start = Some(i);
+            word_line_start = line_start;
+        }
+    }
+    if let Some(start) = word_start {
+        tokens.push(Token {
+            text: &text[start..],
+            line_start: word_line_start,
+        });
+    }
+    tokens
+}
+
+fn is_upper(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_alphabetic()) && !word.chars().any(|c| c.is_ascii_lowercase())
+}
+
+fn is_word(word: &str) -> bool {
+    !matches!(word, "(" | ")" | "," | ";" | "=")
+}
+
+/// Objects of `CREATE`/`ALTER`/`DROP`.
+const OBJECTS: &[&str] = &[
+    "table",
+    "index",
+    "view",
+    "schema",
+    "database",
+    "sequence",
+    "function",
+    "trigger",
+    "type",
+    "extension",
+    "role",
+    "user",
+    "policy",
+    "procedure",
+    "publication",
+    "subscription",
+    "domain",
+    "collation",
+    "server",
+    "keyspace",
+    "aggregate",
+    "tablespace",
+    "column",
+    "constraint",
+    "rule",
+];
+
+/// Words between `CREATE`/`ALTER`/`DROP` and the object.
+const OBJECT_MODIFIERS: &[&str] = &[
+    "or",
+    "replace",
+    "temp",
+    "temporary",
+    "unique",
+    "unlogged",
+    "materialized",
+    "global",
+    "local",
+    "virtual",
+    "foreign",
+    "if",
+    "not",
+    "exists",
+];
+
+/// Keywords that may start a statement in the middle of a template (`EXPLAIN ..`, `(SELECT ..`,
+/// `UNION ALL SELECT`) when written in upper case in SQL position.
+const CONTAINED: &[&str] = &[
+    "select", "insert", "update", "delete", "create", "alter", "drop", "replace", "merge", "with",
+    "grant", "revoke", "copy", "call",
+];
+
+/// Whether a format template (comments already removed) is SQL: it starts with a statement
+/// keyword in SQL position, or clearly contains one in upper case.
+pub fn is_sql(text: &str) -> bool {
+    let tokens = tokenize(text);
+    let first = tokens.iter().position(|t| t.text != "(");
+    let Some(first) = first else {
+        return false;
+    };
+    if statement_at(&tokens, first, false) {
+        return true;
+    }
+    (first + 1..tokens.len()).any(|i| {
+        let t = &tokens[i];
+        if !is_upper(t.text) || !CONTAINED.contains(&t.text.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        let prev = tokens[i - 1].text;
+        let position_ok = t.line_start
+            || matches!(prev, "(" | ";")
+            || prev.contains('{')
+            || (is_word(prev) && is_upper(prev));
+        position_ok && statement_at(&tokens, i, true)
+    })
+}
+
+fn statement_at(tokens: &[Token<'_>], i: usize, contained: bool) -> bool {
+    let word = |k: usize| -> Option<String> { tokens.get(k).map(|t| t.text.to_ascii_lowercase()) };
+    let is = |k: usize, w: &str| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+    };
+    let Some(keyword) = word(i) else {
+        return false;
+    };
+    let upper = is_upper(tokens[i].text);
+    let has_next = tokens
+        .get(i + 1)
+        .is_some_and(|t| is_word(t.text) || t.text == "(");
+    let later = |w: &str, window: usize| {
+        tokens
+            .iter()
+            .skip(i + 1)
+            .take(window)
+            .any(|t| t.text.eq_ignore_ascii_case(w))
+    };
+    match keyword.as_str() {
+        "explain" => {
+            let mut j = i + 1;
+            while tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.text.to_ascii_lowercase().as_str(),
+                    "analyze" | "verbose" | "query" | "plan" | "format" | "json"
+                )
+            }) {
+                j += 1;
+            }
+            statement_at(tokens, j, contained)
+        }
+        "select" => {
+            if upper && !contained {
+                has_next
+            } else {
+                later("from", usize::MAX)
+            }
+        }
+        "insert" => {
+            let mut j = i + 1;
+            while tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.text.to_ascii_lowercase().as_str(),
+                    "or" | "replace" | "ignore" | "abort" | "rollback" | "fail"
+                )
+            }) {
+                j += 1;
+            }
+            is(j, "into")
+        }
+        "replace" | "merge" => is(i + 1, "into"),
+        "update" => {
+            let j = if is(i + 1, "only") { i + 2 } else { i + 1 };
+            tokens
+                .get(j)
+                .is_some_and(|t| is_word(t.text) && !t.text.eq_ignore_ascii_case("set"))
+                && (j + 1..j + 5).any(|k| is(k, "set"))
+        }
+        "delete" => is(i + 1, "from"),
+        "with" => {
+            let mut j = if is(i + 1, "recursive") { i + 2 } else { i + 1 };
+            if !tokens.get(j).is_some_and(|t| is_word(t.text)) {
+                return false;
+            }
+            j += 1;
+            if is(j, "(") {
+                while j < tokens.len() && !is(j, ")") {
+                    j += 1;
+                }
+                j += 1;
+            }
+            is(j, "as") && (is(j + 1, "(") || is(j + 1, "materialized") || is(j + 1, "not"))
+        }
+        "create" | "alter" | "drop" => {
+            let mut j = i + 1;
+            while word(j).is_some_and(|w| OBJECT_MODIFIERS.contains(&w.as_str())) {
+                j += 1;
+            }
+            word(j).is_some_and(|w| OBJECTS.contains(&w.as_str()))
+        }
+        "truncate" => {
+            if upper && !contained {
+                has_next
+            } else {
+                is(i + 1, "table") || is(i + 1, "only")
+            }
+        }
+        "grant" => later("to", 16) && (upper && !contained || later("on", 16)),
+        "revoke" => later("from", 16) && (upper && !contained || later("on", 16)),
+        "notify" | "listen" | "unlisten" => {
+            if upper {
+                has_next
+            } else {
+                has_next && (tokens.len() == i + 2 || is(i + 2, ";") || is(i + 2, ","))
+            }
+        }
+        "copy" => {
+            let mut j = i + 2;
+            if is(j, "(") {
+                while j < tokens.len() && !is(j, ")") {
+                    j += 1;
+                }
+                j += 1;
+            }
+            if !(is(j, "from") || is(j, "to")) {
+                return false;
+            }
+            upper
+                || word(j + 1).is_some_and(|w| {
+                    w.starts_with("stdin")
+                        || w.starts_with("stdout")
+                        || w.starts_with('\'')
+                        || w == "program"
+                })
+        }
+        "call" => tokens.get(i + 1).is_some_and(|t| is_word(t.text)) && is(i + 2, "("),
+        "exec" | "execute" => upper && has_next,
+        "set" => {
+            let next = word(i + 1);
+            let next = next.as_deref().unwrap_or("");
+            let assigns = is(i + 2, "=") || is(i + 2, "to");
+            let whole_list = next.starts_with('{') && (tokens.len() == i + 2 || is(i + 2, ";"));
+            if upper {
+                has_next
+                    && (assigns
+                        || whole_list
+                        || matches!(
+                            next,
+                            "local"
+                                | "session"
+                                | "role"
+                                | "schema"
+                                | "names"
+                                | "transaction"
+                                | "search_path"
+                                | "time"
+                        ))
+            } else {
+                matches!(next, "local" | "session" | "role" | "search_path")
+                    || (next.contains('_') && assigns)
+            }
+        }
+        "prepare" => {
+            let mut j = i + 2;
+            if is(j, "(") {
+                while j < tokens.len() && !is(j, ")") {
+                    j += 1;
+                }
+                j += 1;
+            }
+            tokens.get(i + 1).is_some_and(|t| is_word(t.text)) && is(j, "as")
+        }
+        "pragma" => has_next && (tokens.len() == i + 2 || is(i + 2, "=") || is(i + 2, "(")),
+        "savepoint" => {
+            has_next && (tokens.len() == i + 2 || is(i + 2, ";")) && (upper || !contained)
+        }
+        "release" => {
+            upper
+                && !contained
+                && (is(i + 1, "savepoint")
+                    || (has_next && (tokens.len() == i + 2 || is(i + 2, ";"))))
+        }
+        "rollback" => {
+            upper && is(i + 1, "to") && tokens.get(i + 2).is_some_and(|t| is_word(t.text))
+        }
+        "declare" => {
+            tokens.get(i + 1).is_some_and(|t| is_word(t.text))
+                && (i + 2..i + 7).any(|k| is(k, "cursor"))
+        }
+        "attach" => {
+            let j = if is(i + 1, "database") { i + 2 } else { i + 1 };
+            tokens.get(j).is_some_and(|t| is_word(t.text)) && is(j + 1, "as")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_sql_templates() {
+        for sql in [
+            "SELECT * FROM {} WHERE id = $1",
+            "  select id from users where name = '{}'",
+            "NOTIFY {}, $1",
+            "INSERT INTO {} (a) VALUES ($1)",
+            "insert or replace into t values ('{}')",
+            "UPDATE {} SET a = 1",
+            "DELETE FROM {table} WHERE id = {id}",
+            "WITH x AS (SELECT 1) SELECT {}",
+            "CREATE TABLE IF NOT EXISTS {} (id INT)",
+            "drop table {}",
+            "ALTER TABLE {} ADD COLUMN x INT",
+            "TRUNCATE {}",
+            "GRANT SELECT ON {} TO {}",
+            "REVOKE ALL ON {} FROM {}",
+            "LISTEN {}",
+            "listen \"{}\"",
+            "COPY {} FROM STDIN",
+            "CALL {}($1)",
+            "EXEC {}",
+            "SET search_path TO {}",
+            "set statement_timeout = {}",
+            "PREPARE {} AS SELECT 1",
+            "PRAGMA key = '{}'",
+            "SET {};",
+            "SAVEPOINT {name}",
+            "RELEASE {}",
+            "ROLLBACK TO {}",
+            "DECLARE {} CURSOR FOR SELECT 1",
+            "EXPLAIN ANALYZE SELECT * FROM {}",
+            "(SELECT a FROM {})",
+            "{} UNION ALL SELECT b FROM {}",
+            "\n    SELECT *\n    FROM t\n    WHERE x = {}",
+        ] {
+            assert!(is_sql(sql), "{sql}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_sql() {
+        for prose in [
+            "select a file",
+            "Select the {} option",
+            "DELETE {} failed",
+            "UPDATE {} rejected",
+            "update {} to version {}",
+            "failed to DELETE FROM {}",
+            "create a table for {}",
+            "listen on {}",
+            "notify {} of the change",
+            "set {} to {}",
+            "copy {} to {}",
+            "call {} back later",
+            "with {} as the default",
+            "SET {} {}",
+            "drop {} items",
+            "GET {}",
+            "Inserted {} rows",
+            "release {} is out",
+            "RELEASE {} notes",
+            "rollback to {}",
+        ] {
+            assert!(!is_sql(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn comments_are_blanked() {
+        let stripped = strip_sql_comments("-- table {}\nSELECT 1 /* {x} */");
+        assert_eq!(stripped.len(), "-- table {}\nSELECT 1 /* {x} */".len());
+        assert!(!stripped.contains('{'));
+        assert!(strip_sql_comments("SELECT '--{}'").contains("{}"));
+    }
+}

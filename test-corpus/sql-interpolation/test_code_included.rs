@@ -1,0 +1,14 @@
+//@ include-tests
+#[cfg(test)]
+mod tests {
+    async fn seed(pool: &PgPool, table: &str) {
+        sqlx::query(&format!("TRUNCATE {}", table)).execute(pool).await; //~ sql-interpolation:high
+    }
+}
+
+#[tokio::test]
+async fn top_level(pool: PgPool) {
+    let t = "x".to_string();
+    let sql = format!("DROP TABLE {t}"); //~ sql-interpolation:high
+    sqlx::query(&sql).execute(&pool).await;
+}

@@ -1,0 +1,56 @@
+//! The evidence counters that `unbounded-channel` and `sql-interpolation` record for the
+//! Markdown report's strengths, checked on their corpus files (test code included: observations
+//! are recorded there too, even when findings are not).
+
+use std::path::Path;
+
+use ferret::rules;
+use ferret::scan::{RuleSettings, ScanOptions, scan};
+
+fn observed(rule: &str, file: &str, key: &str) -> u64 {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test-corpus")
+        .join(rule)
+        .join(file);
+    let mut options = ScanOptions::new(vec![path]);
+    options.rules = vec![RuleSettings::new(rules::find(rule).expect("rule exists"))];
+    let result = scan(&options).expect("corpus file scans");
+    result
+        .crates
+        .iter()
+        .filter_map(|c| c.observations.get(key))
+        .sum()
+}
+
+#[test]
+fn bounded_constructors_are_counted() {
+    // 15 bounded constructors in quiet.rs, minus oneshot and watch (not queues).
+    assert_eq!(
+        observed("unbounded-channel", "quiet.rs", "unbounded-channel/bounded"),
+        13
+    );
+    assert_eq!(
+        observed("unbounded-channel", "globs.rs", "unbounded-channel/bounded"),
+        2
+    );
+}
+
+#[test]
+fn checked_sqlx_macros_are_counted_in_production_and_test_code() {
+    assert_eq!(
+        observed(
+            "sql-interpolation",
+            "quiet.rs",
+            "sql-interpolation/checked-macro"
+        ),
+        3
+    );
+    assert_eq!(
+        observed(
+            "sql-interpolation",
+            "test_code.rs",
+            "sql-interpolation/checked-macro"
+        ),
+        1
+    );
+}
