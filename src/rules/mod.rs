@@ -12,7 +12,14 @@ use crate::macros::MacroCall;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
+pub mod block_on_without_timeout;
+pub mod detached_spawn;
+pub mod hardcoded_resource_limit;
+pub mod panic_in_production;
+pub mod poison_recovery;
+pub mod shutdown_without_timeout;
 pub mod suppression_without_reason;
+pub mod unbounded_spin;
 pub mod unused_suppression;
 
 /// How often a rule's findings are right, as SARIF's `precision` property says it.
@@ -218,7 +225,14 @@ pub struct RuleEntry {
 pub fn registry() -> &'static [&'static RuleEntry] {
     static REGISTRY: &[&RuleEntry] = &[
         &allow_attribute::ENTRY,
+        &block_on_without_timeout::ENTRY,
+        &detached_spawn::ENTRY,
+        &hardcoded_resource_limit::ENTRY,
+        &panic_in_production::ENTRY,
+        &poison_recovery::ENTRY,
+        &shutdown_without_timeout::ENTRY,
         &suppression_without_reason::ENTRY,
+        &unbounded_spin::ENTRY,
         &unused_suppression::ENTRY,
     ];
     REGISTRY

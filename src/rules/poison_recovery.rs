@@ -1,0 +1,176 @@
+//! `poison-recovery`: a poisoned std lock silently recovered with `PoisonError::into_inner`.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::rules::{Ctx, Precision, Rule, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "poison-recovery",
+    dimension: Dimension::Resilience,
+    default_severity: Severity::Medium,
+    summary: "poisoned std lock recovered with `PoisonError::into_inner` without logging the panic it hides",
+    doc: include_str!("../../rules/poison-recovery.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::High,
+    literals: &["into_inner"],
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PoisonRecovery);
+
+#[derive(Default)]
+pub struct PoisonRecovery;
+
+/// Methods of `Mutex`, `RwLock`, `Condvar` and `OnceLock`-era std types that return a
+/// `LockResult`/`TryLockResult`, whose error is a `PoisonError`.
+const LOCK_METHODS: &[&str] = &[
+    "lock",
+    "read",
+    "write",
+    "try_lock",
+    "try_read",
+    "try_write",
+    "wait",
+    "wait_while",
+    "wait_timeout",
+    "wait_timeout_ms",
+    "wait_timeout_while",
+    "get_mut",
+    "into_inner",
+];
+
+/// Macros that leave a trace of the recovery.
+const LOG_MACROS: &[&str] = &[
+    "trace", "debug", "info", "warn", "error", "event", "eprintln", "log", "println",
+];
+
+impl Rule for PoisonRecovery {
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::MethodCall(call) if call.method == "unwrap_or_else" => {
+                let Some(arg) = call.args.first() else {
+                    return;
+                };
+                let lock_receiver = is_lock_call(&call.receiver);
+                let recovers = match arg {
+                    syn::Expr::Path(p) => is_poison_into_inner_path(cx, &p.path),
+                    syn::Expr::Closure(closure) => {
+                        let Some(param) = closure.inputs.first().and_then(pat_ident) else {
+                            return;
+                        };
+                        let poison_named = param.to_lowercase().contains("poison");
+                        (lock_receiver || poison_named)
+                            && calls_into_inner_on(closure.body.to_token_stream(), &param)
+                            && !logs(closure.body.to_token_stream())
+                    }
+                    _ => false,
+                };
+                if recovers {
+                    report(cx, call.method.span(), call.paren_token.span.close());
+                }
+            }
+            syn::Expr::Match(m) if is_lock_call(&m.expr) => {
+                for arm in &m.arms {
+                    let Some(binding) = err_binding(&arm.pat) else {
+                        continue;
+                    };
+                    let body = arm.body.to_token_stream();
+                    if calls_into_inner_on(body.clone(), &binding) && !logs(body) {
+                        report(cx, arm.pat.span(), arm.body.span());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {
+    cx.report_at(
+        start,
+        end,
+        cx.rule.default_severity,
+        "poisoned lock recovered with `into_inner()` without a word: state a panicking writer left half-updated is reused as if valid",
+        "log the recovery (`tracing::warn!(\"lock poisoned; recovering\")`) and restore or validate the guarded state, propagate the poison as an error, or use `parking_lot` locks if poisoning is not wanted at all",
+    );
+}
+
+/// `x.lock()`, `x.write()`, `cv.wait(g)`..., possibly behind `&`/parentheses.
+fn is_lock_call(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::MethodCall(call) => LOCK_METHODS.contains(&call.method.to_string().as_str()),
+        syn::Expr::Paren(p) => is_lock_call(&p.expr),
+        syn::Expr::Reference(r) => is_lock_call(&r.expr),
+        _ => false,
+    }
+}
+
+/// `PoisonError::into_inner`, `std::sync::PoisonError::into_inner`, or an import of it.
+fn is_poison_into_inner_path(cx: &Ctx<'_, '_>, path: &syn::Path) -> bool {
+    let full = cx.resolve(path);
+    let n = full.len();
+    n >= 2 && full[n - 1] == "into_inner" && full[n - 2] == "PoisonError"
+}
+
+fn pat_ident(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(p) => Some(p.ident.to_string()),
+        syn::Pat::Type(t) => pat_ident(&t.pat),
+        _ => None,
+    }
+}
+
+/// `Err(p)` (or `Err(mut p)`, `Result::Err(p)`, `Err(TryLockError::Poisoned(p))`): the name
+/// bound to the poison error.
+fn err_binding(pat: &syn::Pat) -> Option<String> {
+    let syn::Pat::TupleStruct(ts) = pat else {
+        return None;
+    };
+    if ts.path.segments.last()?.ident != "Err" || ts.elems.len() != 1 {
+        return None;
+    }
+    match ts.elems.first()? {
+        syn::Pat::TupleStruct(inner)
+            if inner.path.segments.last()?.ident == "Poisoned" && inner.elems.len() == 1 =>
+        {
+            inner.elems.first().and_then(pat_ident)
+        }
+        other => pat_ident(other),
+    }
+}
+
+/// Whether `name.into_inner()` occurs in the tokens.
+fn calls_into_inner_on(tokens: TokenStream, name: &str) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(3).any(|w| match w {
+        [TokenTree::Ident(a), TokenTree::Punct(dot), TokenTree::Ident(m)] => {
+            a == name && dot.as_char() == '.' && m == "into_inner"
+        }
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => calls_into_inner_on(g.stream(), name),
+        _ => false,
+    })
+}
+
+/// Whether the tokens invoke a logging macro (`warn!`, `tracing::error!`, `eprintln!`...) or a
+/// function whose name says it logs.
+fn logs(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(name), TokenTree::Punct(bang)] if bang.as_char() == '!' => {
+            LOG_MACROS.iter().any(|m| name == m)
+        }
+        [TokenTree::Ident(name), TokenTree::Group(_)] => {
+            let name = name.to_string();
+            name.starts_with("log_") || name.ends_with("_log") || name.contains("warn")
+        }
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => logs(g.stream()),
+        _ => false,
+    })
+}
