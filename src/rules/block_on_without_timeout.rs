@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use crate::finding::{Dimension, Severity};
 use quote::ToTokens;
 
-use crate::rules::{Ctx, FnNode, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, FnNode, Node, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
     id: "block-on-without-timeout",
@@ -63,12 +63,20 @@ impl Rule for BlockOnWithoutTimeout {
         let Some((start, end, future)) = block_on_call(expr) else {
             return;
         };
-        if cx.file.is_build_script {
+        if crate::rules::panic_in_production::in_build_script(cx.file) {
             return;
         }
         let f = cx.enclosing_fn;
         // `main` exists to drive the program's top-level future to completion.
         if f.is_some_and(|f| f.sig.ident == "main" && !f.is_extern()) {
+            return;
+        }
+        if let Some(f) = f
+            && (is_blocking_api(f, future) || forwards_future_param(f, expr))
+        {
+            return;
+        }
+        if drives_thread(cx) || waits_forever_on_purpose(expr) {
             return;
         }
         let bound_local = future.is_some_and(|fut| match fut {
@@ -101,6 +109,114 @@ impl Rule for BlockOnWithoutTimeout {
             ),
         }
     }
+}
+
+/// The enclosing function is itself a blocking API, so blocking without a bound is its contract
+/// and the timeout belongs to its caller: a `block_on` wrapper, a `blocking_*`/`*_blocking` fn, or
+/// the blocking twin of the async method it waits for (`fn read(..) { block_on(self.0.read(..)) }`,
+/// `fn blocking_recv(..) { block_on(self.recv()) }`, `Iterator::count` over `Stream::count`).
+fn is_blocking_api(f: FnNode<'_>, future: Option<&syn::Expr>) -> bool {
+    let name = f.sig.ident.to_string();
+    if name == "block_on" || name.contains("blocking") {
+        return true;
+    }
+    let Some(awaited) = future.and_then(awaited_name) else {
+        return false;
+    };
+    awaited == name
+}
+
+/// The name of the async fn or method a future expression calls: `self.0.read(buf)` -> `read`.
+fn awaited_name(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::MethodCall(call) => Some(call.method.to_string()),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        syn::Expr::Paren(p) => awaited_name(&p.expr),
+        syn::Expr::Reference(r) => awaited_name(&r.expr),
+        _ => None,
+    }
+}
+
+/// The future is (built from) a future the caller passed in: `fn run<F: Future>(f: F) { rt.block_on(f) }`.
+/// Whether it may block for ever is the caller's decision.
+fn forwards_future_param(f: FnNode<'_>, call: &syn::Expr) -> bool {
+    let generics = f.sig.generics.to_token_stream().to_string()
+        + &f.sig
+            .generics
+            .where_clause
+            .as_ref()
+            .map(|w| w.to_token_stream().to_string())
+            .unwrap_or_default();
+    let future_params: Vec<String> = f
+        .sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(t),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .filter(|t| {
+            let ty = t.ty.to_token_stream().to_string();
+            ty.contains("Future") || (generics.contains("Future") && is_single_ident(&t.ty))
+        })
+        .filter_map(|t| match &*t.pat {
+            syn::Pat::Ident(p) => Some(p.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let args: TokenStream = match call {
+        syn::Expr::MethodCall(m) if m.args.is_empty() => m.receiver.to_token_stream(),
+        syn::Expr::MethodCall(m) => m.args.to_token_stream(),
+        syn::Expr::Call(c) => c.args.to_token_stream(),
+        _ => return false,
+    };
+    mentions_any(args, &future_params)
+}
+
+fn is_single_ident(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some())
+}
+
+fn mentions_any(tokens: TokenStream, names: &[String]) -> bool {
+    !names.is_empty()
+        && tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(i) => names.iter().any(|n| i == n),
+            TokenTree::Group(g) => mentions_any(g.stream(), names),
+            _ => false,
+        })
+}
+
+/// The `block_on` is the body of a closure given to `thread::spawn`/`thread::Builder::spawn`: like
+/// `main`, the thread exists to drive that future.
+fn drives_thread(cx: &Ctx<'_, '_>) -> bool {
+    let mut outward = cx.ancestors_inside_out();
+    for node in outward.by_ref() {
+        if let Node::Expr(syn::Expr::Closure(_)) = node {
+            break;
+        }
+    }
+    match outward.next() {
+        Some(Node::Expr(syn::Expr::Call(call))) => match &*call.func {
+            syn::Expr::Path(p) => {
+                let full = cx.resolve(&p.path);
+                full.last().is_some_and(|s| s == "spawn") && full.iter().any(|s| s == "thread")
+            }
+            _ => false,
+        },
+        Some(Node::Expr(syn::Expr::MethodCall(call))) => {
+            call.method == "spawn"
+                && mentions_any(call.receiver.to_token_stream(), &["Builder".to_string()])
+        }
+        _ => false,
+    }
+}
+
+/// `rt.block_on(future::pending())`: parking a thread for ever is the point (a runtime driver).
+fn waits_forever_on_purpose(call: &syn::Expr) -> bool {
+    mentions_any(call.to_token_stream(), &["pending".to_string()])
 }
 
 /// `x.block_on(fut)`, `fut.block_on()` (pollster), `block_on(fut)`, `executor::block_on(fut)`:
@@ -144,7 +260,11 @@ fn bounded(tokens: TokenStream) -> bool {
         _ => false,
     });
     let select_with_timer = trees.windows(3).any(|w| match w {
-        [TokenTree::Ident(name), TokenTree::Punct(bang), TokenTree::Group(body)] => {
+        [
+            TokenTree::Ident(name),
+            TokenTree::Punct(bang),
+            TokenTree::Group(body),
+        ] => {
             (name == "select" || name == "select_biased")
                 && bang.as_char() == '!'
                 && mentions_timer(body.stream())

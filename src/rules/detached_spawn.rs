@@ -55,6 +55,9 @@ impl Rule for DetachedSpawn {
         let Some((span, what)) = spawn_call(cx, dropped) else {
             return;
         };
+        if is_executor_adapter(cx) {
+            return;
+        }
         let end = dropped.span();
         cx.report_at(
             span,
@@ -66,6 +69,16 @@ impl Rule for DetachedSpawn {
             "keep the handle and await it where the owner shuts down (or spawn into a `JoinSet`/`TaskTracker`), and log `JoinError::is_panic()`; if detaching is intended, say so with `// ferret: expect(detached-spawn) <reason>`",
         );
     }
+}
+
+/// An `execute`/`spawn*` method of a trait impl (`impl hyper::rt::Executor for TokioExecutor`):
+/// handing the future to the runtime and forgetting it is the trait's contract, and the trait
+/// gives no way to return the handle.
+fn is_executor_adapter(cx: &Ctx<'_, '_>) -> bool {
+    cx.enclosing_fn.is_some_and(|f| {
+        let name = f.sig.ident.to_string();
+        f.impl_trait.is_some() && (name == "execute" || name.starts_with("spawn"))
+    })
 }
 
 /// The spawn call an expression statement consists of, with the span of its path and the path as
@@ -85,8 +98,12 @@ fn spawn_call(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<(proc_macro2::Span, 
         syn::Expr::MethodCall(call) if call.method == "spawn" && call.args.len() == 1 => {
             // `thread::Builder::new()..spawn(f)` and `Handle::current().spawn(fut)`: receivers that
             // are certainly not a `JoinSet` or a scope, which keep their tasks.
-            builder_or_current_handle(cx, &call.receiver)
-                .then(|| (call.method.span(), format!("{}.spawn", receiver_name(cx, &call.receiver))))
+            builder_or_current_handle(cx, &call.receiver).then(|| {
+                (
+                    call.method.span(),
+                    format!("{}.spawn", receiver_name(cx, &call.receiver)),
+                )
+            })
         }
         syn::Expr::MethodCall(call)
             if (call.method == "unwrap" || call.method == "expect")

@@ -69,7 +69,7 @@ const SHORT_CHANNELS: &[&[&str]] = &[
 
 impl Rule for HardcodedResourceLimit {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
-        if cx.file.is_build_script {
+        if crate::rules::panic_in_production::in_build_script(cx.file) {
             return;
         }
         match expr {
@@ -81,6 +81,9 @@ impl Rule for HardcodedResourceLimit {
                 let Some(value) = call.args.first().and_then(sizing_literal) else {
                     return;
                 };
+                if explained(cx, call.method.span()) {
+                    return;
+                }
                 cx.report_at(
                     call.method.span(),
                     call.paren_token.span.close(),
@@ -99,14 +102,21 @@ impl Rule for HardcodedResourceLimit {
                     return;
                 }
                 let full = cx.resolve(&func.path);
-                let is_channel = CHANNELS.iter().any(|c| c.iter().copied().eq(full.iter().map(String::as_str)))
-                    || SHORT_CHANNELS.iter().any(|c| c.iter().copied().eq(full.iter().map(String::as_str)));
+                let is_channel = CHANNELS
+                    .iter()
+                    .any(|c| c.iter().copied().eq(full.iter().map(String::as_str)))
+                    || SHORT_CHANNELS
+                        .iter()
+                        .any(|c| c.iter().copied().eq(full.iter().map(String::as_str)));
                 if !is_channel {
                     return;
                 }
                 let Some(value) = call.args.first().and_then(sizing_literal) else {
                     return;
                 };
+                if explained(cx, func.span()) {
+                    return;
+                }
                 let written = func
                     .path
                     .segments
@@ -125,6 +135,15 @@ impl Rule for HardcodedResourceLimit {
             _ => {}
         }
     }
+}
+
+/// A comment on the line or just above it says why the number is what it is: a documented
+/// decision, not a forgotten constant. Suppressions and corpus annotations do not count.
+fn explained(cx: &Ctx<'_, '_>, at: proc_macro2::Span) -> bool {
+    cx.file.rationale_for(at.start().line).is_some_and(|text| {
+        let text = text.trim();
+        !text.is_empty() && !text.starts_with("ferret:") && !text.starts_with('~')
+    })
 }
 
 /// An integer literal of 2 or more (`0` and `1` are semantics, not tuning: a rendezvous channel,

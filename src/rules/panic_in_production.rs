@@ -30,27 +30,42 @@ pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PanicInProduction);
 #[derive(Default)]
 pub struct PanicInProduction;
 
-/// Words with which an `expect` message claims the value cannot be missing.
+/// Words with which an `expect` message claims the value cannot be missing ("checked in
+/// should_use", "buffer is large enough", "runtime should be available").
 const INVARIANT_WORDS: &[&str] = &[
     "always",
     "never",
     "must",
     "should",
-    "guarantee",
+    "guaranteed",
+    "guarantees",
     "checked",
     "invariant",
-    "cannot",
-    "can't",
-    "can not",
     "infallible",
     "impossible",
-    "by construction",
     "ensured",
     "verified",
     "validated",
-    "known to",
-    "is valid",
-    "are valid",
+    "valid",
+    "enough",
+    "within",
+    "nonempty",
+    "initialized",
+    "initialised",
+    "present",
+    "exists",
+    "known",
+    "cannot",
+    "can't",
+];
+
+/// Multi-word forms of the same claim.
+const INVARIANT_PHRASES: &[&str] = &[
+    "can not",
+    "by construction",
+    "not empty",
+    "non-empty",
+    "is set",
 ];
 
 impl Rule for PanicInProduction {
@@ -61,7 +76,7 @@ impl Rule for PanicInProduction {
         let method = call.method.to_string();
         let is_unwrap = method == "unwrap" && call.args.is_empty();
         let is_expect = method == "expect" && call.args.len() == 1;
-        if !(is_unwrap || is_expect) || exempt(cx) {
+        if !(is_unwrap || is_expect) || exempt(cx) || settled_by_literals(&call.receiver) {
             return;
         }
         // `parser.expect(Token)?` is a fallible parser step, not `Option::expect`.
@@ -154,7 +169,7 @@ fn is_std_macro_path(path: &syn::Path) -> bool {
 
 /// Build scripts, `main()` of examples, and const contexts (where a panic is a compile error).
 fn exempt(cx: &Ctx<'_, '_>) -> bool {
-    if cx.file.is_build_script {
+    if in_build_script(cx.file) {
         return true;
     }
     if let Some(f) = cx.enclosing_fn {
@@ -193,7 +208,94 @@ fn in_const_context(cx: &Ctx<'_, '_>) -> bool {
 
 fn documents_invariant(message: &str) -> bool {
     let lower = message.to_lowercase();
-    INVARIANT_WORDS.iter().any(|w| lower.contains(w))
+    let mut words = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '_'))
+        .filter(|w| !w.is_empty());
+    words.any(|w| INVARIANT_WORDS.contains(&w))
+        || INVARIANT_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Code that cargo runs at build time: `build.rs`, and the modules of a build script kept in a
+/// `build/` or `builder/` directory beside (not under) `src/` (`build = "build/main.rs"`).
+pub fn in_build_script(file: &crate::source::SourceFile<'_>) -> bool {
+    if file.is_build_script {
+        return true;
+    }
+    let mut dirs: Vec<&str> = file.path.split('/').collect();
+    dirs.pop();
+    for dir in dirs {
+        match dir {
+            "src" => return false,
+            "build" | "builder" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The value unwrapped is computed from literals only, so whether it panics is settled the first
+/// time the line runs (`Regex::new("[a-z]+").unwrap()`, `"127.0.0.1".parse().unwrap()`), or it
+/// cannot fail at all (`buf[..4].try_into().unwrap()` into a 4-byte array).
+fn settled_by_literals(receiver: &syn::Expr) -> bool {
+    match receiver {
+        // Pure constructors and parsers only: `File::open("x")` or `env::var("X")` take literals
+        // too, but their outcome depends on the machine.
+        syn::Expr::Call(call) => {
+            let syn::Expr::Path(func) = &*call.func else {
+                return false;
+            };
+            let pure = func.path.segments.len() >= 2
+                && func
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| PURE_CONSTRUCTORS.iter().any(|c| s.ident == c));
+            pure && !call.args.is_empty() && call.args.iter().all(is_literal)
+        }
+        syn::Expr::MethodCall(call) if call.method == "try_into" && call.args.is_empty() => {
+            is_literal_range_slice(&call.receiver) || is_literal(&call.receiver)
+        }
+        syn::Expr::MethodCall(call) if call.method == "parse" => {
+            is_literal(&call.receiver) && call.args.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// `Type::new(..)`-style functions whose result depends on their arguments alone.
+const PURE_CONSTRUCTORS: &[&str] = &[
+    "new",
+    "parse",
+    "from_str",
+    "from_size_align",
+    "from_utf8",
+    "try_from",
+    "from_static",
+];
+
+fn is_literal(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Lit(_) => true,
+        syn::Expr::Reference(r) => is_literal(&r.expr),
+        syn::Expr::Paren(p) => is_literal(&p.expr),
+        _ => false,
+    }
+}
+
+/// `buf[..4]`, `&input[0x00..0x04]`: a slice whose length the literals fix.
+fn is_literal_range_slice(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Reference(r) => is_literal_range_slice(&r.expr),
+        syn::Expr::Paren(p) => is_literal_range_slice(&p.expr),
+        syn::Expr::Index(index) => match &*index.index {
+            syn::Expr::Range(range) => {
+                range.end.as_deref().is_some_and(is_literal)
+                    && range.start.as_deref().is_none_or(is_literal)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -218,5 +320,45 @@ mod tests {
         let result = scan(&options).expect("scan runs");
         let lines: Vec<usize> = result.active_findings().map(|f| f.line).collect();
         assert_eq!(lines, [5]);
+    }
+
+    /// Modules of a build script kept in `build/` beside `src/` are build-script code; a `build`
+    /// module under `src/` is not. (Directory-based, so not expressible in the corpus either.)
+    #[test]
+    fn build_script_directories() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["build", "src/build"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("dir");
+            std::fs::write(
+                dir.path().join(sub).join("main.rs"),
+                "fn generate() {\n    None::<u8>.unwrap();\n}\n",
+            )
+            .expect("file");
+        }
+        let mut options = ScanOptions::new(vec![dir.path().to_path_buf()]);
+        options.rules = vec![RuleSettings::new(&super::ENTRY)];
+        let result = scan(&options).expect("scan runs");
+        let paths: Vec<&str> = result.active_findings().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["src/build/main.rs"]);
+    }
+
+    #[test]
+    fn invariant_messages() {
+        for m in [
+            "checked in should_use",
+            "Ruby runtime should be available",
+            "buffer is large enough",
+            "`blocks` can not be empty",
+            "within 4-bit range",
+        ] {
+            assert!(super::documents_invariant(m), "{m}");
+        }
+        for m in [
+            "failed to spawn tokio driver thread",
+            "invalid header value",
+            "Unable to generate bindings.",
+        ] {
+            assert!(!super::documents_invariant(m), "{m}");
+        }
     }
 }

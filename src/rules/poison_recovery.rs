@@ -56,15 +56,16 @@ impl Rule for PoisonRecovery {
                 };
                 let lock_receiver = is_lock_call(&call.receiver);
                 let recovers = match arg {
-                    syn::Expr::Path(p) => is_poison_into_inner_path(cx, &p.path),
+                    syn::Expr::Path(p) => {
+                        is_poison_into_inner_path(cx, &p.path) && !explained(cx, p.span())
+                    }
                     syn::Expr::Closure(closure) => {
                         let Some(param) = closure.inputs.first().and_then(pat_ident) else {
                             return;
                         };
                         let poison_named = param.to_lowercase().contains("poison");
                         (lock_receiver || poison_named)
-                            && calls_into_inner_on(closure.body.to_token_stream(), &param)
-                            && !logs(closure.body.to_token_stream())
+                            && silent_recovery(cx, &closure.body, &param)
                     }
                     _ => false,
                 };
@@ -77,8 +78,7 @@ impl Rule for PoisonRecovery {
                     let Some(binding) = err_binding(&arm.pat) else {
                         continue;
                     };
-                    let body = arm.body.to_token_stream();
-                    if calls_into_inner_on(body.clone(), &binding) && !logs(body) {
+                    if silent_recovery(cx, &arm.body, &binding) {
                         report(cx, arm.pat.span(), arm.body.span());
                     }
                 }
@@ -86,6 +86,74 @@ impl Rule for PoisonRecovery {
             _ => {}
         }
     }
+}
+
+/// The closure or arm body takes the guard out of the poison error `param` and does nothing else
+/// about it: it does not log, repair the state (any statement besides taking the guard), pass
+/// the poison on (`PoisonError::new`, `Err(..)`, a `poisoned` flag), or carry a comment that
+/// explains the choice.
+fn silent_recovery(cx: &Ctx<'_, '_>, body: &syn::Expr, param: &str) -> bool {
+    let tokens = body.to_token_stream();
+    calls_into_inner_on(tokens.clone(), param)
+        && !logs(tokens.clone())
+        && !acknowledges_poison(tokens, param)
+        && is_bare_takeover(body)
+        && !explained(cx, body.span())
+}
+
+/// `p.into_inner()`, `{ p.into_inner() }`, `{ let g = p.into_inner(); g }`, `Some(p.into_inner())`.
+fn is_bare_takeover(body: &syn::Expr) -> bool {
+    let syn::Expr::Block(block) = body else {
+        return true;
+    };
+    matches!(
+        block.block.stmts.as_slice(),
+        [syn::Stmt::Expr(_, None)]
+            | [
+                syn::Stmt::Local(_),
+                syn::Stmt::Expr(syn::Expr::Path(_), None)
+            ]
+    )
+}
+
+/// The tokens pass the poison on or record it: `PoisonError::new(..)`, `Err(..)`,
+/// `TryLockError::Poisoned(..)`, `clear_poison()`, or an assignment to a `poisoned` flag.
+fn acknowledges_poison(tokens: TokenStream, param: &str) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(name), next] => {
+            let text = name.to_string();
+            matches!(
+                text.as_str(),
+                "PoisonError" | "Poisoned" | "Err" | "clear_poison"
+            ) || (text != param
+                && text.to_lowercase().contains("poison")
+                && matches!(next, TokenTree::Punct(p) if p.as_char() == '='))
+        }
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => acknowledges_poison(g.stream(), param),
+        _ => false,
+    })
+}
+
+/// A comment inside the span, or on or just above its first line, that talks about poisoning or
+/// panics: the recovery is a documented decision.
+fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
+    let (first, last) = (span.start().line, span.end().line);
+    // Suppressions (`ferret: expect(poison-recovery) ..`) and corpus annotations (`//~ ..`) name
+    // the rule; they are not an explanation in the code.
+    let mentions = |text: &str| {
+        let text = text.to_lowercase();
+        !text.starts_with("ferret:")
+            && !text.starts_with('~')
+            && (text.contains("poison") || text.contains("panic"))
+    };
+    cx.file
+        .comments()
+        .iter()
+        .any(|c| c.line >= first && c.line <= last && mentions(&c.text))
+        || cx.file.rationale_for(first).is_some_and(mentions)
 }
 
 fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {
@@ -146,9 +214,11 @@ fn err_binding(pat: &syn::Pat) -> Option<String> {
 fn calls_into_inner_on(tokens: TokenStream, name: &str) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     trees.windows(3).any(|w| match w {
-        [TokenTree::Ident(a), TokenTree::Punct(dot), TokenTree::Ident(m)] => {
-            a == name && dot.as_char() == '.' && m == "into_inner"
-        }
+        [
+            TokenTree::Ident(a),
+            TokenTree::Punct(dot),
+            TokenTree::Ident(m),
+        ] => a == name && dot.as_char() == '.' && m == "into_inner",
         _ => false,
     }) || trees.iter().any(|tt| match tt {
         TokenTree::Group(g) => calls_into_inner_on(g.stream(), name),

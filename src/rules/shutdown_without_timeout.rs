@@ -68,20 +68,23 @@ impl Rule for ShutdownWithoutTimeout {
             return;
         }
         match expr {
-            syn::Expr::Let(l) => {
-                if holds_handle(quote::ToTokens::to_token_stream(&l.expr)) {
-                    bindings(&l.pat, &mut self.handle_locals);
-                }
+            syn::Expr::Let(l) if holds_handle(quote::ToTokens::to_token_stream(&l.expr)) => {
+                bindings(&l.pat, &mut self.handle_locals);
             }
-            syn::Expr::ForLoop(f) => {
-                if holds_handle(quote::ToTokens::to_token_stream(&f.expr)) {
-                    bindings(&f.pat, &mut self.handle_locals);
-                }
+            syn::Expr::ForLoop(f) if holds_handle(quote::ToTokens::to_token_stream(&f.expr)) => {
+                bindings(&f.pat, &mut self.handle_locals);
             }
             syn::Expr::Await(aw) => {
                 let Some((start, what)) = self.waited_on(&aw.base) else {
                     return;
                 };
+                // `fn shutdown(..) { self.socket.shutdown().await }` only forwards: the bound
+                // belongs to whoever calls this `shutdown`.
+                if let syn::Expr::MethodCall(call) = &*aw.base
+                    && cx.enclosing_fn.is_some_and(|f| f.sig.ident == call.method)
+                {
+                    return;
+                }
                 if bounded_by_ancestor(cx) {
                     return;
                 }
@@ -116,8 +119,7 @@ impl ShutdownWithoutTimeout {
             }
             syn::Expr::Path(p) => {
                 let ident = p.path.get_ident()?.to_string();
-                let is_handle =
-                    handle_like_name(&ident) || self.handle_locals.iter().any(|l| *l == ident);
+                let is_handle = handle_like_name(&ident) || self.handle_locals.contains(&ident);
                 is_handle.then(|| (p.span(), format!("the task handle `{ident}`")))
             }
             syn::Expr::Field(f) => {

@@ -51,6 +51,9 @@ impl Rule for UnboundedSpin {
         if cond.is_some_and(|c| mentions_deadline(quote::ToTokens::to_token_stream(c))) {
             return;
         }
+        if implements_primitive(cx, cond) {
+            return;
+        }
         let what = if cond.is_some() {
             "`while` loop"
         } else {
@@ -66,6 +69,34 @@ impl Rule for UnboundedSpin {
             "bound the wait (`let deadline = Instant::now() + timeout;` and give up with an error once `Instant::now() >= deadline`), back off to `thread::sleep`/parking after a few spins, or wait on an event (`Condvar`, `tokio::sync::Notify`)",
         );
     }
+}
+
+/// A spinlock, parker or one-time initialiser spinning is the primitive working as designed: the
+/// wait is bounded by another thread's short critical section, and the place to bound a wait is
+/// the code that uses the primitive. Recognised by the loop condition (acquiring or polling a
+/// lock, waiting out an initialisation) or by the enclosing function (`lock`, `park`, `acquire`).
+fn implements_primitive(cx: &Ctx<'_, '_>, cond: Option<&syn::Expr>) -> bool {
+    let in_primitive_fn = cx.enclosing_fn.is_some_and(|f| {
+        let name = f.sig.ident.to_string().to_lowercase();
+        name.contains("lock") || name.contains("park") || name.contains("acquire")
+    });
+    in_primitive_fn || cond.is_some_and(|c| polls_lock(quote::ToTokens::to_token_stream(c)))
+}
+
+fn polls_lock(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        TokenTree::Ident(i) => {
+            let name = i.to_string().to_lowercase();
+            name.starts_with("compare_exchange")
+                || name == "compare_and_swap"
+                || name == "swap"
+                || name.contains("lock")
+                || name.contains("initializ")
+                || name.contains("initialis")
+        }
+        TokenTree::Group(g) => polls_lock(g.stream()),
+        _ => false,
+    })
 }
 
 /// The body consists only of spin hints, and of `if cond { break }` exits that test no deadline.

@@ -72,3 +72,13 @@ impl Drop for Dispatch {
         self.runtime_handle.block_on(self.close()); //~ block-on-without-timeout
     }
 }
+
+// A blocking-pool thread stuck on a future is still stuck.
+fn offload(rt: tokio::runtime::Handle) {
+    tokio::task::spawn_blocking(move || rt.block_on(persist())); //~ block-on-without-timeout
+}
+
+// A future the function builds itself from plain data is its own to bound.
+fn fetch_by_id(rt: &Runtime, id: u64) -> Row {
+    rt.block_on(load_row(id)) //~ block-on-without-timeout
+}

@@ -76,3 +76,63 @@ mod tests {
         rt.block_on(super::work());
     }
 }
+
+// Blocking APIs: blocking is their contract, and the timeout belongs to their caller.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    RUNTIME.block_on(future)
+}
+
+impl<T> Receiver<T> {
+    pub fn blocking_recv(&mut self) -> Option<T> {
+        crate::future::block_on(self.recv())
+    }
+
+    pub fn recv_many_blocking(&mut self, buf: &mut Vec<T>) -> usize {
+        futures::executor::block_on(self.recv_many(buf))
+    }
+}
+
+// The sync twin of the async method it waits for.
+impl<T: AsyncRead + Unpin> std::io::Read for SyncIoBridge<T> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let src = &mut self.src;
+        self.rt.block_on(AsyncReadExt::read(src, buf))
+    }
+}
+
+impl<S: Stream + Unpin> Iterator for BlockOn<S> {
+    type Item = S::Item;
+    fn next(&mut self) -> Option<S::Item> {
+        futures_lite::future::block_on(self.0.next())
+    }
+}
+
+// A future the caller passed in: the caller decides how long it may take.
+fn run<F>(rt: &Runtime, f: F) -> F::Output
+where
+    F: Future,
+{
+    rt.block_on(f)
+}
+
+impl Executor for TokioExecutor {
+    fn run(&self, f: Pin<Box<dyn Future<Output = ()>>>) {
+        self.handle.block_on(async move { f.await })
+    }
+}
+
+// A thread that exists to drive a runtime, like `main`.
+fn start_driver(rt: Runtime) {
+    std::thread::spawn(move || rt.block_on(serve_forever()));
+    std::thread::Builder::new()
+        .name("driver".into())
+        .spawn(move || {
+            rt.block_on(drive());
+        })
+        .ok();
+}
+
+// Parking a thread for ever on purpose.
+fn park_driver(rt: Runtime) {
+    rt.block_on(futures::future::pending::<()>());
+}

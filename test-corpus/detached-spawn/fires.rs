@@ -31,3 +31,10 @@ fn imported() {
     use tokio::spawn;
     spawn(tick()); //~ detached-spawn
 }
+
+// An inherent `execute` method is not an executor adapter.
+impl Job {
+    fn execute(&self) {
+        tokio::spawn(self.run()); //~ detached-spawn
+    }
+}

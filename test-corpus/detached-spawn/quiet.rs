@@ -49,3 +49,20 @@ mod tests {
         tokio::spawn(async {});
     }
 }
+
+// An executor adapter: forgetting the task is the trait's contract.
+impl<Fut> hyper::rt::Executor<Fut> for TokioExecutor
+where
+    Fut: std::future::Future + Send + 'static,
+{
+    fn execute(&self, fut: Fut) {
+        tokio::spawn(fut);
+    }
+}
+
+impl Spawn for TokioSpawner {
+    fn spawn_obj(&self, fut: FutureObj<'static, ()>) -> Result<(), SpawnError> {
+        tokio::spawn(fut);
+        Ok(())
+    }
+}

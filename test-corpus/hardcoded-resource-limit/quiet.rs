@@ -70,3 +70,13 @@ mod tests {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).build();
     }
 }
+
+// A comment says why the number is what it is: a documented decision.
+fn test_pool(opts: PoolOptions) -> PoolOptions {
+    // Postgres allows 100 connections; leave room for concurrently running test processes.
+    opts.max_connections(20)
+}
+
+fn events() {
+    let (tx, rx) = tokio::sync::mpsc::channel(128); // bursts of at most one message per subscriber
+}

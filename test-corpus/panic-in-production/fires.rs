@@ -72,3 +72,11 @@ fn main() {
     // `main` of a binary (not an example) is production code.
     config("app.toml").parse::<u32>().unwrap(); //~ panic-in-production
 }
+
+// Literal arguments, but the outcome depends on the machine or the input.
+fn environment(buf: &[u8], start: usize) -> u32 {
+    let home = std::env::var("HOME").unwrap(); //~ panic-in-production
+    let file = std::fs::File::open("config.toml").expect("config file"); //~ panic-in-production
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap(); //~ panic-in-production
+    u32::from_le_bytes(buf[start..start + 4].try_into().unwrap()) //~ panic-in-production
+}

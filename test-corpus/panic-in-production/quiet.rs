@@ -103,3 +103,13 @@ fn top_level_test() {
 fn test_helper() -> u8 {
     None::<u8>.unwrap()
 }
+
+// Values settled by literals: the first run decides, no input can change it.
+fn settled(buf: &[u8]) -> u32 {
+    let re = regex::Regex::new(r"^[a-z]+$").unwrap();
+    let addr: std::net::SocketAddr = "127.0.0.1:8080".parse().unwrap();
+    let n = std::num::NonZeroUsize::new(8).expect("8 is not zero");
+    let layout = std::alloc::Layout::from_size_align(64, 8).unwrap();
+    let url = url::Url::parse("https://example.com/").unwrap();
+    u32::from_le_bytes(buf[..4].try_into().unwrap()) + u32::from_be_bytes(buf[0x04..0x08].try_into().unwrap())
+}

@@ -104,3 +104,53 @@ mod tests {
         let _g = m.lock().unwrap_or_else(PoisonError::into_inner);
     }
 }
+
+// The recovery repairs the state, or passes the poison on: a deliberate decision.
+fn reset_cache(cache: &Mutex<Vec<u8>>) -> usize {
+    let guard = cache
+        .lock()
+        .unwrap_or_else(|poison_err| {
+            let mut guard = poison_err.into_inner();
+            *guard = Default::default();
+            guard
+        });
+    guard.len()
+}
+
+struct ShardedLock {
+    lock: RwLock<()>,
+}
+
+impl ShardedLock {
+    fn read(&self) -> std::sync::LockResult<Guard<'_>> {
+        match self.lock.read() {
+            Ok(guard) => Ok(Guard(guard)),
+            Err(err) => Err(PoisonError::new(Guard(err.into_inner()))),
+        }
+    }
+
+    fn try_write(&self) -> bool {
+        let mut poisoned = false;
+        let _guard = match self.lock.try_write() {
+            Ok(guard) => guard,
+            Err(std::sync::TryLockError::Poisoned(err)) => {
+                poisoned = true;
+                err.into_inner()
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return false,
+        };
+        !poisoned
+    }
+}
+
+// A comment explains why poisoning is ignored here.
+fn clear_on_drop(ext: &mut RwLock<Vec<u8>>) {
+    ext.get_mut()
+        .unwrap_or_else(|l| {
+            // This runs in a `Drop` impl, possibly while panicking, so ignore lock poisoning.
+            l.into_inner()
+        })
+        .clear();
+    // Poisoning only means a reader panicked; the map is never left half-updated.
+    let _len = ext.read().unwrap_or_else(PoisonError::into_inner).len();
+}

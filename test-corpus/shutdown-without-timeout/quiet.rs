@@ -56,3 +56,11 @@ mod tests {
         server.shutdown().await;
     }
 }
+
+// Forwarding to the method of the same name: the caller of this `shutdown` bounds the wait.
+impl BufferedSocket {
+    pub async fn shutdown(&mut self) -> std::io::Result<()> {
+        self.flush().await?;
+        self.socket.shutdown().await
+    }
+}

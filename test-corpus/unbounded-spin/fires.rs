@@ -42,8 +42,8 @@ fn loop_with_exit(flag: &AtomicBool) {
     }
 }
 
-fn while_let(lock: &Lock) {
-    while let Err(_) = lock.try_acquire() { //~ unbounded-spin
+fn while_let(queue: &Queue, item: u8) {
+    while let Err(_) = queue.try_push(item) { //~ unbounded-spin
         spin_loop();
         spin_loop();
     }

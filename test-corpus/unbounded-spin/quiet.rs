@@ -67,3 +67,47 @@ mod tests {
         }
     }
 }
+
+// Synchronisation primitives spinning as designed: the other holder's critical section bounds
+// the wait.
+struct SpinLock {
+    locked: AtomicBool,
+}
+
+impl SpinLock {
+    fn with<R>(&self, f: impl FnOnce() -> R) -> R {
+        loop {
+            if self.locked.compare_exchange_weak(false, true, SeqCst, SeqCst).is_ok() {
+                return f();
+            }
+            while self.locked.load(SeqCst) {
+                spin_loop();
+            }
+        }
+    }
+
+    fn obtain_lock(&self) {
+        while self.locked.compare_exchange(false, true, SeqCst, SeqCst).is_err() {
+            spin_loop();
+        }
+    }
+}
+
+struct Parker {
+    parked: AtomicBool,
+}
+
+impl Parker {
+    unsafe fn park(&self) {
+        while self.parked.load(SeqCst) != false {
+            spin_loop();
+        }
+    }
+}
+
+fn set_logger_inner(state: &std::sync::atomic::AtomicUsize) {
+    const INITIALIZING: usize = 1;
+    while state.load(SeqCst) == INITIALIZING {
+        std::hint::spin_loop();
+    }
+}
