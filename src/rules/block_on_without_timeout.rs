@@ -72,8 +72,13 @@ impl Rule for BlockOnWithoutTimeout {
             return;
         }
         if let Some(f) = f
-            && (is_blocking_api(f, future) || forwards_future_param(f, expr))
+            && (is_blocking_api(f, future)
+                || forwards_future_param(f, expr)
+                || caller_chooses_bound(f))
         {
+            return;
+        }
+        if future.is_some_and(completes_promptly) {
             return;
         }
         if drives_thread(cx) || waits_forever_on_purpose(expr) {
@@ -189,29 +194,57 @@ fn mentions_any(tokens: TokenStream, names: &[String]) -> bool {
         })
 }
 
-/// The `block_on` is the body of a closure given to `thread::spawn`/`thread::Builder::spawn`: like
-/// `main`, the thread exists to drive that future.
+/// The `block_on` runs in a closure given to `thread::spawn`/`thread::Builder::spawn` (possibly
+/// inside further closures, such as a `LocalKey::with`): like `main`, the thread exists to drive
+/// that future.
 fn drives_thread(cx: &Ctx<'_, '_>) -> bool {
-    let mut outward = cx.ancestors_inside_out();
-    for node in outward.by_ref() {
-        if let Node::Expr(syn::Expr::Closure(_)) = node {
-            break;
-        }
-    }
-    match outward.next() {
-        Some(Node::Expr(syn::Expr::Call(call))) => match &*call.func {
+    let ancestors: Vec<Node<'_>> = cx.ancestors_inside_out().collect();
+    ancestors.windows(2).any(|pair| match pair {
+        [Node::Expr(syn::Expr::Closure(_)), Node::Expr(outer)] => is_thread_spawn(cx, outer),
+        _ => false,
+    })
+}
+
+fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Call(call) => match &*call.func {
             syn::Expr::Path(p) => {
                 let full = cx.resolve(&p.path);
                 full.last().is_some_and(|s| s == "spawn") && full.iter().any(|s| s == "thread")
             }
             _ => false,
         },
-        Some(Node::Expr(syn::Expr::MethodCall(call))) => {
+        syn::Expr::MethodCall(call) => {
             call.method == "spawn"
                 && mentions_any(call.receiver.to_token_stream(), &["Builder".to_string()])
         }
         _ => false,
     }
+}
+
+/// The enclosing function takes a timeout or deadline: whether to wait without one is its
+/// caller's explicit choice (`if let Some(t) = timeout { block_on_timeout(..) } else { block_on(..) }`).
+fn caller_chooses_bound(f: FnNode<'_>) -> bool {
+    f.sig.inputs.iter().any(|input| match input {
+        syn::FnArg::Typed(t) => match &*t.pat {
+            syn::Pat::Ident(p) => {
+                let name = p.ident.to_string().to_lowercase();
+                name.contains("timeout") || name.contains("deadline")
+            }
+            _ => false,
+        },
+        syn::FnArg::Receiver(_) => false,
+    })
+}
+
+/// Futures that complete at once or after a fixed time: `yield_now()`, `ready(x)`, `sleep(d)`.
+fn completes_promptly(future: &syn::Expr) -> bool {
+    awaited_name(future).is_some_and(|name| {
+        matches!(
+            name.as_str(),
+            "yield_now" | "ready" | "sleep" | "sleep_until"
+        )
+    })
 }
 
 /// `rt.block_on(future::pending())`: parking a thread for ever is the point (a runtime driver).

@@ -245,11 +245,10 @@ fn settled_by_literals(receiver: &syn::Expr) -> bool {
                 return false;
             };
             let pure = func.path.segments.len() >= 2
-                && func
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| PURE_CONSTRUCTORS.iter().any(|c| s.ident == c));
+                && func.path.segments.last().is_some_and(|s| {
+                    PURE_CONSTRUCTORS.iter().any(|c| s.ident == c)
+                        || s.ident.to_string().ends_with("_opt")
+                });
             pure && !call.args.is_empty() && call.args.iter().all(is_literal)
         }
         syn::Expr::MethodCall(call) if call.method == "try_into" && call.args.is_empty() => {
@@ -262,7 +261,8 @@ fn settled_by_literals(receiver: &syn::Expr) -> bool {
     }
 }
 
-/// `Type::new(..)`-style functions whose result depends on their arguments alone.
+/// `Type::new(..)`-style functions whose result depends on their arguments alone (plus chrono's
+/// `*_opt` constructors such as `NaiveDate::from_ymd_opt(1970, 1, 1)`).
 const PURE_CONSTRUCTORS: &[&str] = &[
     "new",
     "parse",

@@ -5,7 +5,8 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
-use crate::rules::{Ctx, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::source::Comment;
 
 pub static META: RuleMeta = RuleMeta {
     id: "poison-recovery",
@@ -49,6 +50,9 @@ const LOG_MACROS: &[&str] = &[
 
 impl Rule for PoisonRecovery {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        if in_formatting_impl(cx) {
+            return;
+        }
         match expr {
             syn::Expr::MethodCall(call) if call.method == "unwrap_or_else" => {
                 let Some(arg) = call.args.first() else {
@@ -137,23 +141,46 @@ fn acknowledges_poison(tokens: TokenStream, param: &str) -> bool {
     })
 }
 
-/// A comment inside the span, or on or just above its first line, that talks about poisoning or
-/// panics: the recovery is a documented decision.
+/// A comment inside the span, or in the comment block just above it or above the statement
+/// holding it, that talks about poisoning or panics: the recovery is a documented decision.
 fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
     let (first, last) = (span.start().line, span.end().line);
-    // Suppressions (`ferret: expect(poison-recovery) ..`) and corpus annotations (`//~ ..`) name
-    // the rule; they are not an explanation in the code.
-    let mentions = |text: &str| {
-        let text = text.to_lowercase();
-        !text.starts_with("ferret:")
-            && !text.starts_with('~')
-            && (text.contains("poison") || text.contains("panic"))
-    };
-    cx.file
-        .comments()
+    let statement_line = cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Stmt(stmt) => Some(stmt.span().start().line),
+        _ => None,
+    });
+    let comments = cx.file.comments();
+    let inside = comments
         .iter()
-        .any(|c| c.line >= first && c.line <= last && mentions(&c.text))
-        || cx.file.rationale_for(first).is_some_and(mentions)
+        .any(|c| c.line >= first && c.line <= last && mentions_poison(&c.text));
+    inside
+        || block_above_mentions(comments, first)
+        || statement_line.is_some_and(|line| block_above_mentions(comments, line))
+}
+
+/// The run of comment lines ending right above `line` mentions poisoning.
+fn block_above_mentions(comments: &[Comment], line: usize) -> bool {
+    let mut expected = line.saturating_sub(1);
+    let above = comments.partition_point(|c| c.end_line < line);
+    for c in comments[..above].iter().rev() {
+        if c.end_line != expected || c.trailing {
+            break;
+        }
+        if mentions_poison(&c.text) {
+            return true;
+        }
+        expected = c.line.saturating_sub(1);
+    }
+    false
+}
+
+/// Suppressions (`ferret: expect(poison-recovery) ..`) and corpus annotations (`//~ ..`) name
+/// the rule; they are not an explanation in the code.
+fn mentions_poison(text: &str) -> bool {
+    let text = text.to_lowercase();
+    !text.starts_with("ferret:")
+        && !text.starts_with('~')
+        && (text.contains("poison") || text.contains("panic"))
 }
 
 fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {
@@ -164,6 +191,14 @@ fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span
         "poisoned lock recovered with `into_inner()` without a word: state a panicking writer left half-updated is reused as if valid",
         "log the recovery (`tracing::warn!(\"lock poisoned; recovering\")`) and restore or validate the guarded state, propagate the poison as an error, or use `parking_lot` locks if poisoning is not wanted at all",
     );
+}
+
+/// `impl Debug/Display for ..`: peeking into a poisoned lock to print it changes nothing.
+fn in_formatting_impl(cx: &Ctx<'_, '_>) -> bool {
+    cx.enclosing_fn
+        .and_then(|f| f.impl_trait)
+        .and_then(|t| t.segments.last())
+        .is_some_and(|s| s.ident == "Debug" || s.ident == "Display")
 }
 
 /// `x.lock()`, `x.write()`, `cv.wait(g)`..., possibly behind `&`/parentheses.

@@ -136,3 +136,29 @@ fn start_driver(rt: Runtime) {
 fn park_driver(rt: Runtime) {
     rt.block_on(futures::future::pending::<()>());
 }
+
+// A driver thread whose future runs inside a further closure.
+fn start_worker() {
+    std::thread::Builder::new()
+        .spawn(move || {
+            LOCAL_EXECUTOR.with(|executor| crate::reactor::block_on(executor.run(serve())));
+        })
+        .ok();
+}
+
+// The caller chooses the bound: waiting without one is its explicit choice.
+fn shutdown_runtime(&mut self, timeout: Option<Duration>) -> bool {
+    let mut e = enter();
+    if let Some(timeout) = timeout {
+        e.block_on_timeout(&mut self.rx, timeout).is_ok()
+    } else {
+        e.block_on(&mut self.rx).is_ok()
+    }
+}
+
+// Futures that complete at once or after a fixed time.
+fn drain_spawned(runtime: &Runtime) {
+    runtime.block_on(tokio::task::yield_now());
+    runtime.block_on(std::future::ready(()));
+    runtime.block_on(tokio::time::sleep(Duration::from_millis(10)));
+}

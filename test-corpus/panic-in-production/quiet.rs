@@ -111,5 +111,6 @@ fn settled(buf: &[u8]) -> u32 {
     let n = std::num::NonZeroUsize::new(8).expect("8 is not zero");
     let layout = std::alloc::Layout::from_size_align(64, 8).unwrap();
     let url = url::Url::parse("https://example.com/").unwrap();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     u32::from_le_bytes(buf[..4].try_into().unwrap()) + u32::from_be_bytes(buf[0x04..0x08].try_into().unwrap())
 }

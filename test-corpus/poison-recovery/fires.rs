@@ -72,3 +72,12 @@ fn guard_from_variable(m: &Mutex<u8>) -> u8 {
     // The receiver is not visibly a lock, but the parameter name says what it is.
     *result.unwrap_or_else(|poison| poison.into_inner()) //~ poison-recovery
 }
+
+// A comment that says nothing about poisoning is no explanation.
+fn unexplained(m: &Mutex<u8>) -> u8 {
+    // Read the current value.
+    let v = m
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner); //~ poison-recovery
+    *v
+}
