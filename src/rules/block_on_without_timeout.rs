@@ -67,8 +67,9 @@ impl Rule for BlockOnWithoutTimeout {
             return;
         }
         let f = cx.enclosing_fn;
-        // `main` exists to drive the program's top-level future to completion.
-        if f.is_some_and(|f| f.sig.ident == "main" && !f.is_extern()) {
+        // `main` (and a thread's `thread_main`/`main_loop`) exists to drive the top-level future
+        // to completion.
+        if f.is_some_and(|f| is_main_like(&f.sig.ident.to_string()) && !f.is_extern()) {
             return;
         }
         if let Some(f) = f
@@ -114,6 +115,11 @@ impl Rule for BlockOnWithoutTimeout {
             ),
         }
     }
+}
+
+/// `main`, `thread_main`, `worker_main_loop`: a `main` word in a snake_case name.
+fn is_main_like(name: &str) -> bool {
+    name.split('_').any(|word| word == "main")
 }
 
 /// The enclosing function is itself a blocking API, so blocking without a bound is its contract

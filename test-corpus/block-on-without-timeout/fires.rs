@@ -82,3 +82,8 @@ fn offload(rt: tokio::runtime::Handle) {
 fn fetch_by_id(rt: &Runtime, id: u64) -> Row {
     rt.block_on(load_row(id)) //~ block-on-without-timeout
 }
+
+// "main" only as part of a word is not a main function.
+fn domain_lookup(rt: &Runtime) {
+    rt.block_on(resolve()); //~ block-on-without-timeout
+}

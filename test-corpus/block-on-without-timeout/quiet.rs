@@ -162,3 +162,8 @@ fn drain_spawned(runtime: &Runtime) {
     runtime.block_on(std::future::ready(()));
     runtime.block_on(tokio::time::sleep(Duration::from_millis(10)));
 }
+
+// A thread's main function, handed to `thread::Builder::spawn` by name.
+fn thread_main_loop() {
+    crate::reactor::block_on(executor.run(serve()));
+}
