@@ -12,16 +12,23 @@ use crate::macros::MacroCall;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
+pub mod block_on_without_timeout;
+pub mod detached_spawn;
 pub mod discarded_result;
 pub mod error_detail_leak;
 pub mod ffi_unchecked_pointer;
+pub mod hardcoded_resource_limit;
 pub mod map_err_discard;
+pub mod panic_in_production;
 pub mod permissive_cors;
+pub mod poison_recovery;
+pub mod shutdown_without_timeout;
 pub mod sql_interpolation;
 pub mod stringly_error;
 pub mod suppression_without_reason;
 pub mod tls_verification_disabled;
 pub mod unbounded_channel;
+pub mod unbounded_spin;
 pub mod unsafe_send_sync;
 pub mod unused_suppression;
 pub mod unwrap_or_default;
@@ -285,16 +292,23 @@ pub struct RuleEntry {
 pub fn registry() -> &'static [&'static RuleEntry] {
     static REGISTRY: &[&RuleEntry] = &[
         &allow_attribute::ENTRY,
+        &block_on_without_timeout::ENTRY,
+        &detached_spawn::ENTRY,
         &discarded_result::ENTRY,
         &error_detail_leak::ENTRY,
         &ffi_unchecked_pointer::ENTRY,
+        &hardcoded_resource_limit::ENTRY,
         &map_err_discard::ENTRY,
+        &panic_in_production::ENTRY,
         &permissive_cors::ENTRY,
+        &poison_recovery::ENTRY,
+        &shutdown_without_timeout::ENTRY,
         &sql_interpolation::ENTRY,
         &stringly_error::ENTRY,
         &suppression_without_reason::ENTRY,
         &tls_verification_disabled::ENTRY,
         &unbounded_channel::ENTRY,
+        &unbounded_spin::ENTRY,
         &unsafe_send_sync::ENTRY,
         &unused_suppression::ENTRY,
         &unwrap_or_default::ENTRY,

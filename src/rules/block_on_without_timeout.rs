@@ -1,0 +1,329 @@
+//! `block-on-without-timeout`: `block_on(fut)` whose future carries no timeout.
+//!
+//! Whether the future is bounded is read from the call's own tokens, so that a timeout written in
+//! an async block, a closure or an unparsed macro body counts.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use quote::ToTokens;
+
+use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "block-on-without-timeout",
+    dimension: Dimension::Resilience,
+    default_severity: Severity::Medium,
+    summary: "`block_on(..)` on a future with no timeout: the calling thread can block forever (high inside `extern \"C\"` fns)",
+    doc: include_str!("../../rules/block-on-without-timeout.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::Medium,
+    literals: &["block_on"],
+    pattern: None,
+    literal_scope: LiteralScope::Item,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, BlockOnWithoutTimeout);
+
+#[derive(Default)]
+pub struct BlockOnWithoutTimeout {
+    /// Locals bound to a timeout-wrapped future: `let fut = timeout(d, work());`.
+    bounded_locals: Vec<String>,
+}
+
+/// Idents in a `select!` body that mean one branch is a timer.
+const TIMER_IDENTS: &[&str] = &[
+    "sleep",
+    "sleep_until",
+    "delay_for",
+    "delay_until",
+    "timeout",
+    "timeout_at",
+    "Delay",
+    "Timer",
+    "tick",
+];
+
+impl Rule for BlockOnWithoutTimeout {
+    fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {
+        self.bounded_locals.clear();
+    }
+
+    fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
+        if let syn::Stmt::Local(local) = stmt
+            && let Some(init) = &local.init
+            && let syn::Pat::Ident(name) = &local.pat
+            && bounded(init.expr.to_token_stream())
+        {
+            self.bounded_locals.push(name.ident.to_string());
+        }
+    }
+
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        let Some((start, end, future)) = block_on_call(expr) else {
+            return;
+        };
+        if crate::rules::panic_in_production::in_build_script(cx.file) {
+            return;
+        }
+        let f = cx.enclosing_fn;
+        // `main` (and a thread's `thread_main`/`main_loop`) exists to drive the top-level future
+        // to completion.
+        if f.is_some_and(|f| is_main_like(&f.sig.ident.to_string()) && !f.is_extern()) {
+            return;
+        }
+        if let Some(f) = f
+            && (is_blocking_api(f, future)
+                || forwards_future_param(f, expr)
+                || caller_chooses_bound(f))
+        {
+            return;
+        }
+        if future.is_some_and(completes_promptly) {
+            return;
+        }
+        if drives_thread(cx) || waits_forever_on_purpose(expr) {
+            return;
+        }
+        let bound_local = future.is_some_and(|fut| match fut {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .is_some_and(|i| self.bounded_locals.iter().any(|b| i == b)),
+            _ => false,
+        });
+        if bound_local || bounded(expr.to_token_stream()) {
+            return;
+        }
+        match f.filter(|f| f.is_extern()) {
+            Some(f) => cx.report_at(
+                start,
+                end,
+                Severity::High,
+                format!(
+                    "`block_on` without a timeout inside `extern` fn `{}`: a slow or hung future blocks the foreign caller's thread indefinitely",
+                    f.sig.ident
+                ),
+                "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
+            ),
+            None => cx.report_at(
+                start,
+                end,
+                cx.rule.default_severity,
+                "`block_on` without a timeout: if the future never completes, this thread blocks forever",
+                "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))` (or race it against `tokio::time::sleep` in `select!`) and handle the elapsed case",
+            ),
+        }
+    }
+}
+
+/// `main`, `thread_main`, `worker_main_loop`: a `main` word in a snake_case name.
+fn is_main_like(name: &str) -> bool {
+    name.split('_').any(|word| word == "main")
+}
+
+/// The enclosing function is itself a blocking API, so blocking without a bound is its contract
+/// and the timeout belongs to its caller: a `block_on` wrapper, a `blocking_*`/`*_blocking` fn, or
+/// the blocking twin of the async method it waits for (`fn read(..) { block_on(self.0.read(..)) }`,
+/// `fn blocking_recv(..) { block_on(self.recv()) }`, `Iterator::count` over `Stream::count`).
+fn is_blocking_api(f: FnNode<'_>, future: Option<&syn::Expr>) -> bool {
+    let name = f.sig.ident.to_string();
+    if name == "block_on" || name.contains("blocking") {
+        return true;
+    }
+    let Some(awaited) = future.and_then(awaited_name) else {
+        return false;
+    };
+    awaited == name
+}
+
+/// The name of the async fn or method a future expression calls: `self.0.read(buf)` -> `read`.
+fn awaited_name(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::MethodCall(call) => Some(call.method.to_string()),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        syn::Expr::Paren(p) => awaited_name(&p.expr),
+        syn::Expr::Reference(r) => awaited_name(&r.expr),
+        _ => None,
+    }
+}
+
+/// The future is (built from) a future the caller passed in: `fn run<F: Future>(f: F) { rt.block_on(f) }`.
+/// Whether it may block for ever is the caller's decision.
+fn forwards_future_param(f: FnNode<'_>, call: &syn::Expr) -> bool {
+    let generics = f.sig.generics.to_token_stream().to_string()
+        + &f.sig
+            .generics
+            .where_clause
+            .as_ref()
+            .map(|w| w.to_token_stream().to_string())
+            .unwrap_or_default();
+    let future_params: Vec<String> = f
+        .sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(t),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .filter(|t| {
+            let ty = t.ty.to_token_stream().to_string();
+            ty.contains("Future") || (generics.contains("Future") && is_single_ident(&t.ty))
+        })
+        .filter_map(|t| match &*t.pat {
+            syn::Pat::Ident(p) => Some(p.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    let args: TokenStream = match call {
+        syn::Expr::MethodCall(m) if m.args.is_empty() => m.receiver.to_token_stream(),
+        syn::Expr::MethodCall(m) => m.args.to_token_stream(),
+        syn::Expr::Call(c) => c.args.to_token_stream(),
+        _ => return false,
+    };
+    mentions_any(args, &future_params)
+}
+
+fn is_single_ident(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some())
+}
+
+fn mentions_any(tokens: TokenStream, names: &[String]) -> bool {
+    !names.is_empty()
+        && tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(i) => names.iter().any(|n| i == n),
+            TokenTree::Group(g) => mentions_any(g.stream(), names),
+            _ => false,
+        })
+}
+
+/// The `block_on` runs in a closure given to `thread::spawn`/`thread::Builder::spawn` (possibly
+/// inside further closures, such as a `LocalKey::with`): like `main`, the thread exists to drive
+/// that future.
+fn drives_thread(cx: &Ctx<'_, '_>) -> bool {
+    let ancestors: Vec<Node<'_>> = cx.ancestors_inside_out().collect();
+    ancestors.windows(2).any(|pair| match pair {
+        [Node::Expr(syn::Expr::Closure(_)), Node::Expr(outer)] => is_thread_spawn(cx, outer),
+        _ => false,
+    })
+}
+
+fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => {
+                let full = cx.resolve(&p.path);
+                full.last().is_some_and(|s| s == "spawn") && full.iter().any(|s| s == "thread")
+            }
+            _ => false,
+        },
+        syn::Expr::MethodCall(call) => {
+            call.method == "spawn"
+                && mentions_any(call.receiver.to_token_stream(), &["Builder".to_string()])
+        }
+        _ => false,
+    }
+}
+
+/// The enclosing function takes a timeout or deadline: whether to wait without one is its
+/// caller's explicit choice (`if let Some(t) = timeout { block_on_timeout(..) } else { block_on(..) }`).
+fn caller_chooses_bound(f: FnNode<'_>) -> bool {
+    f.sig.inputs.iter().any(|input| match input {
+        syn::FnArg::Typed(t) => match &*t.pat {
+            syn::Pat::Ident(p) => {
+                let name = p.ident.to_string().to_lowercase();
+                name.contains("timeout") || name.contains("deadline")
+            }
+            _ => false,
+        },
+        syn::FnArg::Receiver(_) => false,
+    })
+}
+
+/// Futures that complete at once or after a fixed time: `yield_now()`, `ready(x)`, `sleep(d)`.
+fn completes_promptly(future: &syn::Expr) -> bool {
+    awaited_name(future).is_some_and(|name| {
+        matches!(
+            name.as_str(),
+            "yield_now" | "ready" | "sleep" | "sleep_until"
+        )
+    })
+}
+
+/// `rt.block_on(future::pending())`: parking a thread for ever is the point (a runtime driver).
+fn waits_forever_on_purpose(call: &syn::Expr) -> bool {
+    mentions_any(call.to_token_stream(), &["pending".to_string()])
+}
+
+/// `x.block_on(fut)`, `fut.block_on()` (pollster), `block_on(fut)`, `executor::block_on(fut)`:
+/// the span to report and the future, when it is an argument.
+fn block_on_call(expr: &syn::Expr) -> Option<(Span, Span, Option<&syn::Expr>)> {
+    match expr {
+        syn::Expr::MethodCall(call) if call.method == "block_on" && call.args.len() <= 1 => Some((
+            call.method.span(),
+            call.paren_token.span.close(),
+            call.args.first(),
+        )),
+        syn::Expr::Call(call) if call.args.len() == 1 => {
+            let syn::Expr::Path(p) = &*call.func else {
+                return None;
+            };
+            let last = p.path.segments.last()?;
+            (last.ident == "block_on").then(|| {
+                (
+                    p.path.span(),
+                    call.paren_token.span.close(),
+                    call.args.first(),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The tokens call something that bounds the wait: `timeout(d, fut)`, `timeout_at(..)`,
+/// `fut.timeout(d)`, a function whose name says timeout or deadline (`fetch_with_timeout()`), or
+/// a `select!` that races a timer.
+fn bounded(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let direct = trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(name), TokenTree::Group(g)]
+            if g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+        {
+            let name = name.to_string().to_lowercase();
+            name.contains("timeout") || name.contains("deadline")
+        }
+        _ => false,
+    });
+    let select_with_timer = trees.windows(3).any(|w| match w {
+        [
+            TokenTree::Ident(name),
+            TokenTree::Punct(bang),
+            TokenTree::Group(body),
+        ] => {
+            (name == "select" || name == "select_biased")
+                && bang.as_char() == '!'
+                && mentions_timer(body.stream())
+        }
+        _ => false,
+    });
+    direct
+        || select_with_timer
+        || trees.iter().any(|tt| match tt {
+            TokenTree::Group(g) => bounded(g.stream()),
+            _ => false,
+        })
+}
+
+fn mentions_timer(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        TokenTree::Ident(i) => TIMER_IDENTS.iter().any(|t| i == t),
+        TokenTree::Group(g) => mentions_timer(g.stream()),
+        _ => false,
+    })
+}

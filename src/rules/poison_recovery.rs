@@ -1,0 +1,283 @@
+//! `poison-recovery`: a poisoned std lock silently recovered with `PoisonError::into_inner`.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::source::Comment;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "poison-recovery",
+    dimension: Dimension::Resilience,
+    default_severity: Severity::Medium,
+    summary: "poisoned std lock recovered with `PoisonError::into_inner` without logging the panic it hides",
+    doc: include_str!("../../rules/poison-recovery.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::High,
+    literals: &["into_inner"],
+    pattern: None,
+    literal_scope: LiteralScope::Item,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PoisonRecovery);
+
+#[derive(Default)]
+pub struct PoisonRecovery;
+
+/// Methods of `Mutex`, `RwLock`, `Condvar` and `OnceLock`-era std types that return a
+/// `LockResult`/`TryLockResult`, whose error is a `PoisonError`.
+const LOCK_METHODS: &[&str] = &[
+    "lock",
+    "read",
+    "write",
+    "try_lock",
+    "try_read",
+    "try_write",
+    "wait",
+    "wait_while",
+    "wait_timeout",
+    "wait_timeout_ms",
+    "wait_timeout_while",
+    "get_mut",
+    "into_inner",
+];
+
+/// Macros that leave a trace of the recovery.
+const LOG_MACROS: &[&str] = &[
+    "trace", "debug", "info", "warn", "error", "event", "eprintln", "log", "println",
+];
+
+impl Rule for PoisonRecovery {
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        if in_formatting_impl(cx) {
+            return;
+        }
+        match expr {
+            syn::Expr::MethodCall(call) if call.method == "unwrap_or_else" => {
+                let Some(arg) = call.args.first() else {
+                    return;
+                };
+                let lock_receiver = is_lock_call(&call.receiver);
+                let recovers = match arg {
+                    syn::Expr::Path(p) => {
+                        is_poison_into_inner_path(cx, &p.path) && !explained(cx, p.span())
+                    }
+                    syn::Expr::Closure(closure) => {
+                        let Some(param) = closure.inputs.first().and_then(pat_ident) else {
+                            return;
+                        };
+                        let poison_named = param.to_lowercase().contains("poison");
+                        (lock_receiver || poison_named)
+                            && silent_recovery(cx, &closure.body, &param)
+                    }
+                    _ => false,
+                };
+                if recovers {
+                    report(cx, call.method.span(), call.paren_token.span.close());
+                }
+            }
+            syn::Expr::Match(m) if is_lock_call(&m.expr) => {
+                for arm in &m.arms {
+                    let Some(binding) = err_binding(&arm.pat) else {
+                        continue;
+                    };
+                    if silent_recovery(cx, &arm.body, &binding) {
+                        report(cx, arm.pat.span(), arm.body.span());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The closure or arm body takes the guard out of the poison error `param` and does nothing else
+/// about it: it does not log, repair the state (any statement besides taking the guard), pass
+/// the poison on (`PoisonError::new`, `Err(..)`, a `poisoned` flag), or carry a comment that
+/// explains the choice.
+fn silent_recovery(cx: &Ctx<'_, '_>, body: &syn::Expr, param: &str) -> bool {
+    let tokens = body.to_token_stream();
+    calls_into_inner_on(tokens.clone(), param)
+        && !logs(tokens.clone())
+        && !acknowledges_poison(tokens, param)
+        && is_bare_takeover(body)
+        && !explained(cx, body.span())
+}
+
+/// `p.into_inner()`, `{ p.into_inner() }`, `{ let g = p.into_inner(); g }`, `Some(p.into_inner())`.
+fn is_bare_takeover(body: &syn::Expr) -> bool {
+    let syn::Expr::Block(block) = body else {
+        return true;
+    };
+    matches!(
+        block.block.stmts.as_slice(),
+        [syn::Stmt::Expr(_, None)]
+            | [
+                syn::Stmt::Local(_),
+                syn::Stmt::Expr(syn::Expr::Path(_), None)
+            ]
+    )
+}
+
+/// The tokens pass the poison on or record it: `PoisonError::new(..)`, `Err(..)`,
+/// `TryLockError::Poisoned(..)`, `clear_poison()`, or an assignment to a `poisoned` flag.
+fn acknowledges_poison(tokens: TokenStream, param: &str) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(name), next] => {
+            let text = name.to_string();
+            matches!(
+                text.as_str(),
+                "PoisonError" | "Poisoned" | "Err" | "clear_poison"
+            ) || (text != param
+                && text.to_lowercase().contains("poison")
+                && matches!(next, TokenTree::Punct(p) if p.as_char() == '='))
+        }
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => acknowledges_poison(g.stream(), param),
+        _ => false,
+    })
+}
+
+/// A comment inside the span, or in the comment block just above it or above the statement
+/// holding it, that talks about poisoning or panics: the recovery is a documented decision.
+fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
+    let (first, last) = (span.start().line, span.end().line);
+    let statement_line = cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Stmt(stmt) => Some(stmt.span().start().line),
+        _ => None,
+    });
+    let comments = cx.file.comments();
+    let inside = comments
+        .iter()
+        .any(|c| c.line >= first && c.line <= last && mentions_poison(&c.text));
+    inside
+        || block_above_mentions(comments, first)
+        || statement_line.is_some_and(|line| block_above_mentions(comments, line))
+}
+
+/// The run of comment lines ending right above `line` mentions poisoning.
+fn block_above_mentions(comments: &[Comment], line: usize) -> bool {
+    let mut expected = line.saturating_sub(1);
+    let above = comments.partition_point(|c| c.end_line < line);
+    for c in comments[..above].iter().rev() {
+        if c.end_line != expected || c.trailing {
+            break;
+        }
+        if mentions_poison(&c.text) {
+            return true;
+        }
+        expected = c.line.saturating_sub(1);
+    }
+    false
+}
+
+/// Suppressions (`ferret: expect(poison-recovery) ..`) and corpus annotations (`//~ ..`) name
+/// the rule; they are not an explanation in the code.
+fn mentions_poison(text: &str) -> bool {
+    let text = text.to_lowercase();
+    !text.starts_with("ferret:")
+        && !text.starts_with('~')
+        && (text.contains("poison") || text.contains("panic"))
+}
+
+fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {
+    cx.report_at(
+        start,
+        end,
+        cx.rule.default_severity,
+        "poisoned lock recovered with `into_inner()` without a word: state a panicking writer left half-updated is reused as if valid",
+        "log the recovery (`tracing::warn!(\"lock poisoned; recovering\")`) and restore or validate the guarded state, propagate the poison as an error, or use `parking_lot` locks if poisoning is not wanted at all",
+    );
+}
+
+/// `impl Debug/Display for ..`: peeking into a poisoned lock to print it changes nothing.
+fn in_formatting_impl(cx: &Ctx<'_, '_>) -> bool {
+    cx.enclosing_fn
+        .and_then(|f| f.impl_trait)
+        .and_then(|t| t.segments.last())
+        .is_some_and(|s| s.ident == "Debug" || s.ident == "Display")
+}
+
+/// `x.lock()`, `x.write()`, `cv.wait(g)`..., possibly behind `&`/parentheses.
+fn is_lock_call(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::MethodCall(call) => LOCK_METHODS.contains(&call.method.to_string().as_str()),
+        syn::Expr::Paren(p) => is_lock_call(&p.expr),
+        syn::Expr::Reference(r) => is_lock_call(&r.expr),
+        _ => false,
+    }
+}
+
+/// `PoisonError::into_inner`, `std::sync::PoisonError::into_inner`, or an import of it.
+fn is_poison_into_inner_path(cx: &Ctx<'_, '_>, path: &syn::Path) -> bool {
+    let full = cx.resolve(path);
+    let n = full.len();
+    n >= 2 && full[n - 1] == "into_inner" && full[n - 2] == "PoisonError"
+}
+
+fn pat_ident(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(p) => Some(p.ident.to_string()),
+        syn::Pat::Type(t) => pat_ident(&t.pat),
+        _ => None,
+    }
+}
+
+/// `Err(p)` (or `Err(mut p)`, `Result::Err(p)`, `Err(TryLockError::Poisoned(p))`): the name
+/// bound to the poison error.
+fn err_binding(pat: &syn::Pat) -> Option<String> {
+    let syn::Pat::TupleStruct(ts) = pat else {
+        return None;
+    };
+    if ts.path.segments.last()?.ident != "Err" || ts.elems.len() != 1 {
+        return None;
+    }
+    match ts.elems.first()? {
+        syn::Pat::TupleStruct(inner)
+            if inner.path.segments.last()?.ident == "Poisoned" && inner.elems.len() == 1 =>
+        {
+            inner.elems.first().and_then(pat_ident)
+        }
+        other => pat_ident(other),
+    }
+}
+
+/// Whether `name.into_inner()` occurs in the tokens.
+fn calls_into_inner_on(tokens: TokenStream, name: &str) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(3).any(|w| match w {
+        [
+            TokenTree::Ident(a),
+            TokenTree::Punct(dot),
+            TokenTree::Ident(m),
+        ] => a == name && dot.as_char() == '.' && m == "into_inner",
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => calls_into_inner_on(g.stream(), name),
+        _ => false,
+    })
+}
+
+/// Whether the tokens invoke a logging macro (`warn!`, `tracing::error!`, `eprintln!`...) or a
+/// function whose name says it logs.
+fn logs(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(name), TokenTree::Punct(bang)] if bang.as_char() == '!' => {
+            LOG_MACROS.iter().any(|m| name == m)
+        }
+        [TokenTree::Ident(name), TokenTree::Group(_)] => {
+            let name = name.to_string();
+            name.starts_with("log_") || name.ends_with("_log") || name.contains("warn")
+        }
+        _ => false,
+    }) || trees.iter().any(|tt| match tt {
+        TokenTree::Group(g) => logs(g.stream()),
+        _ => false,
+    })
+}

@@ -1,0 +1,89 @@
+use std::time::Duration;
+
+use futures::executor::block_on;
+
+struct Dispatch {
+    runtime_handle: tokio::runtime::Handle,
+}
+
+impl Dispatch {
+    // The seed: an FFI-facing call blocks on the database with no bound.
+    fn checkpoint_yield(&self, id: u64) -> Result<(), Error> {
+        let result = self.runtime_handle.block_on(async { //~ block-on-without-timeout:medium
+            self.handle_checkpoint_yield_async(id).await
+        });
+        result
+    }
+}
+
+fn sync_facade(rt: &tokio::runtime::Runtime, client: &Client) -> Vec<u8> {
+    rt.block_on(client.fetch()) //~ block-on-without-timeout:medium
+}
+
+fn executor(rx: Receiver) -> Option<u8> {
+    block_on(rx.recv()) //~ block-on-without-timeout
+}
+
+fn qualified(rx: Receiver) -> Option<u8> {
+    futures::executor::block_on(rx.recv()) //~ block-on-without-timeout
+}
+
+fn pollster_style(fut: Fut) -> u8 {
+    fut.block_on() //~ block-on-without-timeout
+}
+
+fn current() -> u8 {
+    tokio::runtime::Handle::current().block_on(work()) //~ block-on-without-timeout
+}
+
+// Across an FFI boundary the foreign caller's thread is the one that hangs: high.
+#[no_mangle]
+pub extern "C" fn worker_poll(handle: *mut Worker) -> i32 {
+    let worker = unsafe { &*handle };
+    worker.rt.block_on(worker.poll()) //~ block-on-without-timeout:high
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn worker_flush(handle: *mut Worker) -> i32 {
+    let worker = unsafe { &*handle };
+    let f = || worker.rt.block_on(worker.flush()); //~ block-on-without-timeout:high
+    f()
+}
+
+// A select! without a timer branch does not bound the wait.
+fn select_without_timer(rt: &tokio::runtime::Runtime) {
+    rt.block_on(async { //~ block-on-without-timeout
+        tokio::select! {
+            a = first() => a,
+            b = second() => b,
+        }
+    });
+}
+
+// A timeout elsewhere in the function bounds nothing here.
+fn timeout_elsewhere(rt: &tokio::runtime::Runtime) {
+    let t = Duration::from_secs(5);
+    rt.block_on(work()); //~ block-on-without-timeout
+    let _ = rt.block_on(tokio::time::timeout(t, work()));
+}
+
+impl Drop for Dispatch {
+    fn drop(&mut self) {
+        self.runtime_handle.block_on(self.close()); //~ block-on-without-timeout
+    }
+}
+
+// A blocking-pool thread stuck on a future is still stuck.
+fn offload(rt: tokio::runtime::Handle) {
+    tokio::task::spawn_blocking(move || rt.block_on(persist())); //~ block-on-without-timeout
+}
+
+// A future the function builds itself from plain data is its own to bound.
+fn fetch_by_id(rt: &Runtime, id: u64) -> Row {
+    rt.block_on(load_row(id)) //~ block-on-without-timeout
+}
+
+// "main" only as part of a word is not a main function.
+fn domain_lookup(rt: &Runtime) {
+    rt.block_on(resolve()); //~ block-on-without-timeout
+}

@@ -1,0 +1,40 @@
+use std::thread;
+
+use tokio::task;
+
+async fn start(actor: Actor) {
+    // The seed: actors spawned with no supervision.
+    tokio::spawn(async move { actor.run().await }); //~ detached-spawn:low
+    tokio::task::spawn(heartbeat()); //~ detached-spawn:low
+    task::spawn_blocking(|| compact()); //~ detached-spawn
+    let _ = tokio::spawn(cleanup()); //~ detached-spawn
+    tokio::runtime::Handle::current().spawn(flush()); //~ detached-spawn
+}
+
+fn threads() -> std::io::Result<()> {
+    thread::spawn(|| loop_forever()); //~ detached-spawn
+    std::thread::spawn(move || watch()); //~ detached-spawn
+    thread::Builder::new()
+        .name("reaper".into())
+        .spawn(|| reap())?; //~ detached-spawn
+    std::thread::Builder::new().spawn(|| reap()).expect("spawn reaper"); //~ detached-spawn
+    Ok(())
+}
+
+fn in_closure(items: Vec<Item>) {
+    items.into_iter().for_each(|item| {
+        tokio::spawn(process(item)); //~ detached-spawn
+    });
+}
+
+fn imported() {
+    use tokio::spawn;
+    spawn(tick()); //~ detached-spawn
+}
+
+// An inherent `execute` method is not an executor adapter.
+impl Job {
+    fn execute(&self) {
+        tokio::spawn(self.run()); //~ detached-spawn
+    }
+}
