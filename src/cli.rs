@@ -333,9 +333,13 @@ fn apply_baselines(
     );
     if applied.stale > 0 {
         eprintln!(
-            "ferret: {} baseline entr{} no longer match any finding; prune them with `--write-baseline {}`",
-            applied.stale,
-            if applied.stale == 1 { "y" } else { "ies" },
+            "ferret: {} no longer match{} any finding; prune them with `--write-baseline {}`",
+            if applied.stale == 1 {
+                "1 baseline entry".to_string()
+            } else {
+                format!("{} baseline entries", applied.stale)
+            },
+            if applied.stale == 1 { "es" } else { "" },
             path.display()
         );
     }
