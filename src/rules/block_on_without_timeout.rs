@@ -162,6 +162,7 @@ fn forwards_future_param(f: FnNode<'_>, call: &syn::Expr) -> bool {
             .where_clause
             .as_ref()
             .map(|w| w.to_token_stream().to_string())
+            // optional: no where clause adds no bounds
             .unwrap_or_default();
     let future_params: Vec<String> = f
         .sig

@@ -90,6 +90,7 @@ impl Rule for ShutdownWithoutTimeout {
                 if bounded_by_ancestor(cx) {
                     return;
                 }
+                // optional: only named in the message; the hook runs inside a function anyway
                 let fn_name = cx
                     .enclosing_fn
                     .map(|f| f.sig.ident.to_string())
