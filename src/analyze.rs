@@ -24,8 +24,10 @@ pub struct Analysis {
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
-/// What the prefilter looks for so that `unsafe` is counted where no rule would parse.
-pub const UNSAFE_LITERAL: &str = "unsafe";
+/// What the prefilter must also select when the report counts evidence: `unsafe` for the
+/// engine's own count, `query` for `sql-interpolation`'s compile-time-checked `sqlx::query!` uses
+/// (which no finding needs).
+pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "query"];
 
 pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRule]) -> Analysis {
     let arena = Arena::new();

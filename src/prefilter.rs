@@ -515,6 +515,19 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_pattern_compiles() {
+        // A pattern that does not compile turns the prefilter off (slow but never wrong); this
+        // keeps that from happening unnoticed.
+        for entry in crate::rules::registry() {
+            if let Some(p) = entry.meta.pattern {
+                assert!(Regex::new(p).is_ok(), "{}: bad pattern {p}", entry.meta.id);
+            }
+        }
+        let metas: Vec<&RuleMeta> = crate::rules::registry().iter().map(|r| r.meta).collect();
+        assert!(!Prefilter::new(&metas, &[]).disabled);
+    }
+
+    #[test]
     fn patterns_select_like_literals() {
         let rule = &crate::rules::allow_attribute::META;
         let filter = Prefilter::new(&[rule], &[]);

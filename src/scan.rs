@@ -500,6 +500,12 @@ fn problem(path: &str, kind: ProblemKind, message: String) -> FileOutcome {
     }
 }
 
+/// Lines as `str::lines` counts them, at memchr speed.
+fn count_lines(text: &str) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
 /// Deepest bracket nesting, counted on raw bytes (brackets inside strings and comments count
 /// too, which only makes the guard more careful).
 fn max_nesting(text: &str) -> usize {
@@ -525,7 +531,7 @@ fn build_prefilter(options: &ScanOptions) -> Prefilter {
     }
     let metas: Vec<&RuleMeta> = options.rules.iter().map(|r| r.entry.meta).collect();
     let evidence: &[&str] = if options.collect_evidence {
-        &[crate::analyze::UNSAFE_LITERAL]
+        crate::analyze::EVIDENCE_LITERALS
     } else {
         &[]
     };
@@ -541,24 +547,32 @@ fn analyse_file(
     include_tests: bool,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
-        lines: text.lines().count(),
+        lines: count_lines(text),
+        analysed: true,
         ..FileOutcome::default()
     };
-    let depth = max_nesting(text);
-    if depth > MAX_NESTING {
-        outcome.problem = Some(FileProblem {
-            path: rel.to_string(),
-            kind: ProblemKind::TooDeep,
-            line: None,
-            column: None,
-            message: format!("brackets nest {depth} deep (limit {MAX_NESTING})"),
-        });
+    let selection = prefilter.select(text);
+    if matches!(selection, Selection::Nothing) && !suppress::may_contain_suppression(text) {
+        // Nothing here can produce a finding: no parse, no comment scan.
         return outcome;
     }
+    if let Selection::Parse(parse_text) = &selection {
+        let depth = max_nesting(parse_text);
+        if depth > MAX_NESTING {
+            outcome.analysed = false;
+            outcome.problem = Some(FileProblem {
+                path: rel.to_string(),
+                kind: ProblemKind::TooDeep,
+                line: None,
+                column: None,
+                message: format!("brackets nest {depth} deep (limit {MAX_NESTING})"),
+            });
+            return outcome;
+        }
+    }
     let active: Vec<&PreparedRule> = rules.iter().filter(|r| r.applies_to(rel)).collect();
-    outcome.analysed = true;
     let mut source = SourceFile::new(rel.to_string(), crate_name.to_string(), text);
-    let analysis = match prefilter.select(text) {
+    let analysis = match selection {
         Selection::Nothing => analyze::Analysis::default(),
         Selection::Parse(parse_text) => {
             let ast = match syn::parse_file(&parse_text) {
@@ -746,6 +760,13 @@ mod tests {
         assert_eq!(problem.path, "src/bad.rs");
         assert!(problem.message.contains("boom"), "{}", problem.message);
         assert!(!outcome.analysed);
+    }
+
+    #[test]
+    fn line_counts_match_str_lines() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n"] {
+            assert_eq!(count_lines(text), text.lines().count(), "{text:?}");
+        }
     }
 
     #[test]

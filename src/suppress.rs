@@ -20,6 +20,11 @@ pub struct InlineSuppression {
 
 const MARKER: &str = "ferret:";
 
+/// Cheap check before any comment is scanned: a file without the marker has no suppression.
+pub fn may_contain_suppression(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).is_some()
+}
+
 pub fn parse(source: &SourceFile<'_>) -> Vec<InlineSuppression> {
     source
         .comments()

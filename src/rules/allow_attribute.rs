@@ -18,7 +18,7 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::VeryHigh,
     literals: &[],
     // `.expect(` is everywhere; only attribute positions matter.
-    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)\b|\bcfg_attr\b"),
+    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)(?-u:\b)|(?-u:\b)cfg_attr(?-u:\b)"),
     literal_scope: LiteralScope::Item,
 };
 

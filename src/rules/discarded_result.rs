@@ -19,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     // `let` rather than `let _`: a non-rustfmt `let  _` must not be skipped.
     literals: &[],
     // `let _ = ..`, `let _: T = ..` and `.ok();`, not every `let`.
-    pattern: Some(r"\blet\s+_\s*(?::[^=;]*)?=|\.ok\s*\(\s*\)\s*;"),
+    pattern: Some(r"(?-u:\b)let\s+_\s*(?::[^=;]*)?=|\.ok\s*\(\s*\)\s*;"),
     literal_scope: LiteralScope::Item,
 };
 

@@ -24,7 +24,9 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::High,
     literals: &["map_err", "ok_or", "From"],
     // `Err(..)` as an expression is everywhere; only `Err(_)`/`Err(e)` patterns and `.or(Err(..))`.
-    pattern: Some(r"\bErr\s*\(\s*[A-Za-z_]\w*\s*\)\s*(?:=>|if\b|=[^=>]|\|)|\bor\s*\(\s*Err\b"),
+    pattern: Some(
+        r"(?-u:\b)Err\s*\(\s*[A-Za-z_]\w*\s*\)\s*(?:=>|if(?-u:\b)|=[^=>]|\|)|(?-u:\b)or\s*\(\s*Err(?-u:\b)",
+    ),
     literal_scope: LiteralScope::Item,
 };
 

@@ -24,12 +24,15 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::Medium,
     // Every statement keyword the rule recognises, in both cases: a file without any of them
     // has no SQL template to flag. `query` covers the sqlx macros it counts.
-    // `query` for the checked-macro evidence; otherwise a statement keyword inside a string
-    // literal (from the nearest quote, so escaped quotes and raw strings are covered too).
-    literals: &["query"],
-    pattern: Some(
-        r#""[^"]*\b(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)\b"#,
-    ),
+    // What `is_sql` needs in some string literal: a statement keyword (any case) opening it,
+    // after blanks, `(`, escaped blanks or a SQL comment; or an upper-case keyword anywhere in it
+    // (from the nearest quote, so escaped quotes and raw strings are covered too). The
+    // checked-macro evidence (`query!`) is selected by the engine's evidence literals.
+    literals: &[],
+    pattern: Some(concat!(
+        r#""(?:[\s(]|\\[nrt]|\\\r?\n)*(?:--|/\*|(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|unlisten|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)(?-u:\b))"#,
+        r#"|"[^"]*(?-u:\b)(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|REPLACE|MERGE|WITH|GRANT|REVOKE|COPY|CALL)(?-u:\b)"#,
+    )),
     literal_scope: LiteralScope::Item,
 };
 

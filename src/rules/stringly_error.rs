@@ -23,7 +23,9 @@ pub static META: RuleMeta = RuleMeta {
     literals: &[],
     // A `String` variant and an error turned into text, anywhere in the file (it is checked
     // across items).
-    pattern: Some(r"(?s)\bString\b.*(?:to_string|format)|(?:to_string|format).*\bString\b"),
+    pattern: Some(
+        r"(?s)(?-u:\b)String(?-u:\b).*(?:to_string|format)|(?:to_string|format).*(?-u:\b)String(?-u:\b)",
+    ),
     literal_scope: LiteralScope::File,
 };
 

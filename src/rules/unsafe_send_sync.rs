@@ -22,7 +22,7 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::Low,
     literals: &[],
     // The type's visibility is declared in another item: the whole file is needed.
-    pattern: Some(r"\bunsafe\s+impl\b"),
+    pattern: Some(r"(?-u:\b)unsafe\s+impl(?-u:\b)"),
     literal_scope: LiteralScope::File,
 };
 
