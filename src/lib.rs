@@ -9,6 +9,7 @@ pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod git;
+pub mod lex;
 pub mod macros;
 pub mod prefilter;
 pub mod report;
@@ -17,6 +18,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod suppress;
+pub mod syntax;
 
 pub use finding::{Dimension, Finding, Severity};
 pub use scan::{ScanOptions, ScanResult, scan};

@@ -11,6 +11,9 @@ use std::borrow::Cow;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use crate::lex::{
+    raw_string_start, skip_block_comment, skip_char_or_lifetime, skip_raw_string, skip_string,
+};
 use crate::rules::{LiteralScope, RuleMeta};
 
 /// Literals and patterns that say "a finding may be here".
@@ -311,105 +314,6 @@ fn next_significant(bytes: &[u8], mut i: usize) -> Option<u8> {
             b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
             &b => return Some(b),
         }
-    }
-}
-
-fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
-    let mut depth = 0usize;
-    while i < bytes.len() {
-        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-            depth += 1;
-            i += 2;
-        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
-            depth -= 1;
-            i += 2;
-            if depth == 0 {
-                return i;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    bytes.len()
-}
-
-fn skip_string(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-fn raw_string_start(bytes: &[u8], i: usize) -> bool {
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
-        return false;
-    }
-    let mut j = i;
-    if matches!(bytes[j], b'b' | b'c') {
-        j += 1;
-    }
-    if bytes.get(j) != Some(&b'r') {
-        return false;
-    }
-    j += 1;
-    while bytes.get(j) == Some(&b'#') {
-        j += 1;
-    }
-    bytes.get(j) == Some(&b'"')
-}
-
-fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
-    let mut j = i;
-    while bytes[j] != b'r' {
-        j += 1;
-    }
-    j += 1;
-    let mut hashes = 0;
-    while bytes.get(j) == Some(&b'#') {
-        hashes += 1;
-        j += 1;
-    }
-    j += 1;
-    while j < bytes.len() {
-        if bytes[j] == b'"'
-            && bytes[j + 1..]
-                .iter()
-                .take(hashes)
-                .take_while(|&&b| b == b'#')
-                .count()
-                == hashes
-        {
-            return j + 1 + hashes;
-        }
-        j += 1;
-    }
-    bytes.len()
-}
-
-/// `'a'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` alone is a lifetime or label.
-fn skip_char_or_lifetime(bytes: &[u8], i: usize) -> usize {
-    if bytes.get(i + 1) == Some(&b'\\') {
-        return bytes[i + 2..]
-            .iter()
-            .take(12)
-            .position(|&b| b == b'\'')
-            .map_or(i + 1, |p| i + 2 + p + 1);
-    }
-    let mut j = i + 1;
-    if j < bytes.len() {
-        j += 1;
-        while j < bytes.len() && (bytes[j] & 0xC0) == 0x80 {
-            j += 1;
-        }
-    }
-    if bytes.get(j) == Some(&b'\'') {
-        j + 1
-    } else {
-        i + 1
     }
 }
 

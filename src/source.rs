@@ -1,5 +1,8 @@
 //! One source file as the rules see it: text, line index, comments, crate, test-ness, imports.
 
+use crate::lex::{
+    raw_string_start, skip_block_comment, skip_char_or_lifetime, skip_raw_string, skip_string,
+};
 use crate::resolve::UseMap;
 
 /// Everything the rules may ask about the file being analysed. Built once per file.
@@ -169,22 +172,7 @@ fn scan_comments(text: &str, line_starts: &[usize]) -> Vec<Comment> {
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 let start = i;
-                let mut depth = 0usize;
-                while i < bytes.len() {
-                    if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-                let end = i.min(bytes.len());
+                let end = skip_block_comment(bytes, i);
                 let inner = text
                     .get(start + 2..end.saturating_sub(2).max(start + 2))
                     .unwrap_or("");
@@ -194,17 +182,18 @@ fn scan_comments(text: &str, line_starts: &[usize]) -> Vec<Comment> {
                     trailing: code_since_newline,
                     text: inner.trim_start_matches(['*', '!']).trim().to_string(),
                 });
+                i = end;
             }
             b'"' => {
-                i = skip_quoted(bytes, i + 1);
+                i = skip_string(bytes, i + 1);
                 code_since_newline = true;
             }
-            b'r' | b'b' | b'c' if starts_raw_string(bytes, i) => {
+            b'r' | b'b' | b'c' if raw_string_start(bytes, i) => {
                 i = skip_raw_string(bytes, i);
                 code_since_newline = true;
             }
             b'\'' => {
-                i = skip_char_literal(bytes, i);
+                i = skip_char_or_lifetime(bytes, i);
                 code_since_newline = true;
             }
             b if b.is_ascii_alphanumeric() || b == b'_' => {
@@ -233,88 +222,6 @@ fn memchr_at(bytes: &[u8], from: usize, needle: u8) -> usize {
         .iter()
         .position(|&b| b == needle)
         .map_or(bytes.len(), |p| from + p)
-}
-
-fn skip_quoted(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-fn starts_raw_string(bytes: &[u8], i: usize) -> bool {
-    if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_') {
-        return false;
-    }
-    let mut j = i;
-    if bytes[j] == b'b' || bytes[j] == b'c' {
-        j += 1;
-    }
-    if bytes.get(j) != Some(&b'r') {
-        return false;
-    }
-    j += 1;
-    while bytes.get(j) == Some(&b'#') {
-        j += 1;
-    }
-    bytes.get(j) == Some(&b'"')
-}
-
-fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
-    let mut j = i;
-    while bytes[j] != b'r' {
-        j += 1;
-    }
-    j += 1;
-    let mut hashes = 0;
-    while bytes.get(j) == Some(&b'#') {
-        hashes += 1;
-        j += 1;
-    }
-    j += 1; // opening quote
-    while j < bytes.len() {
-        if bytes[j] == b'"'
-            && bytes[j + 1..]
-                .iter()
-                .take(hashes)
-                .filter(|&&b| b == b'#')
-                .count()
-                == hashes
-        {
-            return j + 1 + hashes;
-        }
-        j += 1;
-    }
-    bytes.len()
-}
-
-/// `'a'`, `'\n'`, `'\u{1F600}'` are literals; `'a` alone is a lifetime or label.
-fn skip_char_literal(bytes: &[u8], i: usize) -> usize {
-    if bytes.get(i + 1) == Some(&b'\\') {
-        let close = bytes[i + 2..]
-            .iter()
-            .take(12)
-            .position(|&b| b == b'\'')
-            .map(|p| i + 2 + p + 1);
-        return close.unwrap_or(i + 1);
-    }
-    // One UTF-8 character then a quote.
-    let mut j = i + 1;
-    if j < bytes.len() {
-        j += 1;
-        while j < bytes.len() && (bytes[j] & 0xC0) == 0x80 {
-            j += 1;
-        }
-    }
-    if bytes.get(j) == Some(&b'\'') {
-        j + 1
-    } else {
-        i + 1
-    }
 }
 
 #[cfg(test)]

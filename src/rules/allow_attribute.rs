@@ -6,6 +6,7 @@ use syn::{Meta, Token};
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::path_text;
 
 pub static META: RuleMeta = RuleMeta {
     id: "allow-attribute",
@@ -107,12 +108,4 @@ fn check_meta(
             "write `#{bang}[expect({lint_list}, reason = \"...\")]`: it documents why, and warns once the suppression is no longer needed"
         ),
     );
-}
-
-fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
 }

@@ -10,6 +10,7 @@ use crate::finding::{Dimension, Severity};
 use quote::ToTokens;
 
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::TIMER_IDENTS;
 
 pub static META: RuleMeta = RuleMeta {
     id: "block-on-without-timeout",
@@ -32,19 +33,6 @@ pub struct BlockOnWithoutTimeout {
     /// Locals bound to a timeout-wrapped future: `let fut = timeout(d, work());`.
     bounded_locals: Vec<String>,
 }
-
-/// Idents in a `select!` body that mean one branch is a timer.
-const TIMER_IDENTS: &[&str] = &[
-    "sleep",
-    "sleep_until",
-    "delay_for",
-    "delay_until",
-    "timeout",
-    "timeout_at",
-    "Delay",
-    "Timer",
-    "tick",
-];
 
 impl Rule for BlockOnWithoutTimeout {
     fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {

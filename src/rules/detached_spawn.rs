@@ -4,6 +4,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::path_text;
 
 pub static META: RuleMeta = RuleMeta {
     id: "detached-spawn",
@@ -149,12 +150,4 @@ fn receiver_name(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> &'static str {
         },
         _ => "",
     }
-}
-
-fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
 }

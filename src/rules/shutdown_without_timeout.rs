@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::TIMER_IDENTS;
 
 pub static META: RuleMeta = RuleMeta {
     id: "shutdown-without-timeout",
@@ -32,19 +33,6 @@ pub struct ShutdownWithoutTimeout {
 
 /// Awaited methods that wait for something else to finish.
 const WAITING_METHODS: &[&str] = &["stop", "shutdown", "join", "drain"];
-
-/// Idents in a `select!` body that mean one branch is a timer.
-const TIMER_IDENTS: &[&str] = &[
-    "sleep",
-    "sleep_until",
-    "delay_for",
-    "delay_until",
-    "timeout",
-    "timeout_at",
-    "Delay",
-    "Timer",
-    "tick",
-];
 
 impl Rule for ShutdownWithoutTimeout {
     fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {

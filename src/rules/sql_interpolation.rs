@@ -12,6 +12,7 @@ use crate::macros::MacroCall;
 use crate::rules::{
     Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
 };
+use crate::syntax::pat_name;
 
 pub static META: RuleMeta = RuleMeta {
     id: "sql-interpolation",
@@ -503,14 +504,6 @@ fn binding_name(expr: &syn::Expr) -> Option<String> {
         syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
             Some(p.path.segments[0].ident.to_string())
         }
-        _ => None,
-    }
-}
-
-fn pat_name(pat: &syn::Pat) -> Option<String> {
-    match pat {
-        syn::Pat::Ident(p) => Some(p.ident.to_string()),
-        syn::Pat::Type(t) => pat_name(&t.pat),
         _ => None,
     }
 }

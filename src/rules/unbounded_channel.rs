@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::path_text;
 
 pub static META: RuleMeta = RuleMeta {
     id: "unbounded-channel",
@@ -300,12 +301,4 @@ fn in_field_or_signature(cx: &Ctx<'_, '_>) -> bool {
         Some(Node::ForeignItem(_)) => true,
         _ => false,
     }
-}
-
-fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
 }

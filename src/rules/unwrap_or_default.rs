@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::pat_name;
 
 pub static META: RuleMeta = RuleMeta {
     id: "unwrap-or-default",
@@ -323,14 +324,6 @@ fn place_name(place: &syn::Expr) -> Option<String> {
             syn::Member::Unnamed(_) => None,
         },
         syn::Expr::Unary(u) => place_name(&u.expr),
-        _ => None,
-    }
-}
-
-fn pat_name(pat: &syn::Pat) -> Option<String> {
-    match pat {
-        syn::Pat::Ident(p) => Some(p.ident.to_string()),
-        syn::Pat::Type(t) => pat_name(&t.pat),
         _ => None,
     }
 }
