@@ -1,42 +1,24 @@
 //! The result cache makes re-scans fast and is never wrong.
 
+mod common;
+
+use std::ffi::OsStr;
 use std::path::Path;
 
 use assert_cmd::Command;
+use common::{json_findings, path_line, write};
 use tempfile::TempDir;
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
 
 /// (rule, path, line) of every finding, from a JSON scan with the cache in `cache`.
 fn scan(tree: &Path, cache: &Path, extra: &[&str]) -> Vec<(String, String, u64)> {
-    let out = Command::cargo_bin("ferret")
-        .expect("built")
-        .args(["--format", "json", "--cache-dir"])
-        .arg(cache)
-        .args(extra)
-        .arg(tree)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.code().is_some_and(|c| c < 2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    doc["findings"]
-        .as_array()
-        .expect("findings")
+    let mut args: Vec<&OsStr> = vec![OsStr::new("--cache-dir"), cache.as_os_str()];
+    args.extend(extra.iter().map(OsStr::new));
+    args.push(tree.as_os_str());
+    json_findings(&args)
         .iter()
         .map(|f| {
-            (
-                f["rule"].as_str().unwrap_or("").to_string(),
-                f["path"].as_str().unwrap_or("").to_string(),
-                f["line"].as_u64().unwrap_or(0),
-            )
+            let (path, line) = path_line(f);
+            (f["rule"].as_str().unwrap_or("").to_string(), path, line)
         })
         .collect()
 }

@@ -1,9 +1,13 @@
 //! `--changed-since REV` and `--new-lines-only` on a temporary git repository.
 
+mod common;
+
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
+use common::{json_findings, path_line, write};
 use tempfile::TempDir;
 
 fn git(dir: &Path, args: &[&str]) {
@@ -17,37 +21,11 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(status.success(), "git {args:?} failed");
 }
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, text).expect("write");
-}
-
 fn findings(dir: &Path, extra: &[&str]) -> Vec<(String, u64)> {
-    let out = Command::cargo_bin("ferret")
-        .expect("built")
-        .args(["--format", "json", "--no-cache"])
-        .args(extra)
-        .arg(dir)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.code().is_some_and(|c| c < 2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    doc["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap_or("").to_string(),
-                f["line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
+    let mut args: Vec<&OsStr> = vec![OsStr::new("--no-cache")];
+    args.extend(extra.iter().map(OsStr::new));
+    args.push(dir.as_os_str());
+    json_findings(&args).iter().map(path_line).collect()
 }
 
 fn repo() -> TempDir {
