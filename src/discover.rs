@@ -112,11 +112,63 @@ pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Discovered, Disc
             crate_index,
         });
     }
+    workspace_order(&root, &mut crates.crates, &mut out);
     Ok(Discovered {
         root,
         files: out,
         crates: crates.crates,
     })
+}
+
+/// Orders crates as the scanned workspace lists them (`[workspace] members`, globs allowed), the
+/// root package first; crates no member names follow in path order.
+fn workspace_order(root: &Path, crates: &mut Vec<CrateInfo>, files: &mut [SourcePath]) {
+    let members = workspace_members(&root.join("Cargo.toml"));
+    let rank = |c: &CrateInfo| {
+        if c.dir.is_empty() {
+            return 0;
+        }
+        members
+            .iter()
+            .position(|m| m.is_match(&c.dir))
+            .map_or(usize::MAX, |i| i + 1)
+    };
+    let mut order: Vec<usize> = (0..crates.len()).collect();
+    order.sort_by(|&a, &b| {
+        (rank(&crates[a]), &crates[a].dir).cmp(&(rank(&crates[b]), &crates[b].dir))
+    });
+    let mut new_index = vec![0; crates.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let reordered: Vec<CrateInfo> = order.iter().map(|&old| crates[old].clone()).collect();
+    *crates = reordered;
+    for f in files {
+        f.crate_index = new_index[f.crate_index];
+    }
+}
+
+/// `[workspace] members` of a manifest as glob matchers (none if it has no workspace).
+fn workspace_members(manifest: &Path) -> Vec<globset::GlobMatcher> {
+    let Some(table) = std::fs::read_to_string(manifest)
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+    else {
+        return Vec::new();
+    };
+    let Some(members) = table
+        .get("workspace")
+        .and_then(|w| w.get("members"))
+        .and_then(|m| m.as_array())
+    else {
+        return Vec::new();
+    };
+    members
+        .iter()
+        .filter_map(|m| m.as_str())
+        .filter_map(|m| globset::Glob::new(m.trim_end_matches('/')).ok())
+        .map(|g| g.compile_matcher())
+        .collect()
 }
 
 /// `--exclude vendor` excludes everything under `vendor/` too.
@@ -252,4 +304,58 @@ pub fn find_workspace_root(start: &Path) -> Option<PathBuf> {
         dir = d.parent();
     }
     nearest_package
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crates_follow_workspace_member_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        };
+        write(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"zeta\", \"libs/*\"]\n[package]\nname = \"root\"\n",
+        );
+        for (dir, name) in [
+            ("alpha", "alpha"),
+            ("libs/b", "b"),
+            ("zeta", "zeta"),
+            ("", "root"),
+        ] {
+            let prefix = if dir.is_empty() {
+                String::new()
+            } else {
+                format!("{dir}/")
+            };
+            write(
+                &format!("{prefix}Cargo.toml"),
+                &format!("[package]\nname = \"{name}\"\n"),
+            );
+            write(&format!("{prefix}src/lib.rs"), "fn f() {}\n");
+        }
+        // The root manifest above was overwritten by the loop's package-only one: restore it.
+        write(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"zeta\", \"libs/*\"]\n[package]\nname = \"root\"\n",
+        );
+        let found = discover(&[root.to_path_buf()], &GlobSet::empty()).expect("discovers");
+        let names: Vec<&str> = found.crates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["root", "zeta", "b", "alpha"]);
+        for f in &found.files {
+            let krate = &found.crates[f.crate_index];
+            assert!(
+                f.rel.starts_with(&krate.dir),
+                "{} is not in {}",
+                f.rel,
+                krate.dir
+            );
+        }
+    }
 }

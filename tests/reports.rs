@@ -320,9 +320,10 @@ fn markdown_shape() {
         "### Consolidated Finding Counts (All Crates)",
         "| Severity | Count | Status |",
         "### High-Severity Findings (High and Above)",
-        "## Crate 1: ledger-api",
-        "## Crate 2: ledger-core",
-        "## Crate 3: ledger-store",
+        // In the order of the workspace's `members`, not path order.
+        "## Crate 1: ledger-core",
+        "## Crate 2: ledger-store",
+        "## Crate 3: ledger-api",
         "### Strengths",
         "**Lint policy compliant**: uses `#[expect]` with reasons (1 attribute, 0 `#[allow]`)",
         "### Finding C-1 (MEDIUM):",
@@ -340,7 +341,7 @@ fn markdown_shape() {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
     }
     // ledger-store has an `unsafe fn` and an `#[allow]`: neither strength may be claimed there.
-    let store = &text[text.find("## Crate 3").expect("crate 3")..];
+    let store = &text[text.find("## Crate 2").expect("crate 2")..];
     let store = &store[..store.find("### Finding").expect("a finding")];
     assert!(!store.contains("Zero `unsafe`"), "{store}");
     assert!(!store.contains("Lint policy compliant"), "{store}");
