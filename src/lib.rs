@@ -4,6 +4,7 @@
 pub mod analyze;
 pub mod baseline;
 pub mod cache;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod discover;
