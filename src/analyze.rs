@@ -82,15 +82,7 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
     }
 
     fn observe_unsafe(&mut self) {
-        match self
-            .out
-            .observations
-            .iter_mut()
-            .find(|(k, _)| *k == UNSAFE_OBSERVATION)
-        {
-            Some((_, n)) => *n += 1,
-            None => self.out.observations.push((UNSAFE_OBSERVATION, 1)),
-        }
+        crate::rules::count_observation(&mut self.out.observations, UNSAFE_OBSERVATION);
     }
 
     /// Runs `walk` with `node` on the ancestor stack, inside test code if `attrs` say so.

@@ -1,7 +1,7 @@
 //! Command-line interface: flags, rule selection, running the scan, choosing the report, exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -192,8 +192,10 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
         return Ok(exit::CLEAN);
     }
     let paths = scan_paths(&args, cargo_subcommand)?;
-    let config = load_config(&args, &paths)?;
-    let options = scan_options(&args, paths, config.as_ref())?;
+    // The folder paths are reported relative to; config, cache and git are looked up from it.
+    let root = crate::discover::scan_root(&paths).map_err(|e| UsageError(e.to_string()))?;
+    let config = load_config(&args, &root)?;
+    let options = scan_options(&args, paths, &root, config.as_ref())?;
     let mut result = scan::scan(&options).map_err(|e| UsageError(e.to_string()))?;
     let file_says = |get: fn(&Config) -> Option<Severity>| config.as_ref().and_then(get);
     if let Some(min) = args.min_severity.or(file_says(|c| c.min_severity)) {
@@ -283,13 +285,10 @@ fn scan_paths(args: &ScanArgs, cargo_subcommand: bool) -> Result<Vec<PathBuf>, U
 }
 
 /// `--config FILE`, else the configuration found at the scanned root or above it.
-fn load_config(args: &ScanArgs, paths: &[PathBuf]) -> Result<Option<Config>, UsageError> {
+fn load_config(args: &ScanArgs, root: &Path) -> Result<Option<Config>, UsageError> {
     let found = match &args.config {
         Some(file) => config::load(file).map(Some),
-        None => {
-            let root = crate::discover::scan_root(paths).map_err(|e| UsageError(e.to_string()))?;
-            config::discover(&root)
-        }
+        None => config::discover(root),
     };
     found.map_err(|e| UsageError(format!("invalid configuration: {e}")))
 }
@@ -351,6 +350,7 @@ fn apply_baselines(
 pub fn scan_options(
     args: &ScanArgs,
     paths: Vec<PathBuf>,
+    root: &Path,
     config: Option<&Config>,
 ) -> Result<ScanOptions, UsageError> {
     let mut options = ScanOptions::new(paths);
@@ -396,9 +396,7 @@ pub fn scan_options(
     // The audit draft states strengths such as "zero unsafe code", which need counting everywhere.
     options.collect_evidence = args.format == Format::Markdown;
     if let Some(rev) = &args.changed_since {
-        let root =
-            crate::discover::scan_root(&options.paths).map_err(|e| UsageError(e.to_string()))?;
-        options.changes = Some(crate::git::changes_since(&root, rev).map_err(UsageError)?);
+        options.changes = Some(crate::git::changes_since(root, rev).map_err(UsageError)?);
         options.new_lines_only = args.new_lines_only;
     }
     options.cache_dir = if args.no_cache {
@@ -406,9 +404,7 @@ pub fn scan_options(
     } else {
         match &args.cache_dir {
             Some(dir) => Some(dir.clone()),
-            None => crate::discover::scan_root(&options.paths)
-                .ok()
-                .and_then(|root| crate::cache::default_dir(&root)),
+            None => crate::cache::default_dir(root),
         }
     };
     Ok(options)

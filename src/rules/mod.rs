@@ -231,10 +231,7 @@ impl<'ast> Ctx<'_, 'ast> {
     /// Counts evidence for the Markdown report's strengths ("N channels, 0 unbounded").
     /// Recorded in production and test code alike; keys are `rule-id/what`.
     pub fn observe(&mut self, key: &'static str) {
-        match self.observations.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => self.observations.push((key, 1)),
-        }
+        count_observation(self.observations, key);
     }
 
     /// The node directly containing the current one.
@@ -250,6 +247,14 @@ impl<'ast> Ctx<'_, 'ast> {
     /// The full path a written path names in this file, through `use` declarations.
     pub fn resolve(&self, path: &syn::Path) -> Vec<String> {
         self.file.uses.resolve_path(path)
+    }
+}
+
+/// Adds one to `key`'s evidence counter (the engine counts `unsafe` the same way).
+pub(crate) fn count_observation(observations: &mut Vec<(&'static str, u32)>, key: &'static str) {
+    match observations.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, n)) => *n += 1,
+        None => observations.push((key, 1)),
     }
 }
 
