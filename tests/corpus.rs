@@ -12,18 +12,31 @@ use std::path::{Path, PathBuf};
 use ferret::rules;
 use ferret::scan::{RuleSettings, ScanOptions, scan};
 
-fn corpus_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-corpus");
+/// One case: a single annotated `.rs` file directly in a rule folder, or a directory in a rule
+/// folder scanned as a whole (a small workspace: several crates, `Cargo.toml`, `Cargo.lock`), for
+/// rules that read across files. A directory's options come from the `//@` lines of its
+/// `case.txt`, if any; annotations are `//~` in `.rs` files and `#~` in TOML and lock files.
+struct Case {
+    path: PathBuf,
+    /// The files whose annotations are checked, with the path findings report for each.
+    files: Vec<(String, PathBuf)>,
+    header: String,
+}
+
+fn annotated(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".rs") || name.ends_with(".toml") || name == "Cargo.lock"
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack = vec![root.clone()];
+    let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("test-corpus is readable") {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {
-                if path != root.join("workspace") {
-                    stack.push(path);
-                }
-            } else if path.extension().is_some_and(|e| e == "rs") {
+                stack.push(path);
+            } else if annotated(&path) {
                 files.push(path);
             }
         }
@@ -32,16 +45,60 @@ fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
+fn corpus_cases() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-corpus");
+    let mut cases = Vec::new();
+    for rule_dir in std::fs::read_dir(&root).expect("test-corpus is readable") {
+        let rule_dir = rule_dir.expect("directory entry").path();
+        if !rule_dir.is_dir() || rule_dir == root.join("workspace") {
+            continue;
+        }
+        for entry in std::fs::read_dir(&rule_dir).expect("rule folder is readable") {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                let files = files_under(&path)
+                    .into_iter()
+                    .map(|f| (ferret::discover::relative(&path, &f), f))
+                    .collect();
+                let header = std::fs::read_to_string(path.join("case.txt")).unwrap_or_default();
+                cases.push(Case {
+                    path,
+                    files,
+                    header,
+                });
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("corpus file is UTF-8");
+                let name = path
+                    .file_name()
+                    .expect("file name")
+                    .to_string_lossy()
+                    .into();
+                cases.push(Case {
+                    files: vec![(name, path.clone())],
+                    path,
+                    header: text,
+                });
+            }
+        }
+    }
+    cases.sort_by(|a, b| a.path.cmp(&b.path));
+    cases
+}
+
 /// (line, rule) -> expected severity (None: any).
 type Expected = BTreeMap<(usize, String), Vec<Option<String>>>;
 
 fn expectations(text: &str) -> Expected {
     let mut out = Expected::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(pos) = line.find("//~") else {
+        let Some((pos, marker)) = line
+            .find("//~")
+            .map(|p| (p, 3))
+            .or_else(|| line.find("#~").map(|p| (p, 2)))
+        else {
             continue;
         };
-        for token in line[pos + 3..].split_whitespace() {
+        for token in line[pos + marker..].split_whitespace() {
             let (rule, severity) = match token.split_once(':') {
                 Some((r, s)) => (r, Some(s.to_string())),
                 None => (token, None),
@@ -54,7 +111,8 @@ fn expectations(text: &str) -> Expected {
     out
 }
 
-fn options_for(file: &Path, text: &str) -> ScanOptions {
+fn options_for(case: &Case) -> ScanOptions {
+    let (file, text) = (&case.path, &case.header);
     let folder = file
         .parent()
         .and_then(|p| p.file_name())
@@ -92,51 +150,57 @@ fn options_for(file: &Path, text: &str) -> ScanOptions {
 
 #[test]
 fn corpus_findings_match_annotations() {
-    let files = corpus_files();
-    assert!(!files.is_empty(), "test-corpus/ has no files");
+    let cases = corpus_cases();
+    assert!(!cases.is_empty(), "test-corpus/ has no cases");
     let mut failures = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).expect("corpus file is UTF-8");
-        let options = options_for(file, &text);
-        let result = scan(&options).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    for case in &cases {
+        let options = options_for(case);
+        let result = scan(&options).unwrap_or_else(|e| panic!("{}: {e}", case.path.display()));
         for p in &result.problems {
             failures.push(format!(
-                "{}: could not analyse: {}",
-                file.display(),
+                "{}: could not analyse {}: {}",
+                case.path.display(),
+                p.path,
                 p.message
             ));
         }
-        let mut expected = expectations(&text);
+        // (path, line, rule) -> expected severities
+        let mut expected = BTreeMap::new();
+        for (shown, file) in &case.files {
+            let text = std::fs::read_to_string(file).expect("corpus file is UTF-8");
+            for ((line, rule), sevs) in expectations(&text) {
+                expected.insert((shown.clone(), line, rule), sevs);
+            }
+        }
+        let at = |path: &str, line: usize| format!("{}: {path}:{line}", case.path.display());
         for f in result.active_findings() {
-            let key = (f.line, f.rule.clone());
-            match expected.get_mut(&key).and_then(|v| v.pop()) {
+            let key = (f.path.clone(), f.line, f.rule.clone());
+            match expected.get_mut(&key).and_then(|v: &mut Vec<_>| v.pop()) {
                 Some(sev) => {
                     if let Some(sev) = sev
                         && sev != f.severity.as_str()
                     {
                         failures.push(format!(
-                            "{}:{}: {} reported at {} but annotated {sev}",
-                            file.display(),
-                            f.line,
+                            "{}: {} reported at {} but annotated {sev}",
+                            at(&f.path, f.line),
                             f.rule,
                             f.severity
                         ));
                     }
                 }
                 None => failures.push(format!(
-                    "{}:{}: unexpected {} finding: {}",
-                    file.display(),
-                    f.line,
+                    "{}: unexpected {} finding: {}",
+                    at(&f.path, f.line),
                     f.rule,
                     f.message
                 )),
             }
         }
-        for ((line, rule), left) in expected {
+        for ((path, line, rule), left) in expected {
             for _ in left {
                 failures.push(format!(
-                    "{}:{line}: expected a {rule} finding, got none",
-                    file.display()
+                    "{}: expected a {rule} finding, got none",
+                    at(&path, line)
                 ));
             }
         }
@@ -153,8 +217,8 @@ fn every_rule_has_corpus_cases() {
         let dir = root.join(entry.meta.id);
         assert!(dir.is_dir(), "no test-corpus/{}/", entry.meta.id);
         let mut fires = false;
-        for file in std::fs::read_dir(&dir).expect("readable") {
-            let text = std::fs::read_to_string(file.expect("entry").path()).expect("UTF-8");
+        for file in files_under(&dir) {
+            let text = std::fs::read_to_string(file).expect("UTF-8");
             fires |= expectations(&text)
                 .keys()
                 .any(|(_, rule)| rule == entry.meta.id);

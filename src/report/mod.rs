@@ -4,6 +4,7 @@
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod safe_text;
 pub mod sarif;
 
 use crate::rules;
