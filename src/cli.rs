@@ -56,6 +56,10 @@ pub enum Format {
     Sarif,
     /// A Markdown audit-report draft.
     Markdown,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -70,6 +74,12 @@ pub struct ScanArgs {
     /// Files or directories to scan [default: the current directory; for `cargo ferret`, the
     /// enclosing workspace].
     pub paths: Vec<PathBuf>,
+    /// Scan only this workspace member (its `[package] name`; repeatable).
+    #[arg(long, short = 'p', value_name = "NAME", conflicts_with = "paths")]
+    pub package: Vec<String>,
+    /// Scan the whole enclosing cargo workspace (the default for `cargo ferret`).
+    #[arg(long, conflicts_with_all = ["paths", "package"])]
+    pub workspace: bool,
     /// Run only these rules (comma-separated ids); enables rules that are off by default.
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     pub rules: Vec<String>,
@@ -117,6 +127,14 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Print counts per rule and severity instead of the findings (JSON with `--format json`);
+    /// the exit code is unchanged.
+    #[arg(long)]
+    pub statistics: bool,
+    /// List at most N findings, the most severe first, and say how many more there are (human,
+    /// concise and github output).
+    #[arg(long, value_name = "N", conflicts_with = "statistics")]
+    pub max_findings: Option<usize>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -191,11 +209,20 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
         }
         return Ok(exit::CLEAN);
     }
+    if args.max_findings.is_some()
+        && matches!(args.format, Format::Json | Format::Sarif | Format::Markdown)
+    {
+        return Err(UsageError(
+            "--max-findings applies to human, concise and github output".into(),
+        ));
+    }
     let paths = scan_paths(&args, cargo_subcommand)?;
     // The folder paths are reported relative to; config, cache and git are looked up from it.
-    let root = crate::discover::scan_root(&paths).map_err(|e| UsageError(e.to_string()))?;
+    let root = crate::discover::root_for_paths(&paths).map_err(|e| UsageError(e.to_string()))?;
     let config = load_config(&args, &root)?;
-    let options = scan_options(&args, paths, &root, config.as_ref())?;
+    let mut options = scan_options(&args, paths, &root, config.as_ref())?;
+    options.root = Some(root.clone());
+    options.package_dirs = package_dirs(&args.package, &root)?;
     let mut result = scan::scan(&options).map_err(|e| UsageError(e.to_string()))?;
     let file_says = |get: fn(&Config) -> Option<Severity>| config.as_ref().and_then(get);
     if let Some(min) = args.min_severity.or(file_says(|c| c.min_severity)) {
@@ -213,15 +240,22 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     for w in &result.warnings {
         eprintln!("warning: {w}");
     }
+    let max = args.max_findings;
     let rendered = match args.format {
+        _ if args.statistics => match args.format {
+            Format::Json => report::statistics::render_json(&result),
+            _ => report::statistics::render_text(&result),
+        },
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
                 Color::Auto => args.output.is_none() && std::io::stdout().is_terminal(),
             };
-            report::human::render(&result, color)
+            report::human::render_limited(&result, color, max)
         }
+        Format::Concise => report::concise::render(&result, max),
+        Format::Github => report::github::render(&result, &repository_prefix(&root), max),
         Format::Json => report::json::render(&result),
         Format::Sarif => report::sarif::render(&result),
         Format::Markdown => report::markdown::render(&result, &report::markdown::report_date()),
@@ -232,6 +266,46 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     } else {
         exit::CLEAN
     })
+}
+
+/// `-p NAME...`: the directories of the named workspace members; an unknown name is a usage
+/// error that lists the members.
+fn package_dirs(names: &[String], root: &Path) -> Result<Option<Vec<String>>, UsageError> {
+    if names.is_empty() {
+        return Ok(None);
+    }
+    let members = crate::discover::workspace_packages(root);
+    let mut dirs = Vec::new();
+    for name in names {
+        match members.iter().find(|m| &m.name == name) {
+            Some(member) => dirs.push(member.dir.clone()),
+            None => {
+                let known: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                return Err(UsageError(format!(
+                    "package `{name}` is not a member of the workspace at {} (members: {})",
+                    root.display(),
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )));
+            }
+        }
+    }
+    Ok(Some(dirs))
+}
+
+/// The scan root relative to the git work tree holding it, with a trailing `/` (empty at the
+/// top or outside git): GitHub places annotations by repository-relative path.
+fn repository_prefix(root: &Path) -> String {
+    let Some(top) = root.ancestors().find(|d| d.join(".git").exists()) else {
+        return String::new();
+    };
+    match crate::discover::relative(top, root) {
+        rel if rel.is_empty() || root == top => String::new(),
+        rel => format!("{rel}/"),
+    }
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), UsageError> {
@@ -272,7 +346,7 @@ fn scan_paths(args: &ScanArgs, cargo_subcommand: bool) -> Result<Vec<PathBuf>, U
     }
     let cwd = std::env::current_dir()
         .map_err(|e| UsageError(format!("cannot read the current directory: {e}")))?;
-    if cargo_subcommand {
+    if cargo_subcommand || args.workspace || !args.package.is_empty() {
         return crate::discover::find_workspace_root(&cwd)
             .map(|root| vec![root])
             .ok_or_else(|| {

@@ -70,9 +70,29 @@ pub fn scan_root(paths: &[PathBuf]) -> Result<PathBuf, DiscoverError> {
     Ok(root)
 }
 
+/// The scan root when every path given is a file (an editor, a pre-commit hook): the enclosing
+/// cargo workspace if it holds them all, so paths, fingerprints and baselines read as they do in
+/// a scan of the whole workspace; else [`scan_root`].
+pub fn root_for_paths(paths: &[PathBuf]) -> Result<PathBuf, DiscoverError> {
+    let common = scan_root(paths)?;
+    let all_files = !paths.is_empty() && paths.iter().all(|p| p.is_file());
+    if all_files && let Some(workspace) = find_workspace_root(&common) {
+        return Ok(workspace);
+    }
+    Ok(common)
+}
+
 /// Walks `paths` (files or directories) and returns the `.rs` files in path order.
 pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Discovered, DiscoverError> {
-    let root = scan_root(paths)?;
+    discover_in(scan_root(paths)?, paths, exclude)
+}
+
+/// As [`discover`], with paths reported relative to `root` (which must contain them all).
+pub fn discover_in(
+    root: PathBuf,
+    paths: &[PathBuf],
+    exclude: &GlobSet,
+) -> Result<Discovered, DiscoverError> {
     let mut files = Vec::new();
     for path in paths {
         let abs = path
@@ -169,6 +189,90 @@ fn workspace_members(manifest: &Path) -> Vec<globset::GlobMatcher> {
         .filter_map(|m| globset::Glob::new(m.trim_end_matches('/')).ok())
         .map(|g| g.compile_matcher())
         .collect()
+}
+
+/// A workspace's member packages (`-p/--package`): the root package, then every directory that
+/// `[workspace] members` names (globs allowed) and `exclude` does not, that has a `[package]`.
+/// Directories are relative to `root`, as [`CrateInfo::dir`] is.
+pub fn workspace_packages(root: &Path) -> Vec<CrateInfo> {
+    let mut packages = Vec::new();
+    if let Some(name) = package_name(&root.join("Cargo.toml")) {
+        packages.push(CrateInfo {
+            name,
+            dir: String::new(),
+        });
+    }
+    let Some(workspace) = std::fs::read_to_string(root.join("Cargo.toml"))
+        .ok()
+        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        .and_then(|t| t.get("workspace").cloned())
+    else {
+        return packages;
+    };
+    let strings = |key: &str| -> Vec<String> {
+        workspace
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .map(|s| s.trim_end_matches('/').to_string())
+                    .collect()
+            })
+            .unwrap_or_default() // optional: cargo reads an absent key as an empty list
+    };
+    let excluded = strings("exclude");
+    let mut dirs = Vec::new();
+    for pattern in strings("members") {
+        expand_member(root, &pattern, &mut dirs);
+    }
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        let rel = relative(root, &dir);
+        if rel.is_empty()
+            || excluded
+                .iter()
+                .any(|e| rel == *e || rel.starts_with(&format!("{e}/")))
+        {
+            continue;
+        }
+        if let Some(name) = package_name(&dir.join("Cargo.toml")) {
+            packages.push(CrateInfo { name, dir: rel });
+        }
+    }
+    packages
+}
+
+/// The directories a `members` entry names: each path component may be a glob (`crates/*`).
+fn expand_member(root: &Path, pattern: &str, out: &mut Vec<PathBuf>) {
+    let mut dirs = vec![root.to_path_buf()];
+    for part in pattern.split('/').filter(|p| !p.is_empty() && *p != ".") {
+        let has_glob = part.contains(['*', '?', '[']);
+        let matcher = globset::Glob::new(part).ok().map(|g| g.compile_matcher());
+        let mut next = Vec::new();
+        for dir in dirs {
+            if !has_glob {
+                next.push(dir.join(part));
+                continue;
+            }
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir()
+                    && matcher
+                        .as_ref()
+                        .is_some_and(|m| m.is_match(entry.file_name()))
+                {
+                    next.push(path);
+                }
+            }
+        }
+        dirs = next;
+    }
+    out.extend(dirs.into_iter().filter(|d| d.is_dir()));
 }
 
 /// `--exclude vendor` excludes everything under `vendor/` too.

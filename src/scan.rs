@@ -49,6 +49,12 @@ impl std::fmt::Debug for RuleEntry {
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
+    /// The directory findings are reported relative to; `None` for the deepest directory that
+    /// holds every path (see `discover::scan_root`).
+    pub root: Option<PathBuf>,
+    /// `-p/--package`: scan only files of the packages in these directories (relative to the
+    /// root, as `CrateInfo::dir`); `None` for every package.
+    pub package_dirs: Option<Vec<String>>,
     pub rules: Vec<RuleSettings>,
     pub include_tests: bool,
     /// Globs (relative to the scanned root) of files and directories to skip.
@@ -77,6 +83,8 @@ impl ScanOptions {
     pub fn new(paths: Vec<PathBuf>) -> ScanOptions {
         ScanOptions {
             paths,
+            root: None,
+            package_dirs: None,
             rules: rules::registry()
                 .iter()
                 .filter(|r| r.meta.enabled_by_default)
@@ -240,7 +248,17 @@ pub(crate) struct FileOutcome {
 pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let started = Instant::now();
     let exclude = build_globset(&options.exclude)?;
-    let mut found = discover::discover(&options.paths, &exclude).map_err(ScanError::Discover)?;
+    let mut found = match &options.root {
+        Some(root) => discover::discover_in(root.clone(), &options.paths, &exclude),
+        None => discover::discover(&options.paths, &exclude),
+    }
+    .map_err(ScanError::Discover)?;
+    if let Some(dirs) = &options.package_dirs {
+        let crates = &found.crates;
+        found
+            .files
+            .retain(|f| dirs.contains(&crates[f.crate_index].dir));
+    }
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
         if found.files.is_empty() {

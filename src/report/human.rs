@@ -10,13 +10,21 @@ use crate::finding::{Finding, Severity};
 use crate::scan::{FileProblem, ScanResult};
 
 pub fn render(result: &ScanResult, color: bool) -> String {
+    render_limited(result, color, None)
+}
+
+/// The diagnostics (at most `max_findings` of them, the most severe), then the per-rule counts
+/// and the high and critical findings again, so they are not lost in a long scroll, then the
+/// summary line.
+pub fn render_limited(result: &ScanResult, color: bool, max_findings: Option<usize>) -> String {
+    let listed = crate::report::listing::listing(result, max_findings);
     let mut buffer = if color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
     let config = term::Config::default();
-    for finding in result.active_findings() {
+    for &finding in &listed.shown {
         let file = SnippetFile::new(finding);
         let diagnostic = diagnostic(finding, &file);
         if term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic).is_err() {
@@ -26,6 +34,11 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         }
     }
     let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    if let Some(hidden) = listed.hidden_line() {
+        text.push_str(&hidden);
+        text.push_str("\n\n");
+    }
+    text.push_str(&closing_counts(result));
     text.push_str(&summary(result));
     text.push('\n');
     text
@@ -159,6 +172,50 @@ impl<'a> Files<'a> for SnippetFile<'_> {
             .unwrap_or(self.text.len());
         Ok(start..end)
     }
+}
+
+/// Per-rule counts, most severe first, then one line per high or critical finding:
+///
+/// ```text
+/// ferret: findings by rule, most severe first:
+///      1  high      sql-interpolation
+///      4  medium    allow-attribute
+/// ferret: high and critical findings:
+///   src/db.rs:16:27: high[sql-interpolation] SQL text built with `format!` ...
+/// ```
+fn closing_counts(result: &ScanResult) -> String {
+    let mut rows = crate::report::statistics::by_rule(result);
+    if rows.is_empty() {
+        return String::new();
+    }
+    rows.sort_by(|a, b| (b.severity, b.count, &a.rule).cmp(&(a.severity, a.count, &b.rule)));
+    let width = rows
+        .iter()
+        .map(|r| r.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut out = String::from("ferret: findings by rule, most severe first:\n");
+    for r in &rows {
+        out.push_str(&format!(
+            "  {:>width$}  {:8}  {}\n",
+            r.count,
+            r.severity.as_str(),
+            r.rule
+        ));
+    }
+    let serious: Vec<&Finding> = result
+        .active_findings()
+        .filter(|f| f.severity >= Severity::High)
+        .collect();
+    if !serious.is_empty() {
+        out.push_str("ferret: high and critical findings:\n");
+        let mut serious = serious;
+        serious.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        for f in serious {
+            out.push_str(&format!("  {}\n", crate::report::concise::line(f)));
+        }
+    }
+    out
 }
 
 /// `ferret: 120 files, 8,000 lines in 0.31s: 5 findings (1 high, 4 medium), 2 suppressed, 1 parse failure`

@@ -1,11 +1,15 @@
 //! Reports: each turns a finished [`ScanResult`](crate::ScanResult) into text. Reports never
 //! re-analyse; everything they show was recorded by the scan.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod listing;
 pub mod markdown;
 pub mod safe_text;
 pub mod sarif;
+pub mod statistics;
 
 use crate::rules;
 
