@@ -244,7 +244,8 @@ pub fn workspace_packages(root: &Path) -> Vec<CrateInfo> {
     packages
 }
 
-/// The directories a `members` entry names: each path component may be a glob (`crates/*`).
+/// The directories a `members` entry names: each path component may be a glob (`crates/*`,
+/// `libs/**`).
 fn expand_member(root: &Path, pattern: &str, out: &mut Vec<PathBuf>) {
     let mut dirs = vec![root.to_path_buf()];
     for part in pattern.split('/').filter(|p| !p.is_empty() && *p != ".") {
@@ -254,6 +255,12 @@ fn expand_member(root: &Path, pattern: &str, out: &mut Vec<PathBuf>) {
         for dir in dirs {
             if !has_glob {
                 next.push(dir.join(part));
+                continue;
+            }
+            if part == "**" {
+                // Any depth, this directory included, as cargo's `glob` reads it.
+                next.push(dir.clone());
+                descendants(&dir, &mut next);
                 continue;
             }
             let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -273,6 +280,20 @@ fn expand_member(root: &Path, pattern: &str, out: &mut Vec<PathBuf>) {
         dirs = next;
     }
     out.extend(dirs.into_iter().filter(|d| d.is_dir()));
+}
+
+/// Every directory below `dir`, build output and VCS folders left out.
+fn descendants(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && !is_build_output(&path) {
+            out.push(path.clone());
+            descendants(&path, out);
+        }
+    }
 }
 
 /// `--exclude vendor` excludes everything under `vendor/` too.
@@ -452,6 +473,19 @@ mod tests {
         let found = discover(&[root.to_path_buf()], &GlobSet::empty()).expect("discovers");
         let names: Vec<&str> = found.crates.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["root", "zeta", "b", "alpha"]);
+        // `alpha` is in the tree but no member pattern names it.
+        let members: Vec<(String, String)> = workspace_packages(root)
+            .into_iter()
+            .map(|c| (c.name, c.dir))
+            .collect();
+        assert_eq!(
+            members,
+            [
+                ("root".to_string(), String::new()),
+                ("b".to_string(), "libs/b".to_string()),
+                ("zeta".to_string(), "zeta".to_string()),
+            ]
+        );
         for f in &found.files {
             let krate = &found.crates[f.crate_index];
             assert!(
@@ -461,5 +495,32 @@ mod tests {
                 krate.dir
             );
         }
+    }
+
+    #[test]
+    fn members_at_any_depth_and_exclusions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        };
+        write(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"libs/**\"]\nexclude = [\"libs/old\"]\n",
+        );
+        for (dir, name) in [("libs/a", "a"), ("libs/deep/b", "b"), ("libs/old", "old")] {
+            write(
+                &format!("{dir}/Cargo.toml"),
+                &format!("[package]\nname = \"{name}\"\n"),
+            );
+        }
+        write("libs/notes/README.md", "no package here\n");
+        let names: Vec<String> = workspace_packages(root)
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names, ["a", "b"], "a virtual workspace has no root member");
     }
 }

@@ -6,6 +6,11 @@ set -euo pipefail
 
 action_dir="${GITHUB_ACTION_PATH:-$(cd "$(dirname "$0")/../.." && pwd)}"
 
+# macOS runners have `shasum`, Linux and Windows (Git Bash) runners `sha256sum`.
+sha256() {
+    if command -v sha256sum >/dev/null; then sha256sum "$@"; else shasum -a 256 "$@"; fi
+}
+
 output() { # name value
     printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"
 }
@@ -24,7 +29,7 @@ step_key() {
         rev=""
         id=$(cd "$action_dir" &&
             find Cargo.toml Cargo.lock src rules -type f -print0 | LC_ALL=C sort -z |
-            xargs -0 sha256sum | sha256sum | cut -c1-16)
+            while IFS= read -r -d '' file; do sha256 "$file"; done | sha256 | cut -c1-16)
     else
         source="${FERRET_REPOSITORY:-}"
         if [[ -z "$source" ]]; then
