@@ -155,6 +155,19 @@ fn github_escapes_properties_and_data_and_source_control_characters() {
 }
 
 #[test]
+fn github_annotates_files_that_could_not_be_analysed() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "src/bad.rs", "#[allow(x)]\nfn broken( {\n");
+    let (_, out) = stdout(ferret().args(["--format", "github"]).arg(dir.path()));
+    assert!(
+        out.starts_with(
+            "::warning file=src/bad.rs,line=2,col=12,title=ferret%3A file not analysed::"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn concise_escapes_control_characters_in_paths() {
     let dir = TempDir::new().expect("tempdir");
     write(dir.path(), "src/e\u{1b}[2Jx.rs", ALLOW);

@@ -5,7 +5,7 @@
 use crate::finding::{Finding, Severity};
 use crate::report::listing::listing;
 use crate::report::safe_text::one_line;
-use crate::scan::ScanResult;
+use crate::scan::{FileProblem, ScanResult};
 
 /// `repo_prefix` is the scan root relative to the repository root, with a trailing `/` (empty
 /// when the scan root is the repository root).
@@ -14,6 +14,11 @@ pub fn render(result: &ScanResult, repo_prefix: &str, max_findings: Option<usize
     let mut out = String::new();
     for f in &listed.shown {
         out.push_str(&command(f, repo_prefix));
+        out.push('\n');
+    }
+    // A file that could not be analysed is a gap in the scan: say so where the reviewer looks.
+    for p in &result.problems {
+        out.push_str(&problem_command(p, repo_prefix));
         out.push('\n');
     }
     // Plain lines are shown in the log as they are; only `::` lines are commands.
@@ -54,6 +59,19 @@ fn command(f: &Finding, repo_prefix: &str) -> String {
         f.end_line,
         f.end_column,
         property(&title),
+    )
+}
+
+fn problem_command(p: &FileProblem, repo_prefix: &str) -> String {
+    let path = format!("{repo_prefix}{}", p.path);
+    let mut properties = format!("file={}", property(&one_line(&path)));
+    if let (Some(line), Some(col)) = (p.line, p.column) {
+        properties.push_str(&format!(",line={line},col={col}"));
+    }
+    format!(
+        "::warning {properties},title={}::{}",
+        property("ferret: file not analysed"),
+        data(&one_line(&p.message))
     )
 }
 
