@@ -35,6 +35,8 @@ struct Finding {
     severity: String,
     message: String,
     snippet: Option<String>,
+    /// The file on disk, for a reader who labels the finding.
+    file: PathBuf,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,7 +152,7 @@ fn run(args: &Args) -> Result<bool, String> {
     if let Mode::Update = args.mode {
         write_expected(&expected_path, &current, &labels)?;
     }
-    let expected = read_expected(&expected_path)?;
+    let expected = read_expected(&expected_path, &labels)?;
 
     let total: usize = current.values().map(Vec::len).sum();
     println!(
@@ -335,7 +337,9 @@ fn scan_crate(
             path: finding.path.trim_start_matches("./").to_owned(),
             line: finding.line,
         };
+        let file = dir.join(&key.path);
         into.entry(key).or_default().push(Finding {
+            file,
             severity: finding.severity,
             message: finding.message,
             snippet: finding.snippet,
@@ -397,8 +401,12 @@ fn parse_key(fields: &[&str]) -> Option<Key> {
     })
 }
 
-/// expected.tsv: one line per finding, `rule crate path line severity label`.
-fn read_expected(path: &Path) -> Result<BTreeMap<Key, Vec<String>>, String> {
+/// expected.tsv: one line per finding, `rule crate path line severity label`. The label column is
+/// a copy for readers; labels.tsv decides, so a stale copy only earns a note.
+fn read_expected(
+    path: &Path,
+    labels: &BTreeMap<Key, LabelEntry>,
+) -> Result<BTreeMap<Key, Vec<String>>, String> {
     let mut expected: BTreeMap<Key, Vec<String>> = BTreeMap::new();
     if !path.exists() {
         eprintln!(
@@ -407,6 +415,7 @@ fn read_expected(path: &Path) -> Result<BTreeMap<Key, Vec<String>>, String> {
         );
         return Ok(expected);
     }
+    let mut stale_labels = 0;
     for (index, line) in read(path)?.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -416,7 +425,16 @@ fn read_expected(path: &Path) -> Result<BTreeMap<Key, Vec<String>>, String> {
             .then(|| parse_key(&fields))
             .flatten()
             .ok_or_else(|| format!("{}:{}: malformed line", path.display(), index + 1))?;
+        let label = labels.get(&key).map_or("-", |entry| entry.label.as_str());
+        if fields.get(5).is_some_and(|copied| *copied != label) {
+            stale_labels += 1;
+        }
         expected.entry(key).or_default().push(fields[4].to_owned());
+    }
+    if stale_labels > 0 {
+        eprintln!(
+            "note: {stale_labels} lines of expected.tsv copy an outdated label: run with --update"
+        );
     }
     Ok(expected)
 }
@@ -542,6 +560,7 @@ fn print_label_stub(key: &Key, finding: &Finding, label: Option<Label>) {
     if let Some(source) = snippet.into_iter().find(|line| !line.trim().is_empty()) {
         println!("#   {}", one_line(source.trim()));
     }
+    println!("#   {}:{}", finding.file.display(), key.line);
     println!("{}\t{}\t", key.tsv(), label.map_or("?", Label::as_str));
 }
 
