@@ -618,7 +618,11 @@ fn report_failures(
         let present = current.contains_key(key);
         match entry.label {
             Label::TruePositive if !present => {
-                failures.push(format!("true positive lost:   {}", key.tsv()));
+                failures.push(format!(
+                    "true positive lost:   {}{}",
+                    key.tsv(),
+                    moved_hint(key, current)
+                ));
             }
             Label::FalsePositive if present && !expected.contains_key(key) => {
                 failures.push(format!("false positive back:  {}", key.tsv()));
@@ -646,6 +650,26 @@ fn report_failures(
          a false positive back: fix the rule that reports it again)"
     );
     false
+}
+
+/// A finding of the same rule in the same file within a few lines: a rule change may have moved
+/// where it reports (another token of the same statement) rather than lost the finding.
+fn moved_hint(key: &Key, current: &BTreeMap<Key, Vec<Finding>>) -> String {
+    let near: Vec<String> = current
+        .keys()
+        .filter(|other| {
+            other.rule == key.rule
+                && other.krate == key.krate
+                && other.path == key.path
+                && other.line.abs_diff(key.line) <= 3
+        })
+        .map(|other| other.line.to_string())
+        .collect();
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!("  (same rule now at line {}: moved?)", near.join(", "))
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
