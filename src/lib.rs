@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod lex;
 pub mod macros;
 pub mod prefilter;
+pub mod rationale;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -76,18 +76,6 @@ impl<'t> SourceFile<'t> {
             .iter()
             .take_while(move |c| c.line == line)
     }
-
-    /// Comment text that documents `line`: a comment on the line itself, or one ending on the line
-    /// just above. This is the "documented rationale" convention several rules accept. Ferret's
-    /// own markers are not rationale: `// ferret: expect(..)` suppressions (which must stay
-    /// judged) and `//~` corpus annotations.
-    pub fn rationale_for(&self, line: usize) -> Option<&str> {
-        self.comments
-            .iter()
-            .filter(|c| !c.text.starts_with('~') && !c.text.starts_with("ferret:"))
-            .find(|c| c.line == line || (c.end_line + 1 == line && !c.text.trim().is_empty()))
-            .map(|c| c.text.as_str())
-    }
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {

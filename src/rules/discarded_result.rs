@@ -4,6 +4,7 @@
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -116,14 +117,10 @@ impl Rule for DiscardedResult {
     }
 }
 
-/// A comment on the line, or a comment line just above, says why dropping the error is fine.
-/// Suppression comments (`ferret:`) and test-corpus annotations (`//~`) are not reasons, nor is
-/// the trailing comment of the previous statement.
+/// A comment on the line, or a comment line just above, says why dropping the error is fine
+/// (see [`crate::rationale`]). The trailing comment of the previous statement is not one.
 fn has_rationale(cx: &Ctx<'_, '_>, line: usize) -> bool {
-    cx.file.comments().iter().any(|c| {
-        let placed = c.line == line || (c.end_line + 1 == line && !c.trailing);
-        placed && !c.text.is_empty() && !c.text.starts_with('~') && !c.text.starts_with("ferret:")
-    })
+    rationale::documented(cx.file, &[line], Subject::Default)
 }
 
 fn is_wildcard(pat: &syn::Pat) -> bool {

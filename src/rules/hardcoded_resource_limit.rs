@@ -3,6 +3,7 @@
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -141,12 +142,9 @@ impl Rule for HardcodedResourceLimit {
 }
 
 /// A comment on the line or just above it says why the number is what it is: a documented
-/// decision, not a forgotten constant. Suppressions and corpus annotations do not count.
+/// decision, not a forgotten constant (see [`crate::rationale`]).
 fn explained(cx: &Ctx<'_, '_>, at: proc_macro2::Span) -> bool {
-    cx.file.rationale_for(at.start().line).is_some_and(|text| {
-        let text = text.trim();
-        !text.is_empty() && !text.starts_with("ferret:") && !text.starts_with('~')
-    })
+    rationale::documented(cx.file, &[at.start().line], Subject::Limit)
 }
 
 /// An integer literal of 2 or more (`0` and `1` are semantics, not tuning: a rendezvous channel,

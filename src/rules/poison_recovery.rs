@@ -5,8 +5,8 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
-use crate::source::Comment;
 
 pub static META: RuleMeta = RuleMeta {
     id: "poison-recovery",
@@ -143,46 +143,19 @@ fn acknowledges_poison(tokens: TokenStream, param: &str) -> bool {
     })
 }
 
-/// A comment inside the span, or in the comment block just above it or above the statement
-/// holding it, that talks about poisoning or panics: the recovery is a documented decision.
+/// A comment inside the span, or on or just above it or the statement holding it, that talks
+/// about poisoning or panics: the recovery is a documented decision (see [`crate::rationale`]).
 fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
     let (first, last) = (span.start().line, span.end().line);
     let statement_line = cx.ancestors_inside_out().find_map(|node| match node {
         Node::Stmt(stmt) => Some(stmt.span().start().line),
         _ => None,
     });
-    let comments = cx.file.comments();
-    let inside = comments
-        .iter()
-        .any(|c| c.line >= first && c.line <= last && mentions_poison(&c.text));
-    inside
-        || block_above_mentions(comments, first)
-        || statement_line.is_some_and(|line| block_above_mentions(comments, line))
-}
-
-/// The run of comment lines ending right above `line` mentions poisoning.
-fn block_above_mentions(comments: &[Comment], line: usize) -> bool {
-    let mut expected = line.saturating_sub(1);
-    let above = comments.partition_point(|c| c.end_line < line);
-    for c in comments[..above].iter().rev() {
-        if c.end_line != expected || c.trailing {
-            break;
-        }
-        if mentions_poison(&c.text) {
-            return true;
-        }
-        expected = c.line.saturating_sub(1);
-    }
-    false
-}
-
-/// Suppressions (`ferret: expect(poison-recovery) ..`) and corpus annotations (`//~ ..`) name
-/// the rule; they are not an explanation in the code.
-fn mentions_poison(text: &str) -> bool {
-    let text = text.to_lowercase();
-    !text.starts_with("ferret:")
-        && !text.starts_with('~')
-        && (text.contains("poison") || text.contains("panic"))
+    let inside = cx.file.comments().iter().any(|c| {
+        c.line >= first && c.line <= last && rationale::explains(&c.text, Subject::Poison)
+    });
+    let lines: Vec<usize> = std::iter::once(first).chain(statement_line).collect();
+    inside || rationale::documented(cx.file, &lines, Subject::Poison)
 }
 
 fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {

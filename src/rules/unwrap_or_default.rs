@@ -5,6 +5,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::pat_name;
 
@@ -153,18 +154,17 @@ impl Rule for UnwrapOrDefault {
     }
 }
 
-/// A comment on the call's line, or on the line above it or above the statement it is part of.
+/// A comment on the call's line, or above it or above the statement it is part of, that says
+/// why the default is right (see [`crate::rationale`]).
 fn has_rationale(cx: &Ctx<'_, '_>, span: Span) -> bool {
     let line = span.start().line;
-    if cx.file.rationale_for(line).is_some() {
-        return true;
-    }
     let stmt_line = cx.ancestors_inside_out().find_map(|node| match node {
         Node::Stmt(stmt) => Some(stmt.span().start().line),
         Node::FieldValue(field) => Some(field.span().start().line),
         _ => None,
     });
-    stmt_line.is_some_and(|l| l != line && cx.file.rationale_for(l).is_some())
+    let lines: Vec<usize> = std::iter::once(line).chain(stmt_line).collect();
+    rationale::documented(cx.file, &lines, Subject::Default)
 }
 
 /// What the receiver chain says about the defaulted value.

@@ -34,3 +34,11 @@ fn trailing_comment_of_the_line_above(tx: &Sender<u8>) {
     let _ = tx.send(1); // best-effort progress
     let _ = tx.send(2); //~ discarded-result
 }
+
+// Narration and notes to self are not reasons to drop the error.
+fn narrated(tx: &Sender<u8>, out: &mut File) {
+    // Send the progress update
+    let _ = tx.send(3); //~ discarded-result
+    // TODO: should we ignore these failures?
+    out.flush().ok(); //~ discarded-result
+}

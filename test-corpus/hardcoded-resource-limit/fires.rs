@@ -35,3 +35,13 @@ fn channels() {
     let (atx, arx) = async_channel::bounded(8); //~ hardcoded-resource-limit
     let (ttx, trx) = tokio::sync::mpsc::channel(1024); //~ hardcoded-resource-limit
 }
+
+// Narration above a literal is not a reason for it.
+fn narrated() {
+    // Create a channel for notifications
+    let (tx, rx) = tokio::sync::mpsc::channel(64); //~ hardcoded-resource-limit
+    // TAS-61 V2: pool for the event systems
+    let pool = Pool::builder().max_size(12).build(manager); //~ hardcoded-resource-limit
+    // TODO: at most 8 workers until the limit is configurable
+    let rt = Builder::new_multi_thread().worker_threads(8).build(); //~ hardcoded-resource-limit
+}

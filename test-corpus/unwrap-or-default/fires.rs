@@ -101,3 +101,27 @@ fn weak_evidence(res: &Result<Response, E>, raw: &str) -> Option<String> {
     let wrapped = (fetch().await?).unwrap_or_default(); //~ unwrap-or-default:medium
     None
 }
+
+// Comments that sit above the call but do not say why the default is right: a ticket tag,
+// narration, a TODO (even one naming a reason), a question, commented-out code.
+fn narrated(spec: &Spec, c: &Config) -> usize {
+    // TAS-61 V2: read the event systems
+    let systems = spec.event_systems.clone().unwrap_or_default(); //~ unwrap-or-default:low
+    // Log configuration size for debugging
+    let size = serde_json::to_string(c).unwrap_or_default().len(); //~ unwrap-or-default:medium
+    // TODO: fall back to the default when the key is missing
+    let key = spec.api_key.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+    // Should an absent count really be zero?
+    let count = spec.count.unwrap_or_default(); //~ unwrap-or-default:low
+    // let count = spec.count.expect("count");
+    let other = spec.other.unwrap_or_default(); //~ unwrap-or-default:low
+    systems.len() + size + key.len() + count + other
+}
+
+fn branch_labels(kind: Kind, spec: &Spec) -> Vec<String> {
+    match kind {
+        // Linux and macOS
+        Kind::Unix => spec.labels.clone().unwrap_or_default(), //~ unwrap-or-default:low
+        Kind::Other => Vec::new(),
+    }
+}

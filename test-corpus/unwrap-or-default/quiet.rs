@@ -61,3 +61,18 @@ fn build_script() {
         .map(|s| s.split(',').map(str::to_owned).collect::<Vec<_>>())
         .unwrap_or_default();
 }
+
+// Reasons in the words real code uses, above the statement or on the line.
+fn reasons(spec: &Spec) -> usize {
+    // The registry returns None for an empty string, which we treat as no proxy.
+    let proxy = spec.proxy.clone().unwrap_or_default();
+    // Unknown fields fall back to zero so that old clients keep working.
+    let flags = spec.flags.unwrap_or_default();
+    let width = spec.width.unwrap_or_default(); // cannot fail: validated when the spec was loaded
+    let region = spec
+        .region
+        .clone()
+        // default region when the caller gives none
+        .unwrap_or_default();
+    proxy.len() + flags + width + region.len()
+}
