@@ -1,3 +1,5 @@
 //! What ferret knows about libraries, as data a newcomer can extend without reading a rule:
 //! each file here is one table (sources, sinks, sanitizers, errors that carry nothing, executors),
 //! and rules look entries up by resolved path instead of spelling library names themselves.
+
+pub mod futures;

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use crate::finding::{Dimension, Severity};
 use quote::ToTokens;
 
+use crate::knowledge::futures::{self, COMPLETE_PROMPTLY, NEVER_COMPLETE};
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::TIMER_IDENTS;
 
@@ -59,7 +60,7 @@ impl Rule for BlockOnWithoutTimeout {
         let f = cx.enclosing_fn;
         // `main` (and a thread's `thread_main`/`main_loop`) exists to drive the top-level future
         // to completion.
-        if f.is_some_and(|f| is_main_like(&f.sig.ident.to_string()) && !f.is_extern()) {
+        if f.is_some_and(|f| !f.is_extern() && drives_program_or_thread(cx, f)) {
             return;
         }
         if let Some(f) = f
@@ -69,10 +70,10 @@ impl Rule for BlockOnWithoutTimeout {
         {
             return;
         }
-        if future.is_some_and(completes_promptly) {
+        if future.is_some_and(|fut| known_future(cx, fut, COMPLETE_PROMPTLY)) {
             return;
         }
-        if drives_thread(cx) || waits_forever_on_purpose(expr) {
+        if drives_thread(cx) || future.is_some_and(|fut| parks_forever(cx, fut)) {
             return;
         }
         let bound_local = future.is_some_and(|fut| match fut {
@@ -107,9 +108,27 @@ impl Rule for BlockOnWithoutTimeout {
     }
 }
 
-/// `main`, `thread_main`, `worker_main_loop`: a `main` word in a snake_case name.
-fn is_main_like(name: &str) -> bool {
-    name.split('_').any(|word| word == "main")
+/// `fn main`, or a function this file hands to `thread::spawn`/`Builder::spawn` by name
+/// (`spawn(worker_main)`, `spawn(move || worker_main())`): it exists to drive its future.
+fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+    let name = f.sig.ident.to_string();
+    if name == "main" {
+        return true;
+    }
+    let text = cx.file.text;
+    let mut from = 0;
+    while let Some(at) = text[from..].find("spawn(") {
+        let args = &text[from + at + "spawn(".len()..];
+        let args = args.trim_start().trim_start_matches("move").trim_start();
+        let args = args.strip_prefix("||").unwrap_or(args).trim_start();
+        if let Some(rest) = args.strip_prefix(name.as_str())
+            && rest.trim_start().starts_with([')', '('])
+        {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
 }
 
 /// The enclosing function is itself a blocking API, so blocking without a bound is its contract
@@ -118,7 +137,13 @@ fn is_main_like(name: &str) -> bool {
 /// `fn blocking_recv(..) { block_on(self.recv()) }`, `Iterator::count` over `Stream::count`).
 fn is_blocking_api(f: FnNode<'_>, future: Option<&syn::Expr>) -> bool {
     let name = f.sig.ident.to_string();
-    if name == "block_on" || name.contains("blocking") {
+    // `blocking` as a word of the name, not `nonblocking`/`non_blocking`.
+    let words: Vec<&str> = name.split('_').collect();
+    let says_blocking = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| *w == "blocking" && (i == 0 || words[i - 1] != "non"));
+    if name == "block_on" || says_blocking {
         return true;
     }
     let Some(awaited) = future.and_then(awaited_name) else {
@@ -219,34 +244,57 @@ fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
     }
 }
 
-/// The enclosing function takes a timeout or deadline: whether to wait without one is its
-/// caller's explicit choice (`if let Some(t) = timeout { block_on_timeout(..) } else { block_on(..) }`).
+/// The enclosing function takes a timeout or deadline (a `Duration`/`Instant` parameter, or one
+/// named so) and uses it: whether to wait without one is its caller's explicit choice
+/// (`if let Some(t) = timeout { block_on_timeout(..) } else { block_on(..) }`).
 fn caller_chooses_bound(f: FnNode<'_>) -> bool {
-    f.sig.inputs.iter().any(|input| match input {
-        syn::FnArg::Typed(t) => match &*t.pat {
-            syn::Pat::Ident(p) => {
-                let name = p.ident.to_string().to_lowercase();
-                name.contains("timeout") || name.contains("deadline")
-            }
+    let bounds: Vec<String> = f
+        .sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(t),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .filter_map(|t| {
+            let syn::Pat::Ident(p) = &*t.pat else {
+                return None;
+            };
+            let name = p.ident.to_string();
+            let lower = name.to_lowercase();
+            let ty = t.ty.to_token_stream().to_string();
+            let is_bound = ty.contains("Duration")
+                || ty.contains("Instant")
+                || lower.contains("timeout")
+                || lower.contains("deadline");
+            is_bound.then_some(name)
+        })
+        .collect();
+    mentions_any(f.block.to_token_stream(), &bounds)
+}
+
+/// The future is a call to one of `table`'s functions, resolved through the file's imports, or an
+/// `async` block that only awaits one.
+fn known_future(cx: &Ctx<'_, '_>, future: &syn::Expr, table: &[&str]) -> bool {
+    match future {
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => futures::is_one_of(&cx.resolve(&p.path), table),
             _ => false,
         },
-        syn::FnArg::Receiver(_) => false,
-    })
+        syn::Expr::Paren(p) => known_future(cx, &p.expr, table),
+        syn::Expr::Async(block) => match block.block.stmts.as_slice() {
+            [syn::Stmt::Expr(syn::Expr::Await(aw), _)] => known_future(cx, &aw.base, table),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
-/// Futures that complete at once or after a fixed time: `yield_now()`, `ready(x)`, `sleep(d)`.
-fn completes_promptly(future: &syn::Expr) -> bool {
-    awaited_name(future).is_some_and(|name| {
-        matches!(
-            name.as_str(),
-            "yield_now" | "ready" | "sleep" | "sleep_until"
-        )
-    })
-}
-
-/// `rt.block_on(future::pending())`: parking a thread for ever is the point (a runtime driver).
-fn waits_forever_on_purpose(call: &syn::Expr) -> bool {
-    mentions_any(call.to_token_stream(), &["pending".to_string()])
+/// `rt.block_on(std::future::pending::<()>())`: parking a thread for ever is the point (a runtime
+/// driver). Only the real `pending` counts, resolved through imports; a local named `pending`
+/// does not.
+fn parks_forever(cx: &Ctx<'_, '_>, future: &syn::Expr) -> bool {
+    known_future(cx, future, NEVER_COMPLETE)
 }
 
 /// `x.block_on(fut)`, `fut.block_on()` (pollster), `block_on(fut)`, `executor::block_on(fut)`:
@@ -284,8 +332,7 @@ fn bounded(tokens: TokenStream) -> bool {
         [TokenTree::Ident(name), TokenTree::Group(g)]
             if g.delimiter() == proc_macro2::Delimiter::Parenthesis =>
         {
-            let name = name.to_string().to_lowercase();
-            name.contains("timeout") || name.contains("deadline")
+            names_bound_call(&name.to_string(), !g.stream().is_empty())
         }
         _ => false,
     });
@@ -307,6 +354,19 @@ fn bounded(tokens: TokenStream) -> bool {
             TokenTree::Group(g) => bounded(g.stream()),
             _ => false,
         })
+}
+
+/// `timeout(d, fut)`, `fut.timeout(d)`, `fetch_with_timeout()`, `recv_deadline(t)`; not a getter
+/// that only reads a setting (`config.timeout()`, `opts.read_timeout()`).
+fn names_bound_call(name: &str, has_args: bool) -> bool {
+    let name = name.to_lowercase();
+    if !(name.contains("timeout") || name.contains("deadline")) {
+        return false;
+    }
+    let getter = !has_args
+        && !name.contains("with_")
+        && (name.ends_with("timeout") || name.ends_with("deadline"));
+    !getter
 }
 
 fn mentions_timer(tokens: TokenStream) -> bool {

@@ -87,3 +87,36 @@ fn fetch_by_id(rt: &Runtime, id: u64) -> Row {
 fn domain_lookup(rt: &Runtime) {
     rt.block_on(resolve()); //~ block-on-without-timeout
 }
+
+// A local variable named `pending` is not `std::future::pending()`.
+impl Store {
+    fn flush(&self, pending: Pending) {
+        self.handle.block_on(async { self.persist(&pending.event).await }); //~ block-on-without-timeout
+    }
+}
+
+// Names that only look like the exemptions: a `main` word never handed to a thread, a
+// `nonblocking` fn, a getter that reads a timeout setting, tower's `ready()` (which waits for
+// capacity), a timeout parameter the function ignores.
+fn thread_main(rt: &Runtime) {
+    rt.block_on(serve()); //~ block-on-without-timeout
+}
+
+fn set_nonblocking(rt: &Runtime, sock: &Socket) {
+    rt.block_on(sock.configure()); //~ block-on-without-timeout
+}
+
+fn fetch_configured(rt: &Runtime, client: &Client) {
+    rt.block_on(async { //~ block-on-without-timeout
+        let limit = client.config().timeout();
+        client.fetch(limit).await
+    });
+}
+
+fn wait_ready(rt: &Runtime, svc: &mut Svc) {
+    rt.block_on(svc.ready()); //~ block-on-without-timeout
+}
+
+fn call_ignoring(rt: &Runtime, _timeout: Duration) {
+    rt.block_on(work()); //~ block-on-without-timeout
+}

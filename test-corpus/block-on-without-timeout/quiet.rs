@@ -163,7 +163,35 @@ fn drain_spawned(runtime: &Runtime) {
     runtime.block_on(tokio::time::sleep(Duration::from_millis(10)));
 }
 
-// A thread's main function, handed to `thread::Builder::spawn` by name.
+// A thread's main function, handed to `thread::spawn` by name.
 fn thread_main_loop() {
     crate::reactor::block_on(executor.run(serve()));
+}
+
+fn io_loop() {
+    crate::reactor::block_on(executor.run(poll_io()));
+}
+
+fn start_threads() {
+    std::thread::spawn(thread_main_loop);
+    std::thread::Builder::new().spawn(move || io_loop()).ok();
+}
+
+// `pending` resolved through an import, also awaited in an async block.
+mod parked {
+    use std::future::pending;
+    use futures::future;
+
+    fn park(rt: &Runtime) {
+        rt.block_on(pending::<()>());
+        rt.block_on(async { future::pending::<()>().await });
+    }
+}
+
+// A bound the caller passes in (by type or by name) and the function applies.
+fn wait_for(rt: &Runtime, limit: Option<Duration>) {
+    match limit {
+        Some(limit) => rt.block_on(tokio::time::timeout(limit, work())).ok(),
+        None => rt.block_on(work()).into(),
+    };
 }
