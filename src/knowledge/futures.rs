@@ -31,6 +31,20 @@ pub const COMPLETE_PROMPTLY: &[&str] = &[
     "futures_timer::Delay::new",
 ];
 
+/// Calls that wait for (or subscribe to) a process signal: what a function awaits after one is
+/// its shutdown path (`ctrl_c().await; server.stop().await`).
+pub const SIGNALS: &[&str] = &[
+    "tokio::signal::ctrl_c",
+    "tokio::signal::unix::signal",
+    "tokio::signal::windows::ctrl_c",
+    "tokio::signal::windows::ctrl_break",
+    "tokio::signal::windows::ctrl_close",
+    "tokio::signal::windows::ctrl_shutdown",
+    "async_ctrlc::CtrlC::new",
+    "signal_hook_tokio::Signals::new",
+    "async_signal::Signals::new",
+];
+
 /// Whether `resolved` (full path segments) is one of `table`'s paths.
 pub fn is_one_of(resolved: &[String], table: &[&str]) -> bool {
     table.iter().any(|entry| {

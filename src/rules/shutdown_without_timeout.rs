@@ -5,6 +5,7 @@ use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::futures::{SIGNALS, is_one_of};
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::TIMER_IDENTS;
 
@@ -29,6 +30,9 @@ pub struct ShutdownWithoutTimeout {
     /// Locals of the current function that hold a `JoinHandle` (bound from a `spawn` call, or
     /// taken out of a `handle`/`task` field).
     handle_locals: Vec<String>,
+    /// The current function has waited for (or subscribed to) a process signal: what it awaits
+    /// afterwards is the shutdown path, whatever the function is called (`main`, `run`).
+    after_signal: bool,
 }
 
 /// Awaited methods that wait for something else to finish.
@@ -37,12 +41,11 @@ const WAITING_METHODS: &[&str] = &["stop", "shutdown", "join", "drain"];
 impl Rule for ShutdownWithoutTimeout {
     fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {
         self.handle_locals.clear();
+        self.after_signal = false;
     }
 
-    fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
-        if !in_shutdown_fn(cx) {
-            return;
-        }
+    // Handles are tracked in every function: one spawned before the signal is awaited after it.
+    fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
         if let syn::Stmt::Local(local) = stmt
             && let Some(init) = &local.init
         {
@@ -54,7 +57,11 @@ impl Rule for ShutdownWithoutTimeout {
     }
 
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
-        if !in_shutdown_fn(cx) {
+        if let syn::Expr::Call(call) = expr
+            && let syn::Expr::Path(p) = &*call.func
+            && is_one_of(&cx.resolve(&p.path), SIGNALS)
+        {
+            self.after_signal = true;
             return;
         }
         match expr {
@@ -65,14 +72,15 @@ impl Rule for ShutdownWithoutTimeout {
                 bindings(&f.pat, &mut self.handle_locals);
             }
             syn::Expr::Await(aw) => {
+                if !(self.after_signal || in_shutdown_fn(cx)) {
+                    return;
+                }
                 let Some((start, what)) = self.waited_on(&aw.base) else {
                     return;
                 };
-                // `fn shutdown(..) { self.socket.shutdown().await }` only forwards: the bound
-                // belongs to whoever calls this `shutdown`.
-                if let syn::Expr::MethodCall(call) = &*aw.base
-                    && cx.enclosing_fn.is_some_and(|f| f.sig.ident == call.method)
-                {
+                // `fn stop(&self) { self.inner.stop().await }` only forwards: the bound belongs
+                // to whoever calls this `stop`.
+                if cx.enclosing_fn.is_some_and(|f| only_forwards(f.block)) {
                     return;
                 }
                 if bounded_by_ancestor(cx) {
@@ -145,6 +153,58 @@ impl ShutdownWithoutTimeout {
             _ => false,
         })
     }
+}
+
+/// The body is one forwarding call (`self.inner.stop().await`, `Ok(x.stop().await?)`, `let _ =
+/// x.stop().await;`, with statements that await nothing before it): anything more (a lock, a
+/// second component, a loop over handles) is work of its own that needs its own bound.
+fn only_forwards(block: &syn::Block) -> bool {
+    let awaits = |stmt: &syn::Stmt| count_awaits(quote::ToTokens::to_token_stream(stmt));
+    let mut stmts: Vec<&syn::Stmt> = block.stmts.iter().collect();
+    // A trailing `Ok(())` is not work.
+    if stmts.len() > 1
+        && let Some(syn::Stmt::Expr(syn::Expr::Call(call), None)) = stmts.last()
+        && call.args.iter().all(|a| matches!(a, syn::Expr::Tuple(t) if t.elems.is_empty()))
+        && matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("Ok"))
+    {
+        stmts.pop();
+    }
+    let Some((last, before)) = stmts.split_last() else {
+        return false;
+    };
+    let forwarded = match last {
+        syn::Stmt::Expr(e, _) => Some(e),
+        syn::Stmt::Local(local) => local.init.as_ref().map(|i| &*i.expr),
+        _ => None,
+    };
+    forwarded.is_some_and(is_forwarding_call)
+        && awaits(last) == 1
+        && before.iter().all(|s| awaits(s) == 0)
+}
+
+/// `x.stop().await`, possibly behind `?` or inside `Ok(..)`.
+fn is_forwarding_call(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Await(aw) => matches!(&*aw.base, syn::Expr::MethodCall(_)),
+        syn::Expr::Try(t) => is_forwarding_call(&t.expr),
+        syn::Expr::Call(call)
+            if matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("Ok")) =>
+        {
+            call.args.first().is_some_and(is_forwarding_call)
+        }
+        _ => false,
+    }
+}
+
+fn count_awaits(tokens: TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            TokenTree::Ident(i) if i == "await" => 1,
+            TokenTree::Group(g) => count_awaits(g.stream()),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The function is named like a shutdown path: `shutdown`, `graceful_shutdown`, `stop_all`...

@@ -48,3 +48,43 @@ impl Bootstrap {
         }
     }
 }
+
+// A `stop` that does more than forward: it awaits a coordinator lock and several sub-services.
+impl Orchestrator {
+    pub async fn stop(&self) -> Result<(), Error> {
+        let coordinator = self.coordinator.lock().await;
+        coordinator.stop().await?; //~ shutdown-without-timeout
+        self.executor.stop().await?; //~ shutdown-without-timeout
+        Ok(())
+    }
+}
+
+// Flushing first is work of its own: the socket's shutdown is no longer a bare forward.
+impl BufferedSocket {
+    pub async fn shutdown(&mut self) -> std::io::Result<()> {
+        self.flush().await?;
+        self.socket.shutdown().await //~ shutdown-without-timeout
+    }
+}
+
+// Server entry points that await the shutdown after a signal, whatever their name.
+mod entry {
+    use tokio::signal::unix::{signal, SignalKind};
+
+    #[tokio::main]
+    async fn main() -> Result<(), Error> {
+        let server = Server::start().await?;
+        let worker_handle = tokio::spawn(work());
+        tokio::signal::ctrl_c().await?;
+        server.stop().await?; //~ shutdown-without-timeout
+        worker_handle.await?; //~ shutdown-without-timeout
+        Ok(())
+    }
+
+    pub async fn run(self) -> Result<(), Error> {
+        let mut term = signal(SignalKind::terminate())?;
+        term.recv().await;
+        self.server.shutdown().await; //~ shutdown-without-timeout
+        Ok(())
+    }
+}

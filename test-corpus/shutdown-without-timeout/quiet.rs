@@ -57,10 +57,28 @@ mod tests {
     }
 }
 
-// Forwarding to the method of the same name: the caller of this `shutdown` bounds the wait.
-impl BufferedSocket {
-    pub async fn shutdown(&mut self) -> std::io::Result<()> {
-        self.flush().await?;
-        self.socket.shutdown().await
+// A body that is one forwarding call: the caller of this `stop` bounds the wait.
+impl Service {
+    pub async fn stop(&self) {
+        self.inner.stop().await
     }
+
+    pub async fn shutdown(&mut self) -> Result<(), Error> {
+        self.closing = true;
+        Ok(self.server.shutdown().await?)
+    }
+
+    pub async fn stop_listener(&mut self) -> std::io::Result<()> {
+        self.listener.stop().await?;
+        Ok(())
+    }
+}
+
+// After a signal, an entry point that bounds the server's shutdown.
+#[tokio::main]
+async fn main() -> Result<(), Error> {
+    let server = Server::start().await?;
+    tokio::signal::ctrl_c().await?;
+    tokio::time::timeout(Duration::from_secs(30), server.stop()).await??;
+    Ok(())
 }
