@@ -95,7 +95,7 @@ pub struct ScanArgs {
     /// Report findings in test code too (most rules skip it by default).
     #[arg(long)]
     pub include_tests: bool,
-    /// Analyse files whose header says a tool generated them (`// @generated`, bindgen...).
+    /// Analyse files a tool generated (a `// @generated`-style header, expansion snapshots, WebIDL output).
     #[arg(long)]
     pub include_generated: bool,
     /// Parse every file whole, instead of only the items that may contain a finding (slower;

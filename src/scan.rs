@@ -63,7 +63,7 @@ pub struct ScanOptions {
     pub jobs: Option<usize>,
     /// Files larger than this are skipped with a warning.
     pub max_file_size: u64,
-    /// Analyse files whose header says a tool generated them (`@generated`, bindgen...).
+    /// Analyse files a tool generated (see `source::is_generated`).
     pub include_generated: bool,
     /// Parse every file whole instead of only the items that may contain a finding.
     pub full_parse: bool,
@@ -460,7 +460,7 @@ impl FileJob<'_> {
         let Ok(text) = std::str::from_utf8(bytes) else {
             return problem(rel, ProblemKind::NotUtf8, "not valid UTF-8".to_string());
         };
-        if !self.options.include_generated && crate::source::is_generated(text) {
+        if !self.options.include_generated && crate::source::is_generated(rel, text) {
             return FileOutcome {
                 generated: true,
                 ..FileOutcome::default()

@@ -47,9 +47,7 @@ pub const SIGNALS: &[&str] = &[
 
 /// Whether `resolved` (full path segments) is one of `table`'s paths.
 pub fn is_one_of(resolved: &[String], table: &[&str]) -> bool {
-    table.iter().any(|entry| {
-        entry
-            .split("::")
-            .eq(resolved.iter().map(String::as_str))
-    })
+    table
+        .iter()
+        .any(|entry| entry.split("::").eq(resolved.iter().map(String::as_str)))
 }

@@ -164,7 +164,10 @@ fn only_forwards(block: &syn::Block) -> bool {
     // A trailing `Ok(())` is not work.
     if stmts.len() > 1
         && let Some(syn::Stmt::Expr(syn::Expr::Call(call), None)) = stmts.last()
-        && call.args.iter().all(|a| matches!(a, syn::Expr::Tuple(t) if t.elems.is_empty()))
+        && call
+            .args
+            .iter()
+            .all(|a| matches!(a, syn::Expr::Tuple(t) if t.elems.is_empty()))
         && matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("Ok"))
     {
         stmts.pop();
@@ -187,9 +190,7 @@ fn is_forwarding_call(expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Await(aw) => matches!(&*aw.base, syn::Expr::MethodCall(_)),
         syn::Expr::Try(t) => is_forwarding_call(&t.expr),
-        syn::Expr::Call(call)
-            if matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("Ok")) =>
-        {
+        syn::Expr::Call(call) if matches!(&*call.func, syn::Expr::Path(p) if p.path.is_ident("Ok")) => {
             call.args.first().is_some_and(is_forwarding_call)
         }
         _ => false,

@@ -1,0 +1,3 @@
+// THIS IS GENERATED CODE
+#[allow(non_camel_case_types)]
+pub type P1 = u8;
