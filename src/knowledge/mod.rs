@@ -2,4 +2,5 @@
 //! each file here is one table (sources, sinks, sanitizers, errors that carry nothing, executors),
 //! and rules look entries up by resolved path instead of spelling library names themselves.
 
+pub mod errors;
 pub mod futures;

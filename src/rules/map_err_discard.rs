@@ -10,6 +10,9 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::errors::{
+    self, CHANNEL_CLOSED_METHODS, CHANNEL_END_TYPES, INTEGER_TYPES, VALUE_BACK_METHODS,
+};
 use crate::macros;
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 
@@ -38,17 +41,6 @@ const LOG_MACROS: &[&str] = &[
     "eprint",
 ];
 
-/// Calls whose `Err` hands a value back rather than describing a failure: `OnceCell::set` returns
-/// the rejected value, `compare_exchange`/`fetch_update` the current one, `Rc::try_unwrap` the `Rc`.
-const VALUE_BACK_METHODS: &[&str] = &[
-    "set",
-    "compare_exchange",
-    "compare_exchange_weak",
-    "fetch_update",
-    "try_unwrap",
-    "downcast",
-];
-
 /// Types whose `From` conversion is text to begin with: nothing to chain.
 const TEXT_TYPES: &[&str] = &[
     "String", "str", "Cow", "char", "bool", "u8", "u16", "u32", "u64", "u128", "usize", "i8",
@@ -62,7 +54,7 @@ impl Rule for MapErrDiscard {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
             syn::Expr::MethodCall(mc) => method_call(cx, mc),
-            syn::Expr::Match(m) if !hands_value_back(&m.expr) => {
+            syn::Expr::Match(m) if !hands_value_back(&m.expr) && !carries_nothing(cx, &m.expr) => {
                 for arm in &m.arms {
                     if returns_err(&arm.body) {
                         // A guard that inspects the error (`Err(e) if e.kind() == ..`) uses it.
@@ -77,6 +69,7 @@ impl Rule for MapErrDiscard {
             syn::Expr::If(i) => {
                 if let syn::Expr::Let(cond) = &*i.cond
                     && !hands_value_back(&cond.expr)
+                    && !carries_nothing(cx, &cond.expr)
                     && block_returns_err(&i.then_branch)
                 {
                     err_pattern(cx, &cond.pat, i.then_branch.to_token_stream(), Place::IfLet);
@@ -107,7 +100,11 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
             };
             // `.map_err(|e| warn!(..)).ok()`: the closure only logs; the result is dropped
             // knowingly afterwards, no replacement error is built.
-            if hands_value_back(&mc.receiver) || only_logs(&closure.body) {
+            if hands_value_back(&mc.receiver)
+                || only_logs(&closure.body)
+                || carries_nothing(cx, &mc.receiver)
+                || is_none(&closure.body)
+            {
                 return;
             }
             let [param] = closure.inputs.iter().collect::<Vec<_>>()[..] else {
@@ -147,6 +144,7 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
             if let syn::Expr::MethodCall(ok) = &*mc.receiver
                 && ok.method == "ok"
                 && ok.args.is_empty()
+                && !carries_nothing(cx, &ok.receiver)
             {
                 cx.report_at(
                     ok.method.span(),
@@ -165,6 +163,9 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
 
 /// `Err(_)` / `Err(e)` in a match arm or `if let` whose body returns a fixed `Err`.
 fn err_pattern(cx: &mut Ctx<'_, '_>, pat: &syn::Pat, body: TokenStream, place: Place) {
+    if returns_err_none(body.clone()) {
+        return;
+    }
     let syn::Pat::TupleStruct(ts) = pat else {
         return;
     };
@@ -372,6 +373,10 @@ fn binding(pat: &syn::Pat) -> Binding {
     match pat {
         syn::Pat::Wild(_) | syn::Pat::Rest(_) => Binding::Wild,
         syn::Pat::Ident(p) if p.subpat.is_none() => Binding::Name(p.ident.to_string()),
+        // `|_: ()|`: a unit error has nothing to keep.
+        syn::Pat::Type(t) if matches!(&*t.ty, syn::Type::Tuple(u) if u.elems.is_empty()) => {
+            Binding::Other
+        }
         syn::Pat::Type(t) => binding(&t.pat),
         _ => Binding::Other,
     }
@@ -410,17 +415,225 @@ fn is_bail(mac: &syn::Macro) -> bool {
     matches!(macros::macro_name(mac).as_str(), "bail")
 }
 
-/// Whether `expr` is a call from [`VALUE_BACK_METHODS`].
+/// Whether `expr` is a call from [`VALUE_BACK_METHODS`], with the arity that identifies it.
 fn hands_value_back(expr: &syn::Expr) -> bool {
-    let name = match expr {
-        syn::Expr::MethodCall(mc) => Some(&mc.method),
+    let (name, arity) = match expr {
+        syn::Expr::MethodCall(mc) => (Some(&mc.method), mc.args.len()),
         syn::Expr::Call(call) => match &*call.func {
-            syn::Expr::Path(p) => p.path.segments.last().map(|s| &s.ident),
-            _ => None,
+            syn::Expr::Path(p) => (p.path.segments.last().map(|s| &s.ident), call.args.len()),
+            _ => (None, 0),
         },
-        _ => None,
+        _ => (None, 0),
     };
-    name.is_some_and(|n| VALUE_BACK_METHODS.iter().any(|m| n == m))
+    name.is_some_and(|n| {
+        VALUE_BACK_METHODS
+            .iter()
+            .any(|(m, args)| n == m && args.is_none_or(|a| a == arity))
+    })
+}
+
+/// The error the expression fails with carries nothing, and its type is visible here: a call
+/// from [`errors::EMPTY_ERRORS`] (resolved), `INT::try_from(..)`, `<[u8; N]>::try_from(..)`,
+/// `x.try_into()` into a declared integer type, or a channel end's `send`/`recv`/`try_recv` (an
+/// awaited oneshot receiver too). Looks through `?`, `.await`, `.map(..)`.
+fn carries_nothing(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Paren(p) => carries_nothing(cx, &p.expr),
+        syn::Expr::Await(aw) => match &*aw.base {
+            syn::Expr::Path(_) | syn::Expr::Field(_) => is_channel_end(cx, &aw.base),
+            base => carries_nothing(cx, base),
+        },
+        syn::Expr::Call(call) => {
+            let syn::Expr::Path(func) = &*call.func else {
+                return false;
+            };
+            if errors::empty_error_call(&cx.resolve(&func.path)).is_some() {
+                return true;
+            }
+            let mut segments = func.path.segments.iter().rev();
+            let is_try_from = segments.next().is_some_and(|s| s.ident == "try_from");
+            let owner_is_integer = match &func.qself {
+                Some(q) => is_integer_or_array(&q.ty),
+                None => segments
+                    .next()
+                    .is_some_and(|s| INTEGER_TYPES.iter().any(|t| s.ident == t)),
+            };
+            is_try_from && owner_is_integer
+        }
+        syn::Expr::MethodCall(mc) => {
+            let method = mc.method.to_string();
+            match method.as_str() {
+                "map" => carries_nothing(cx, &mc.receiver),
+                "try_into" => mc.args.is_empty() && declared_integer_target(cx),
+                m if CHANNEL_CLOSED_METHODS.contains(&m) => is_channel_end(cx, &mc.receiver),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn is_integer_or_array(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(_) => true,
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| INTEGER_TYPES.iter().any(|t| s.ident == t)),
+        syn::Type::Paren(p) => is_integer_or_array(&p.elem),
+        _ => false,
+    }
+}
+
+/// The `let` the expression is part of declares an integer type: `let n: c_int = x.try_into()..`.
+fn declared_integer_target(cx: &Ctx<'_, '_>) -> bool {
+    cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Stmt(syn::Stmt::Local(local)) => Some(match &local.pat {
+            syn::Pat::Type(t) => is_integer_or_array(&t.ty),
+            _ => false,
+        }),
+        Node::Stmt(_) => Some(false),
+        _ => None,
+    }) == Some(true)
+}
+
+/// A channel end: a local bound from a channel constructor in this function
+/// (`let (tx, rx) = mpsc::channel(8)`), or a parameter or field declared with a channel end type
+/// of a channel module (`tx: mpsc::Sender<Msg>`), resolved through the file's imports.
+fn is_channel_end(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    let name = match expr {
+        syn::Expr::Path(p) => match p.path.get_ident() {
+            Some(i) => i.to_string(),
+            None => return false,
+        },
+        syn::Expr::Field(f) => match &f.member {
+            syn::Member::Named(n) => n.to_string(),
+            syn::Member::Unnamed(_) => return false,
+        },
+        syn::Expr::Reference(r) => return is_channel_end(cx, &r.expr),
+        syn::Expr::Paren(p) => return is_channel_end(cx, &p.expr),
+        _ => return false,
+    };
+    if let Some(f) = cx.enclosing_fn {
+        let bound_here = f.block.stmts.iter().any(|stmt| match stmt {
+            syn::Stmt::Local(local) => {
+                binds(&local.pat, &name)
+                    && local.init.as_ref().is_some_and(|init| {
+                        matches!(&*init.expr, syn::Expr::Call(call)
+                            if matches!(&*call.func, syn::Expr::Path(p)
+                                if cx.resolve(&p.path).split_last()
+                                    .is_some_and(|(_, module)| errors::is_channel_module(module))))
+                    })
+            }
+            _ => false,
+        });
+        let param = f.sig.inputs.iter().any(|input| match input {
+            syn::FnArg::Typed(t) => binds(&t.pat, &name) && is_channel_end_type(cx, &t.ty),
+            syn::FnArg::Receiver(_) => false,
+        });
+        if bound_here || param {
+            return true;
+        }
+    }
+    declared_field_is_channel_end(cx, &name)
+}
+
+fn binds(pat: &syn::Pat, name: &str) -> bool {
+    match pat {
+        syn::Pat::Ident(p) => p.ident == name,
+        syn::Pat::Tuple(t) => t.elems.iter().any(|p| binds(p, name)),
+        syn::Pat::Type(t) => binds(&t.pat, name),
+        syn::Pat::Reference(r) => binds(&r.pat, name),
+        _ => false,
+    }
+}
+
+/// `mpsc::Sender<T>`, `&UnboundedSender<T>`, `Option<oneshot::Sender<T>>`.
+fn is_channel_end_type(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_channel_end_type(cx, &r.elem),
+        syn::Type::Paren(p) => is_channel_end_type(cx, &p.elem),
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if last.ident == "Option" {
+                return match &last.arguments {
+                    syn::PathArguments::AngleBracketed(args) => {
+                        args.args.iter().any(|a| matches!(a, syn::GenericArgument::Type(t) if is_channel_end_type(cx, t)))
+                    }
+                    _ => false,
+                };
+            }
+            channel_end_path(
+                cx,
+                &p.path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect::<Vec<_>>(),
+            )
+        }
+        _ => false,
+    }
+}
+
+fn channel_end_path(cx: &Ctx<'_, '_>, written: &[String]) -> bool {
+    let resolved = cx.file.uses.resolve(written);
+    resolved.split_last().is_some_and(|(last, module)| {
+        CHANNEL_END_TYPES.contains(&last.as_str()) && errors::is_channel_module(module)
+    })
+}
+
+/// A struct field `name: path::Sender<..>` (or `Option<path::Sender<..>>`) declared in this file.
+/// Fields are read from the file's text: the struct may come after the code that uses it.
+fn declared_field_is_channel_end(cx: &Ctx<'_, '_>, name: &str) -> bool {
+    let text = cx.file.text;
+    let needle = format!("{name}:");
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&needle) {
+        let start = from + at;
+        from = start + needle.len();
+        let boundary = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if !boundary || text[from..].starts_with(':') {
+            continue;
+        }
+        let mut ty = text[from..].trim_start();
+        ty = ty.strip_prefix("Option<").map_or(ty, str::trim_start);
+        let path: String = ty
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let segments: Vec<String> = path
+            .split("::")
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if !segments.is_empty() && channel_end_path(cx, &segments) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A closure body that is `None`: `Err(None)` as control flow (`Result<T, Option<E>>`).
+fn is_none(body: &syn::Expr) -> bool {
+    matches!(body, syn::Expr::Path(p) if p.path.is_ident("None"))
+}
+
+/// The arm or branch returns `Err(None)`: control flow, not an error description.
+fn returns_err_none(body: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(err), TokenTree::Group(g)] if err == "Err" => {
+            g.stream().to_string().trim() == "None"
+        }
+        _ => false,
+    })
 }
 
 /// The expression evaluates to, or returns, a freshly built `Err(..)`. `Err(permit)` with a local

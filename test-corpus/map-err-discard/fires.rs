@@ -97,3 +97,31 @@ impl From<std::io::Error> for ConfigError {
         }
     }
 }
+
+// Look-alikes of errors that carry nothing: the error type is not visible, or it carries a cause.
+mod look_alikes {
+    use tokio::sync::broadcast;
+
+    struct Store {
+        cache: Redis,
+        updates: broadcast::Receiver<Update>,
+    }
+
+    impl Store {
+        async fn put(&mut self, k: &str, v: &str, sock: &UdpSocket, tx: &mpsc::Sender<u8>) -> Result<(), Error> {
+            self.cache.set(k, v).map_err(|_| Error::Cache)?; //~ map-err-discard
+            sock.send(b"x").await.map_err(|_| Error::Io)?; //~ map-err-discard
+            self.updates.recv().await.map_err(|_| Error::Lagged)?; //~ map-err-discard
+            tx.try_send(1).map_err(|_| Error::Full)?; //~ map-err-discard
+            timeout(Duration::from_secs(1), work()).await.map_err(|_| Error::Slow)?; //~ map-err-discard
+            let len = String::try_from(k).map_err(|_| Error::Utf8)?; //~ map-err-discard
+            let s = Stat { size: meta.len().try_into().map_err(|_| Error::Big)? }; //~ map-err-discard
+            Ok(())
+        }
+    }
+
+    // A local `timeout` helper is not tokio's.
+    async fn timeout(d: Duration, f: impl Future) -> Result<(), io::Error> {
+        Ok(())
+    }
+}

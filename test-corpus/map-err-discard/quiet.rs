@@ -149,3 +149,56 @@ fn guarded(result: io::Result<u32>) -> Result<u32, TryIoError> {
         result => Ok(result?),
     }
 }
+
+// Errors that carry nothing, where their type is visible (src/knowledge/errors.rs).
+mod carry_nothing {
+    use std::sync::mpsc as std_mpsc;
+    use tokio::sync::{mpsc, oneshot};
+    use tokio::time::timeout;
+
+    struct Worker {
+        events: mpsc::Sender<Event>,
+        done: Option<oneshot::Sender<()>>,
+    }
+
+    impl Worker {
+        async fn run(&self, len: u64, bytes: &[u8], d: Duration) -> Result<(), Error> {
+            let n = u32::try_from(len).map_err(|_| Error::TooLong)?;
+            let size: c_int = len.try_into().map_err(|_| Error::TooLong)?;
+            let head = <[u8; 4]>::try_from(&bytes[..4]).map_err(|_| Error::Short)?;
+            let reply = timeout(d, fetch()).await.map_err(|_| Error::TimedOut)?;
+            match tokio::time::timeout(d, fetch()).await {
+                Err(_elapsed) => return Err(Error::TimedOut),
+                Ok(r) => r?,
+            }
+            self.events.send(Event::Start).await.map_err(|_| Error::Closed)?;
+            let (tx, rx) = oneshot::channel();
+            tx.send(n).map_err(|_| Error::Closed)?;
+            let answer = rx.await.map_err(|_| Error::Closed)?;
+            let (stx, srx) = std_mpsc::channel();
+            stx.send(1).map_err(|_| Error::Closed)?;
+            let one = srx.recv().map_err(|_| Error::Closed)?;
+            let next = srx.try_recv().ok().ok_or(Error::Empty)?;
+            Ok(())
+        }
+    }
+
+    fn forward(tx: &mpsc::UnboundedSender<u8>) -> Result<(), Error> {
+        tx.send(1).map_err(|_| Error::Closed)
+    }
+
+    // A unit error, and `Err(None)` as control flow.
+    fn unit_and_none(url: &mut Url, raw: &str) -> Result<u32, Option<Error>> {
+        url.set_scheme("https").map_err(|_: ()| Some(Error::Scheme))?;
+        let n = raw.parse::<u32>().map_err(|_| None)?;
+        match raw.parse::<u8>() {
+            Ok(b) => Ok(b.into()),
+            Err(_) => Err(None),
+        }
+    }
+
+    // wasm-bindgen hands the value back.
+    fn js(value: JsValue) -> Result<Element, Error> {
+        value.dyn_into::<Element>().map_err(|_| Error::NotAnElement)
+    }
+}
