@@ -58,6 +58,19 @@ const RESULT_METHODS: &[&str] = &[
     "duration_since",
     "from_utf8",
     "read_to_string",
+    // `CStr::to_str`, `HeaderValue::to_str`, `OsString::into_string`: failed conversions.
+    "to_str",
+    "into_string",
+    // pyo3's `PyResult` chains.
+    "extract",
+    "getattr",
+    "call_method",
+    "call_method0",
+    "call_method1",
+    // I/O that fails for a reason worth reporting.
+    "canonicalize",
+    "metadata",
+    "read_dir",
 ];
 
 /// Free functions / associated functions that return a `Result` (or a fallible `Option`).
@@ -118,6 +131,27 @@ impl Rule for UnwrapOrDefault {
         if let Some(Evidence::CargoContract) = evidence {
             return;
         }
+        // `debug!(size = to_string(x).unwrap_or_default().len())`: only a log line is affected.
+        if in_log_macro(cx) {
+            cx.report_at(
+                span,
+                end,
+                Severity::Low,
+                "`unwrap_or_default()` inside a log statement: the logged value silently becomes empty/zero on failure",
+                "log the failure itself (`?e` / `%e` in the fields) or leave the field out when the value is missing",
+            );
+            return;
+        }
+        if let Some(Evidence::Propagated) = evidence {
+            cx.report_at(
+                span,
+                end,
+                Severity::Low,
+                "`unwrap_or_default()` after `?`: the error was propagated, and an absent value becomes an empty/zero default",
+                "if absence means empty, say so in a comment on this line; if the value is required, `.ok_or_else(..)?`",
+            );
+            return;
+        }
         if let Some(Evidence::Fallible(source)) = evidence {
             cx.report_at(
                 span,
@@ -171,6 +205,9 @@ fn has_rationale(cx: &Ctx<'_, '_>, span: Span) -> bool {
 enum Evidence {
     /// A `Result` or fallible conversion, described for the message.
     Fallible(String),
+    /// `fetch().await?.unwrap_or_default()` where `fetch`'s doc comment, in this file, says that
+    /// `None` means empty: the error went up with `?`; only a documented absence is defaulted.
+    Propagated,
     /// `env::var("CARGO_CFG_..")` in a build script: Cargo documents absence as "not set", so the
     /// empty default is the contract, not a lost error.
     CargoContract,
@@ -220,10 +257,14 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
                     .map(|f| Evidence::Fallible(format!("the result of `{f}()`")));
             }
             // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
-            syn::Expr::Try(_) if immediate => {
-                return Some(Evidence::Fallible(
-                    "a fetched result (`..?.unwrap_or_default()`)".to_string(),
-                ));
+            // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
+            syn::Expr::Try(t) if immediate => {
+                return Some(match called_name(&t.expr) {
+                    Some(name) if none_documented_as_empty(cx, &name) => Evidence::Propagated,
+                    _ => Evidence::Fallible(
+                        "a fetched result (`..?.unwrap_or_default()`)".to_string(),
+                    ),
+                });
             }
             syn::Expr::Await(a) => expr = &a.base,
             syn::Expr::Paren(p) => expr = &p.expr,
@@ -233,6 +274,70 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
         immediate &= wrapper;
     }
 }
+
+/// The function or method a (possibly awaited) call names: `client.read_batch(..).await` gives
+/// `read_batch`.
+fn called_name(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Await(a) => called_name(&a.base),
+        syn::Expr::Paren(p) => called_name(&p.expr),
+        syn::Expr::MethodCall(mc) => Some(mc.method.to_string()),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `fn name` is defined in this file with a doc comment saying what `None` means, and that is
+/// "empty" (`/// Returns `None` when the queue is empty`).
+fn none_documented_as_empty(cx: &Ctx<'_, '_>, name: &str) -> bool {
+    let file = cx.file;
+    (1..=file.line_count()).any(|line| {
+        let code = file.line(line);
+        let defines = code.find(&format!("fn {name}")).is_some_and(|at| {
+            code[at + 3 + name.len()..]
+                .trim_start()
+                .starts_with(['(', '<'])
+        });
+        if !defines {
+            return false;
+        }
+        // The doc block above, stepping over attributes.
+        let mut doc = String::new();
+        let mut above = line - 1;
+        while above > 0 {
+            let text = file.line(above).trim();
+            if let Some(comment) = text.strip_prefix("///") {
+                doc.push_str(comment);
+                doc.push(' ');
+            } else if !text.starts_with("#[") {
+                break;
+            }
+            above -= 1;
+        }
+        let doc = doc.to_lowercase();
+        doc.contains("none")
+            && ["empty", "no ", "nothing", "absent"]
+                .iter()
+                .any(|w| doc.contains(w))
+    })
+}
+
+/// Inside the arguments of a logging macro (`debug!`, `tracing::info!`, `println!`...).
+fn in_log_macro(cx: &Ctx<'_, '_>) -> bool {
+    cx.ancestors_inside_out().any(|node| match node {
+        Node::Macro(mac) => LOG_MACROS.contains(&crate::macros::macro_name(mac).as_str()),
+        _ => false,
+    })
+}
+
+/// Macros whose arguments only end up in a log or console line.
+const LOG_MACROS: &[&str] = &[
+    "trace", "debug", "info", "warn", "error", "event", "log", "println", "eprintln", "print",
+    "eprint",
+];
 
 /// `env::var("CARGO_CFG_TARGET_FEATURE")` / `var("CARGO_FEATURE_X")`: cfg and feature variables
 /// that Cargo leaves unset when empty.

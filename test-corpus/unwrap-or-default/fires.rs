@@ -77,7 +77,7 @@ fn plain(map: &HashMap<String, Vec<u8>>, rx: Option<u32>) -> usize {
 
 // Inside macro arguments.
 fn logged(c: &Config, x: Option<u8>) {
-    debug!(config_size = serde_json::to_string(c).unwrap_or_default().len(), "loaded"); //~ unwrap-or-default:medium
+    debug!(config_size = serde_json::to_string(c).unwrap_or_default().len(), "loaded"); //~ unwrap-or-default:low
     info!("value {}", x.unwrap_or_default()); //~ unwrap-or-default:low
     let body = json!({ "count": x.unwrap_or_default() }); //~ unwrap-or-default:low
 }
@@ -124,4 +124,24 @@ fn branch_labels(kind: Kind, spec: &Spec) -> Vec<String> {
         Kind::Unix => spec.labels.clone().unwrap_or_default(), //~ unwrap-or-default:low
         Kind::Other => Vec::new(),
     }
+}
+
+// Failed conversions and `PyResult` chains not on the list before: medium.
+fn conversions(c: &CStr, h: &HeaderValue, obj: &PyAny, os: OsString) -> usize {
+    let name = c.to_str().unwrap_or_default(); //~ unwrap-or-default:medium
+    let accept = h.to_str().unwrap_or_default(); //~ unwrap-or-default:medium
+    let n: u32 = obj.getattr("n").and_then(|v| v.extract()).unwrap_or_default(); //~ unwrap-or-default:medium
+    let s = os.into_string().unwrap_or_default(); //~ unwrap-or-default:medium
+    name.len() + accept.len() + n as usize + s.len()
+}
+
+// After `?`, an `Option` whose `None` this file documents as empty: the error was propagated.
+/// Reads the next batch. Returns `None` when the queue is empty.
+async fn next_batch(q: &Queue) -> Result<Option<Vec<Msg>>, Error> {
+    Ok(None)
+}
+
+async fn drain(q: &Queue) -> Result<usize, Error> {
+    let batch = next_batch(q).await?.unwrap_or_default(); //~ unwrap-or-default:low
+    Ok(batch.len())
 }
