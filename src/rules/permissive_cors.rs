@@ -8,7 +8,7 @@ use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta
 pub static META: RuleMeta = RuleMeta {
     id: "permissive-cors",
     dimension: Dimension::Security,
-    default_severity: Severity::Medium,
+    default_severity: Severity::Low,
     summary: "CORS that allows any origin (`CorsLayer::permissive()`, `allow_origin(Any)`, actix `Cors::permissive()`); high with credentials",
     doc: include_str!("../../rules/permissive-cors.md"),
     enabled_by_default: true,
@@ -63,16 +63,19 @@ impl Rule for PermissiveCors {
             },
             _ => return,
         };
-        // The library's own definition of `permissive()`/`very_permissive()` (tower-http): a
-        // method of that name in an `impl` block.
+        // The library's own definition of `permissive()`/`very_permissive()` (tower-http,
+        // actix-cors): a method of that name in an `impl CorsLayer`/`impl Cors` block. An
+        // application's own `fn permissive()` wrapper is reported.
         let defines_preset = cx.enclosing_fn.is_some_and(|f| {
             matches!(
                 f.sig.ident.to_string().as_str(),
                 "permissive" | "very_permissive"
             )
-        }) && cx
-            .ancestors_inside_out()
-            .any(|n| matches!(n, Node::ImplItem(_)));
+        }) && cx.ancestors_inside_out().any(|n| match n {
+            Node::Item(syn::Item::Impl(imp)) => matches!(&*imp.self_ty, syn::Type::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "CorsLayer" || s.ident == "Cors")),
+            _ => false,
+        });
         if defines_preset {
             return;
         }
@@ -82,7 +85,7 @@ impl Rule for PermissiveCors {
                 "; credentials are allowed too, so any site can make authenticated requests with the user's cookies",
             )
         } else {
-            (Severity::Medium, "")
+            (Severity::Low, "")
         };
         cx.report_at(
             span,

@@ -1,17 +1,17 @@
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 
 fn permissive() -> CorsLayer {
-    CorsLayer::permissive() //~ permissive-cors:medium
+    CorsLayer::permissive() //~ permissive-cors:low
 }
 
 fn very_permissive() -> CorsLayer {
-    tower_http::cors::CorsLayer::very_permissive() //~ permissive-cors:medium
+    tower_http::cors::CorsLayer::very_permissive() //~ permissive-cors:low
 }
 
 fn any_origin() -> CorsLayer {
     // The seed finding (000 O-11).
     CorsLayer::new()
-        .allow_origin(tower_http::cors::Any) //~ permissive-cors:medium
+        .allow_origin(tower_http::cors::Any) //~ permissive-cors:low
         .allow_methods(tower_http::cors::Any)
         .allow_headers(tower_http::cors::Any)
 }
@@ -37,11 +37,11 @@ fn star_static() -> CorsLayer {
 }
 
 fn actix() -> actix_cors::Cors {
-    actix_cors::Cors::permissive() //~ permissive-cors:medium
+    actix_cors::Cors::permissive() //~ permissive-cors:low
 }
 
 fn actix_any() -> actix_cors::Cors {
-    actix_cors::Cors::default().allow_any_origin().allow_any_method() //~ permissive-cors:medium
+    actix_cors::Cors::default().allow_any_origin().allow_any_method() //~ permissive-cors:low
 }
 
 // High: credentials as well, in the same builder chain...
@@ -78,4 +78,11 @@ fn router() -> Router {
     Router::new()
         .route("/", get(index))
         .layer(CorsLayer::permissive()) //~ permissive-cors
+}
+
+// An application's own preset wrapper is not the library's definition.
+impl AppCors {
+    pub fn permissive() -> CorsLayer {
+        CorsLayer::permissive() //~ permissive-cors:low
+    }
 }
