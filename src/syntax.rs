@@ -30,3 +30,36 @@ pub const TIMER_IDENTS: &[&str] = &[
     "Timer",
     "tick",
 ];
+
+/// The text following each `name:` in `text` where `name` is a whole word and not a path
+/// (`name::`): the declared type of a field, parameter or static called `name`, for rules that
+/// need the type of a field declared elsewhere in the file (the struct may come after its uses).
+pub fn declared_types<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
+    let needle = format!("{name}:");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&needle) {
+        let start = from + at;
+        from = start + needle.len();
+        let boundary = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if boundary && !text[from..].starts_with(':') {
+            found.push(text[from..].trim_start());
+        }
+    }
+    found
+}
+
+/// The leading path of a type's text, `::`-split: `mpsc::Sender<T>, ..` gives `[mpsc, Sender]`.
+pub fn leading_path(type_text: &str) -> Vec<String> {
+    let path: String = type_text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+        .collect();
+    path.split("::")
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

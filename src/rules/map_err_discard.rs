@@ -15,6 +15,7 @@ use crate::knowledge::errors::{
 };
 use crate::macros;
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::{declared_types, leading_path};
 
 pub static META: RuleMeta = RuleMeta {
     id: "map-err-discard",
@@ -589,35 +590,11 @@ fn channel_end_path(cx: &Ctx<'_, '_>, written: &[String]) -> bool {
 /// A struct field `name: path::Sender<..>` (or `Option<path::Sender<..>>`) declared in this file.
 /// Fields are read from the file's text: the struct may come after the code that uses it.
 fn declared_field_is_channel_end(cx: &Ctx<'_, '_>, name: &str) -> bool {
-    let text = cx.file.text;
-    let needle = format!("{name}:");
-    let mut from = 0;
-    while let Some(at) = text[from..].find(&needle) {
-        let start = from + at;
-        from = start + needle.len();
-        let boundary = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if !boundary || text[from..].starts_with(':') {
-            continue;
-        }
-        let mut ty = text[from..].trim_start();
-        ty = ty.strip_prefix("Option<").map_or(ty, str::trim_start);
-        let path: String = ty
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
-        let segments: Vec<String> = path
-            .split("::")
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
-        if !segments.is_empty() && channel_end_path(cx, &segments) {
-            return true;
-        }
-    }
-    false
+    declared_types(cx.file.text, name).into_iter().any(|ty| {
+        let ty = ty.strip_prefix("Option<").map_or(ty, str::trim_start);
+        let segments = leading_path(ty);
+        !segments.is_empty() && channel_end_path(cx, &segments)
+    })
 }
 
 /// A closure body that is `None`: `Err(None)` as control flow (`Result<T, Option<E>>`).

@@ -5,8 +5,10 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::errors::INTEGER_TYPES;
 use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::{declared_types, leading_path};
 
 pub static META: RuleMeta = RuleMeta {
     id: "poison-recovery",
@@ -76,7 +78,13 @@ impl Rule for PoisonRecovery {
                     _ => false,
                 };
                 if recovers {
-                    report(cx, call.method.span(), call.paren_token.span.close());
+                    let counter = guards_plain_number(cx, &call.receiver) || updated_in_place(cx);
+                    report(
+                        cx,
+                        call.method.span(),
+                        call.paren_token.span.close(),
+                        counter,
+                    );
                 }
             }
             syn::Expr::Match(m) if is_lock_call(&m.expr) => {
@@ -85,7 +93,8 @@ impl Rule for PoisonRecovery {
                         continue;
                     };
                     if silent_recovery(cx, &arm.body, &binding) {
-                        report(cx, arm.pat.span(), arm.body.span());
+                        let counter = guards_plain_number(cx, &m.expr);
+                        report(cx, arm.pat.span(), arm.body.span(), counter);
                     }
                 }
             }
@@ -158,7 +167,17 @@ fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
     inside || rationale::documented(cx.file, &lines, Subject::Poison)
 }
 
-fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span) {
+fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span, counter: bool) {
+    if counter {
+        cx.report_at(
+            start,
+            end,
+            Severity::Low,
+            "poisoned lock over a plain number recovered with `into_inner()`: a counter or statistic a panicking writer left behind is reused",
+            "a lone number cannot be half-updated, so this is mostly harmless; an atomic (`AtomicU64`) needs no lock and cannot be poisoned",
+        );
+        return;
+    }
     cx.report_at(
         start,
         end,
@@ -166,6 +185,64 @@ fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span
         "poisoned lock recovered with `into_inner()` without a word: state a panicking writer left half-updated is reused as if valid",
         "log the recovery (`tracing::warn!(\"lock poisoned; recovering\")`) and restore or validate the guarded state, propagate the poison as an error, or use `parking_lot` locks if poisoning is not wanted at all",
     );
+}
+
+/// Number types a lock may guard as a plain counter or statistic.
+const NUMBER_TYPES: &[&str] = &["f32", "f64", "Duration"];
+
+/// `self.count.lock()`, `HITS.lock()`: the lock is a field or static this file declares as
+/// `Mutex<u64>`/`RwLock<f64>`/`Mutex<Duration>` (a lone number cannot be left half-updated).
+fn guards_plain_number(cx: &Ctx<'_, '_>, lock_call: &syn::Expr) -> bool {
+    let syn::Expr::MethodCall(call) = strip(lock_call) else {
+        return false;
+    };
+    let name = match strip(&call.receiver) {
+        syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Expr::Field(f) => match &f.member {
+            syn::Member::Named(n) => Some(n.to_string()),
+            syn::Member::Unnamed(_) => None,
+        },
+        _ => None,
+    };
+    let Some(name) = name else {
+        return false;
+    };
+    declared_types(cx.file.text, &name).into_iter().any(|ty| {
+        let lock = leading_path(ty);
+        let is_lock = lock.last().is_some_and(|l| l == "Mutex" || l == "RwLock");
+        let inner = ty
+            .split_once('<')
+            .map(|(_, rest)| rest.trim_start())
+            .unwrap_or("");
+        let inner_path = leading_path(inner);
+        let inner_closes = inner
+            .get(inner_path.join("::").len()..)
+            .is_some_and(|rest| rest.trim_start().starts_with('>'));
+        is_lock
+            && inner_closes
+            && inner_path.last().is_some_and(|t| {
+                INTEGER_TYPES.contains(&t.as_str()) || NUMBER_TYPES.contains(&t.as_str())
+            })
+    })
+}
+
+/// `*m.lock().unwrap_or_else(PoisonError::into_inner) += 1`: the guard only bumps a number.
+fn updated_in_place(cx: &Ctx<'_, '_>) -> bool {
+    let mut nodes = cx.ancestors_inside_out();
+    let deref = matches!(nodes.next(), Some(Node::Expr(syn::Expr::Unary(u))) if matches!(u.op, syn::UnOp::Deref(_)));
+    deref
+        && matches!(nodes.next(), Some(Node::Expr(syn::Expr::Binary(b))) if matches!(
+            b.op,
+            syn::BinOp::AddAssign(_) | syn::BinOp::SubAssign(_)
+        ))
+}
+
+fn strip(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::Paren(p) => strip(&p.expr),
+        syn::Expr::Reference(r) => strip(&r.expr),
+        other => other,
+    }
 }
 
 /// `impl Debug/Display for ..`: peeking into a poisoned lock to print it changes nothing.

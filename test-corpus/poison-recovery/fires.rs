@@ -1,7 +1,8 @@
 use std::sync::{Condvar, Mutex, PoisonError, RwLock};
 
 struct Listener {
-    stats: RwLock<u64>,
+    // Several counters updated together: a panicking writer can leave them inconsistent.
+    stats: RwLock<ListenerStats>,
     queue: Mutex<Vec<u8>>,
     ready: Condvar,
 }
@@ -10,10 +11,10 @@ impl Listener {
     fn bump(&self) {
         // The seed: 22 of these in one file.
         let mut stats = self.stats.write().unwrap_or_else(|p| p.into_inner()); //~ poison-recovery:medium
-        *stats += 1;
+        stats.received += 1;
     }
 
-    fn read(&self) -> u64 {
+    fn read(&self) -> ListenerStats {
         *self.stats.read().unwrap_or_else(PoisonError::into_inner) //~ poison-recovery:medium
     }
 
@@ -86,4 +87,28 @@ fn unexplained(m: &Mutex<u8>) -> u8 {
 fn noted(m: &Mutex<u8>) -> u8 {
     // TODO: handle the poison properly
     *m.lock().unwrap_or_else(PoisonError::into_inner) //~ poison-recovery
+}
+
+// A plain counter or statistic: a lone number cannot be left half-updated, so low.
+struct Stats {
+    hits: Mutex<u64>,
+    latency: std::sync::RwLock<Duration>,
+    samples: Mutex<Vec<u64>>,
+}
+
+static ERRORS: Mutex<usize> = Mutex::new(0);
+
+impl Stats {
+    fn record(&self, d: Duration) {
+        *self.hits.lock().unwrap_or_else(PoisonError::into_inner) += 1; //~ poison-recovery:low
+        *self.latency.write().unwrap_or_else(|e| e.into_inner()) = d; //~ poison-recovery:low
+        let mut errors = ERRORS.lock().unwrap_or_else(PoisonError::into_inner); //~ poison-recovery:low
+        *errors += 1;
+        // A vector of samples is not a plain number: medium.
+        self.samples.lock().unwrap_or_else(PoisonError::into_inner).push(1); //~ poison-recovery:medium
+    }
+
+    fn bump(&self, m: &Mutex<Histogram>) {
+        *m.lock().unwrap_or_else(PoisonError::into_inner) += 1; //~ poison-recovery:low
+    }
 }
