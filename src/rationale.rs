@@ -23,6 +23,9 @@ pub enum Subject {
     Limit,
     /// A poisoned lock taken over.
     Poison,
+    /// `#[allow]` kept where `#[expect]` would be the policy: the lint fires only on some
+    /// targets, features or macro expansions, so an `#[expect]` would itself warn elsewhere.
+    ExpectUnusable,
 }
 
 /// Words and phrases that give a reason, whatever the subject. A trailing `*` matches any word
@@ -154,6 +157,37 @@ const LIMIT_REASONS: &[&str] = &[
 /// Words that show the author thought about the poisoning (the only reasons that count there).
 const POISON_REASONS: &[&str] = &["poison*", "panic*"];
 
+/// Words that say why `#[expect]` cannot replace an `#[allow]`.
+const EXPECT_UNUSABLE_REASONS: &[&str] = &[
+    "expect would",
+    "expect cannot",
+    "expect can't",
+    "expect does not",
+    "expect doesn't",
+    "unfulfilled",
+    "msrv",
+    "cfg",
+    "feature*",
+    "target*",
+    "platform*",
+    "conditional*",
+    "not always",
+    "sometimes",
+    "depend*",
+    "macro*",
+    "generated",
+    "only on",
+    "only when",
+    "only with",
+    "only in",
+    "only for",
+    "windows",
+    "linux",
+    "macos",
+    "unix",
+    "wasm",
+];
+
 /// Markers of a note to self rather than a reason.
 const NOTE_MARKERS: &[&str] = &["todo", "fixme", "xxx", "hack"];
 
@@ -211,6 +245,7 @@ pub fn explains(text: &str, subject: Subject) -> bool {
         }
         // Taking over a poisoned lock is explained only by a word about the poisoning.
         Subject::Poison => POISON_REASONS.iter().any(|p| mentions(&words, p)),
+        Subject::ExpectUnusable => EXPECT_UNUSABLE_REASONS.iter().any(|p| mentions(&words, p)),
     }
 }
 
@@ -281,6 +316,15 @@ mod tests {
         assert!(explains(
             "a panicking writer leaves nothing half-done",
             Subject::Poison
+        ));
+        assert!(explains("dead only on Windows", Subject::ExpectUnusable));
+        assert!(explains(
+            "`expect` would be unfulfilled when the feature is off",
+            Subject::ExpectUnusable
+        ));
+        assert!(!explains(
+            "the names mirror the C API",
+            Subject::ExpectUnusable
         ));
     }
 

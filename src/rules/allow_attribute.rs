@@ -5,6 +5,7 @@ use syn::spanned::Spanned;
 use syn::{Meta, Token};
 
 use crate::finding::{Dimension, Severity};
+use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::path_text;
 
@@ -91,6 +92,25 @@ fn check_meta(
         return;
     }
     cx.observe("allow-attribute/allow");
+    // The reason, or a comment on or above the attribute, says why `#[expect]` cannot be used
+    // (the lint fires only on some targets or features, or in macro expansions).
+    let expect_unusable = reason.is_some_and(|nv| {
+        rationale::documented(cx.file, &[start.start().line], Subject::ExpectUnusable)
+            || matches!(&nv.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                if rationale::explains(&s.value(), Subject::ExpectUnusable))
+    });
+    if expect_unusable {
+        cx.report_at(
+            start,
+            end,
+            Severity::Low,
+            format!(
+                "`#{bang}[allow({lint_list})]` with a reason that says why `#[expect]` cannot be used"
+            ),
+            "keep it while the lint fires only on some targets, features or expansions; switch to `#[expect]` (or `#[cfg_attr(.., expect(..))]`) once it fires everywhere",
+        );
+        return;
+    }
     let reason_note = if reason.is_some() {
         "a reason is given"
     } else {

@@ -57,3 +57,19 @@ mod tests {
     clippy::cast_sign_loss
 )]
 fn casts() {}
+
+// A reason (or a comment) that says why `#[expect]` cannot be used: low.
+#[allow(dead_code, reason = "used only on Windows; `expect` would be unfulfilled elsewhere")] //~ allow-attribute:low
+fn windows_only() {}
+
+// `#[expect]` would be unfulfilled when the `tls` feature is off.
+#[allow(unused_imports, reason = "imports for the TLS backend")] //~ allow-attribute:low
+use crate::tls::*;
+
+// A reason that only justifies the lint exception itself: medium.
+#[allow(clippy::too_many_arguments, reason = "mirrors the C API")] //~ allow-attribute:medium
+fn ffi_like(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}
+
+// A comment about targets, but no reason in the attribute: medium.
+#[allow(dead_code)] //~ allow-attribute:medium
+fn unix_only() {}
