@@ -10,7 +10,9 @@ use crate::finding::{Dimension, Severity};
 use quote::ToTokens;
 
 use crate::knowledge::futures::{self, COMPLETE_PROMPTLY, NEVER_COMPLETE};
-use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{
+    Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
+};
 use crate::syntax::TIMER_IDENTS;
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,7 +26,8 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::Medium,
     literals: &["block_on"],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    // A `block_on` in a helper is high when an `extern "C"` fn elsewhere in the file calls it.
+    literal_scope: LiteralScope::File,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, BlockOnWithoutTimeout);
@@ -33,11 +36,47 @@ pub static ENTRY: RuleEntry = crate::rule_entry!(&META, BlockOnWithoutTimeout);
 pub struct BlockOnWithoutTimeout {
     /// Locals bound to a timeout-wrapped future: `let fut = timeout(d, work());`.
     bounded_locals: Vec<String>,
+    /// Functions of this file with a non-Rust ABI (`extern "C" fn`).
+    extern_fns: Vec<String>,
+    /// Calls by name between this file's functions: (caller, callee).
+    calls: Vec<(String, String)>,
+    /// Medium findings, with the function they are in, to raise once the file's calls are known.
+    reported: Vec<(String, FindingHandle)>,
 }
 
 impl Rule for BlockOnWithoutTimeout {
-    fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, _f: FnNode<'ast>) {
+    fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {
         self.bounded_locals.clear();
+        if f.is_extern() {
+            self.extern_fns.push(f.sig.ident.to_string());
+        }
+    }
+
+    /// A `block_on` in a helper that an `extern "C"` fn of this file calls (directly or through
+    /// other helpers) blocks the foreign caller's thread just the same: high.
+    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, _file: &'ast syn::File) {
+        let mut reachable: Vec<&str> = self.extern_fns.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < reachable.len() {
+            let caller = reachable[i];
+            for (from, to) in &self.calls {
+                if from == caller && !reachable.contains(&to.as_str()) {
+                    reachable.push(to);
+                }
+            }
+            i += 1;
+        }
+        for (f, handle) in &self.reported {
+            if reachable.contains(&f.as_str()) {
+                cx.revise(
+                    *handle,
+                    Severity::High,
+                    format!(
+                        "`block_on` without a timeout in `{f}`, which an `extern` fn of this file calls: a slow or hung future blocks the foreign caller's thread indefinitely"
+                    ),
+                );
+            }
+        }
     }
 
     fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
@@ -51,6 +90,11 @@ impl Rule for BlockOnWithoutTimeout {
     }
 
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        if let Some(f) = cx.enclosing_fn
+            && let Some(callee) = called_fn_name(expr)
+        {
+            self.calls.push((f.sig.ident.to_string(), callee));
+        }
         let Some((start, end, future)) = block_on_call(expr) else {
             return;
         };
@@ -97,13 +141,18 @@ impl Rule for BlockOnWithoutTimeout {
                 ),
                 "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
             ),
-            None => cx.report_at(
-                start,
-                end,
-                cx.rule.default_severity,
-                "`block_on` without a timeout: if the future never completes, this thread blocks forever",
-                "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))` (or race it against `tokio::time::sleep` in `select!`) and handle the elapsed case",
-            ),
+            None => {
+                let handle = cx.report_revisable(
+                    start,
+                    end,
+                    cx.rule.default_severity,
+                    "`block_on` without a timeout: if the future never completes, this thread blocks forever",
+                    "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))` (or race it against `tokio::time::sleep` in `select!`) and handle the elapsed case",
+                );
+                if let Some(f) = f {
+                    self.reported.push((f.sig.ident.to_string(), handle));
+                }
+            }
         }
     }
 }
@@ -295,6 +344,28 @@ fn known_future(cx: &Ctx<'_, '_>, future: &syn::Expr, table: &[&str]) -> bool {
 /// does not.
 fn parks_forever(cx: &Ctx<'_, '_>, future: &syn::Expr) -> bool {
     known_future(cx, future, NEVER_COMPLETE)
+}
+
+/// The local function a call names: `helper(..)`, `Self::helper(..)`, `self.helper(..)`.
+fn called_fn_name(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => {
+                let segments: Vec<_> = p.path.segments.iter().collect();
+                match segments.as_slice() {
+                    [only] => Some(only.ident.to_string()),
+                    [owner, f] if owner.ident == "Self" => Some(f.ident.to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+        syn::Expr::MethodCall(mc) => match &*mc.receiver {
+            syn::Expr::Path(p) if p.path.is_ident("self") => Some(mc.method.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `x.block_on(fut)`, `fut.block_on()` (pollster), `block_on(fut)`, `executor::block_on(fut)`:

@@ -120,3 +120,27 @@ fn wait_ready(rt: &Runtime, svc: &mut Svc) {
 fn call_ignoring(rt: &Runtime, _timeout: Duration) {
     rt.block_on(work()); //~ block-on-without-timeout
 }
+
+// A helper reachable from an `extern "C"` fn of this file blocks the foreign caller too: high.
+#[no_mangle]
+pub extern "C" fn store_flush(store: *mut Store) -> i32 {
+    let store = unsafe { &*store };
+    flush_helper(store)
+}
+
+fn flush_helper(store: &Store) -> i32 {
+    persist_now(store)
+}
+
+fn persist_now(store: &Store) -> i32 {
+    store.rt.block_on(store.persist()) //~ block-on-without-timeout:high
+}
+
+// The same helper shape, called only from Rust: medium.
+fn rust_caller(store: &Store) -> i32 {
+    persist_later(store)
+}
+
+fn persist_later(store: &Store) -> i32 {
+    store.rt.block_on(store.persist()) //~ block-on-without-timeout:medium
+}
