@@ -4,7 +4,7 @@
 use syn::visit::{self, Visit};
 use typed_arena::Arena;
 
-use crate::macros::{self, MacroBody, MacroCall};
+use crate::macros::{self, MacroBody, MacroCall, TemplateBody};
 use crate::rules::{Ctx, FnNode, Node, RawFinding, Rule, RuleMeta};
 use crate::source::SourceFile;
 
@@ -39,6 +39,7 @@ pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRul
         test_depth: 0,
         fn_stack: Vec::new(),
         impl_trait: Vec::new(),
+        in_template: 0,
         out: Analysis::default(),
     };
     analyzer.visit_file(file);
@@ -50,6 +51,7 @@ pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRul
 enum Parsed {
     Body(MacroBody),
     Attrs(Vec<syn::Attribute>),
+    Templates(Vec<TemplateBody>),
 }
 
 struct Analyzer<'a, 'ast> {
@@ -60,6 +62,9 @@ struct Analyzer<'a, 'ast> {
     test_depth: usize,
     fn_stack: Vec<FnNode<'ast>>,
     impl_trait: Vec<Option<&'ast syn::Path>>,
+    /// Inside a `macro_rules!` template: its attributes were already checked from the token
+    /// soup, and its `unsafe` is not counted again.
+    in_template: usize,
     out: Analysis,
 }
 
@@ -82,6 +87,9 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
     }
 
     fn observe_unsafe(&mut self) {
+        if self.in_template > 0 {
+            return;
+        }
         crate::rules::count_observation(&mut self.out.observations, UNSAFE_OBSERVATION);
     }
 
@@ -124,6 +132,29 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
     }
 }
 
+impl<'ast> Analyzer<'_, 'ast> {
+    /// Walks the templates of a `macro_rules!` definition as the code they are.
+    fn macro_rules_templates(&mut self, mac: &'ast syn::Macro) {
+        let templates = macros::macro_rules_templates(mac);
+        if templates.is_empty() {
+            return;
+        }
+        let Parsed::Templates(templates) = self.arena.alloc(Parsed::Templates(templates)) else {
+            return;
+        };
+        let templates: &'ast [TemplateBody] = templates;
+        self.in_template += 1;
+        for template in templates {
+            match template {
+                TemplateBody::Items(items) => items.iter().for_each(|i| self.visit_item(i)),
+                TemplateBody::Stmts(stmts) => stmts.iter().for_each(|s| self.visit_stmt(s)),
+                TemplateBody::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+            }
+        }
+        self.in_template -= 1;
+    }
+}
+
 impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     fn visit_item(&mut self, item: &'ast syn::Item) {
         self.dispatch(|rule, cx| rule.check_item(cx, item));
@@ -149,7 +180,8 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
                 self.macro_rules_attributes(&m.mac);
                 self.within(Node::Item(item), attrs, |this| {
-                    visit::visit_item(this, item)
+                    visit::visit_item(this, item);
+                    this.macro_rules_templates(&m.mac);
                 });
             }
             _ => self.within(Node::Item(item), attrs, |this| {
@@ -264,6 +296,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     }
 
     fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
+        if self.in_template > 0 {
+            return;
+        }
         self.dispatch(|rule, cx| rule.check_attribute(cx, attr));
     }
 

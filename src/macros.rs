@@ -124,6 +124,165 @@ pub fn format_string<'a>(name: &str, args: &'a [syn::Expr]) -> Option<&'a syn::L
     })
 }
 
+/// What one `macro_rules!` template parses as, once its metavariables are replaced.
+pub enum TemplateBody {
+    Items(Vec<syn::Item>),
+    Stmts(Vec<syn::Stmt>),
+    Exprs(Vec<syn::Expr>),
+}
+
+/// The templates of a `macro_rules!` definition, parsed as code. A template is real code written
+/// once (`$x.unwrap_or_default()` is an `unwrap_or_default()` in every expansion), so rules see
+/// it where it is written. Metavariables become stand-ins that parse where their fragment does: an
+/// identifier for `$e:expr`/`$t:ty`/`$i:ident`..., `{}` for a `block`, `'static` for a
+/// `lifetime`, `0` for a `literal`, nothing for a `vis`/`item`; a repetition `$( .. ),*` is kept
+/// once; `$crate` is `crate`. A template that does not parse whole gives what parses of it.
+pub fn macro_rules_templates(mac: &syn::Macro) -> Vec<TemplateBody> {
+    let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        let arrow = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Joint)
+            && matches!(trees.get(i + 2), Some(TokenTree::Punct(p)) if p.as_char() == '>');
+        if let (TokenTree::Group(matcher), true, Some(TokenTree::Group(template))) =
+            (&trees[i], arrow, trees.get(i + 3))
+        {
+            let mut fragments = Vec::new();
+            fragment_kinds(matcher.stream(), &mut fragments, 0);
+            let stream = substitute(template.stream(), &fragments, 0);
+            if let Some(body) = parse_template(stream) {
+                out.push(body);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `$name:kind` pairs of a matcher, at any depth.
+fn fragment_kinds(tokens: TokenStream, out: &mut Vec<(String, String)>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tt) in trees.iter().enumerate() {
+        match tt {
+            TokenTree::Punct(p) if p.as_char() == '$' => {
+                if let (
+                    Some(TokenTree::Ident(name)),
+                    Some(TokenTree::Punct(colon)),
+                    Some(TokenTree::Ident(kind)),
+                ) = (trees.get(i + 1), trees.get(i + 2), trees.get(i + 3))
+                    && colon.as_char() == ':'
+                {
+                    out.push((name.to_string(), kind.to_string()));
+                }
+            }
+            TokenTree::Group(g) => fragment_kinds(g.stream(), out, depth + 1),
+            _ => {}
+        }
+    }
+}
+
+/// The template with metavariables replaced by stand-ins (see [`macro_rules_templates`]).
+fn substitute(tokens: TokenStream, fragments: &[(String, String)], depth: usize) -> TokenStream {
+    use proc_macro2::{Group, Ident, Literal, Punct};
+    if depth > 32 {
+        return TokenStream::new();
+    }
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out: Vec<TokenTree> = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        match (&trees[i], trees.get(i + 1)) {
+            (TokenTree::Punct(dollar), Some(TokenTree::Ident(name))) if dollar.as_char() == '$' => {
+                let span = name.span();
+                let name = name.to_string();
+                let kind = fragments
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or("tt", |(_, k)| k.as_str());
+                match (name.as_str(), kind) {
+                    ("crate", _) => out.push(TokenTree::Ident(Ident::new("crate", span))),
+                    (_, "vis" | "item") => {}
+                    (_, "block") => {
+                        let mut g = Group::new(Delimiter::Brace, TokenStream::new());
+                        g.set_span(span);
+                        out.push(TokenTree::Group(g));
+                    }
+                    (_, "lifetime") => {
+                        let mut tick = Punct::new('\'', Spacing::Joint);
+                        tick.set_span(span);
+                        out.push(TokenTree::Punct(tick));
+                        out.push(TokenTree::Ident(Ident::new("static", span)));
+                    }
+                    (_, "literal") => {
+                        let mut lit = Literal::i32_unsuffixed(0);
+                        lit.set_span(span);
+                        out.push(TokenTree::Literal(lit));
+                    }
+                    _ => {
+                        let clean: String = name
+                            .trim_start_matches("r#")
+                            .chars()
+                            .filter(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        out.push(TokenTree::Ident(Ident::new(
+                            &format!("__ferret_{clean}"),
+                            span,
+                        )));
+                    }
+                }
+                i += 2;
+            }
+            // `$( .. ) sep? op`: the repeated part, once.
+            (TokenTree::Punct(dollar), Some(TokenTree::Group(g)))
+                if dollar.as_char() == '$' && g.delimiter() == Delimiter::Parenthesis =>
+            {
+                out.extend(substitute(g.stream(), fragments, depth + 1));
+                let is_op = |tt: Option<&TokenTree>| matches!(tt, Some(TokenTree::Punct(p)) if matches!(p.as_char(), '*' | '+' | '?'));
+                i += 2;
+                if is_op(trees.get(i)) {
+                    i += 1;
+                } else if is_op(trees.get(i + 1)) {
+                    i += 2;
+                }
+            }
+            (TokenTree::Group(g), _) => {
+                let mut group =
+                    Group::new(g.delimiter(), substitute(g.stream(), fragments, depth + 1));
+                group.set_span(g.span());
+                out.push(TokenTree::Group(group));
+                i += 1;
+            }
+            (tt, _) => {
+                out.push(tt.clone());
+                i += 1;
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Items, else statements, else an expression, else whatever parses of it.
+fn parse_template(stream: TokenStream) -> Option<TemplateBody> {
+    if let Ok(file) = syn::parse2::<syn::File>(stream.clone())
+        && !file.items.is_empty()
+    {
+        return Some(TemplateBody::Items(file.items));
+    }
+    if let Ok(stmts) = syn::Block::parse_within.parse2(stream.clone())
+        && !stmts.is_empty()
+    {
+        return Some(TemplateBody::Stmts(stmts));
+    }
+    let mut exprs = Vec::new();
+    collect_exprs(stream, 0, &mut exprs);
+    (!exprs.is_empty()).then_some(TemplateBody::Exprs(exprs))
+}
+
 /// Token-level fallback: split at top-level `,` `;` `=>`, drop `name =`, `name:`, `%` and `?`
 /// prefixes (tracing fields, `select!` branches, `json!` keys), and keep what parses. A part that
 /// does not parse is searched group by group, so nothing inside it is lost.

@@ -125,3 +125,10 @@ mod look_alikes {
         Ok(())
     }
 }
+
+// Inside a `macro_rules!` template.
+macro_rules! parse_field {
+    ($raw:expr, $ty:ty, $err:expr) => {
+        $raw.parse::<$ty>().map_err(|_| $err)? //~ map-err-discard
+    };
+}

@@ -80,3 +80,15 @@ fn environment(buf: &[u8], start: usize) -> u32 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap(); //~ panic-in-production
     u32::from_le_bytes(buf[start..start + 4].try_into().unwrap()) //~ panic-in-production
 }
+
+// A `macro_rules!` template is code written once: reported at the template line, once, however
+// often it expands.
+macro_rules! must {
+    ($e:expr) => {
+        $e.unwrap() //~ panic-in-production
+    };
+}
+
+fn uses_must(a: Option<u8>, b: Option<u8>) -> u8 {
+    must!(a) + must!(b)
+}

@@ -76,13 +76,6 @@ fn documented() -> &'static str {
     "call .unwrap() or panic!()"
 }
 
-// `macro_rules!` bodies are templates, checked where they expand.
-macro_rules! must {
-    ($e:expr) => {
-        $e.unwrap()
-    };
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

@@ -145,3 +145,15 @@ async fn drain(q: &Queue) -> Result<usize, Error> {
     let batch = next_batch(q).await?.unwrap_or_default(); //~ unwrap-or-default:low
     Ok(batch.len())
 }
+
+// Inside a `macro_rules!` template: real code, reported once at the template line.
+macro_rules! field_or_default {
+    ($row:expr, $name:ident) => {
+        $row.$name.clone().unwrap_or_default() //~ unwrap-or-default:low
+    };
+    ($row:expr, $name:ident, $($rest:ident),+) => {{
+        let first = $row.$name.parse::<u32>().unwrap_or_default(); //~ unwrap-or-default:medium
+        $(let _ = $row.$rest;)+
+        first
+    }};
+}

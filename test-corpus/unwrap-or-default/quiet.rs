@@ -76,3 +76,15 @@ fn reasons(spec: &Spec) -> usize {
         .unwrap_or_default();
     proxy.len() + flags + width + region.len()
 }
+
+// A documented default inside a `macro_rules!` template, and a template that is not code.
+macro_rules! optional_field {
+    ($row:expr, $name:ident) => {
+        // optional: an absent field means empty
+        $row.$name.clone().unwrap_or_default()
+    };
+}
+
+macro_rules! doc_only {
+    ($($t:tt)*) => { concat!("x.unwrap_or_default()", stringify!($($t)*)) };
+}
