@@ -124,6 +124,10 @@ pub fn format_string<'a>(name: &str, args: &'a [syn::Expr]) -> Option<&'a syn::L
     })
 }
 
+/// How a metavariable's stand-in starts: `$e` in a template becomes `__ferret_e`. Rules that read
+/// what a body uses treat a stand-in as possibly anything the caller passes.
+pub const PLACEHOLDER_PREFIX: &str = "__ferret_";
+
 /// What one `macro_rules!` template parses as, once its metavariables are replaced.
 pub enum TemplateBody {
     Items(Vec<syn::Item>),
@@ -230,7 +234,7 @@ fn substitute(tokens: TokenStream, fragments: &[(String, String)], depth: usize)
                             .filter(|c| c.is_alphanumeric() || *c == '_')
                             .collect();
                         out.push(TokenTree::Ident(Ident::new(
-                            &format!("__ferret_{clean}"),
+                            &format!("{PLACEHOLDER_PREFIX}{clean}"),
                             span,
                         )));
                     }

@@ -84,6 +84,10 @@ const REASONS: &[&str] = &[
     "treated as",
     "does not exist",
     "doesn't exist",
+    "if it exists",
+    "if present",
+    "not there",
+    "isn't there",
     "not found",
     // the error has nothing to say, or cannot happen
     "closed",
@@ -118,6 +122,7 @@ const REASONS: &[&str] = &[
     "because",
     "so that",
     "otherwise",
+    "or else",
     "in order to",
     "to avoid",
     "to prevent",
@@ -135,6 +140,12 @@ const LIMIT_REASONS: &[&str] = &[
     "at most",
     "at least",
     "up to",
+    "more than",
+    "fewer than",
+    "less than",
+    "too many",
+    "too much",
+    "allow",
     "per",
     "allows",
     "allowed",
@@ -313,6 +324,14 @@ mod tests {
             Subject::Limit
         ));
         assert!(explains("Postgres allows 100 connections", Subject::Limit));
+        assert!(explains(
+            "Most tests shouldn't require more than 5 connections concurrently",
+            Subject::Limit
+        ));
+        assert!(explains(
+            "Cloning the iterator, so we rollback if it isn't there.",
+            Subject::Default
+        ));
         assert!(explains(
             "a panicking writer leaves nothing half-done",
             Subject::Poison

@@ -307,6 +307,11 @@ fn scan_uses(tokens: TokenStream, name: &str, within: Within, uses: &mut Uses, d
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Ident(id) => {
+                // A `macro_rules!` metavariable (`{ $error_map }`) may be any code using `name`.
+                if id.to_string().starts_with(macros::PLACEHOLDER_PREFIX) {
+                    uses.kept = true;
+                    continue;
+                }
                 if id != name || punct_at(i.wrapping_sub(1), '.') || punct_at(i + 1, ':') {
                     continue;
                 }

@@ -80,3 +80,11 @@ fn test_pool(opts: PoolOptions) -> PoolOptions {
 fn events() {
     let (tx, rx) = tokio::sync::mpsc::channel(128); // bursts of at most one message per subscriber
 }
+
+fn test_pool() -> PoolOptions {
+    PoolOptions::new()
+        // Don't allow a single test to take all the connections.
+        // Most tests shouldn't require more than 5 connections concurrently,
+        // or else they're likely doing too much in one test.
+        .max_connections(5)
+}

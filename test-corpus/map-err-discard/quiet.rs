@@ -202,3 +202,10 @@ mod carry_nothing {
         value.dyn_into::<Element>().map_err(|_| Error::NotAnElement)
     }
 }
+
+// In a `macro_rules!` template, a metavariable body may use the error binding.
+macro_rules! map_with {
+    ($result:expr, |$error_arg:ident| $error_map:expr) => {
+        $result.map_err(|$error_arg| $error_map)
+    };
+}
