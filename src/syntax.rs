@@ -63,3 +63,43 @@ pub fn leading_path(type_text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// The lower-case words of a snake_case, SCREAMING_CASE or camelCase name: `try_lock`,
+/// `MAX_SPINS`, `remainingAttempts` give `[try, lock]`, `[max, spins]`, `[remaining, attempts]`.
+/// Exemptions match whole words, so `clock` is not `lock` and `entries` is not `tries`.
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.trim_start_matches("r#").chars() {
+        if c == '_' {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_words;
+
+    #[test]
+    fn words_of_names() {
+        assert_eq!(name_words("try_lock"), ["try", "lock"]);
+        assert_eq!(name_words("MAX_SPINS"), ["max", "spins"]);
+        assert_eq!(name_words("remainingAttempts"), ["remaining", "attempts"]);
+        assert_eq!(name_words("clock"), ["clock"]);
+    }
+}

@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+use crate::syntax::name_words;
 
 pub static META: RuleMeta = RuleMeta {
     id: "unbounded-spin",
@@ -78,9 +79,15 @@ impl Rule for UnboundedSpin {
 /// the code that uses the primitive. Recognised by the loop condition (acquiring or polling a
 /// lock, waiting out an initialisation) or by the enclosing function (`lock`, `park`, `acquire`).
 fn implements_primitive(cx: &Ctx<'_, '_>, cond: Option<&syn::Expr>) -> bool {
+    // Whole words of the name: `try_lock`, `park_timeout`, `acquire_slow`; not `block_until` or
+    // `clock_sync`.
     let in_primitive_fn = cx.enclosing_fn.is_some_and(|f| {
-        let name = f.sig.ident.to_string().to_lowercase();
-        name.contains("lock") || name.contains("park") || name.contains("acquire")
+        name_words(&f.sig.ident.to_string()).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "lock" | "unlock" | "spinlock" | "park" | "acquire"
+            )
+        })
     });
     in_primitive_fn || cond.is_some_and(|c| polls_lock(quote::ToTokens::to_token_stream(c)))
 }
@@ -88,13 +95,16 @@ fn implements_primitive(cx: &Ctx<'_, '_>, cond: Option<&syn::Expr>) -> bool {
 fn polls_lock(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|tt| match tt {
         TokenTree::Ident(i) => {
-            let name = i.to_string().to_lowercase();
+            let name = i.to_string();
+            let words = name_words(&name);
             name.starts_with("compare_exchange")
                 || name == "compare_and_swap"
                 || name == "swap"
-                || name.contains("lock")
-                || name.contains("initializ")
-                || name.contains("initialis")
+                || words.iter().any(|w| {
+                    matches!(w.as_str(), "lock" | "locked" | "unlock" | "spinlock")
+                        || w.starts_with("initializ")
+                        || w.starts_with("initialis")
+                })
         }
         TokenTree::Group(g) => polls_lock(g.stream()),
         _ => false,
@@ -152,13 +162,21 @@ fn mentions_deadline(tokens: TokenStream) -> bool {
     tokens.into_iter().any(|tt| match tt {
         TokenTree::Ident(i) => {
             let name = i.to_string();
+            // Whole words: `max_tries`, `SPIN_DEADLINE`, `remainingAttempts`; not `entries`.
             DEADLINE_IDENTS.contains(&name.as_str())
-                || name.contains("deadline")
-                || name.contains("timeout")
-                || name.contains("attempt")
-                || name.contains("tries")
-                || name.contains("retries")
-                || name.contains("spins")
+                || name_words(&name).iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "deadline"
+                            | "timeout"
+                            | "attempt"
+                            | "attempts"
+                            | "tries"
+                            | "retries"
+                            | "retry"
+                            | "spins"
+                    )
+                })
         }
         TokenTree::Group(g) => mentions_deadline(g.stream()),
         _ => false,

@@ -48,3 +48,23 @@ fn while_let(queue: &Queue, item: u8) {
         spin_loop();
     }
 }
+
+// Names that only contain the exemption words: `block_until` is not a lock, `clock` neither,
+// `entries` is not `tries`.
+fn block_until_ready(flag: &AtomicBool) {
+    while !flag.load(SeqCst) { //~ unbounded-spin
+        spin_loop();
+    }
+}
+
+fn wait_clock(clock: &Clock) {
+    while clock.tick_pending() { //~ unbounded-spin
+        spin_loop();
+    }
+}
+
+fn wait_entries(entries: &Queue) {
+    while entries.is_empty() { //~ unbounded-spin
+        spin_loop();
+    }
+}
