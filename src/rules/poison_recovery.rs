@@ -8,7 +8,7 @@ use crate::finding::{Dimension, Severity};
 use crate::knowledge::errors::INTEGER_TYPES;
 use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
-use crate::syntax::{declared_types, leading_path};
+use crate::syntax::{declared_types, leading_path, name_words};
 
 pub static META: RuleMeta = RuleMeta {
     id: "poison-recovery",
@@ -321,10 +321,11 @@ fn logs(tokens: TokenStream) -> bool {
         [TokenTree::Ident(name), TokenTree::Punct(bang)] if bang.as_char() == '!' => {
             LOG_MACROS.iter().any(|m| name == m)
         }
-        [TokenTree::Ident(name), TokenTree::Group(_)] => {
-            let name = name.to_string();
-            name.starts_with("log_") || name.ends_with("_log") || name.contains("warn")
-        }
+        // A helper named for logging: `log_poison(..)`, `warn_poisoned(..)` (whole words, so
+        // `catalog(..)` or `forewarned(..)` do not count).
+        [TokenTree::Ident(name), TokenTree::Group(_)] => name_words(&name.to_string())
+            .iter()
+            .any(|w| matches!(w.as_str(), "log" | "warn" | "warning")),
         _ => false,
     }) || trees.iter().any(|tt| match tt {
         TokenTree::Group(g) => logs(g.stream()),
