@@ -131,6 +131,11 @@ impl Rule for UnwrapOrDefault {
         if let Some(Evidence::CargoContract) = evidence {
             return;
         }
+        // `opt.map(|a| !a.is_hidden()).unwrap_or_default()`: `Option<bool>` to `false` is
+        // `is_some_and`, a predicate over an optional value, not a lost required value.
+        if maps_to_bool(&call.receiver) {
+            return;
+        }
         // `debug!(size = to_string(x).unwrap_or_default().len())`: only a log line is affected.
         if in_log_macro(cx) {
             cx.report_at(
@@ -338,6 +343,39 @@ const LOG_MACROS: &[&str] = &[
     "trace", "debug", "info", "warn", "error", "event", "log", "println", "eprintln", "print",
     "eprint",
 ];
+
+/// The receiver is `.map(|x| <boolean expression>)`: a negation, a comparison, `&&`/`||`, a
+/// `true`/`false` literal, or a predicate call named by Rust's convention (`is_*`, `has_*`).
+fn maps_to_bool(receiver: &syn::Expr) -> bool {
+    let syn::Expr::MethodCall(map) = receiver else {
+        return false;
+    };
+    if map.method != "map" {
+        return false;
+    }
+    let Some(syn::Expr::Closure(closure)) = map.args.first() else {
+        return false;
+    };
+    is_boolean(tail(&closure.body))
+}
+
+fn is_boolean(expr: &syn::Expr) -> bool {
+    use syn::BinOp::{And, Eq, Ge, Gt, Le, Lt, Ne, Or};
+    match expr {
+        syn::Expr::Unary(u) => matches!(u.op, syn::UnOp::Not(_)),
+        syn::Expr::Binary(b) => matches!(
+            b.op,
+            Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
+        ),
+        syn::Expr::Lit(l) => matches!(l.lit, syn::Lit::Bool(_)),
+        syn::Expr::Paren(p) => is_boolean(&p.expr),
+        syn::Expr::MethodCall(mc) => {
+            let name = mc.method.to_string();
+            name.starts_with("is_") || name.starts_with("has_")
+        }
+        _ => false,
+    }
+}
 
 /// `env::var("CARGO_CFG_TARGET_FEATURE")` / `var("CARGO_FEATURE_X")`: cfg and feature variables
 /// that Cargo leaves unset when empty.

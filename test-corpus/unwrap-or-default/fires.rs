@@ -157,3 +157,8 @@ macro_rules! field_or_default {
         first
     }};
 }
+
+// A `map` to something that is not visibly a boolean is still a default.
+fn not_predicates(last: Option<&Arg>) -> usize {
+    last.map(|a| a.len()).unwrap_or_default() //~ unwrap-or-default:low
+}

@@ -88,3 +88,11 @@ macro_rules! optional_field {
 macro_rules! doc_only {
     ($($t:tt)*) => { concat!("x.unwrap_or_default()", stringify!($($t)*)) };
 }
+
+// `Option<bool>` defaulting to `false`: `is_some_and` spelled with `map`, a predicate.
+fn predicates(cmd: &Command, n: &str, last: Option<&Arg>) -> bool {
+    let shown = cmd.find(n).map(|a| !a.is_hide_set()).unwrap_or_default();
+    let big = last.map(|a| a.len() > 8).unwrap_or_default();
+    let named = last.map(|a| a.has_name()).unwrap_or_default();
+    shown && big && named
+}
