@@ -187,6 +187,8 @@ const EXPECT_UNUSABLE_REASONS: &[&str] = &[
     "depend*",
     "macro*",
     "generated",
+    "only used",
+    "used only",
     "only on",
     "only when",
     "only with",
@@ -208,17 +210,20 @@ pub fn documented(file: &SourceFile<'_>, lines: &[usize], subject: Subject) -> b
     lines.iter().any(|&line| {
         let comments = file.comments();
         let on_line = file.comments_on(line).any(|c| explains(&c.text, subject));
-        on_line || explains(&block_above(comments, line), subject)
+        on_line || explains(&block_above(file, comments, line), subject)
     })
 }
 
-/// The text of the run of own-line comments ending right above `line`, joined.
-fn block_above(comments: &[Comment], line: usize) -> String {
+/// The text of the run of own-line comments ending right above `line`, joined. Doc comments
+/// (`///`, `//!`) document an item, not why a statement or attribute is right: they end the run.
+fn block_above(file: &SourceFile<'_>, comments: &[Comment], line: usize) -> String {
     let mut expected = line.saturating_sub(1);
     let above = comments.partition_point(|c| c.end_line < line);
     let mut parts = Vec::new();
     for c in comments[..above].iter().rev() {
-        if c.end_line != expected || c.trailing {
+        let opening = file.line(c.line).trim_start();
+        let doc = opening.starts_with("///") || opening.starts_with("//!");
+        if c.end_line != expected || c.trailing || doc {
             break;
         }
         parts.push(c.text.as_str());

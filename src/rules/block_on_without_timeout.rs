@@ -157,14 +157,18 @@ impl Rule for BlockOnWithoutTimeout {
     }
 }
 
-/// `fn main`, or a function this file hands to `thread::spawn`/`Builder::spawn` by name
-/// (`spawn(worker_main)`, `spawn(move || worker_main())`): it exists to drive its future.
+/// `fn main`, a function this file's `fn main` calls (`fn main() { run_main() }`), or one it hands
+/// to `thread::spawn`/`Builder::spawn` by name (`spawn(worker_main)`, `spawn(move ||
+/// worker_main())`): it exists to drive its future.
 fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
     let name = f.sig.ident.to_string();
     if name == "main" {
         return true;
     }
     let text = cx.file.text;
+    if main_body(text).is_some_and(|body| calls_by_name(body, &name)) {
+        return true;
+    }
     let mut from = 0;
     while let Some(at) = text[from..].find("spawn(") {
         let args = &text[from + at + "spawn(".len()..];
@@ -178,6 +182,35 @@ fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
         from += at + 1;
     }
     false
+}
+
+/// The text of the body of this file's `fn main`, braces balanced.
+fn main_body(text: &str) -> Option<&str> {
+    let at = text.find("fn main(")?;
+    let open = at + text[at..].find('{')?;
+    let mut depth = 0usize;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&text[open..open + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `name(` in `body` as a whole identifier.
+fn calls_by_name(body: &str, name: &str) -> bool {
+    body.match_indices(name).any(|(at, _)| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + name.len()..].trim_start();
+        before.is_none_or(|c| !(c.is_alphanumeric() || c == '_')) && after.starts_with('(')
+    })
 }
 
 /// The enclosing function is itself a blocking API, so blocking without a bound is its contract

@@ -73,3 +73,8 @@ fn ffi_like(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}
 // A comment about targets, but no reason in the attribute: medium.
 #[allow(dead_code)] //~ allow-attribute:medium
 fn unix_only() {}
+
+/// Builds the value; the `intern!` macro can be used for the name. (A doc comment describes the
+/// item, not why `#[expect]` cannot be used.)
+#[allow(dead_code, reason = "kept for callers")] //~ allow-attribute:medium
+fn documented_item() {}

@@ -54,10 +54,16 @@ pub extern "C" fn worker_poll_bounded(handle: *mut Worker) -> i32 {
     }
 }
 
-// `main` exists to drive the program's future to completion.
+// `main` exists to drive the program's future to completion, and so does what it calls to do it.
 fn main() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(serve());
+    std::process::exit(run_main().unwrap_or(1));
+}
+
+fn run_main() -> Result<i32, Error> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(run())
 }
 
 // Look-alikes.
