@@ -78,6 +78,9 @@ const REASONS: &[&str] = &[
     "no value",
     "default*",
     "fallback",
+    "instead",
+    "or create",
+    "without one",
     "fall back",
     "falls back",
     "falling back",
@@ -335,6 +338,10 @@ mod tests {
         ));
         assert!(explains(
             "Cloning the iterator, so we rollback if it isn't there.",
+            Subject::Default
+        ));
+        assert!(explains(
+            "take extensions or create new one as app data container.",
             Subject::Default
         ));
         assert!(explains(
