@@ -1,7 +1,7 @@
 //! The pipeline: discover files, analyse each in parallel (from the cache when unchanged, else
 //! through `check`), and gather findings in a deterministic order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -243,6 +243,56 @@ pub(crate) struct FileOutcome {
     pub(crate) observations: Vec<(String, u32)>,
     pub(crate) analysed: bool,
     pub(crate) generated: bool,
+    /// File names this file includes from the build script's output:
+    /// `include!(concat!(env!("OUT_DIR"), "/channel.rs"))` gives `channel.rs`.
+    #[serde(default)]
+    pub(crate) out_dir_includes: Vec<String>,
+}
+
+/// Files (by index) that only a build script turns into code: outside the crate's `src/` (so no
+/// `mod` compiles them; not `build.rs`, `tests/`, `benches/`, `examples/`), named like a file the
+/// crate pulls in with `include!(concat!(env!("OUT_DIR"), "/NAME"))` (lapin's
+/// `templates/channel.rs` is rendered by its build script into `OUT_DIR/channel.rs`). Their
+/// findings, and parse failures, belong to the generator.
+fn build_output_templates(
+    found: &discover::Discovered,
+    results: &[(FileOutcome, Option<Entry<FileOutcome>>)],
+    include_generated: bool,
+) -> HashSet<usize> {
+    let mut templates = HashSet::new();
+    if include_generated {
+        return templates;
+    }
+    let mut included: HashSet<(usize, &str)> = HashSet::new();
+    for (file, (outcome, _)) in found.files.iter().zip(results) {
+        for name in &outcome.out_dir_includes {
+            included.insert((file.crate_index, name.as_str()));
+        }
+    }
+    if included.is_empty() {
+        return templates;
+    }
+    for (i, file) in found.files.iter().enumerate() {
+        let dir = &found.crates[file.crate_index].dir;
+        let in_crate = if dir.is_empty() {
+            file.rel.as_str()
+        } else {
+            file.rel
+                .strip_prefix(dir.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+                .unwrap_or(&file.rel)
+        };
+        let compiled_by_cargo = in_crate.starts_with("src/")
+            || in_crate == "build.rs"
+            || ["tests/", "benches/", "examples/"]
+                .iter()
+                .any(|d| in_crate.starts_with(d));
+        let name = in_crate.rsplit('/').next().unwrap_or(in_crate);
+        if !compiled_by_cargo && included.contains(&(file.crate_index, name)) {
+            templates.insert(i);
+        }
+    }
+    templates
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
@@ -336,11 +386,18 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let mut lines_scanned = 0;
     let mut files_generated = 0;
     let mut fresh = Vec::new();
-    for (file, (outcome, entry)) in found.files.iter().zip(results) {
+    let build_templates = build_output_templates(&found, &results, options.include_generated);
+    for (i, (file, (outcome, entry))) in found.files.iter().zip(results).enumerate() {
         if let Some(entry) = entry {
             fresh.push((file.rel.clone(), entry));
         }
         let mut outcome = outcome;
+        if build_templates.contains(&i) {
+            outcome = FileOutcome {
+                generated: true,
+                ..FileOutcome::default()
+            };
+        }
         if let Some(changes) = options.changes.as_ref().filter(|_| options.new_lines_only) {
             outcome
                 .findings
@@ -460,9 +517,11 @@ impl FileJob<'_> {
         let Ok(text) = std::str::from_utf8(bytes) else {
             return problem(rel, ProblemKind::NotUtf8, "not valid UTF-8".to_string());
         };
+        let out_dir_includes = crate::source::out_dir_includes(text);
         if !self.options.include_generated && crate::source::is_generated(rel, text) {
             return FileOutcome {
                 generated: true,
+                out_dir_includes,
                 ..FileOutcome::default()
             };
         }
@@ -478,7 +537,10 @@ impl FileJob<'_> {
         });
         // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
         proc_macro2::extra::invalidate_current_thread_spans();
-        outcome
+        FileOutcome {
+            out_dir_includes,
+            ..outcome
+        }
     }
 }
 

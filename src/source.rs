@@ -173,6 +173,32 @@ fn has_generated_header(text: &str) -> bool {
     false
 }
 
+/// The file names a file includes from the build script's output directory:
+/// `include!(concat!(env!("OUT_DIR"), "/bindings.rs"))` gives `bindings.rs`.
+pub fn out_dir_includes(text: &str) -> Vec<String> {
+    const MARKER: &str = "env!(\"OUT_DIR\")";
+    let mut names = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(MARKER) {
+        from += at + MARKER.len();
+        let rest = &text[from..];
+        let literal = rest
+            .trim_start()
+            .strip_prefix(',')
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix('"'))
+            .and_then(|r| r.split_once('"'))
+            .map(|(lit, _)| lit);
+        if let Some(lit) = literal {
+            let name = lit.rsplit(['/', '\\']).next().unwrap_or(lit);
+            if !name.is_empty() {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
 /// A small lexer that finds comments while stepping over string, raw string, byte string and
 /// char literals, so that `"// not a comment"` is not one.
 fn scan_comments(text: &str, line_starts: &[usize]) -> Vec<Comment> {
@@ -359,6 +385,15 @@ mod tests {
             "fn f() {}\n"
         ));
         assert!(!is_generated("src/expanded.rs", "fn f() {}\n"));
+    }
+
+    #[test]
+    fn build_script_includes() {
+        let text = "include!(concat!(env!(\"OUT_DIR\"), \"/channel.rs\"));\n\
+                    include!(concat!(env!(\"OUT_DIR\"), \"\\\\version.expr\"));\n\
+                    include!(concat!(env!(\"OUT_DIR\"), concat!(\"/\", $package, \".rs\")));";
+        assert_eq!(out_dir_includes(text), ["channel.rs", "version.expr"]);
+        assert!(out_dir_includes("fn f() {}").is_empty());
     }
 
     #[test]
