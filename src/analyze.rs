@@ -20,6 +20,8 @@ pub struct Analysis {
     pub findings: Vec<RawFinding>,
     /// Evidence counters (`unsafe`, `unbounded-channel/bounded`...), for the report's strengths.
     pub observations: Vec<(&'static str, u32)>,
+    /// Facts for the workspace step (`Ctx::record_fact`), each once.
+    pub facts: Vec<&'static str>,
 }
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
@@ -81,6 +83,7 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
                 rule: active.meta,
                 out: &mut self.out.findings,
                 observations: &mut self.out.observations,
+                facts: &mut self.out.facts,
             };
             hook(active.rule.as_mut(), &mut cx);
         }

@@ -107,6 +107,8 @@ pub(crate) fn analyse_file(
         .into_iter()
         .map(|(k, n)| (k.to_string(), n))
         .collect();
+    outcome.facts = analysis.facts.iter().map(|f| f.to_string()).collect();
+    outcome.facts.sort();
 
     let severity_of = |meta: &RuleMeta, reported: Severity| {
         active

@@ -152,6 +152,14 @@ pub struct ScanArgs {
     /// found at the scanned root or above it, up to the workspace root].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The RustSec advisory database the dependency rules read [default: cargo-audit's
+    /// `~/.cargo/advisory-db`].
+    #[arg(long, value_name = "PATH")]
+    pub advisory_db: Option<PathBuf>,
+    /// Clone (or pull) the advisory database with `git` before scanning; ferret's only network
+    /// access, never done without this flag.
+    #[arg(long)]
+    pub fetch_advisories: bool,
     /// Do not count findings recorded in this baseline file; report how many matched and how
     /// many entries are stale.
     #[arg(long, value_name = "FILE")]
@@ -239,6 +247,9 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     }
     for w in &result.warnings {
         eprintln!("warning: {w}");
+    }
+    for n in &result.notes {
+        eprintln!("note: {n}");
     }
     let max = args.max_findings;
     let rendered = match args.format {
@@ -465,6 +476,25 @@ pub fn scan_options(
     options.exclude.extend(args.exclude.iter().cloned());
     options.jobs = args.jobs;
     options.max_file_size = args.max_file_size;
+    options.advisory_db = args
+        .advisory_db
+        .clone()
+        .or_else(crate::workspace::advisories::default_path);
+    if args.fetch_advisories
+        && let Some(path) = &options.advisory_db
+    {
+        crate::workspace::advisories::fetch(path).map_err(UsageError)?;
+    }
+    if let Some(config) = config {
+        options.advisory_ignore = config.advisory_ignore.clone();
+        if let Some(threshold) = config
+            .rules
+            .get("unused-dependency-ignores")
+            .and_then(|r| r.threshold)
+        {
+            options.dependency_ignores_threshold = threshold;
+        }
+    }
     options.include_generated = args.include_generated;
     options.full_parse = args.full_parse;
     // The audit draft states strengths such as "zero unsafe code", which need counting everywhere.

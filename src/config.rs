@@ -11,6 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::finding::Severity;
 use crate::rules;
+use crate::workspace::AdvisoryIgnore;
 
 /// The file name looked for at the workspace root.
 pub const FILE_NAME: &str = "ferret.toml";
@@ -23,6 +24,8 @@ pub struct RuleConfig {
     pub severity: Option<Severity>,
     pub paths: Vec<String>,
     pub exclude: Vec<String>,
+    /// `unused-dependency-ignores` only: the longest ignore list that is not reported.
+    pub threshold: Option<usize>,
 }
 
 /// A configuration as read from one file; `None`/empty means "not set here".
@@ -39,6 +42,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// By rule id; every id is a known rule.
     pub rules: BTreeMap<String, RuleConfig>,
+    /// `[advisories] ignore`: RustSec advisories not to count, each with its reason.
+    pub advisory_ignore: Vec<AdvisoryIgnore>,
 }
 
 /// A configuration error: `FILE:LINE: KEY: what is wrong`.
@@ -179,6 +184,7 @@ struct Parser<'p> {
 }
 
 const TOP_LEVEL_KEYS: &[&str] = &[
+    "advisories",
     "baseline",
     "exclude",
     "fail-on",
@@ -187,6 +193,8 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "rules",
 ];
 const RULE_KEYS: &[&str] = &["enabled", "exclude", "paths", "severity"];
+/// The rule that takes a `threshold` key.
+const THRESHOLD_RULE: &str = "unused-dependency-ignores";
 
 impl<'p> Parser<'p> {
     fn new(text: &'p str, file: &'p Path, prefix: &'p str) -> Parser<'p> {
@@ -222,6 +230,7 @@ impl<'p> Parser<'p> {
                     let dir = self.file.parent().unwrap_or(Path::new(""));
                     config.baseline = Some(dir.join(path));
                 }
+                "advisories" => config.advisory_ignore = self.advisories(value)?,
                 "rules" => {
                     let rules = self.table(value, name)?;
                     for (id, settings) in rules {
@@ -257,10 +266,66 @@ impl<'p> Parser<'p> {
                 "severity" => rule.severity = Some(self.severity(v, &full)?),
                 "paths" => rule.paths = self.globs(v, &full)?,
                 "exclude" => rule.exclude = self.globs(v, &full)?,
+                "threshold" if key == format!("rules.{THRESHOLD_RULE}") => {
+                    rule.threshold = Some(self.count(v, &full)?);
+                }
                 _ => return Err(self.unknown_key(k, name, &format!("{key}."), RULE_KEYS)),
             }
         }
         Ok(rule)
+    }
+
+    /// `[advisories]`: `ignore = [{ id = "RUSTSEC-..", reason = ".." }, ..]`; a reason is required.
+    fn advisories(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<AdvisoryIgnore>, ConfigError> {
+        let table = self.table(value, "advisories")?;
+        let mut out = Vec::new();
+        for (k, v) in table {
+            let name = k.get_ref().as_ref();
+            if name != "ignore" {
+                return Err(self.unknown_key(k, name, "advisories.", &["ignore"]));
+            }
+            let key = "advisories.ignore";
+            let DeValue::Array(items) = v.get_ref() else {
+                return Err(self.wrong_type(v, key, "an array of `{ id, reason }` tables"));
+            };
+            for item in items {
+                let entry = self.table(item, key)?;
+                let (mut id, mut reason) = (None, None);
+                for (ek, ev) in entry {
+                    match ek.get_ref().as_ref() {
+                        "id" => id = Some(self.string(ev, &format!("{key}.id"))?.to_string()),
+                        "reason" => {
+                            reason = Some(self.string(ev, &format!("{key}.reason"))?.to_string())
+                        }
+                        other => {
+                            return Err(self.unknown_key(ek, other, "advisories.ignore.", &["id", "reason"]));
+                        }
+                    }
+                }
+                let id = id.filter(|i| !i.trim().is_empty()).ok_or_else(|| {
+                    self.error(item.span().start, key, "each entry needs an advisory `id`")
+                })?;
+                let reason = reason.filter(|r| !r.trim().is_empty()).ok_or_else(|| {
+                    self.error(
+                        item.span().start,
+                        key,
+                        format!("`{id}` needs a `reason`: say why the advisory does not apply"),
+                    )
+                })?;
+                out.push(AdvisoryIgnore { id, reason });
+            }
+        }
+        Ok(out)
+    }
+
+    fn count(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<usize, ConfigError> {
+        match value.get_ref() {
+            DeValue::Integer(i) => i
+                .as_str()
+                .parse::<usize>()
+                .map_err(|_| self.wrong_type(value, key, "a non-negative integer")),
+            _ => Err(self.wrong_type(value, key, "a non-negative integer")),
+        }
     }
 
     fn unknown_key(

@@ -27,6 +27,8 @@ pub struct SourcePath {
 pub struct Discovered {
     pub root: PathBuf,
     pub files: Vec<SourcePath>,
+    /// `Cargo.toml` and `Cargo.lock` files, in path order: the workspace phase's inputs.
+    pub manifests: Vec<SourcePath>,
     /// In order of their directories, root first.
     pub crates: Vec<CrateInfo>,
 }
@@ -82,7 +84,14 @@ pub fn root_for_paths(paths: &[PathBuf]) -> Result<PathBuf, DiscoverError> {
     Ok(common)
 }
 
-/// Walks `paths` (files or directories) and returns the `.rs` files in path order.
+/// Whether the workspace phase reads this file (`Cargo.toml`, `Cargo.lock`).
+pub fn is_manifest(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == "Cargo.toml" || n == "Cargo.lock")
+}
+
+/// Walks `paths` (files or directories) and returns the `.rs` files in path order, and the
+/// manifests and lockfiles beside them.
 pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Discovered, DiscoverError> {
     discover_in(scan_root(paths)?, paths, exclude)
 }
@@ -109,7 +118,7 @@ pub fn discover_in(
         for entry in walker.flatten() {
             let p = entry.path();
             if entry.file_type().is_some_and(|t| t.is_file())
-                && p.extension().is_some_and(|e| e == "rs")
+                && (p.extension().is_some_and(|e| e == "rs") || is_manifest(p))
             {
                 files.push(p.to_path_buf());
             }
@@ -120,29 +129,41 @@ pub fn discover_in(
 
     let mut crates = CrateMap::default();
     let mut out = Vec::new();
+    let mut manifests = Vec::new();
     for abs in files {
         let rel = relative(&root, &abs);
         if exclude.is_match(&rel) || ancestors_excluded(&rel, exclude) {
             continue;
         }
         let crate_index = crates.crate_of(&root, &abs);
-        out.push(SourcePath {
-            abs,
-            rel,
+        let found = SourcePath {
             crate_index,
-        });
+            rel,
+            abs,
+        };
+        if is_manifest(&found.abs) {
+            manifests.push(found);
+        } else {
+            out.push(found);
+        }
     }
-    workspace_order(&root, &mut crates.crates, &mut out);
+    workspace_order(&root, &mut crates.crates, &mut out, &mut manifests);
     Ok(Discovered {
         root,
         files: out,
+        manifests,
         crates: crates.crates,
     })
 }
 
 /// Orders crates as the scanned workspace lists them (`[workspace] members`, globs allowed), the
 /// root package first; crates no member names follow in path order.
-fn workspace_order(root: &Path, crates: &mut Vec<CrateInfo>, files: &mut [SourcePath]) {
+fn workspace_order(
+    root: &Path,
+    crates: &mut Vec<CrateInfo>,
+    files: &mut [SourcePath],
+    manifests: &mut [SourcePath],
+) {
     let members = workspace_members(&root.join("Cargo.toml"));
     let rank = |c: &CrateInfo| {
         if c.dir.is_empty() {
@@ -163,7 +184,7 @@ fn workspace_order(root: &Path, crates: &mut Vec<CrateInfo>, files: &mut [Source
     }
     let reordered: Vec<CrateInfo> = order.iter().map(|&old| crates[old].clone()).collect();
     *crates = reordered;
-    for f in files {
+    for f in files.iter_mut().chain(manifests.iter_mut()) {
         f.crate_index = new_index[f.crate_index];
     }
 }

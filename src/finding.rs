@@ -89,12 +89,15 @@ impl std::fmt::Display for Dimension {
     }
 }
 
-/// Why a finding is not counted: silenced in the source, or recorded in a baseline.
+/// Why a finding is not counted: silenced in the source, recorded in a baseline, or ignored by
+/// the configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SuppressionKind {
     InSource,
     Baseline,
+    /// Ignored by the configuration (an advisory id in `[advisories] ignore`, with its reason).
+    Config,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

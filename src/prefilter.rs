@@ -74,7 +74,7 @@ impl Prefilter {
         let mut disabled = false;
         for meta in rules {
             let target = match meta.literal_scope {
-                LiteralScope::Comments => continue,
+                LiteralScope::Comments | LiteralScope::Workspace => continue,
                 LiteralScope::Item => &mut item,
                 LiteralScope::File => &mut file,
             };

@@ -16,6 +16,8 @@ use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
+use crate::workspace::advisories::DbInfo;
+use crate::workspace::{self, AdvisoryIgnore, Facts};
 
 /// How one rule runs in this scan.
 #[derive(Debug, Clone)]
@@ -76,7 +78,17 @@ pub struct ScanOptions {
     /// Count evidence for the report's strengths everywhere (the `unsafe` count needs the items
     /// that contain `unsafe` parsed even when no rule looks at them).
     pub collect_evidence: bool,
+    /// The RustSec advisory database for the dependency rules; `None`: not checked (the CLI
+    /// defaults it to cargo-audit's `~/.cargo/advisory-db`).
+    pub advisory_db: Option<PathBuf>,
+    /// Advisories not to count, each with the reason the configuration gives.
+    pub advisory_ignore: Vec<AdvisoryIgnore>,
+    /// `unused-dependency-ignores`: the longest ignore list that is not reported.
+    pub dependency_ignores_threshold: usize,
 }
+
+/// Default of `ScanOptions::dependency_ignores_threshold`.
+pub const DEFAULT_DEPENDENCY_IGNORES_THRESHOLD: usize = 10;
 
 impl ScanOptions {
     /// The default rule set with default settings, over `paths`.
@@ -100,6 +112,9 @@ impl ScanOptions {
             changes: None,
             new_lines_only: false,
             collect_evidence: false,
+            advisory_db: None,
+            advisory_ignore: Vec::new(),
+            dependency_ignores_threshold: DEFAULT_DEPENDENCY_IGNORES_THRESHOLD,
         }
     }
 }
@@ -154,6 +169,10 @@ pub struct ScanResult {
     pub rules_run: Vec<&'static RuleMeta>,
     /// Things the user should know that are not about one file (a cache that could not be written).
     pub warnings: Vec<String>,
+    /// Facts about the scan's coverage, one line each (no advisory database: not checked).
+    pub notes: Vec<String>,
+    /// The advisory database the dependency rules used, if any.
+    pub advisory_db: Option<DbInfo>,
     pub duration: Duration,
 }
 
@@ -170,6 +189,8 @@ impl ScanResult {
             crates: Vec::new(),
             rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
             warnings: Vec::new(),
+            notes: Vec::new(),
+            advisory_db: None,
             duration: started.elapsed(),
         }
     }
@@ -241,6 +262,9 @@ pub(crate) struct FileOutcome {
     pub(crate) problem: Option<FileProblem>,
     pub(crate) lines: usize,
     pub(crate) observations: Vec<(String, u32)>,
+    /// Facts for the workspace step (`Ctx::record_fact`), sorted.
+    #[serde(default)]
+    pub(crate) facts: Vec<String>,
     pub(crate) analysed: bool,
     pub(crate) generated: bool,
     /// File names this file includes from the build script's output:
@@ -311,11 +335,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     }
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
-        if found.files.is_empty() {
+        found.manifests.retain(|f| changes.contains(&f.abs));
+        if found.files.is_empty() && found.manifests.is_empty() {
             return Ok(ScanResult::empty(found.root, options, started));
         }
     }
-    if found.files.is_empty() {
+    if found.files.is_empty() && found.manifests.is_empty() {
         return Err(ScanError::NothingToScan(options.paths.clone()));
     }
     let prepared = options
@@ -387,6 +412,9 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let mut files_generated = 0;
     let mut fresh = Vec::new();
     let build_templates = build_output_templates(&found, &results, options.include_generated);
+    let mut facts = Facts::new(&found.root, &found.crates);
+    // (crate index, findings) of each file, settled once every file's facts are in.
+    let mut per_file = Vec::with_capacity(found.files.len());
     for (i, (file, (outcome, entry))) in found.files.iter().zip(results).enumerate() {
         if let Some(entry) = entry {
             fresh.push((file.rel.clone(), entry));
@@ -414,11 +442,31 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                 *summary.observations.entry(key).or_default() += u64::from(n);
             }
         }
-        findings.extend(outcome.findings);
+        facts.add(file.crate_index, &outcome.facts);
+        per_file.push((file.crate_index, outcome.findings));
         problems.extend(outcome.problem);
     }
+    for (crate_index, mut file_findings) in per_file {
+        settle(&mut file_findings, facts.of_unit_of(crate_index));
+        findings.extend(file_findings);
+    }
+    let phase = workspace_phase(&found, options, &prepared, &facts);
+    let mut owners: std::collections::BTreeSet<usize> = phase.owners;
+    findings.extend(phase.findings);
+    problems.extend(phase.problems);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    crates.retain(|c| c.files > 0);
+    owners.extend(
+        crates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.files > 0)
+            .map(|(i, _)| i),
+    );
+    let mut index = 0;
+    crates.retain(|_| {
+        index += 1;
+        owners.contains(&(index - 1))
+    });
     let mut warnings = Vec::new();
     if let Some(cache) = cache {
         let path = cache.path().to_path_buf();
@@ -437,8 +485,106 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         crates,
         rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
         warnings,
+        notes: phase.notes,
+        advisory_db: phase.advisory_db,
         duration: started.elapsed(),
     })
+}
+
+/// Drops per-file findings whose rule says they do not stand given their workspace's facts.
+fn settle(findings: &mut Vec<Finding>, facts: &std::collections::BTreeSet<String>) {
+    findings.retain(|f| {
+        rules::find(&f.rule)
+            .and_then(|e| e.workspace)
+            .and_then(|w| w.keep)
+            .is_none_or(|keep| keep(f, facts))
+    });
+}
+
+/// What the workspace phase adds to the scan.
+#[derive(Default)]
+struct PhaseOutput {
+    findings: Vec<Finding>,
+    problems: Vec<FileProblem>,
+    notes: Vec<String>,
+    advisory_db: Option<DbInfo>,
+    /// Crates (indices) that own a manifest or lockfile finding: kept in the report's crate list.
+    owners: std::collections::BTreeSet<usize>,
+}
+
+/// Runs the workspace hooks of the enabled rules on the scan's manifests and lockfiles.
+fn workspace_phase(
+    found: &discover::Discovered,
+    options: &ScanOptions,
+    rules: &[PreparedRule],
+    facts: &Facts,
+) -> PhaseOutput {
+    let mut out = PhaseOutput::default();
+    let checks: Vec<(&PreparedRule, &workspace::WorkspaceHooks)> = rules
+        .iter()
+        .filter_map(|r| r.settings.entry.workspace.map(|w| (r, w)))
+        .filter(|(_, w)| w.check.is_some())
+        .collect();
+    if checks.is_empty() || found.manifests.is_empty() {
+        return out;
+    }
+    let inputs = workspace::read_inputs(&found.manifests, &found.crates, options.max_file_size);
+    out.problems = inputs.problems;
+    let wants_db = checks.iter().any(|(_, w)| w.needs_advisories) && !inputs.lockfiles.is_empty();
+    let db = match (&options.advisory_db, wants_db) {
+        (Some(path), true) => match workspace::advisories::open(path) {
+            Ok(db) => Some(db),
+            Err(note) => {
+                out.notes.push(note);
+                None
+            }
+        },
+        (None, true) => {
+            out.notes.push(
+                "no RustSec advisory database given: dependencies were not checked against advisories (pass `--advisory-db PATH`)"
+                    .to_string(),
+            );
+            None
+        }
+        _ => None,
+    };
+    out.advisory_db = db.as_ref().map(|d| d.info.clone());
+    for (rule, hooks) in checks {
+        let Some(check) = hooks.check else { continue };
+        if hooks.needs_advisories && db.is_none() {
+            continue;
+        }
+        let cx = workspace::WorkspaceCtx {
+            rule: rule.settings.entry.meta,
+            crates: &found.crates,
+            facts,
+            manifests: &inputs.manifests,
+            lockfiles: &inputs.lockfiles,
+            advisories: db.as_ref().map(|d| &d.db),
+            advisory_ignore: &options.advisory_ignore,
+            ignores_threshold: options.dependency_ignores_threshold,
+        };
+        let mut produced = Vec::new();
+        check(&cx, &mut produced);
+        for mut f in produced {
+            if !rule.applies_to(&f.path) {
+                continue;
+            }
+            if let Some(severity) = rule.settings.severity {
+                f.severity = severity;
+            }
+            if let Some(i) = found
+                .manifests
+                .iter()
+                .find(|m| m.rel == f.path)
+                .map(|m| m.crate_index)
+            {
+                out.owners.insert(i);
+            }
+            out.findings.push(f);
+        }
+    }
+    out
 }
 
 /// Everything that decides a file's outcome besides its content, for the cache key.

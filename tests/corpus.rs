@@ -145,6 +145,13 @@ fn options_for(case: &Case) -> ScanOptions {
         })
         .collect();
     options.include_tests = include_tests;
+    // The dependency rules read the project's small fixture database, never the user's.
+    options.advisory_db = Some(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join("data")
+            .join("advisory-db"),
+    );
     options
 }
 

@@ -191,7 +191,7 @@ fn sarif_result(f: &Finding, rule_index: Option<usize>) -> sarif::Result {
     let suppressions = f.suppression.as_ref().map(|s| {
         let kind = match s.kind {
             SuppressionKind::InSource => "inSource",
-            SuppressionKind::Baseline => "external",
+            SuppressionKind::Baseline | SuppressionKind::Config => "external",
         };
         let mut suppression = sarif::Suppression::builder().kind(json!(kind)).build();
         suppression.justification = Some(s.justification.clone()).filter(|j| !j.is_empty());

@@ -30,8 +30,11 @@ pub mod tls_verification_disabled;
 pub mod unbounded_channel;
 pub mod unbounded_spin;
 pub mod unsafe_send_sync;
+pub mod unmaintained_dependency;
+pub mod unsound_dependency;
 pub mod unused_suppression;
 pub mod unwrap_or_default;
+pub mod vulnerable_dependency;
 
 /// How often a rule's findings are right, as SARIF's `precision` property says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +67,9 @@ pub enum LiteralScope {
     File,
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
+    /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):
+    /// no `.rs` file needs parsing for them.
+    Workspace,
 }
 
 /// What every report, the config and `--list-rules` know about a rule without running it.
@@ -168,6 +174,7 @@ pub struct Ctx<'a, 'ast> {
     pub(crate) rule: &'static RuleMeta,
     pub(crate) out: &'a mut Vec<RawFinding>,
     pub(crate) observations: &'a mut Vec<(&'static str, u32)>,
+    pub(crate) facts: &'a mut Vec<&'static str>,
 }
 
 impl<'ast> Ctx<'_, 'ast> {
@@ -234,6 +241,15 @@ impl<'ast> Ctx<'_, 'ast> {
         count_observation(self.observations, key);
     }
 
+    /// Records a fact about this file for the workspace step (see `crate::workspace::facts`):
+    /// "a statement timeout is set here". Findings whose rule says they stand only without some
+    /// fact anywhere in their workspace are settled there, after every file (cached or not) is in.
+    pub fn record_fact(&mut self, fact: &'static str) {
+        if !self.facts.contains(&fact) {
+            self.facts.push(fact);
+        }
+    }
+
     /// The node directly containing the current one.
     pub fn parent(&self) -> Option<Node<'ast>> {
         self.ancestors.last().copied()
@@ -291,6 +307,9 @@ pub trait Rule: Send {
 pub struct RuleEntry {
     pub meta: &'static RuleMeta,
     pub new: fn() -> Box<dyn Rule>,
+    /// What the rule does after every file is analysed (see `crate::workspace`): findings from
+    /// manifests and lockfiles, or settling its per-file findings on workspace-wide facts.
+    pub workspace: Option<&'static crate::workspace::WorkspaceHooks>,
 }
 
 /// Every rule ferret knows, in id order. Adding a rule = one file + one line here.
@@ -315,8 +334,11 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &unbounded_channel::ENTRY,
         &unbounded_spin::ENTRY,
         &unsafe_send_sync::ENTRY,
+        &unmaintained_dependency::ENTRY,
+        &unsound_dependency::ENTRY,
         &unused_suppression::ENTRY,
         &unwrap_or_default::ENTRY,
+        &vulnerable_dependency::ENTRY,
     ];
     REGISTRY
 }
@@ -337,6 +359,14 @@ macro_rules! rule_entry {
         $crate::rules::RuleEntry {
             meta: $meta,
             new: || Box::new(<$ty>::default()),
+            workspace: None,
+        }
+    };
+    ($meta:expr, $ty:ty, $hooks:expr) => {
+        $crate::rules::RuleEntry {
+            meta: $meta,
+            new: || Box::new(<$ty>::default()),
+            workspace: Some($hooks),
         }
     };
 }

@@ -1,0 +1,199 @@
+//! `Cargo.lock` beyond what `rustsec` parses: where each `[[package]]` entry stands in the text
+//! (for locations and snippets), and which chain of dependencies pulls a package in.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::ops::Range;
+
+use rustsec::Lockfile;
+use rustsec::package::Package;
+
+use super::text::TextFile;
+
+/// One `[[package]]` entry of a lockfile's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub version: String,
+    /// The `name = "..."` line, as a byte range: where findings about the package point.
+    pub name_span: Range<usize>,
+    /// 1-based lines from `name = ` to the entry's last line: the finding's snippet.
+    pub lines: Range<usize>,
+}
+
+/// The `[[package]]` entries, in file order.
+pub fn entries(file: &TextFile) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut current: Option<(Option<(String, Range<usize>, usize)>, Option<String>, usize)> = None;
+    let line_count = file.text.lines().count();
+    let mut close = |current: &mut Option<(Option<(String, Range<usize>, usize)>, Option<String>, usize)>,
+                     last: usize| {
+        if let Some((Some((name, name_span, name_line)), Some(version), _)) = current.take() {
+            out.push(Entry {
+                name,
+                version,
+                name_span,
+                lines: name_line..last.max(name_line) + 1,
+            });
+        }
+    };
+    let mut last_content = 0;
+    for line in 1..=line_count {
+        let text = file.line(line);
+        let trimmed = text.trim();
+        if trimmed.starts_with('[') && !trimmed.starts_with("[[package]]") && !text.starts_with(' ')
+        {
+            close(&mut current, last_content);
+            continue;
+        }
+        if trimmed == "[[package]]" {
+            close(&mut current, last_content);
+            current = Some((None, None, line));
+            last_content = line;
+            continue;
+        }
+        let Some((name, version, _)) = current.as_mut() else {
+            continue;
+        };
+        if !trimmed.is_empty() {
+            last_content = line;
+        }
+        if let Some(value) = string_value(trimmed, "name") {
+            let start = file.line_start(line) + (text.len() - text.trim_start().len());
+            let end = start + code_part(trimmed).len();
+            *name = Some((value, start..end, line));
+        } else if let Some(value) = string_value(trimmed, "version") {
+            *version = Some(value);
+        }
+    }
+    close(&mut current, last_content);
+    out
+}
+
+/// `key = "value"` (a trailing comment allowed), the value unquoted.
+fn string_value(line: &str, key: &str) -> Option<String> {
+    let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_string())
+}
+
+/// A line without its trailing `#` comment (lockfile values never contain `#`).
+fn code_part(line: &str) -> &str {
+    line.split('#').next().unwrap_or(line).trim_end()
+}
+
+/// The shortest chain of packages from a workspace member (a package without a registry or git
+/// source) to `target`, as `name version` strings, member first; empty when nothing in the
+/// lockfile depends on it (it is itself a member, or the lockfile is incomplete).
+pub fn dependency_path(lock: &Lockfile, target: &Package) -> Vec<String> {
+    let index: BTreeMap<(&str, String), usize> = lock
+        .packages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.name.as_str(), p.version.to_string()), i))
+        .collect();
+    let Some(&goal) = index.get(&(target.name.as_str(), target.version.to_string())) else {
+        return Vec::new();
+    };
+    let mut parent: Vec<Option<usize>> = vec![None; lock.packages.len()];
+    let mut seen = vec![false; lock.packages.len()];
+    let mut queue = VecDeque::new();
+    for (i, p) in lock.packages.iter().enumerate() {
+        if p.source.is_none() {
+            seen[i] = true;
+            queue.push_back(i);
+        }
+    }
+    if seen[goal] {
+        return Vec::new();
+    }
+    while let Some(i) = queue.pop_front() {
+        if i == goal {
+            break;
+        }
+        for dep in &lock.packages[i].dependencies {
+            let key = (dep.name.as_str(), dep.version.to_string());
+            if let Some(&j) = index.get(&key)
+                && !seen[j]
+            {
+                seen[j] = true;
+                parent[j] = Some(i);
+                queue.push_back(j);
+            }
+        }
+    }
+    if !seen[goal] {
+        return Vec::new();
+    }
+    let mut path = Vec::new();
+    let mut at = Some(goal);
+    while let Some(i) = at {
+        let p = &lock.packages[i];
+        path.push(format!("{} {}", p.name, p.version));
+        at = parent[i];
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"version = 4
+
+[[package]]
+name = "app"
+version = "0.1.0"
+dependencies = [
+ "tokio",
+]
+
+[[package]]
+name = "bytes"
+version = "1.11.0"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "tokio"
+version = "1.40.0"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "bytes",
+]
+"#;
+
+    #[test]
+    fn entries_are_located_by_their_name_line() {
+        let file = TextFile::new("Cargo.lock".into(), "app".into(), LOCK.into());
+        let found = entries(&file);
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.name.as_str(), e.version.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("app", "0.1.0"), ("bytes", "1.11.0"), ("tokio", "1.40.0")]
+        );
+        let bytes = &found[1];
+        assert_eq!(&file.text[bytes.name_span.clone()], "name = \"bytes\"");
+        assert_eq!(bytes.lines, 11..14);
+        assert_eq!(found[2].lines, 16..22, "the dependency list belongs to the entry");
+    }
+
+    #[test]
+    fn the_shortest_chain_from_a_member() {
+        let lock: Lockfile = LOCK.parse().expect("parses");
+        let bytes = lock
+            .packages
+            .iter()
+            .find(|p| p.name.as_str() == "bytes")
+            .expect("bytes");
+        assert_eq!(
+            dependency_path(&lock, bytes),
+            ["app 0.1.0", "tokio 1.40.0", "bytes 1.11.0"]
+        );
+        let app = &lock.packages[0];
+        assert!(dependency_path(&lock, app).is_empty());
+    }
+}
