@@ -18,6 +18,7 @@ pub mod discarded_result;
 pub mod error_detail_leak;
 pub mod ffi_unchecked_pointer;
 pub mod hardcoded_resource_limit;
+pub mod lint_policy_not_enforced;
 pub mod map_err_discard;
 pub mod panic_in_production;
 pub mod permissive_cors;
@@ -32,6 +33,7 @@ pub mod unbounded_spin;
 pub mod unsafe_send_sync;
 pub mod unmaintained_dependency;
 pub mod unsound_dependency;
+pub mod unused_dependency_ignores;
 pub mod unused_suppression;
 pub mod unwrap_or_default;
 pub mod vulnerable_dependency;
@@ -322,6 +324,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &error_detail_leak::ENTRY,
         &ffi_unchecked_pointer::ENTRY,
         &hardcoded_resource_limit::ENTRY,
+        &lint_policy_not_enforced::ENTRY,
         &map_err_discard::ENTRY,
         &panic_in_production::ENTRY,
         &permissive_cors::ENTRY,
@@ -336,6 +339,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &unsafe_send_sync::ENTRY,
         &unmaintained_dependency::ENTRY,
         &unsound_dependency::ENTRY,
+        &unused_dependency_ignores::ENTRY,
         &unused_suppression::ENTRY,
         &unwrap_or_default::ENTRY,
         &vulnerable_dependency::ENTRY,

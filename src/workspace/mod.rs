@@ -14,6 +14,7 @@ use crate::scan::{FileProblem, ProblemKind};
 pub mod advisories;
 pub mod facts;
 pub mod lockfile;
+pub mod manifest;
 pub mod text;
 
 pub use facts::Facts;

@@ -1,0 +1,2 @@
+#[allow(unused_variables)]
+fn main() {}

@@ -1,0 +1,2 @@
+#[allow(dead_code, reason = "kept for the next release")]
+fn unused() {}

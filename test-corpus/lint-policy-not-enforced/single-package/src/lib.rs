@@ -1,0 +1,2 @@
+#[allow(clippy::too_many_arguments)]
+pub fn f() {}

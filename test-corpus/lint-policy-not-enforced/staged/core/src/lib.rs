@@ -1,0 +1,2 @@
+#![allow(clippy::module_name_repetitions)]
+pub fn f() {}
