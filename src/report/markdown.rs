@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analyze::UNSAFE_OBSERVATION;
 use crate::finding::{Dimension, Finding, Severity, SuppressionKind};
+use crate::report::markdown_dependencies as dependencies;
 use crate::rules::{self, RuleMeta};
 use crate::scan::{CrateSummary, ScanResult};
 
@@ -123,7 +124,9 @@ impl<'r> Report<'r> {
         let mut groups = Vec::new();
         for (crate_index, findings) in all_by_crate.iter().enumerate() {
             let mut by_rule: BTreeMap<(&str, Severity), Vec<&Finding>> = BTreeMap::new();
-            for f in findings.iter().filter(|f| !f.is_suppressed()) {
+            let in_crate_sections =
+                |f: &&&Finding| !f.is_suppressed() && !dependencies::is_dependency_rule(&f.rule);
+            for f in findings.iter().filter(in_crate_sections) {
                 by_rule.entry((&f.rule, f.severity)).or_default().push(f);
             }
             let mut crate_groups: Vec<Group<'_>> = by_rule
@@ -471,6 +474,7 @@ impl<'r> Report<'r> {
 
     fn cross_cutting(&self, out: &mut String) {
         out.push_str("## Cross-Cutting Concerns\n\n");
+        dependencies::section(self.result, out);
         let mut by_rule: BTreeMap<&str, Vec<&Group<'_>>> = BTreeMap::new();
         for g in &self.groups {
             by_rule.entry(g.rule).or_default().push(g);
@@ -530,8 +534,8 @@ impl<'r> Report<'r> {
             );
         }
         out.push_str(
-            "_[Auditor: workspace-wide concerns ferret cannot see: dependency advisories \
-             (`cargo audit`), clippy status, shared configuration.]_\n\n---\n\n",
+            "_[Auditor: workspace-wide concerns ferret cannot see: clippy status, shared \
+             configuration.]_\n\n---\n\n",
         );
     }
 
@@ -572,10 +576,10 @@ impl<'r> Report<'r> {
         out.push_str(
             "\nWhat ferret cannot see: runtime behaviour (timeouts, panics actually reached, load), \
              data flow across functions and crates, types and trait resolution, macro expansion \
-             beyond the macro bodies it parses, dependency advisories (run `cargo audit`), \
-             configuration and deployment. Severities are the rules' defaults or graded by the \
+             beyond the macro bodies it parses, configuration and deployment. Severities are the rules' defaults or graded by the \
              rule from what it saw; the auditor re-grades where context says otherwise.\n\n",
         );
+        outln!(out, "{}\n", dependencies::methodology_line(self.result));
         if !self.result.problems.is_empty() {
             outln!(
                 out,

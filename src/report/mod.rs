@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod listing;
 pub mod markdown;
+pub mod markdown_dependencies;
 pub mod safe_text;
 pub mod sarif;
 pub mod statistics;

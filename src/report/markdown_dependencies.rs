@@ -1,0 +1,153 @@
+//! The Markdown report's **Dependency Audit** section (what `cargo audit` tells an auditor: one
+//! finding per advisory, with the id, package, version and fix) and its line in the methodology
+//! appendix. Kept apart from `markdown.rs`, which calls it; it reads only the scan result.
+
+use std::fmt::Write;
+
+use crate::finding::{Finding, SuppressionKind};
+use crate::report::safe_text::one_line;
+use crate::scan::ScanResult;
+
+/// Rules whose findings this section reports instead of the crate sections.
+pub const DEPENDENCY_RULES: &[&str] = &[
+    "vulnerable-dependency",
+    "unsound-dependency",
+    "unmaintained-dependency",
+];
+
+pub fn is_dependency_rule(rule: &str) -> bool {
+    DEPENDENCY_RULES.contains(&rule)
+}
+
+/// Markdown text on one line, without characters that would start syntax of their own.
+fn inline(text: &str) -> String {
+    let mut out = String::new();
+    for c in one_line(text).chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '<' | '>' | '#' | '\\' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text that keeps its backtick code spans (messages quote package names that way); everything
+/// else escaped as in [`inline`].
+fn with_code(text: &str) -> String {
+    let text = one_line(text);
+    if text.matches('`').count() % 2 != 0 {
+        return inline(&text.replace('`', "'"));
+    }
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{part}`")
+            } else {
+                inline(part)
+            }
+        })
+        .collect()
+}
+
+fn title_case(severity: &str) -> String {
+    severity.to_uppercase()
+}
+
+/// `### Dependency Audit`: the advisories found in the scanned lockfiles, most severe first.
+pub fn section(result: &ScanResult, out: &mut String) {
+    let mut findings: Vec<&Finding> = result
+        .findings
+        .iter()
+        .filter(|f| is_dependency_rule(&f.rule))
+        .collect();
+    let ran = result
+        .rules_run
+        .iter()
+        .any(|m| is_dependency_rule(m.id));
+    if !ran {
+        return;
+    }
+    out.push_str("### Dependency Audit (RustSec advisories)\n\n");
+    let Some(db) = &result.advisory_db else {
+        out.push_str(
+            "No advisory database was available, so the lockfiles were not checked against \
+             RustSec advisories. _[Auditor: run `cargo audit`, or ferret with \
+             `--fetch-advisories` or `--advisory-db PATH`.]_\n\n",
+        );
+        return;
+    };
+    findings.sort_by(|a, b| (b.severity, &a.path, a.line).cmp(&(a.severity, &b.path, b.line)));
+    let active: Vec<&&Finding> = findings.iter().filter(|f| !f.is_suppressed()).collect();
+    if active.is_empty() {
+        let _ = writeln!(
+            out,
+            "No RustSec advisory in the database ({} advisories) applies to the packages of the scanned lockfiles.\n",
+            db.advisories
+        );
+    }
+    for (n, f) in active.iter().enumerate() {
+        let mut parts = f.message.split("; ");
+        let headline = parts.next().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "**Finding D-{} ({}): {}**\n",
+            n + 1,
+            title_case(f.severity.as_str()),
+            with_code(headline)
+        );
+        let details: Vec<String> = parts.map(with_code).collect();
+        let _ = writeln!(
+            out,
+            "`{}:{}`{}{}.\n",
+            f.path.replace('`', "'"),
+            f.line,
+            if details.is_empty() { "" } else { ": " },
+            details.join("; ")
+        );
+        let _ = writeln!(out, "**Recommendation**: {}.\n", with_code(&f.help));
+    }
+    let ignored: Vec<&&Finding> = findings
+        .iter()
+        .filter(|f| {
+            f.suppression
+                .as_ref()
+                .is_some_and(|s| s.kind == SuppressionKind::Config)
+        })
+        .collect();
+    if !ignored.is_empty() {
+        out.push_str("Ignored by the configuration (`[advisories] ignore`):\n\n");
+        for f in ignored {
+            let reason = f.suppression.as_ref().map_or("", |s| s.justification.as_str());
+            let headline = f.message.split("; ").next().unwrap_or("");
+            let _ = writeln!(out, "- {}: {}", with_code(headline), inline(reason));
+        }
+        out.push('\n');
+    }
+}
+
+/// The methodology appendix's sentence on the advisory database.
+pub fn methodology_line(result: &ScanResult) -> String {
+    if !result
+        .rules_run
+        .iter()
+        .any(|m| is_dependency_rule(m.id))
+    {
+        return "Dependency advisories: not checked (the dependency rules did not run).".to_string();
+    }
+    match &result.advisory_db {
+        Some(db) => {
+            let date = match (&db.last_commit, &db.newest_advisory) {
+                (Some(commit), _) => format!("last commit {commit}"),
+                (None, Some(newest)) => format!("newest advisory dated {newest}"),
+                (None, None) => "undated".to_string(),
+            };
+            format!(
+                "Dependency advisories: every scanned `Cargo.lock` was matched against the RustSec advisory database at `{}` ({} advisories, {date}) with the `rustsec` crate, as `cargo audit` does; yanked versions were not checked.",
+                one_line(&db.path.display().to_string()).replace('`', "'"),
+                db.advisories
+            )
+        }
+        None => "Dependency advisories: not checked (no advisory database was available or no `Cargo.lock` was scanned).".to_string(),
+    }
+}
