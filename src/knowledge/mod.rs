@@ -4,3 +4,4 @@
 
 pub mod errors;
 pub mod futures;
+pub mod http_clients;

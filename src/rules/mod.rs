@@ -18,6 +18,7 @@ pub mod discarded_result;
 pub mod error_detail_leak;
 pub mod ffi_unchecked_pointer;
 pub mod hardcoded_resource_limit;
+pub mod http_client_without_timeout;
 pub mod lint_policy_not_enforced;
 pub mod map_err_discard;
 pub mod panic_in_production;
@@ -324,6 +325,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &error_detail_leak::ENTRY,
         &ffi_unchecked_pointer::ENTRY,
         &hardcoded_resource_limit::ENTRY,
+        &http_client_without_timeout::ENTRY,
         &lint_policy_not_enforced::ENTRY,
         &map_err_discard::ENTRY,
         &panic_in_production::ENTRY,

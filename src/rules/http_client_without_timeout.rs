@@ -1,0 +1,83 @@
+//! `http-client-without-timeout`: a reqwest client with no request or connect timeout.
+
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::knowledge::http_clients::{BUILDERS, NO_TIMEOUT_CONSTRUCTORS, TIMEOUT_METHODS};
+use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "http-client-without-timeout",
+    dimension: Dimension::Resilience,
+    default_severity: Severity::Low,
+    summary: "`reqwest::Client::new()`, `reqwest::get` and `Client::builder()..build()` chains that set no `timeout`/`connect_timeout`: a stalled server hangs the request forever",
+    doc: include_str!("../../rules/http-client-without-timeout.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::High,
+    literals: &["reqwest"],
+    pattern: None,
+    literal_scope: LiteralScope::File,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, HttpClientWithoutTimeout);
+
+#[derive(Default)]
+pub struct HttpClientWithoutTimeout;
+
+fn is_one_of(resolved: &[String], table: &[&[&str]]) -> bool {
+    table
+        .iter()
+        .any(|entry| resolved.iter().map(String::as_str).eq(entry.iter().copied()))
+}
+
+impl Rule for HttpClientWithoutTimeout {
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        let syn::Expr::Call(call) = expr else {
+            return;
+        };
+        let syn::Expr::Path(func) = call.func.as_ref() else {
+            return;
+        };
+        let resolved = cx.resolve(&func.path);
+        let written = crate::syntax::path_text(&func.path);
+        if is_one_of(&resolved, NO_TIMEOUT_CONSTRUCTORS) {
+            cx.report(
+                call.span(),
+                format!("`{written}()` uses reqwest's defaults, which have no timeout: a server that stops answering hangs the request (and its task) forever"),
+                "build the client once with `reqwest::Client::builder().timeout(..).connect_timeout(..).build()` and reuse it",
+            );
+        } else if is_one_of(&resolved, BUILDERS) {
+            let chain = methods_on(cx, expr);
+            let builds = chain.iter().any(|m| m == "build");
+            let bounded = chain
+                .iter()
+                .any(|m| TIMEOUT_METHODS.contains(&m.as_str()));
+            if builds && !bounded {
+                cx.report(
+                    call.span(),
+                    format!("`{written}()` builds a client without `.timeout(..)` or `.connect_timeout(..)`: reqwest has no default timeout, so a stalled server hangs requests forever"),
+                    "add `.timeout(Duration::from_secs(..))` (whole request) and `.connect_timeout(..)` to the builder chain",
+                );
+            }
+        }
+    }
+}
+
+/// Names of the methods called on `expr` in one chain: `expr.a().b()` gives `["a", "b"]`.
+fn methods_on<'ast>(cx: &Ctx<'_, 'ast>, expr: &'ast syn::Expr) -> Vec<String> {
+    let mut current = expr;
+    let mut names = Vec::new();
+    for node in cx.ancestors_inside_out() {
+        match node {
+            Node::Expr(parent @ syn::Expr::MethodCall(mc))
+                if std::ptr::eq(mc.receiver.as_ref(), current) =>
+            {
+                names.push(mc.method.to_string());
+                current = parent;
+            }
+            _ => break,
+        }
+    }
+    names
+}
