@@ -5,3 +5,4 @@
 pub mod errors;
 pub mod futures;
 pub mod http_clients;
+pub mod db_pools;

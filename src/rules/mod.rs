@@ -21,6 +21,7 @@ pub mod hardcoded_resource_limit;
 pub mod http_client_without_timeout;
 pub mod lint_policy_not_enforced;
 pub mod map_err_discard;
+pub mod no_statement_timeout;
 pub mod panic_in_production;
 pub mod permissive_cors;
 pub mod poison_recovery;
@@ -328,6 +329,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &http_client_without_timeout::ENTRY,
         &lint_policy_not_enforced::ENTRY,
         &map_err_discard::ENTRY,
+        &no_statement_timeout::ENTRY,
         &panic_in_production::ENTRY,
         &permissive_cors::ENTRY,
         &poison_recovery::ENTRY,

@@ -1,0 +1,139 @@
+//! `no-statement-timeout`: database pools built in a workspace where no statement timeout is set
+//! anywhere, so every query relies on the pool's acquire timeout alone.
+
+use std::collections::BTreeSet;
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use crate::finding::{Dimension, Finding, Severity};
+use crate::knowledge::db_pools::{POOL_CONSTRUCTORS, QUERY_METHODS, TIMEOUT_SETTINGS};
+use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+use crate::workspace::WorkspaceHooks;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "no-statement-timeout",
+    dimension: Dimension::Resilience,
+    default_severity: Severity::Medium,
+    summary: "database pools (sqlx, deadpool-postgres, bb8, diesel r2d2, tokio-postgres) in a workspace that sets no statement timeout anywhere: queries rely on the acquire timeout alone",
+    doc: include_str!("../../rules/no-statement-timeout.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::Medium,
+    literals: &[
+        "PgPoolOptions",
+        "MySqlPoolOptions",
+        "PgPool",
+        "MySqlPool",
+        "deadpool_postgres",
+        "bb8",
+        "r2d2",
+        "tokio_postgres",
+        "statement_timeout",
+        "max_execution_time",
+        "timeout(",
+    ],
+    pattern: None,
+    literal_scope: LiteralScope::Item,
+};
+
+static HOOKS: WorkspaceHooks = WorkspaceHooks {
+    check: None,
+    keep: Some(keep),
+    needs_advisories: false,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, NoStatementTimeout, &HOOKS);
+
+/// Fact: this file bounds statements (a timeout setting, or a query wrapped in a timeout).
+const TIMEOUT_SET: &str = "no-statement-timeout/timeout-set";
+
+/// A pool construction site stands only if nothing in its workspace sets a statement timeout.
+fn keep(_finding: &Finding, facts: &BTreeSet<String>) -> bool {
+    !facts.contains(TIMEOUT_SET)
+}
+
+#[derive(Default)]
+pub struct NoStatementTimeout;
+
+impl Rule for NoStatementTimeout {
+    fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
+        match expr {
+            syn::Expr::Lit(lit) => {
+                if let syn::Lit::Str(s) = &lit.lit
+                    && names_timeout_setting(&s.value())
+                {
+                    cx.record_fact(TIMEOUT_SET);
+                }
+            }
+            syn::Expr::MethodCall(mc) => {
+                if TIMEOUT_SETTINGS.contains(&mc.method.to_string().as_str()) {
+                    cx.record_fact(TIMEOUT_SET);
+                }
+            }
+            syn::Expr::Call(call) => {
+                let syn::Expr::Path(func) = call.func.as_ref() else {
+                    return;
+                };
+                let resolved = cx.resolve(&func.path);
+                if is_tokio_timeout(&resolved)
+                    && call.args.iter().nth(1).is_some_and(runs_a_query)
+                {
+                    cx.record_fact(TIMEOUT_SET);
+                    return;
+                }
+                if let Some(what) = pool_constructor(cx, &resolved) {
+                    cx.report(
+                        call.span(),
+                        format!("{what} built here, and no statement timeout is set anywhere in the workspace: every query relies on the pool's acquire timeout alone, so a slow query holds its connection for as long as it runs"),
+                        "set a server-side statement timeout for the pool's connections (`SET statement_timeout` in `after_connect`, or `options=-c statement_timeout=30s` in the URL), or wrap queries in `tokio::time::timeout`",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn names_timeout_setting(text: &str) -> bool {
+    TIMEOUT_SETTINGS.iter().any(|s| text.contains(s))
+}
+
+fn is_tokio_timeout(resolved: &[String]) -> bool {
+    let path: Vec<&str> = resolved.iter().map(String::as_str).collect();
+    matches!(path.as_slice(), ["tokio", "time", "timeout"])
+}
+
+/// The pool this call constructs, if it is one of the known constructors.
+fn pool_constructor(cx: &Ctx<'_, '_>, resolved: &[String]) -> Option<&'static str> {
+    let (first, rest) = resolved.split_first()?;
+    let (function, before) = rest.split_last()?;
+    let ty = before.last().map_or("", String::as_str);
+    POOL_CONSTRUCTORS
+        .iter()
+        .find(|c| {
+            c.krate == first
+                && c.ty == ty
+                && (c.ty.is_empty() == before.is_empty())
+                && c.functions.contains(&function.as_str())
+                && (c.needs_any_of.is_empty()
+                    || c.needs_any_of.iter().any(|n| cx.file.text.contains(n)))
+        })
+        .map(|c| c.what)
+}
+
+/// Whether `expr` calls a query-running method (`.execute(..)`, `.fetch_one(..)`...).
+fn runs_a_query(expr: &syn::Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
+            if QUERY_METHODS.contains(&mc.method.to_string().as_str()) {
+                self.0 = true;
+            }
+            syn::visit::visit_expr_method_call(self, mc);
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(expr);
+    finder.0
+}
