@@ -6,3 +6,4 @@ pub mod errors;
 pub mod futures;
 pub mod http_clients;
 pub mod db_pools;
+pub mod credentials;

@@ -19,6 +19,7 @@ pub mod error_detail_leak;
 pub mod ffi_unchecked_pointer;
 pub mod hardcoded_resource_limit;
 pub mod http_client_without_timeout;
+pub mod insecure_default_url;
 pub mod lint_policy_not_enforced;
 pub mod map_err_discard;
 pub mod no_statement_timeout;
@@ -327,6 +328,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &ffi_unchecked_pointer::ENTRY,
         &hardcoded_resource_limit::ENTRY,
         &http_client_without_timeout::ENTRY,
+        &insecure_default_url::ENTRY,
         &lint_policy_not_enforced::ENTRY,
         &map_err_discard::ENTRY,
         &no_statement_timeout::ENTRY,
