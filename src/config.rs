@@ -298,7 +298,12 @@ impl<'p> Parser<'p> {
                             reason = Some(self.string(ev, &format!("{key}.reason"))?.to_string())
                         }
                         other => {
-                            return Err(self.unknown_key(ek, other, "advisories.ignore.", &["id", "reason"]));
+                            return Err(self.unknown_key(
+                                ek,
+                                other,
+                                "advisories.ignore.",
+                                &["id", "reason"],
+                            ));
                         }
                     }
                 }
@@ -320,10 +325,13 @@ impl<'p> Parser<'p> {
 
     fn count(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<usize, ConfigError> {
         match value.get_ref() {
-            DeValue::Integer(i) => i
-                .as_str()
-                .parse::<usize>()
-                .map_err(|_| self.wrong_type(value, key, "a non-negative integer")),
+            DeValue::Integer(i) => i.as_str().parse::<usize>().map_err(|e| {
+                self.error(
+                    value.span().start,
+                    key,
+                    format!("expected a non-negative integer: {e}"),
+                )
+            }),
             _ => Err(self.wrong_type(value, key, "a non-negative integer")),
         }
     }

@@ -173,6 +173,8 @@ pub struct ScanResult {
     pub notes: Vec<String>,
     /// The advisory database the dependency rules used, if any.
     pub advisory_db: Option<DbInfo>,
+    /// `Cargo.lock` files read by the workspace phase.
+    pub lockfiles_scanned: usize,
     pub duration: Duration,
 }
 
@@ -191,6 +193,7 @@ impl ScanResult {
             warnings: Vec::new(),
             notes: Vec::new(),
             advisory_db: None,
+            lockfiles_scanned: 0,
             duration: started.elapsed(),
         }
     }
@@ -451,22 +454,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         findings.extend(file_findings);
     }
     let phase = workspace_phase(&found, options, &prepared, &facts);
-    let mut owners: std::collections::BTreeSet<usize> = phase.owners;
     findings.extend(phase.findings);
     problems.extend(phase.problems);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    owners.extend(
-        crates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.files > 0)
-            .map(|(i, _)| i),
-    );
-    let mut index = 0;
-    crates.retain(|_| {
-        index += 1;
-        owners.contains(&(index - 1))
-    });
+    // A workspace's own manifest (a virtual root) belongs to no crate with code: its findings
+    // keep the root's name and the reports show them as workspace-wide.
+    crates.retain(|c| c.files > 0);
     let mut warnings = Vec::new();
     if let Some(cache) = cache {
         let path = cache.path().to_path_buf();
@@ -487,6 +480,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         warnings,
         notes: phase.notes,
         advisory_db: phase.advisory_db,
+        lockfiles_scanned: phase.lockfiles,
         duration: started.elapsed(),
     })
 }
@@ -508,8 +502,7 @@ struct PhaseOutput {
     problems: Vec<FileProblem>,
     notes: Vec<String>,
     advisory_db: Option<DbInfo>,
-    /// Crates (indices) that own a manifest or lockfile finding: kept in the report's crate list.
-    owners: std::collections::BTreeSet<usize>,
+    lockfiles: usize,
 }
 
 /// Runs the workspace hooks of the enabled rules on the scan's manifests and lockfiles.
@@ -530,6 +523,7 @@ fn workspace_phase(
     }
     let inputs = workspace::read_inputs(&found.manifests, &found.crates, options.max_file_size);
     out.problems = inputs.problems;
+    out.lockfiles = inputs.lockfiles.len();
     let wants_db = checks.iter().any(|(_, w)| w.needs_advisories) && !inputs.lockfiles.is_empty();
     let db = match (&options.advisory_db, wants_db) {
         (Some(path), true) => match workspace::advisories::open(path) {
@@ -572,14 +566,6 @@ fn workspace_phase(
             }
             if let Some(severity) = rule.settings.severity {
                 f.severity = severity;
-            }
-            if let Some(i) = found
-                .manifests
-                .iter()
-                .find(|m| m.rel == f.path)
-                .map(|m| m.crate_index)
-            {
-                out.owners.insert(i);
             }
             out.findings.push(f);
         }

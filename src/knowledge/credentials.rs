@@ -17,7 +17,8 @@ pub const CREDENTIAL_WORDS: &[&str] = &[
 ];
 
 /// Two-word names that are credentials only together (`api_key`, `access_key`, `private_key`).
-pub const CREDENTIAL_PAIRS: &[(&str, &str)] = &[("api", "key"), ("access", "key"), ("private", "key")];
+pub const CREDENTIAL_PAIRS: &[(&str, &str)] =
+    &[("api", "key"), ("access", "key"), ("private", "key")];
 
 /// Whether a field called `name` holds a credential.
 pub fn is_credential_field(name: &str) -> bool {
@@ -35,10 +36,24 @@ mod tests {
 
     #[test]
     fn words_not_substrings() {
-        for yes in ["token", "api_token", "db_password", "client_secret", "api_key", "auth"] {
+        for yes in [
+            "token",
+            "api_token",
+            "db_password",
+            "client_secret",
+            "api_key",
+            "auth",
+        ] {
             assert!(is_credential_field(yes), "{yes}");
         }
-        for no in ["author", "tokenizer", "key", "monkey", "passwords_policy_url", "secretary"] {
+        for no in [
+            "author",
+            "tokenizer",
+            "key",
+            "monkey",
+            "passwords_policy_url",
+            "secretary",
+        ] {
             assert!(!is_credential_field(no), "{no}");
         }
     }

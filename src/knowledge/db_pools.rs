@@ -14,7 +14,12 @@ pub struct PoolConstructor {
     pub what: &'static str,
 }
 
-const CONNECT: &[&str] = &["connect", "connect_lazy", "connect_with", "connect_lazy_with"];
+const CONNECT: &[&str] = &[
+    "connect",
+    "connect_lazy",
+    "connect_with",
+    "connect_lazy_with",
+];
 
 pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
     PoolConstructor {
@@ -77,7 +82,11 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         krate: "r2d2",
         ty: "Pool",
         functions: &["builder", "new"],
-        needs_any_of: &["PgConnection", "MysqlConnection", "PostgresConnectionManager"],
+        needs_any_of: &[
+            "PgConnection",
+            "MysqlConnection",
+            "PostgresConnectionManager",
+        ],
         what: "r2d2 Postgres pool",
     },
     PoolConstructor {

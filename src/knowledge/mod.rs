@@ -2,8 +2,8 @@
 //! each file here is one table (sources, sinks, sanitizers, errors that carry nothing, executors),
 //! and rules look entries up by resolved path instead of spelling library names themselves.
 
+pub mod credentials;
+pub mod db_pools;
 pub mod errors;
 pub mod futures;
 pub mod http_clients;
-pub mod db_pools;
-pub mod credentials;

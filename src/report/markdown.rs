@@ -404,6 +404,12 @@ impl<'r> Report<'r> {
             .rules_run
             .iter()
             .filter(|m| !covered.contains(m.id) && findings_of(m.id) == 0)
+            // Rules that report on manifests and lockfiles say nothing about a crate's code.
+            .filter(|m| {
+                rules::find(m.id)
+                    .and_then(|e| e.workspace)
+                    .is_none_or(|w| w.check.is_none())
+            })
             .map(|m| code(m.id))
             .collect();
         if !clean.is_empty() {

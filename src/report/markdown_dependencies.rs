@@ -1,6 +1,8 @@
-//! The Markdown report's **Dependency Audit** section (what `cargo audit` tells an auditor: one
-//! finding per advisory, with the id, package, version and fix) and its line in the methodology
-//! appendix. Kept apart from `markdown.rs`, which calls it; it reads only the scan result.
+//! The Markdown report's workspace-level parts: the **Dependency Audit** section (what
+//! `cargo audit` tells an auditor: one finding per advisory, with the id, package, version and
+//! fix), findings in a workspace's own manifest (a virtual root, which no crate section holds),
+//! and the methodology line on the advisory database. Kept apart from `markdown.rs`, which calls
+//! it; it reads only the scan result.
 
 use std::fmt::Write;
 
@@ -35,7 +37,7 @@ fn inline(text: &str) -> String {
 /// else escaped as in [`inline`].
 fn with_code(text: &str) -> String {
     let text = one_line(text);
-    if text.matches('`').count() % 2 != 0 {
+    if !text.matches('`').count().is_multiple_of(2) {
         return inline(&text.replace('`', "'"));
     }
     text.split('`')
@@ -54,21 +56,58 @@ fn title_case(severity: &str) -> String {
     severity.to_uppercase()
 }
 
-/// `### Dependency Audit`: the advisories found in the scanned lockfiles, most severe first.
+/// The workspace-level subsections of "Cross-Cutting Concerns".
 pub fn section(result: &ScanResult, out: &mut String) {
+    dependency_audit(result, out);
+    workspace_manifests(result, out);
+}
+
+/// Findings in manifests that belong to no crate with code (a virtual workspace root).
+fn workspace_manifests(result: &ScanResult, out: &mut String) {
+    let findings: Vec<&Finding> = result
+        .findings
+        .iter()
+        .filter(|f| !f.is_suppressed() && !is_dependency_rule(&f.rule))
+        .filter(|f| !result.crates.iter().any(|c| c.name == f.crate_name))
+        .collect();
+    if findings.is_empty() {
+        return;
+    }
+    out.push_str("### Workspace Manifests\n\n");
+    for f in findings {
+        let _ = writeln!(
+            out,
+            "- **{}** ({}) `{}:{}`: {}.",
+            f.severity.as_str().to_uppercase(),
+            f.rule,
+            f.path.replace('`', "'"),
+            f.line,
+            with_code(&f.message)
+        );
+        let _ = writeln!(out, "  **Recommendation**: {}.", with_code(&f.help));
+    }
+    out.push('\n');
+}
+
+/// `### Dependency Audit`: the advisories found in the scanned lockfiles, most severe first.
+fn dependency_audit(result: &ScanResult, out: &mut String) {
     let mut findings: Vec<&Finding> = result
         .findings
         .iter()
         .filter(|f| is_dependency_rule(&f.rule))
         .collect();
-    let ran = result
-        .rules_run
-        .iter()
-        .any(|m| is_dependency_rule(m.id));
+    let ran = result.rules_run.iter().any(|m| is_dependency_rule(m.id));
     if !ran {
         return;
     }
     out.push_str("### Dependency Audit (RustSec advisories)\n\n");
+    if result.lockfiles_scanned == 0 {
+        out.push_str(
+            "No `Cargo.lock` was scanned, so no dependency was checked against RustSec \
+             advisories. _[Auditor: run `cargo audit` where the lockfile is.]_\n\n",
+        );
+        return;
+    }
     let Some(db) = &result.advisory_db else {
         out.push_str(
             "No advisory database was available, so the lockfiles were not checked against \
@@ -118,7 +157,10 @@ pub fn section(result: &ScanResult, out: &mut String) {
     if !ignored.is_empty() {
         out.push_str("Ignored by the configuration (`[advisories] ignore`):\n\n");
         for f in ignored {
-            let reason = f.suppression.as_ref().map_or("", |s| s.justification.as_str());
+            let reason = f
+                .suppression
+                .as_ref()
+                .map_or("", |s| s.justification.as_str());
             let headline = f.message.split("; ").next().unwrap_or("");
             let _ = writeln!(out, "- {}: {}", with_code(headline), inline(reason));
         }
@@ -128,12 +170,9 @@ pub fn section(result: &ScanResult, out: &mut String) {
 
 /// The methodology appendix's sentence on the advisory database.
 pub fn methodology_line(result: &ScanResult) -> String {
-    if !result
-        .rules_run
-        .iter()
-        .any(|m| is_dependency_rule(m.id))
-    {
-        return "Dependency advisories: not checked (the dependency rules did not run).".to_string();
+    if !result.rules_run.iter().any(|m| is_dependency_rule(m.id)) {
+        return "Dependency advisories: not checked (the dependency rules did not run)."
+            .to_string();
     }
     match &result.advisory_db {
         Some(db) => {
@@ -148,6 +187,11 @@ pub fn methodology_line(result: &ScanResult) -> String {
                 db.advisories
             )
         }
-        None => "Dependency advisories: not checked (no advisory database was available or no `Cargo.lock` was scanned).".to_string(),
+        None if result.lockfiles_scanned == 0 => {
+            "Dependency advisories: not checked (no `Cargo.lock` was scanned).".to_string()
+        }
+        None => {
+            "Dependency advisories: not checked (no advisory database was available).".to_string()
+        }
     }
 }

@@ -26,9 +26,12 @@ pub static ENTRY: RuleEntry = crate::rule_entry!(&META, HttpClientWithoutTimeout
 pub struct HttpClientWithoutTimeout;
 
 fn is_one_of(resolved: &[String], table: &[&[&str]]) -> bool {
-    table
-        .iter()
-        .any(|entry| resolved.iter().map(String::as_str).eq(entry.iter().copied()))
+    table.iter().any(|entry| {
+        resolved
+            .iter()
+            .map(String::as_str)
+            .eq(entry.iter().copied())
+    })
 }
 
 impl Rule for HttpClientWithoutTimeout {
@@ -50,9 +53,7 @@ impl Rule for HttpClientWithoutTimeout {
         } else if is_one_of(&resolved, BUILDERS) {
             let chain = methods_on(cx, expr);
             let builds = chain.iter().any(|m| m == "build");
-            let bounded = chain
-                .iter()
-                .any(|m| TIMEOUT_METHODS.contains(&m.as_str()));
+            let bounded = chain.iter().any(|m| TIMEOUT_METHODS.contains(&m.as_str()));
             if builds && !bounded {
                 cx.report(
                     call.span(),

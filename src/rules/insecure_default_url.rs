@@ -26,7 +26,8 @@ pub static META: RuleMeta = RuleMeta {
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, InsecureDefaultUrl);
 
-const HELP: &str = "default to an `https://` URL, or make the URL required so each deployment states it";
+const HELP: &str =
+    "default to an `https://` URL, or make the URL required so each deployment states it";
 
 #[derive(Default)]
 pub struct InsecureDefaultUrl {
@@ -83,7 +84,10 @@ impl Rule for InsecureDefaultUrl {
         };
         let name = s.ident.to_string();
         for field in &s.fields {
-            let field_name = field.ident.as_ref().map_or_else(String::new, ToString::to_string);
+            let field_name = field
+                .ident
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
             for attr in &field.attrs {
                 let tool = crate::syntax::path_text(attr.path());
                 for (key, value) in name_values(attr) {

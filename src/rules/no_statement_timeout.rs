@@ -66,18 +66,17 @@ impl Rule for NoStatementTimeout {
                     cx.record_fact(TIMEOUT_SET);
                 }
             }
-            syn::Expr::MethodCall(mc) => {
-                if TIMEOUT_SETTINGS.contains(&mc.method.to_string().as_str()) {
-                    cx.record_fact(TIMEOUT_SET);
-                }
+            syn::Expr::MethodCall(mc)
+                if TIMEOUT_SETTINGS.contains(&mc.method.to_string().as_str()) =>
+            {
+                cx.record_fact(TIMEOUT_SET);
             }
             syn::Expr::Call(call) => {
                 let syn::Expr::Path(func) = call.func.as_ref() else {
                     return;
                 };
                 let resolved = cx.resolve(&func.path);
-                if is_tokio_timeout(&resolved)
-                    && call.args.iter().nth(1).is_some_and(runs_a_query)
+                if is_tokio_timeout(&resolved) && call.args.iter().nth(1).is_some_and(runs_a_query)
                 {
                     cx.record_fact(TIMEOUT_SET);
                     return;

@@ -42,7 +42,13 @@ const LISTS: &[(&[&str], &str)] = &[
         "[package.metadata.cargo-udeps.ignore] normal",
     ),
     (
-        &["package", "metadata", "cargo-udeps", "ignore", "development"],
+        &[
+            "package",
+            "metadata",
+            "cargo-udeps",
+            "ignore",
+            "development",
+        ],
         "[package.metadata.cargo-udeps.ignore] development",
     ),
     (

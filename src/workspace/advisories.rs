@@ -58,7 +58,10 @@ pub fn open(path: &Path) -> Result<AdvisoryDb, String> {
         )
     })?;
     let advisories = db.iter().count();
-    let newest_advisory = db.iter().map(|a| a.metadata.date.as_str().to_string()).max();
+    let newest_advisory = db
+        .iter()
+        .map(|a| a.metadata.date.as_str().to_string())
+        .max();
     Ok(AdvisoryDb {
         info: DbInfo {
             path: path.to_path_buf(),
@@ -178,11 +181,16 @@ pub fn matches<'a>(cx: &WorkspaceCtx<'a>, kind: Kind) -> Vec<Match<'a>> {
         }
     }
     out.sort_by(|a, b| {
-        (&a.lock.file.rel, a.entry.name_span.start, a.vulnerability.advisory.id.as_str()).cmp(&(
-            &b.lock.file.rel,
-            b.entry.name_span.start,
-            b.vulnerability.advisory.id.as_str(),
-        ))
+        (
+            &a.lock.file.rel,
+            a.entry.name_span.start,
+            a.vulnerability.advisory.id.as_str(),
+        )
+            .cmp(&(
+                &b.lock.file.rel,
+                b.entry.name_span.start,
+                b.vulnerability.advisory.id.as_str(),
+            ))
     });
     out
 }

@@ -45,7 +45,9 @@ impl Facts {
                 if dir.is_empty() {
                     break krate.dir.clone();
                 }
-                dir = dir.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_string());
+                dir = dir
+                    .rsplit_once('/')
+                    .map_or(String::new(), |(p, _)| p.to_string());
             };
             let index = match unit_dirs.iter().position(|u| *u == unit) {
                 Some(i) => i,
@@ -113,7 +115,13 @@ mod tests {
         let mut facts = Facts::new(root, &crates);
         assert_eq!(facts.unit_dirs, ["ws", "loose"]);
         facts.add(0, &["timeout-set".to_string()]);
-        assert!(facts.of_unit_of(1).contains("timeout-set"), "a's fact is b's workspace's");
-        assert!(facts.of_unit_of(2).is_empty(), "another workspace does not see it");
+        assert!(
+            facts.of_unit_of(1).contains("timeout-set"),
+            "a's fact is b's workspace's"
+        );
+        assert!(
+            facts.of_unit_of(2).is_empty(),
+            "another workspace does not see it"
+        );
     }
 }

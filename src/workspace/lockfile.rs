@@ -20,38 +20,44 @@ pub struct Entry {
     pub lines: Range<usize>,
 }
 
+/// An entry being read: its `name` (value, span of the line, line number) and `version`.
+#[derive(Default)]
+struct Partial {
+    name: Option<(String, Range<usize>, usize)>,
+    version: Option<String>,
+}
+
+impl Partial {
+    /// The finished entry, whose last line with content is `last`.
+    fn finish(self, last: usize) -> Option<Entry> {
+        let (name, name_span, name_line) = self.name?;
+        Some(Entry {
+            name,
+            version: self.version?,
+            name_span,
+            lines: name_line..last.max(name_line) + 1,
+        })
+    }
+}
+
 /// The `[[package]]` entries, in file order.
 pub fn entries(file: &TextFile) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut current: Option<(Option<(String, Range<usize>, usize)>, Option<String>, usize)> = None;
-    let line_count = file.text.lines().count();
-    let mut close = |current: &mut Option<(Option<(String, Range<usize>, usize)>, Option<String>, usize)>,
-                     last: usize| {
-        if let Some((Some((name, name_span, name_line)), Some(version), _)) = current.take() {
-            out.push(Entry {
-                name,
-                version,
-                name_span,
-                lines: name_line..last.max(name_line) + 1,
-            });
-        }
-    };
+    let mut current: Option<Partial> = None;
     let mut last_content = 0;
-    for line in 1..=line_count {
+    for line in 1..=file.text.lines().count() {
         let text = file.line(line);
         let trimmed = text.trim();
-        if trimmed.starts_with('[') && !trimmed.starts_with("[[package]]") && !text.starts_with(' ')
-        {
-            close(&mut current, last_content);
+        // A table header at the start of a line ends the entry (and may start the next one).
+        if trimmed.starts_with('[') && !text.starts_with(' ') {
+            out.extend(current.take().and_then(|p| p.finish(last_content)));
+            if trimmed.starts_with("[[package]]") {
+                current = Some(Partial::default());
+                last_content = line;
+            }
             continue;
         }
-        if trimmed == "[[package]]" {
-            close(&mut current, last_content);
-            current = Some((None, None, line));
-            last_content = line;
-            continue;
-        }
-        let Some((name, version, _)) = current.as_mut() else {
+        let Some(partial) = current.as_mut() else {
             continue;
         };
         if !trimmed.is_empty() {
@@ -60,18 +66,22 @@ pub fn entries(file: &TextFile) -> Vec<Entry> {
         if let Some(value) = string_value(trimmed, "name") {
             let start = file.line_start(line) + (text.len() - text.trim_start().len());
             let end = start + code_part(trimmed).len();
-            *name = Some((value, start..end, line));
+            partial.name = Some((value, start..end, line));
         } else if let Some(value) = string_value(trimmed, "version") {
-            *version = Some(value);
+            partial.version = Some(value);
         }
     }
-    close(&mut current, last_content);
+    out.extend(current.take().and_then(|p| p.finish(last_content)));
     out
 }
 
 /// `key = "value"` (a trailing comment allowed), the value unquoted.
 fn string_value(line: &str, key: &str) -> Option<String> {
-    let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim_start();
+    let rest = line
+        .strip_prefix(key)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let rest = rest.strip_prefix('"')?;
     let end = rest.find('"')?;
     Some(rest[..end].to_string())
@@ -178,7 +188,11 @@ dependencies = [
         let bytes = &found[1];
         assert_eq!(&file.text[bytes.name_span.clone()], "name = \"bytes\"");
         assert_eq!(bytes.lines, 11..14);
-        assert_eq!(found[2].lines, 16..22, "the dependency list belongs to the entry");
+        assert_eq!(
+            found[2].lines,
+            16..22,
+            "the dependency list belongs to the entry"
+        );
     }
 
     #[test]

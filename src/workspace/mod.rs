@@ -69,6 +69,17 @@ pub struct Inputs {
     pub problems: Vec<FileProblem>,
 }
 
+/// The name findings in a virtual workspace's own files go under: the directory's name. Such a
+/// manifest has no `[package]`, and the package above it (if any) is another project.
+fn virtual_root_name(file: &std::path::Path) -> Option<String> {
+    let dir = file.parent()?;
+    let manifest = dir.join("Cargo.toml");
+    if !manifest.is_file() || crate::discover::package_name(&manifest).is_some() {
+        return None;
+    }
+    dir.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
 /// Reads the discovered manifests and lockfiles. A file that cannot be read, or a lockfile that
 /// does not parse, is a problem for that file; the scan goes on.
 pub fn read_inputs(found: &[SourcePath], crates: &[CrateInfo], max_size: u64) -> Inputs {
@@ -85,7 +96,10 @@ pub fn read_inputs(found: &[SourcePath], crates: &[CrateInfo], max_size: u64) ->
             Ok(meta) if meta.len() > max_size => {
                 inputs.problems.push(problem(
                     ProblemKind::TooLarge,
-                    format!("{} bytes is over the {max_size} byte limit (--max-file-size)", meta.len()),
+                    format!(
+                        "{} bytes is over the {max_size} byte limit (--max-file-size)",
+                        meta.len()
+                    ),
                 ));
                 continue;
             }
@@ -99,9 +113,11 @@ pub fn read_inputs(found: &[SourcePath], crates: &[CrateInfo], max_size: u64) ->
                 }
             },
         };
-        let crate_name = crates
-            .get(path.crate_index)
-            .map_or_else(String::new, |c| c.name.clone());
+        let crate_name = virtual_root_name(&path.abs).unwrap_or_else(|| {
+            crates
+                .get(path.crate_index)
+                .map_or_else(String::new, |c| c.name.clone())
+        });
         let file = TextFile::new(path.rel.clone(), crate_name, text);
         if path.rel == "Cargo.lock" || path.rel.ends_with("/Cargo.lock") {
             match file.text.parse::<rustsec::Lockfile>() {
@@ -112,7 +128,10 @@ pub fn read_inputs(found: &[SourcePath], crates: &[CrateInfo], max_size: u64) ->
                 }),
                 Err(e) => inputs.problems.push(problem(
                     ProblemKind::ParseError,
-                    format!("not a Cargo lockfile: {}", crate::report::safe_text::one_line(&e.to_string())),
+                    format!(
+                        "not a Cargo lockfile: {}",
+                        crate::report::safe_text::one_line(&e.to_string())
+                    ),
                 )),
             }
         } else {
