@@ -22,7 +22,7 @@ fn ferret() -> Command {
 /// One high (TLS off), one medium (`#[allow]`) and one low (`unwrap_or_default`) finding.
 const THREE_SEVERITIES: &str = "\
 fn client() {
-    let c = reqwest::Client::builder().danger_accept_invalid_certs(true).build();
+    let c = reqwest::Client::builder().danger_accept_invalid_certs(true).timeout(T).build();
 }
 #[allow(dead_code)]
 fn f(x: Option<u8>) -> u8 {
@@ -362,7 +362,7 @@ fn workspace() -> TempDir {
         root,
         "Cargo.toml",
         "[workspace]\nmembers = [\"crates/*\", \"tools/gen\"]\nexclude = [\"crates/skip\"]\n\n\
-         [package]\nname = \"app\"\n",
+         [package]\nname = \"app\"\n\n[lints.clippy]\nallow_attributes = \"warn\"\n",
     );
     for (dir, name) in [
         ("", "app"),
@@ -375,7 +375,11 @@ fn workspace() -> TempDir {
             write(
                 root,
                 &format!("{dir}Cargo.toml"),
-                &format!("[package]\nname = \"{name}\"\n"),
+                // Each package enforces the lint policy: `lint-policy-not-enforced` stays quiet
+                // and the findings are the `#[allow]`s alone.
+                &format!(
+                    "[package]\nname = \"{name}\"\n\n[lints.clippy]\nallow_attributes = \"warn\"\n"
+                ),
             );
         }
         write(root, &format!("{dir}src/lib.rs"), ALLOW);
