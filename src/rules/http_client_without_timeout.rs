@@ -45,6 +45,9 @@ impl Rule for HttpClientWithoutTimeout {
         let resolved = cx.resolve(&func.path);
         let written = crate::syntax::path_text(&func.path);
         if is_one_of(&resolved, NO_TIMEOUT_CONSTRUCTORS) {
+            if requests_set_timeouts(cx, expr) {
+                return;
+            }
             cx.report(
                 call.span(),
                 format!("`{written}()` uses reqwest's defaults, which have no timeout: a server that stops answering hangs the request (and its task) forever"),
@@ -61,6 +64,60 @@ impl Rule for HttpClientWithoutTimeout {
                     "add `.timeout(Duration::from_secs(..))` (whole request) and `.connect_timeout(..)` to the builder chain",
                 );
             }
+        }
+    }
+}
+
+/// `let client = reqwest::Client::new();` where a request built from `client` later in the same
+/// function sets its own `.timeout(..)` (reqwest's per-request timeout): the request is bounded.
+fn requests_set_timeouts<'ast>(cx: &Ctx<'_, 'ast>, expr: &'ast syn::Expr) -> bool {
+    let Some(Node::Stmt(syn::Stmt::Local(local))) = cx.parent() else {
+        return false;
+    };
+    let syn::Pat::Ident(binding) = &local.pat else {
+        return false;
+    };
+    if !local
+        .init
+        .as_ref()
+        .is_some_and(|init| std::ptr::eq(init.expr.as_ref(), expr))
+    {
+        return false;
+    }
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    struct Finder<'n> {
+        client: &'n syn::Ident,
+        found: bool,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
+            if TIMEOUT_METHODS.contains(&mc.method.to_string().as_str())
+                && chain_root(&mc.receiver).is_some_and(|root| root == self.client)
+            {
+                self.found = true;
+            }
+            syn::visit::visit_expr_method_call(self, mc);
+        }
+    }
+    let mut finder = Finder {
+        client: &binding.ident,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut finder, f.block);
+    finder.found
+}
+
+/// The variable a method chain starts from: `client.post(u).header(..)` gives `client`.
+fn chain_root(mut expr: &syn::Expr) -> Option<&syn::Ident> {
+    loop {
+        match expr {
+            syn::Expr::MethodCall(mc) => expr = &mc.receiver,
+            syn::Expr::Path(p) => return p.path.get_ident(),
+            syn::Expr::Reference(r) => expr = &r.expr,
+            syn::Expr::Paren(p) => expr = &p.expr,
+            _ => return None,
         }
     }
 }

@@ -81,7 +81,9 @@ impl Rule for NoStatementTimeout {
                     cx.record_fact(TIMEOUT_SET);
                     return;
                 }
-                if let Some(what) = pool_constructor(cx, &resolved) {
+                if let Some(what) = pool_constructor(cx, &resolved)
+                    && !hands_config_back(cx, &resolved)
+                {
                     cx.report(
                         call.span(),
                         format!("{what} built here, and no statement timeout is set anywhere in the workspace: every query relies on the pool's acquire timeout alone, so a slow query holds its connection for as long as it runs"),
@@ -92,6 +94,23 @@ impl Rule for NoStatementTimeout {
             _ => {}
         }
     }
+}
+
+/// A `Config::new()` in a function that returns a `Config`: the caller connects with it and
+/// decides its options (deadpool-postgres's `get_pg_config` builds one from user settings).
+fn hands_config_back(cx: &Ctx<'_, '_>, resolved: &[String]) -> bool {
+    if resolved.iter().rev().nth(1).is_none_or(|ty| ty != "Config") {
+        return false;
+    }
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+        return false;
+    };
+    let mut text = quote::ToTokens::to_token_stream(ty.as_ref()).to_string();
+    text.retain(|c| !c.is_whitespace());
+    text.contains("Config")
 }
 
 fn names_timeout_setting(text: &str) -> bool {

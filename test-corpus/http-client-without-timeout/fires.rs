@@ -23,3 +23,10 @@ pub fn built() -> reqwest::Result<Client> {
 pub fn via_builder_type() -> reqwest::Result<Client> {
     reqwest::ClientBuilder::new().gzip(true).build() //~ http-client-without-timeout
 }
+
+/// The timeout is set on requests of another client, not on this one's.
+pub async fn other_client_bounded(url: &str, bounded: &reqwest::Client) {
+    let client = reqwest::Client::new(); //~ http-client-without-timeout
+    let _ = bounded.get(url).timeout(std::time::Duration::from_secs(5)).send().await;
+    let _ = client.get(url).send().await;
+}

@@ -46,3 +46,13 @@ mod tests {
         let _client = reqwest::Client::new();
     }
 }
+
+/// Every request from this client sets its own timeout (reqwest's per-request `timeout`).
+pub async fn per_request(url: &str) {
+    let client = reqwest::Client::new();
+    let _ = client
+        .post(url)
+        .timeout(std::time::Duration::from_secs(5))
+        .send()
+        .await;
+}

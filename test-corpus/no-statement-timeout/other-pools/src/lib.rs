@@ -26,3 +26,11 @@ mod tests {
         let _pool = sqlx::postgres::PgPoolOptions::new();
     }
 }
+
+/// Returns the configuration: whoever connects with it sets its options (a library's settings
+/// type converting itself, as deadpool-postgres's `get_pg_config` does).
+pub fn pg_config(host: &str) -> tokio_postgres::Config {
+    let mut cfg = tokio_postgres::Config::new();
+    cfg.host(host);
+    cfg
+}
