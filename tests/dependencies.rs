@@ -105,6 +105,8 @@ fn a_lockfile_finding_is_located_in_json_and_sarif() {
             .expect("snippet")
             .starts_with("name = \"bytes\"\nversion")
     );
+    assert_eq!(report["advisory_db"]["advisories"], 5);
+    assert_eq!(report["advisory_db"]["newest_advisory"], "2099-01-03");
 
     let out = ferret(home.path())
         .args(["--no-cache", "--format", "sarif", "--advisory-db"])

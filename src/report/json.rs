@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
 use crate::scan::{FileProblem, ScanResult};
+use crate::workspace::advisories::DbInfo;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -18,6 +19,9 @@ struct Document<'a> {
     counts: Counts,
     findings: Vec<&'a Finding>,
     problems: &'a [FileProblem],
+    /// The RustSec database the dependency rules read, when they ran on a lockfile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advisory_db: Option<&'a DbInfo>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +55,7 @@ pub fn render(result: &ScanResult) -> String {
         },
         findings: result.findings.iter().collect(),
         problems: &result.problems,
+        advisory_db: result.advisory_db.as_ref(),
     };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| {
         // Serialising plain data cannot fail; say so loudly if it ever does.
