@@ -57,5 +57,5 @@ pub fn render(result: &ScanResult) -> String {
         format!("{{\"error\": \"cannot serialise the report: {e}\"}}")
     });
     text.push('\n');
-    text
+    crate::report::safe_text::json(text)
 }
