@@ -342,3 +342,19 @@ fn markdown_escapes_html_tables_and_controls() {
     }
     assert!(tables >= 2, "{stdout}");
 }
+
+#[test]
+fn concise_and_github_annotations_escape_too() {
+    let dir = hostile_tree();
+    for format in ["concise", "github"] {
+        let (stdout, _) = run(&dir, format);
+        assert!(
+            stdout.contains("no-such-rule\\u{1b}[2J"),
+            "{format}: the message quoting the comment is escaped: {stdout}"
+        );
+        assert!(
+            stdout.contains("evil\\u{1b}[2J"),
+            "{format}: the path is escaped: {stdout}"
+        );
+    }
+}
