@@ -29,6 +29,11 @@ pub struct Analysis {
 /// Nodes visited between two looks at the clock.
 const CLOCK_EVERY: u32 = 256;
 
+/// Macro calls nested deeper than this inside macro arguments are not looked into. Each level
+/// is parsed out of its parent's tokens, so the work grows with the square of the depth (a file
+/// of `m!(m!(..))` at the nesting limit took 3 s); real code nests a handful.
+const MAX_MACRO_NESTING: usize = 32;
+
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
 /// What the prefilter must also select when the report counts evidence: `unsafe` for the
@@ -58,6 +63,7 @@ pub fn analyze(
         out: Analysis::default(),
         deadline,
         until_clock: CLOCK_EVERY,
+        macro_depth: 0,
     };
     analyzer.visit_file(file);
     analyzer.dispatch(|rule, cx| rule.exit_file(cx, file));
@@ -85,6 +91,8 @@ struct Analyzer<'a, 'ast> {
     out: Analysis,
     deadline: Option<Instant>,
     until_clock: u32,
+    /// Macro calls around the current node whose bodies were parsed.
+    macro_depth: usize,
 }
 
 impl<'a, 'ast> Analyzer<'a, 'ast> {
@@ -363,8 +371,11 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             return;
         }
         let name = macros::macro_name(mac);
-        let parsed =
-            macros::parse_body(&name, mac).map(|body| &*self.arena.alloc(Parsed::Body(body)));
+        let parsed = if self.macro_depth < MAX_MACRO_NESTING {
+            macros::parse_body(&name, mac).map(|body| &*self.arena.alloc(Parsed::Body(body)))
+        } else {
+            None
+        };
         let (args, stmts): (&'ast [syn::Expr], &'ast [syn::Stmt]) = match parsed {
             Some(Parsed::Body(MacroBody::Exprs(exprs))) => (exprs, &[]),
             Some(Parsed::Body(MacroBody::Stmts(stmts))) => (&[], stmts),
@@ -377,6 +388,7 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             args,
         };
         self.dispatch(|rule, cx| rule.check_macro(cx, &call));
+        self.macro_depth += 1;
         self.within(Node::Macro(mac), &[], |this| {
             for expr in args {
                 this.visit_expr(expr);
@@ -385,6 +397,7 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 this.visit_stmt(stmt);
             }
         });
+        self.macro_depth -= 1;
     }
 }
 

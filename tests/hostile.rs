@@ -358,3 +358,28 @@ fn concise_and_github_annotations_escape_too() {
         );
     }
 }
+
+/// Macro calls nested in macro arguments up to the nesting limit: each level used to be
+/// re-parsed from its parent's tokens, which took seconds; a finding near the top is still found.
+#[test]
+fn nested_macro_calls_at_the_limit_are_analysed_in_time() {
+    let dir = TempDir::new().expect("tempdir");
+    let deep = format!("{}x{}", "m!(".repeat(3_000), ")".repeat(3_000));
+    write(
+        dir.path(),
+        "src/lib.rs",
+        &format!(
+            "fn f(x: Option<u8>) {{\n    {}x.unwrap_or_default(), {deep}{};\n}}\n",
+            "m!(".repeat(10),
+            ")".repeat(10)
+        ),
+    );
+    let out = ferret()
+        .args(["--format", "json", "--file-timeout", "5"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    assert_eq!(doc["problems"].as_array().map(Vec::len), Some(0), "{doc}");
+    assert_eq!(doc["findings"][0]["rule"], "unwrap-or-default", "{doc}");
+}
