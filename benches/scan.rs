@@ -15,6 +15,8 @@ fn main() {
 fn options(sample: &str, full_parse: bool) -> ScanOptions {
     let sample: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(sample);
     let mut options = ScanOptions::new(vec![sample]);
+    // As the CLI does: items too big for a worker's stack go to a child process.
+    options.isolation_exe = Some(env!("CARGO_BIN_EXE_ferret").into());
     options.rules = rules::registry()
         .iter()
         .map(|r| RuleSettings::new(r))

@@ -1,6 +1,8 @@
 //! One traversal per file: walks the syntax tree once, keeps the ancestor path and the test-code
 //! context, parses macro bodies, and calls every enabled rule's hooks on each node.
 
+use std::time::Instant;
+
 use syn::visit::{self, Visit};
 use typed_arena::Arena;
 
@@ -22,7 +24,17 @@ pub struct Analysis {
     pub observations: Vec<(&'static str, u32)>,
     /// Facts for the workspace step (`Ctx::record_fact`), each once.
     pub facts: Vec<&'static str>,
+    /// The deadline passed before the traversal finished; the findings are incomplete.
+    pub timed_out: bool,
 }
+
+/// Nodes visited between two looks at the clock.
+const CLOCK_EVERY: u32 = 256;
+
+/// Macro calls nested deeper than this inside macro arguments are not looked into. Each level
+/// is parsed out of its parent's tokens, so the work grows with the square of the depth (a file
+/// of `m!(m!(..))` at the nesting limit took 3 s); real code nests a handful.
+const MAX_MACRO_NESTING: usize = 32;
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
@@ -31,7 +43,15 @@ pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
 /// (which no finding needs).
 pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "query"];
 
-pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRule]) -> Analysis {
+/// Walks `file` once, calling the rules' hooks. With a `deadline`, the walk stops descending once
+/// it has passed and reports `timed_out` (a thread cannot be stopped from outside, so the
+/// traversal, where the time goes, checks the clock itself).
+pub fn analyze(
+    file: &syn::File,
+    source: &SourceFile<'_>,
+    rules: &mut [ActiveRule],
+    deadline: Option<Instant>,
+) -> Analysis {
     let arena = Arena::new();
     let mut analyzer = Analyzer {
         source,
@@ -43,6 +63,9 @@ pub fn analyze(file: &syn::File, source: &SourceFile<'_>, rules: &mut [ActiveRul
         impl_trait: Vec::new(),
         in_template: 0,
         out: Analysis::default(),
+        deadline,
+        until_clock: CLOCK_EVERY,
+        macro_depth: 0,
     };
     analyzer.visit_file(file);
     analyzer.dispatch(|rule, cx| rule.exit_file(cx, file));
@@ -68,9 +91,26 @@ struct Analyzer<'a, 'ast> {
     /// soup, and its `unsafe` is not counted again.
     in_template: usize,
     out: Analysis,
+    deadline: Option<Instant>,
+    until_clock: u32,
+    /// Macro calls around the current node whose bodies were parsed.
+    macro_depth: usize,
 }
 
 impl<'a, 'ast> Analyzer<'a, 'ast> {
+    /// Whether the walk must stop: the deadline has passed (looked up every `CLOCK_EVERY` nodes).
+    fn out_of_time(&mut self) -> bool {
+        if self.out.timed_out {
+            return true;
+        }
+        self.until_clock -= 1;
+        if self.until_clock == 0 {
+            self.until_clock = CLOCK_EVERY;
+            self.out.timed_out = self.deadline.is_some_and(|d| Instant::now() > d);
+        }
+        self.out.timed_out
+    }
+
     fn dispatch(&mut self, mut hook: impl FnMut(&mut dyn Rule, &mut Ctx<'_, 'ast>)) {
         let in_test = self.test_depth > 0 || self.source.is_test_path;
         let enclosing_fn = self.fn_stack.last().copied();
@@ -160,6 +200,9 @@ impl<'ast> Analyzer<'_, 'ast> {
 
 impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     fn visit_item(&mut self, item: &'ast syn::Item) {
+        if self.out_of_time() {
+            return;
+        }
         self.dispatch(|rule, cx| rule.check_item(cx, item));
         let attrs = item_attrs(item);
         match item {
@@ -267,6 +310,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     }
 
     fn visit_stmt(&mut self, stmt: &'ast syn::Stmt) {
+        if self.out_of_time() {
+            return;
+        }
         self.dispatch(|rule, cx| rule.check_stmt(cx, stmt));
         let attrs: &[syn::Attribute] = match stmt {
             syn::Stmt::Local(l) => &l.attrs,
@@ -279,6 +325,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     }
 
     fn visit_expr(&mut self, expr: &'ast syn::Expr) {
+        if self.out_of_time() {
+            return;
+        }
         if matches!(expr, syn::Expr::Unsafe(_)) {
             self.observe_unsafe();
         }
@@ -305,15 +354,31 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
         self.dispatch(|rule, cx| rule.check_attribute(cx, attr));
     }
 
+    fn visit_pat(&mut self, pat: &'ast syn::Pat) {
+        if self.out_of_time() {
+            return;
+        }
+        visit::visit_pat(self, pat);
+    }
+
     fn visit_type(&mut self, ty: &'ast syn::Type) {
+        if self.out_of_time() {
+            return;
+        }
         self.dispatch(|rule, cx| rule.check_type(cx, ty));
         visit::visit_type(self, ty);
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if self.out_of_time() {
+            return;
+        }
         let name = macros::macro_name(mac);
-        let parsed =
-            macros::parse_body(&name, mac).map(|body| &*self.arena.alloc(Parsed::Body(body)));
+        let parsed = if self.macro_depth < MAX_MACRO_NESTING {
+            macros::parse_body(&name, mac).map(|body| &*self.arena.alloc(Parsed::Body(body)))
+        } else {
+            None
+        };
         let (args, stmts): (&'ast [syn::Expr], &'ast [syn::Stmt]) = match parsed {
             Some(Parsed::Body(MacroBody::Exprs(exprs))) => (exprs, &[]),
             Some(Parsed::Body(MacroBody::Stmts(stmts))) => (&[], stmts),
@@ -326,6 +391,7 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             args,
         };
         self.dispatch(|rule, cx| rule.check_macro(cx, &call));
+        self.macro_depth += 1;
         self.within(Node::Macro(mac), &[], |this| {
             for expr in args {
                 this.visit_expr(expr);
@@ -334,6 +400,7 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 this.visit_stmt(stmt);
             }
         });
+        self.macro_depth -= 1;
     }
 }
 

@@ -1,20 +1,69 @@
 //! One file, start to finish: prefilter, parse, the single traversal, suppressions, and the
 //! findings with their snippets and fingerprints.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::analyze::{self, ActiveRule};
 use crate::finding::{Finding, Severity};
+use crate::lex;
 use crate::prefilter::{Prefilter, Selection};
 use crate::rules::{self, RawFinding, RuleMeta};
 use crate::scan::{FileOutcome, FileProblem, PreparedRule, ProblemKind};
 use crate::source::SourceFile;
 use crate::suppress;
 
-/// Files nested deeper than this (brackets and braces) are skipped rather than risk the stack.
+/// Nesting estimate (see [`lex::Shape::nesting`]) beyond which a file is reported as too deep
+/// instead of parsed. Real code stays far below it (the deepest file of a 470-crate corpus
+/// measures in the hundreds); every recursive construct, written plainly, crosses it long before
+/// it can exhaust a worker's stack.
 pub const MAX_NESTING: usize = 10_000;
+
+/// Tokens in one top-level item beyond which the item is not parsed on a worker thread but in a
+/// separate process (see `isolate`). This is the guard that holds for every input, at any depth
+/// and size:
+///
+/// - The parser (syn's recursive descent over proc-macro2's tokens; the lexer itself keeps an
+///   explicit stack), ferret's traversal, the printing of token streams and the drop of a syntax
+///   tree all recurse at most a bounded number of frames per token of the item they work on:
+///   syn has no left recursion, so each level of recursion consumes at least one token, and
+///   top-level items are parsed, walked and dropped in loops, one after the other.
+/// - [`lex::shape`] counts at least as many tokens per item as the parser sees.
+/// - The worst construct measured on a `WORKER_STACK` (parse, traversal with every rule, drop) is
+///   a reference type `&&&..u8`, one token per level: 31 KiB of stack per token in a debug build
+///   (the stack overflows at 17,000 levels), 3.1 KiB in a release build (171,000 levels); nested
+///   generics come next (17 and 2.6 KiB). The limits leave a factor of 4 to spare.
+/// - An item above the limit never touches a worker's stack: in its own process, a stack overflow
+///   (which Rust cannot catch) kills only that process, and the file is reported as a problem.
+pub const MAX_ITEM_TOKENS: usize = if cfg!(debug_assertions) {
+    4_000
+} else {
+    40_000
+};
+
+/// Stack of every thread that parses: workers, and the analysis thread of an isolated process.
+pub const WORKER_STACK: usize = 512 * 1024 * 1024;
+
+/// A rule that runs on this file, with its configured severity.
+#[derive(Clone, Copy)]
+pub(crate) struct ActiveSetting {
+    pub(crate) entry: &'static crate::rules::RuleEntry,
+    pub(crate) severity: Option<Severity>,
+}
+
+/// What to do with a file after the cheap checks.
+pub(crate) enum Checked<'t> {
+    Done(FileOutcome),
+    /// An item is too big to parse safely on this thread: analyse `parse_text` elsewhere.
+    TooBigForThread {
+        parse_text: Cow<'t, str>,
+        active: Vec<ActiveSetting>,
+        item_tokens: usize,
+    },
+}
 
 /// Lines as `str::lines` counts them, at memchr speed.
 fn count_lines(text: &str) -> usize {
@@ -22,61 +71,103 @@ fn count_lines(text: &str) -> usize {
     newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
 }
 
-/// Deepest bracket nesting, counted on raw bytes (brackets inside strings and comments count
-/// too, which only makes the guard more careful).
-fn max_nesting(text: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for b in text.bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+fn problem_outcome(text: &str, problem: FileProblem) -> FileOutcome {
+    FileOutcome {
+        lines: count_lines(text),
+        problem: Some(problem),
+        ..FileOutcome::default()
     }
-    max
 }
 
-pub(crate) fn analyse_file(
+pub(crate) fn analyse_file<'t>(
     rel: &str,
     crate_name: &str,
-    text: &str,
+    text: &'t str,
     rules: &[PreparedRule],
     prefilter: &Prefilter,
     include_tests: bool,
+    deadline: Option<Instant>,
+) -> Checked<'t> {
+    let selection = prefilter.select(text);
+    if matches!(selection, Selection::Nothing) && !suppress::may_contain_suppression(text) {
+        // Nothing here can produce a finding: no parse, no comment scan.
+        return Checked::Done(FileOutcome {
+            lines: count_lines(text),
+            analysed: true,
+            ..FileOutcome::default()
+        });
+    }
+    let active: Vec<ActiveSetting> = rules
+        .iter()
+        .filter(|r| r.applies_to(rel))
+        .map(|r| ActiveSetting {
+            entry: r.settings.entry,
+            severity: r.settings.severity,
+        })
+        .collect();
+    let parse_text = match selection {
+        Selection::Nothing => None,
+        Selection::Parse(parse_text) => Some(parse_text),
+    };
+    if let Some(parse_text) = parse_text.as_ref() {
+        let shape = lex::shape(parse_text);
+        if shape.nesting > MAX_NESTING {
+            return Checked::Done(problem_outcome(
+                text,
+                FileProblem {
+                    path: rel.to_string(),
+                    kind: ProblemKind::TooDeep,
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "nests {} deep (brackets, generics, closures, operators or call chains; \
+                         limit {MAX_NESTING})",
+                        shape.nesting
+                    ),
+                },
+            ));
+        }
+        if shape.item_tokens > MAX_ITEM_TOKENS {
+            return Checked::TooBigForThread {
+                parse_text: parse_text.clone(),
+                active,
+                item_tokens: shape.item_tokens,
+            };
+        }
+    }
+    Checked::Done(analyse_selected(
+        rel,
+        crate_name,
+        text,
+        parse_text.as_deref(),
+        &active,
+        include_tests,
+        deadline,
+    ))
+}
+
+/// Parses `parse_text` (the prefilter's selection of `text`; `None` when only comments matter),
+/// runs the active rules and the suppressions. Runs on a worker thread, or in an isolated
+/// process for items too big for one.
+pub(crate) fn analyse_selected(
+    rel: &str,
+    crate_name: &str,
+    text: &str,
+    parse_text: Option<&str>,
+    active: &[ActiveSetting],
+    include_tests: bool,
+    deadline: Option<Instant>,
 ) -> FileOutcome {
     let mut outcome = FileOutcome {
         lines: count_lines(text),
         analysed: true,
         ..FileOutcome::default()
     };
-    let selection = prefilter.select(text);
-    if matches!(selection, Selection::Nothing) && !suppress::may_contain_suppression(text) {
-        // Nothing here can produce a finding: no parse, no comment scan.
-        return outcome;
-    }
-    if let Selection::Parse(parse_text) = &selection {
-        let depth = max_nesting(parse_text);
-        if depth > MAX_NESTING {
-            outcome.analysed = false;
-            outcome.problem = Some(FileProblem {
-                path: rel.to_string(),
-                kind: ProblemKind::TooDeep,
-                line: None,
-                column: None,
-                message: format!("brackets nest {depth} deep (limit {MAX_NESTING})"),
-            });
-            return outcome;
-        }
-    }
-    let active: Vec<&PreparedRule> = rules.iter().filter(|r| r.applies_to(rel)).collect();
     let mut source = SourceFile::new(rel.to_string(), crate_name.to_string(), text);
-    let analysis = match selection {
-        Selection::Nothing => analyze::Analysis::default(),
-        Selection::Parse(parse_text) => {
-            let ast = match syn::parse_file(&parse_text) {
+    let analysis = match parse_text {
+        None => analyze::Analysis::default(),
+        Some(parse_text) => {
+            let ast = match syn::parse_file(parse_text) {
                 Ok(ast) => ast,
                 Err(e) => {
                     let start = e.span().start();
@@ -95,13 +186,16 @@ pub(crate) fn analyse_file(
             let mut instances: Vec<ActiveRule> = active
                 .iter()
                 .map(|r| ActiveRule {
-                    meta: r.settings.entry.meta,
-                    rule: (r.settings.entry.new)(),
+                    meta: r.entry.meta,
+                    rule: (r.entry.new)(),
                 })
                 .collect();
-            analyze::analyze(&ast, &source, &mut instances)
+            analyze::analyze(&ast, &source, &mut instances, deadline)
         }
     };
+    if analysis.timed_out || deadline.is_some_and(|d| Instant::now() > d) {
+        return timed_out(rel, text);
+    }
     outcome.observations = analysis
         .observations
         .into_iter()
@@ -113,8 +207,8 @@ pub(crate) fn analyse_file(
     let severity_of = |meta: &RuleMeta, reported: Severity| {
         active
             .iter()
-            .find(|r| std::ptr::eq(r.settings.entry.meta, meta))
-            .and_then(|r| r.settings.severity)
+            .find(|r| std::ptr::eq(r.entry.meta, meta))
+            .and_then(|r| r.severity)
             .unwrap_or(reported)
     };
     let mut findings: Vec<Finding> = analysis
@@ -128,7 +222,7 @@ pub(crate) fn analyse_file(
 
     let mut suppressions = suppress::parse(&source);
     suppress::apply(&mut findings, &mut suppressions);
-    let ran = |id: &str| active.iter().any(|r| r.settings.entry.meta.id == id);
+    let ran = |id: &str| active.iter().any(|r| r.entry.meta.id == id);
     let known = |id: &str| rules::find(id).is_some();
     for p in suppress::problems(&suppressions, ran, known) {
         let (meta, line, message, help) = match p {
@@ -169,6 +263,20 @@ pub(crate) fn analyse_file(
     assign_fingerprints(&source, &mut findings);
     outcome.findings = findings;
     outcome
+}
+
+/// The outcome of a file whose analysis ran out of time (`--file-timeout`).
+pub(crate) fn timed_out(rel: &str, text: &str) -> FileOutcome {
+    problem_outcome(
+        text,
+        FileProblem {
+            path: rel.to_string(),
+            kind: ProblemKind::Timeout,
+            line: None,
+            column: None,
+            message: "analysis took longer than the time limit (--file-timeout)".to_string(),
+        },
+    )
 }
 
 fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> Finding {
@@ -260,11 +368,5 @@ mod tests {
         for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n"] {
             assert_eq!(count_lines(text), text.lines().count(), "{text:?}");
         }
-    }
-
-    #[test]
-    fn nesting_depth() {
-        assert_eq!(max_nesting("fn f() { [(1)] }"), 3);
-        assert_eq!(max_nesting(""), 0);
     }
 }

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::baseline::{self, Baseline};
 use crate::config::{self, Config};
 use crate::finding::Severity;
-use crate::report;
+use crate::report::{self, safe_text};
 use crate::rules;
 use crate::scan::{self, RuleSettings, ScanOptions};
 
@@ -144,6 +144,10 @@ pub struct ScanArgs {
     /// Scan the workspace (or package) of this Cargo.toml, as cargo's flag does.
     #[arg(long, value_name = "PATH")]
     pub manifest_path: Option<PathBuf>,
+    /// Report a file whose analysis takes longer than this many seconds as a problem, and go on
+    /// (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = scan::DEFAULT_FILE_TIMEOUT.as_secs_f64())]
+    pub file_timeout: f64,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = scan::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
@@ -182,6 +186,9 @@ impl std::fmt::Display for UsageError {
 /// Entry point shared by `ferret` and `cargo ferret`. `cargo_subcommand` makes the default scan
 /// target the enclosing workspace rather than the current directory.
 pub fn main_with_args(args: Vec<std::ffi::OsString>, cargo_subcommand: bool) -> ExitCode {
+    if args.get(1).is_some_and(|a| a == crate::isolate::CHILD_ARG) {
+        return crate::isolate::child_main();
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -197,7 +204,8 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>, cargo_subcommand: bool) -> 
     match run(cli, cargo_subcommand) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e}");
+            // Configuration errors quote the scanned repository's own files.
+            eprintln!("error: {}", safe_text::multi_line(&e.0));
             ExitCode::from(exit::USAGE)
         }
     }
@@ -206,7 +214,7 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>, cargo_subcommand: bool) -> 
 fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     if let Some(Command::Explain { rule }) = &cli.command {
         let entry = rules::find(rule).ok_or_else(|| unknown_rule(rule))?;
-        print!("{}", entry.meta.doc);
+        print!("{}", safe_text::multi_line(entry.meta.doc));
         return Ok(exit::CLEAN);
     }
     let args = cli.scan;
@@ -246,7 +254,7 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
         eprintln!("{}", report::human::problem_line(p));
     }
     for w in &result.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", safe_text::one_line(w));
     }
     for n in &result.notes {
         eprintln!("note: {n}");
@@ -398,7 +406,7 @@ fn apply_baselines(
             } else {
                 "s"
             },
-            path.display()
+            shown(path)
         );
     }
     let from_config = config
@@ -413,7 +421,7 @@ fn apply_baselines(
         "ferret: {} finding{} baselined by {} (not counted)",
         applied.baselined,
         if applied.baselined == 1 { "" } else { "s" },
-        path.display()
+        shown(&path)
     );
     if applied.stale > 0 {
         eprintln!(
@@ -424,10 +432,28 @@ fn apply_baselines(
                 format!("{} baseline entries", applied.stale)
             },
             if applied.stale == 1 { "es" } else { "" },
-            path.display()
+            shown(&path)
         );
     }
     Ok(())
+}
+
+/// A path for a message on the terminal: it may come from the scanned repository's configuration.
+fn shown(path: &Path) -> String {
+    safe_text::one_line(&path.display().to_string()).into_owned()
+}
+
+fn file_timeout(seconds: f64) -> Result<Option<std::time::Duration>, UsageError> {
+    if seconds == 0.0 {
+        return Ok(None);
+    }
+    std::time::Duration::try_from_secs_f64(seconds)
+        .map(Some)
+        .map_err(|e| {
+            UsageError(format!(
+                "invalid --file-timeout `{seconds}`: {e} (give seconds, 0 for no limit)"
+            ))
+        })
 }
 
 /// Turns flags and the configuration file into scan options: which rules run, and how. Flags
@@ -495,6 +521,9 @@ pub fn scan_options(
             options.dependency_ignores_threshold = threshold;
         }
     }
+    options.file_timeout = file_timeout(args.file_timeout)?;
+    // Items too big for a worker's stack are analysed by this same executable in a child.
+    options.isolation_exe = std::env::current_exe().ok();
     options.include_generated = args.include_generated;
     options.full_parse = args.full_parse;
     // The audit draft states strengths such as "zero unsafe code", which need counting everywhere.

@@ -104,3 +104,189 @@ pub fn skip_char_or_lifetime(bytes: &[u8], i: usize) -> usize {
         i + 1
     }
 }
+
+/// How deep the parser, the traversal and the drop of a syntax tree can recurse on a text,
+/// measured by one pass over its bytes, without parsing.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Nesting estimate: over every point of the text, the tokens still open around it. Each
+    /// enclosing bracket group counts the tokens of its parent's unbroken run before it, and the
+    /// innermost run counts its own tokens; a run breaks at `,` and `;`, and after a `}` that
+    /// ends a statement. `Vec<Vec<..>>`, `|| || ..`, `- - ..`, `&&..`, `*const *const ..`,
+    /// `a + a + ..`, `a.f().f()..`, nested tuples, patterns, attributes and macro calls all
+    /// grow it by at least one per level; arrays and argument lists of any length do not.
+    pub nesting: usize,
+    /// The most tokens in one top-level item (the whole text when brackets do not balance):
+    /// the bound on recursion that holds for every construct (see `check::MAX_ITEM_TOKENS`).
+    pub item_tokens: usize,
+}
+
+/// Tokens a doc comment becomes (`#`, `[doc = ".."]`, counted generously).
+const DOC_COMMENT_TOKENS: usize = 4;
+
+/// Measures `text` (see [`Shape`]). Tokens are counted at least as finely as the parser's lexer
+/// counts them (one per punctuation character, identifier, number or literal), so the counts are
+/// upper bounds on the parser's.
+pub fn shape(text: &str) -> Shape {
+    let bytes = text.as_bytes();
+    // Per open bracket: the run length of its parent when it opened (itself included).
+    let mut open: Vec<usize> = Vec::new();
+    let mut open_sum = 0usize;
+    let mut run = 0usize;
+    let mut nesting = 0usize;
+    let (mut item, mut max_item, mut total) = (0usize, 0usize, 0usize);
+    let mut balanced = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let mut tokens = 1;
+        match b {
+            _ if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let doc = matches!(bytes.get(i + 2), Some(b'/' | b'!'));
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                if !doc {
+                    continue;
+                }
+                tokens = DOC_COMMENT_TOKENS;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let doc = matches!(bytes.get(i + 2), Some(b'*' | b'!'));
+                i = skip_block_comment(bytes, i);
+                if !doc {
+                    continue;
+                }
+                tokens = DOC_COMMENT_TOKENS;
+            }
+            b'"' => i = skip_string(bytes, i + 1),
+            b'\'' => i = skip_char_or_lifetime(bytes, i),
+            b'r' | b'b' | b'c' if raw_string_start(bytes, i) => i = skip_raw_string(bytes, i),
+            b'(' | b'[' | b'{' => {
+                run += 1;
+                open.push(run);
+                open_sum += run;
+                run = 0;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                i += 1;
+                match open.pop() {
+                    Some(parent) => {
+                        open_sum -= parent;
+                        run = parent;
+                    }
+                    None => balanced = false,
+                }
+                if b == b'}' && !continues_expression(bytes, i) {
+                    run = 0;
+                }
+            }
+            b',' | b';' => {
+                run = 0;
+                i += 1;
+            }
+            _ if b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 => {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80)
+                {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+        // Doc comments are attributes, parsed in a loop: they nest nothing.
+        if tokens == 1 && !matches!(b, b',' | b';' | b'(' | b'[' | b'{' | b')' | b']' | b'}') {
+            run += 1;
+        }
+        nesting = nesting.max(open_sum + run);
+        item += tokens;
+        total += tokens;
+        if open.is_empty() && matches!(b, b';' | b'}') {
+            max_item = max_item.max(item);
+            item = 0;
+        }
+    }
+    balanced &= open.is_empty();
+    Shape {
+        nesting,
+        item_tokens: if balanced { max_item.max(item) } else { total },
+    }
+}
+
+/// Whether the expression goes on after a `}` (`} else`, `}.f()`, `}?`): then the run does not
+/// break there.
+fn continues_expression(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i..];
+    let start = rest
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let rest = &rest[start..];
+    rest.starts_with(b".")
+        || rest.starts_with(b"?")
+        || (rest.starts_with(b"else")
+            && !rest
+                .get(4)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nesting(text: &str) -> usize {
+        shape(text).nesting
+    }
+
+    #[test]
+    fn every_recursive_construct_grows_the_nesting_estimate() {
+        for (level, tail) in [
+            ("Vec<", "u8"),
+            ("|| ", "0"),
+            ("- ", "1"),
+            ("!", "a"),
+            ("&", "a"),
+            ("*const ", "u8"),
+            ("(", "1"),
+            ("Some(", "x"),
+            ("a + ", "a"),
+            ("a.f()", ""),
+            ("a = ", "a"),
+            ("#[a(", ""),
+            ("m!(", "x"),
+            ("impl Fn() -> ", "u8"),
+            ("if a {} else ", "{}"),
+        ] {
+            let text = format!("fn f() {{ let _ = {}{tail}; }}", level.repeat(500));
+            assert!(nesting(&text) >= 500, "{level:?}: {}", nesting(&text));
+        }
+    }
+
+    #[test]
+    fn long_lists_and_item_sequences_stay_shallow() {
+        let array = format!("static A: [u8; 3] = [{}];", "1, ".repeat(10_000));
+        assert!(nesting(&array) < 20);
+        let items = "fn f() { a(); }\n".repeat(10_000);
+        assert!(nesting(&items) < 20);
+        let arms = format!(
+            "fn f() {{ match x {{ {} }} }}",
+            "A => { a() }\n".repeat(10_000)
+        );
+        assert!(nesting(&arms) < 20, "{}", nesting(&arms));
+    }
+
+    #[test]
+    fn item_tokens_count_the_largest_item() {
+        let text = "fn f() { a + b }\nstruct S;\n";
+        // The parser sees 7 (`fn f () {} a + b`, a group counting once); brackets count twice here.
+        assert_eq!(shape(text).item_tokens, 9);
+        assert_eq!(shape("fn f() { a").item_tokens, 6);
+        assert_eq!(
+            shape("/// doc\nstruct S;").item_tokens,
+            3 + DOC_COMMENT_TOKENS
+        );
+    }
+}

@@ -10,6 +10,7 @@ pub mod config;
 pub mod discover;
 pub mod finding;
 pub mod git;
+pub mod isolate;
 pub mod knowledge;
 pub mod lex;
 pub mod macros;

@@ -11,9 +11,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::cache::{self, Cache, Entry, Stamp};
-use crate::check;
+use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
+use crate::isolate;
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
 use crate::workspace::advisories::DbInfo;
@@ -85,6 +86,12 @@ pub struct ScanOptions {
     pub advisory_ignore: Vec<AdvisoryIgnore>,
     /// `unused-dependency-ignores`: the longest ignore list that is not reported.
     pub dependency_ignores_threshold: usize,
+    /// A file whose analysis takes longer is reported as a problem (`--file-timeout`); `None`
+    /// for no limit.
+    pub file_timeout: Option<Duration>,
+    /// The ferret executable, to analyse items too big for a worker's stack in a process of
+    /// their own (see `isolate`); without it such files are reported as problems.
+    pub isolation_exe: Option<PathBuf>,
 }
 
 /// Default of `ScanOptions::dependency_ignores_threshold`.
@@ -115,11 +122,17 @@ impl ScanOptions {
             advisory_db: None,
             advisory_ignore: Vec::new(),
             dependency_ignores_threshold: DEFAULT_DEPENDENCY_IGNORES_THRESHOLD,
+            file_timeout: Some(DEFAULT_FILE_TIMEOUT),
+            isolation_exe: None,
         }
     }
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// The slowest file of the 470-crate corpus takes well under a second in a release build; ten
+/// seconds leaves room for a slow, loaded CI machine and a debug build.
+pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Why a file was not (fully) analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +143,7 @@ pub enum ProblemKind {
     Unreadable,
     TooLarge,
     TooDeep,
+    Timeout,
     InternalError,
 }
 
@@ -364,10 +378,10 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
 
     let prefilter = build_prefilter(options);
 
-    // Deeply nested sources recurse deeply in the parser and the visitor: give workers room.
+    // Parsing recurses: workers get the stack `check::MAX_ITEM_TOKENS` is measured against.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(512 * 1024 * 1024)
+        .stack_size(check::WORKER_STACK)
         .build()
         .map_err(ScanError::ThreadPool)?;
     let cache = options.cache_dir.as_ref().map(|dir| {
@@ -586,13 +600,14 @@ fn config_key(options: &ScanOptions) -> String {
         })
         .collect();
     format!(
-        "rules={};tests={};generated={};full={};evidence={};max={}",
+        "rules={};tests={};generated={};full={};evidence={};max={};isolated={}",
         rules.join(","),
         options.include_tests,
         options.include_generated,
         options.full_parse,
         options.collect_evidence,
-        options.max_file_size
+        options.max_file_size,
+        options.isolation_exe.is_some()
     )
 }
 
@@ -634,7 +649,13 @@ impl FileJob<'_> {
             Some(hit) => hit.outcome.clone(),
             None => self.analyse(&bytes),
         };
-        let entry = cache.map(|_| Entry {
+        // How long a file takes depends on the machine's load: a timeout is not a property of the
+        // content, so it is not cached.
+        let timed_out = outcome
+            .problem
+            .as_ref()
+            .is_some_and(|p| p.kind == ProblemKind::Timeout);
+        let entry = cache.filter(|_| !timed_out).map(|_| Entry {
             size: stamp.size,
             mtime_ns: stamp.mtime_ns,
             hash,
@@ -657,15 +678,50 @@ impl FileJob<'_> {
                 ..FileOutcome::default()
             };
         }
+        let deadline = self.options.file_timeout.map(|t| Instant::now() + t);
         let outcome = guarded(rel, || {
-            check::analyse_file(
+            match check::analyse_file(
                 rel,
                 self.crate_name,
                 text,
                 self.rules,
                 self.prefilter,
                 self.options.include_tests,
-            )
+                deadline,
+            ) {
+                Checked::Done(outcome) => outcome,
+                Checked::TooBigForThread {
+                    parse_text,
+                    active,
+                    item_tokens,
+                } => match &self.options.isolation_exe {
+                    Some(exe) => {
+                        let request = isolate::Request {
+                            rel: rel.to_string(),
+                            crate_name: self.crate_name.to_string(),
+                            text: text.to_string(),
+                            parse_text: parse_text.into_owned(),
+                            rules: active
+                                .iter()
+                                .map(|r| (r.entry.meta.id.to_string(), r.severity))
+                                .collect(),
+                            include_tests: self.options.include_tests,
+                            timeout: self.options.file_timeout,
+                        };
+                        isolate::analyse_in_child(exe, &request)
+                    }
+                    None => problem(
+                        rel,
+                        ProblemKind::TooDeep,
+                        format!(
+                            "one item has {item_tokens} tokens, more than a worker thread parses \
+                             safely ({}); the ferret binary analyses such files in a process of \
+                             their own",
+                            check::MAX_ITEM_TOKENS
+                        ),
+                    ),
+                },
+            }
         });
         // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
         proc_macro2::extra::invalidate_current_thread_spans();
@@ -678,7 +734,7 @@ impl FileJob<'_> {
 
 /// Runs one file's analysis so that a panic in it (a bug in ferret) is reported as an internal
 /// error for that file while the rest of the scan goes on.
-fn guarded(rel: &str, analyse: impl FnOnce() -> FileOutcome) -> FileOutcome {
+pub(crate) fn guarded(rel: &str, analyse: impl FnOnce() -> FileOutcome) -> FileOutcome {
     catch_unwind(AssertUnwindSafe(analyse)).unwrap_or_else(|panic| {
         let what = panic
             .downcast_ref::<&str>()
@@ -693,7 +749,7 @@ fn guarded(rel: &str, analyse: impl FnOnce() -> FileOutcome) -> FileOutcome {
     })
 }
 
-fn problem(path: &str, kind: ProblemKind, message: String) -> FileOutcome {
+pub(crate) fn problem(path: &str, kind: ProblemKind, message: String) -> FileOutcome {
     FileOutcome {
         problem: Some(FileProblem {
             path: path.to_string(),

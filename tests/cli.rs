@@ -242,7 +242,7 @@ fn deep_nesting_neither_overflows_nor_stops_the_scan() {
         .stdout(predicate::str::contains("blocks.rs:1:1"))
         .stdout(predicate::str::contains("scanned 3 files"))
         .stderr(predicate::str::contains(
-            "warning: skipped too_deep.rs: brackets nest",
+            "warning: skipped too_deep.rs: nests",
         ));
 }
 

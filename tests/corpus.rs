@@ -136,6 +136,8 @@ fn options_for(case: &Case) -> ScanOptions {
     ids.sort();
     ids.dedup();
     let mut options = ScanOptions::new(vec![file.to_path_buf()]);
+    // As the CLI does: items too big for a worker's stack go to a child process.
+    options.isolation_exe = Some(env!("CARGO_BIN_EXE_ferret").into());
     options.rules = ids
         .iter()
         .map(|id| {

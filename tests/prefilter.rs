@@ -16,6 +16,8 @@ fn options(paths: Vec<PathBuf>, full_parse: bool) -> ScanOptions {
     options.include_generated = true;
     options.full_parse = full_parse;
     options.collect_evidence = true;
+    // Items too big for a worker's stack are analysed in a child process, as the CLI does.
+    options.isolation_exe = Some(PathBuf::from(env!("CARGO_BIN_EXE_ferret")));
     options
 }
 

@@ -29,6 +29,8 @@ fn workspace() -> PathBuf {
 
 fn scan_with(root: &Path, severity: Option<Severity>) -> ScanResult {
     let mut options = ScanOptions::new(vec![root.to_path_buf()]);
+    // As the CLI does: items too big for a worker's stack go to a child process.
+    options.isolation_exe = Some(env!("CARGO_BIN_EXE_ferret").into());
     options.rules = default_rules()
         .into_iter()
         .map(|id| {

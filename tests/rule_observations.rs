@@ -13,6 +13,8 @@ fn observed(rule: &str, file: &str, key: &str) -> u64 {
         .join(rule)
         .join(file);
     let mut options = ScanOptions::new(vec![path]);
+    // As the CLI does: items too big for a worker's stack go to a child process.
+    options.isolation_exe = Some(env!("CARGO_BIN_EXE_ferret").into());
     options.rules = vec![RuleSettings::new(rules::find(rule).expect("rule exists"))];
     let result = scan(&options).expect("corpus file scans");
     result

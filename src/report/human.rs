@@ -7,6 +7,7 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, termcolor::Buffer};
 
 use crate::finding::{Finding, Severity};
+use crate::report::safe_text::{multi_line, one_line};
 use crate::scan::{FileProblem, ScanResult};
 
 pub fn render(result: &ScanResult, color: bool) -> String {
@@ -56,7 +57,12 @@ fn buffer_line(buffer: &mut Buffer, line: &str) {
 pub fn plain_line(f: &Finding) -> String {
     format!(
         "{}:{}:{}: {}[{}]: {}",
-        f.path, f.line, f.column, f.severity, f.rule, f.message
+        one_line(&f.path),
+        f.line,
+        f.column,
+        f.severity,
+        f.rule,
+        one_line(&f.message)
     )
 }
 
@@ -69,13 +75,13 @@ fn level(severity: Severity) -> Level {
 }
 
 fn diagnostic(f: &Finding, file: &SnippetFile<'_>) -> Diagnostic<()> {
-    let mut notes = vec![format!("help: {}", f.help)];
+    let mut notes = vec![format!("help: {}", one_line(&f.help))];
     if f.in_test {
         notes.push("note: in test code".to_string());
     }
     Diagnostic::new(level(f.severity))
         .with_code(&f.rule)
-        .with_message(&f.message)
+        .with_message(one_line(&f.message))
         .with_labels(vec![
             Label::primary((), file.label_range(f))
                 .with_message(format!("{} severity", f.severity)),
@@ -84,43 +90,58 @@ fn diagnostic(f: &Finding, file: &SnippetFile<'_>) -> Diagnostic<()> {
 }
 
 /// The finding's own snippet, presented to codespan as a file whose lines start at the finding's
-/// line, so the report needs no second read of the source.
+/// line, so the report needs no second read of the source. Name and text are escaped (see
+/// `safe_text`); columns, which count characters of the source, are mapped onto the escaped text.
 struct SnippetFile<'f> {
-    name: &'f str,
+    name: String,
     first_line: usize,
-    text: &'f str,
+    /// The snippet as the source has it, for column arithmetic.
+    raw: &'f str,
+    raw_line_starts: Vec<usize>,
+    /// The escaped snippet codespan shows (as many lines: newlines are kept).
+    text: String,
     line_starts: Vec<usize>,
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(
+        text.char_indices()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(i, _)| i + 1),
+    );
+    starts
 }
 
 impl<'f> SnippetFile<'f> {
     fn new(f: &'f Finding) -> SnippetFile<'f> {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            f.snippet
-                .char_indices()
-                .filter(|&(_, c)| c == '\n')
-                .map(|(i, _)| i + 1),
-        );
+        let text = multi_line(&f.snippet).into_owned();
         SnippetFile {
-            name: &f.path,
+            name: one_line(&f.path).into_owned(),
             first_line: f.line,
-            text: &f.snippet,
-            line_starts,
+            raw: &f.snippet,
+            raw_line_starts: line_starts(&f.snippet),
+            line_starts: line_starts(&text),
+            text,
         }
     }
 
+    /// Byte offset in the escaped text of the 1-based character `column` of source `line`.
     fn offset(&self, line: usize, column: usize) -> usize {
         let idx = line
             .saturating_sub(self.first_line)
             .min(self.line_starts.len() - 1);
+        let raw_start = self.raw_line_starts[idx];
+        let raw_end = self
+            .raw_line_starts
+            .get(idx + 1)
+            .map_or(self.raw.len(), |&next| next - 1);
+        let before: String = self.raw[raw_start..raw_end]
+            .chars()
+            .take(column.saturating_sub(1))
+            .collect();
         let start = self.line_starts[idx];
-        let end = self.line_end(idx);
-        let line_text = &self.text[start..end];
-        let byte = line_text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line_text.len(), |(b, _)| b);
-        start + byte
+        (start + multi_line(&before).len()).min(self.line_end(idx))
     }
 
     fn line_end(&self, idx: usize) -> usize {
@@ -147,11 +168,11 @@ impl<'a> Files<'a> for SnippetFile<'_> {
     type Source = &'a str;
 
     fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(self.name)
+        Ok(&self.name)
     }
 
     fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
-        Ok(self.text)
+        Ok(&self.text)
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, FilesError> {
@@ -274,14 +295,15 @@ fn plural(n: usize) -> &'static str {
 
 /// One stderr line per file that could not be analysed.
 pub fn problem_line(p: &FileProblem) -> String {
+    let path = one_line(&p.path);
     let at = match (p.line, p.column) {
-        (Some(l), Some(c)) => format!("{}:{l}:{c}", p.path),
-        _ => p.path.clone(),
+        (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
+        _ => path.into_owned(),
     };
     let what = match p.kind {
         crate::scan::ProblemKind::ParseError => "error: could not parse",
         crate::scan::ProblemKind::InternalError => "error: internal error in",
         _ => "warning: skipped",
     };
-    format!("{what} {at}: {}", p.message)
+    format!("{what} {at}: {}", one_line(&p.message))
 }

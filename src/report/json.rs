@@ -62,5 +62,5 @@ pub fn render(result: &ScanResult) -> String {
         format!("{{\"error\": \"cannot serialise the report: {e}\"}}")
     });
     text.push('\n');
-    text
+    crate::report::safe_text::json(text)
 }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::analyze::UNSAFE_OBSERVATION;
 use crate::finding::{Dimension, Finding, Severity, SuppressionKind};
 use crate::report::markdown_dependencies as dependencies;
+use crate::report::safe_text::{multi_line, one_line};
 use crate::rules::{self, RuleMeta};
 use crate::scan::{CrateSummary, ScanResult};
 
@@ -278,7 +279,7 @@ impl<'r> Report<'r> {
                     "| {} | {} | {} | {} |",
                     g.id,
                     cell(&g.title()),
-                    cell(&self.result.crates[g.crate_index].name),
+                    cell(&escape_inline(&self.result.crates[g.crate_index].name)),
                     cell(&g.first_location()),
                 );
             }
@@ -432,7 +433,7 @@ impl<'r> Report<'r> {
         let first = g.instances[0];
         if g.instances.len() == 1 {
             outln!(out, "**Location**: {}\n", location(first));
-            outln!(out, "{}\n", sentence(&first.message));
+            outln!(out, "{}\n", prose(&sentence(&first.message)));
         } else {
             outln!(
                 out,
@@ -441,7 +442,7 @@ impl<'r> Report<'r> {
                 code(g.rule)
             );
             for f in g.instances.iter().take(MAX_LOCATIONS) {
-                outln!(out, "- {} — {}", location(f), f.message);
+                outln!(out, "- {} — {}", location(f), prose(&f.message));
             }
             if g.instances.len() > MAX_LOCATIONS {
                 outln!(
@@ -593,7 +594,7 @@ impl<'r> Report<'r> {
                 self.result.problems.len()
             );
             for p in self.result.problems.iter().take(MAX_LOCATIONS) {
-                outln!(out, "- {}: {}", code(&p.path), p.message);
+                outln!(out, "- {}: {}", code(&p.path), prose(&p.message));
             }
             if self.result.problems.len() > MAX_LOCATIONS {
                 outln!(
@@ -697,6 +698,22 @@ fn location(f: &Finding) -> String {
     format!("{}{test}", code(&format!("{}:{}", f.path, f.line)))
 }
 
+/// A message (which may quote scanned code) as Markdown: its `code` spans stay code spans, the
+/// rest is escaped text. A stray backtick only shifts which parts are code; every part is safe.
+fn prose(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                code(part)
+            } else {
+                escape_inline(part)
+            }
+        })
+        .collect()
+}
+
 /// A message as a sentence: capitalised and ending in a full stop.
 fn sentence(text: &str) -> String {
     let mut s = text.trim().to_string();
@@ -721,8 +738,10 @@ fn labelled(label: &str, text: &str) -> String {
     }
 }
 
-/// Inline code that survives backticks in the text.
+/// Inline code that survives backticks in the text (and control characters: see `safe_text`).
 fn code(text: &str) -> String {
+    let text = one_line(text);
+    let text = text.as_ref();
     let longest = longest_run(text, '`');
     if longest == 0 {
         return format!("`{text}`");
@@ -742,6 +761,8 @@ fn longest_run(text: &str, c: char) -> usize {
 
 /// A fenced Rust block of the snippet, dedented, fenced longer than any backtick run inside.
 fn code_block(snippet: &str) -> String {
+    let snippet = multi_line(snippet);
+    let snippet = snippet.as_ref();
     let lines: Vec<&str> = snippet.lines().collect();
     let indent = lines
         .iter()
@@ -759,14 +780,19 @@ fn code_block(snippet: &str) -> String {
 
 /// Text for a table cell: pipes escaped, on one line.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    one_line(&text.replace(['\n', '\r'], " ")).replace('|', "\\|")
 }
 
-/// Text for a heading or list item that must not start Markdown syntax of its own.
+/// Text for a heading or list item that must not start Markdown syntax of its own: no emphasis,
+/// link, raw HTML, entity, table break or control character.
 fn escape_inline(text: &str) -> String {
+    let text = one_line(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '\\') {
+        if matches!(
+            c,
+            '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '\\' | '|' | '&' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -48,6 +48,26 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, false)
 }
 
+/// A serialised JSON document with every character `multi_line` would escape written as a JSON
+/// `\uXXXX` escape. serde_json already escapes C0 controls; DEL, the C1 controls and the bidi
+/// characters it writes raw are valid JSON but act on a terminal showing the file. They can only
+/// occur inside JSON strings (the structure is ASCII), where the escape means the same string.
+pub fn json(document: String) -> String {
+    if !document.chars().any(|c| is_unsafe(c, true)) {
+        return document;
+    }
+    let mut out = String::with_capacity(document.len() + 16);
+    for c in document.chars() {
+        if is_unsafe(c, true) {
+            // Every such character is in the Basic Multilingual Plane: one `\u` escape each.
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +81,15 @@ mod tests {
         assert_eq!(multi_line("x\r\ny"), "x\\u{d}\ny");
         assert_eq!(one_line("x\ny"), "x\\u{a}y");
         assert_eq!(one_line("a\u{202e}b"), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn json_keeps_the_value_and_loses_the_raw_controls() {
+        let value = "a\u{1b}]0;t\u{7}b\u{7f}\u{9b}2J\u{202e}\n";
+        let text = json(serde_json::to_string(&value).expect("serialises"));
+        assert!(!text.chars().any(|c| is_unsafe(c, false)), "{text}");
+        let back: String = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(back, value);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn render(result: &ScanResult) -> String {
         format!("{{\"error\": \"cannot serialise the SARIF log: {e}\"}}")
     });
     text.push('\n');
-    text
+    crate::report::safe_text::json(text)
 }
 
 pub fn build(result: &ScanResult) -> sarif::Sarif {
