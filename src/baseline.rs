@@ -178,6 +178,7 @@ mod tests {
             fingerprint: fingerprint.into(),
             snippet: "    #[allow(dead_code)]\nstruct S;".into(),
             suppression: None,
+            flow: Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::time::Instant;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::analyze::{self, ActiveRule};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, FlowStep, Severity};
 use crate::lex;
 use crate::prefilter::{Prefilter, Selection};
 use crate::rules::{self, RawFinding, RuleMeta};
@@ -214,6 +214,7 @@ pub(crate) fn analyse_selected(
     let mut findings: Vec<Finding> = analysis
         .findings
         .iter()
+        .filter(|raw| !raw.withdrawn)
         .map(|raw| {
             let severity = severity_of(raw.rule, raw.severity);
             to_finding(&source, raw, severity)
@@ -301,6 +302,22 @@ fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> 
         fingerprint: String::new(),
         snippet: snippet(source, start.line, end.line),
         suppression: None,
+        flow: raw.flow.iter().map(flow_step).collect(),
+    }
+}
+
+fn flow_step(step: &crate::rules::RawStep) -> FlowStep {
+    let start = step.start.start();
+    let mut end = step.end.end();
+    if (end.line, end.column) < (start.line, start.column) {
+        end = step.start.end();
+    }
+    FlowStep {
+        line: start.line,
+        column: start.column + 1,
+        end_line: end.line,
+        end_column: end.column + 1,
+        note: step.note.clone(),
     }
 }
 
@@ -332,6 +349,7 @@ fn comment_finding(
         fingerprint: String::new(),
         snippet: text.to_string(),
         suppression: None,
+        flow: Vec::new(),
     }
 }
 

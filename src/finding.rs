@@ -129,6 +129,19 @@ pub struct Finding {
     pub snippet: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
+    /// For data-flow findings: the path from the untrusted source to the sink, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
+}
+
+/// One step of a data-flow path: where the value is, and what happens to it there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowStep {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub note: String,
 }
 
 impl Finding {

@@ -23,6 +23,7 @@ pub mod scan;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod taint;
 pub mod workspace;
 
 pub use finding::{Dimension, Finding, Severity};

@@ -7,3 +7,5 @@ pub mod db_pools;
 pub mod errors;
 pub mod futures;
 pub mod http_clients;
+pub mod sql;
+pub mod taint;

@@ -79,6 +79,17 @@ fn diagnostic(f: &Finding, file: &SnippetFile<'_>) -> Diagnostic<()> {
     if f.in_test {
         notes.push("note: in test code".to_string());
     }
+    if !f.flow.is_empty() {
+        let path: Vec<String> = f
+            .flow
+            .iter()
+            .map(|step| format!("line {}: {}", step.line, step.note))
+            .collect();
+        notes.push(format!(
+            "path: {}",
+            crate::report::safe_text::one_line(&path.join(" → "))
+        ));
+    }
     Diagnostic::new(level(f.severity))
         .with_code(&f.rule)
         .with_message(one_line(&f.message))

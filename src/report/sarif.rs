@@ -216,7 +216,51 @@ fn sarif_result(f: &Finding, rule_index: Option<usize>) -> sarif::Result {
         .build();
     out.rule_index = rule_index.map(count);
     out.suppressions = suppressions;
+    if !f.flow.is_empty() {
+        out.code_flows = Some(vec![code_flow(f)]);
+    }
     out
+}
+
+/// A data-flow finding's path as one SARIF code flow: source, steps, sink, in order.
+fn code_flow(f: &Finding) -> sarif::CodeFlow {
+    let locations: Vec<sarif::ThreadFlowLocation> = f
+        .flow
+        .iter()
+        .map(|step| {
+            let location = sarif::Location {
+                physical_location: Some(sarif::PhysicalLocation {
+                    artifact_location: Some(sarif::ArtifactLocation {
+                        uri: Some(percent_encode(&f.path)),
+                        uri_base_id: Some(SRCROOT.to_string()),
+                        ..Default::default()
+                    }),
+                    region: Some(sarif::Region {
+                        start_line: Some(count(step.line)),
+                        start_column: Some(count(step.column)),
+                        end_line: Some(count(step.end_line)),
+                        end_column: Some(count(step.end_column)),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                message: Some(sarif::Message {
+                    text: Some(step.note.clone()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            sarif::ThreadFlowLocation {
+                location: Some(location),
+                ..Default::default()
+            }
+        })
+        .collect();
+    sarif::CodeFlow::builder()
+        .thread_flows(vec![
+            sarif::ThreadFlow::builder().locations(locations).build(),
+        ])
+        .build()
 }
 
 fn notification(p: &FileProblem) -> sarif::Notification {

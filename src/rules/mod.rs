@@ -13,6 +13,7 @@ use crate::source::SourceFile;
 
 pub mod allow_attribute;
 pub mod block_on_without_timeout;
+pub mod command_injection;
 pub mod detached_spawn;
 pub mod discarded_result;
 pub mod error_detail_leak;
@@ -24,15 +25,20 @@ pub mod lint_policy_not_enforced;
 pub mod map_err_discard;
 pub mod no_statement_timeout;
 pub mod panic_in_production;
+pub mod path_traversal;
 pub mod permissive_cors;
 pub mod poison_recovery;
+pub mod regex_injection;
 pub mod shutdown_without_timeout;
+pub mod sql_injection;
 pub mod sql_interpolation;
+pub mod ssrf;
 pub mod stringly_error;
 pub mod suppression_without_reason;
 pub mod tls_verification_disabled;
 pub mod unbounded_channel;
 pub mod unbounded_spin;
+pub mod uncontrolled_allocation;
 pub mod unmaintained_dependency;
 pub mod unsafe_send_sync;
 pub mod unsound_dependency;
@@ -161,6 +167,18 @@ pub struct RawFinding {
     pub message: String,
     pub help: String,
     pub in_test: bool,
+    /// A data-flow finding's path, source first, sink last.
+    pub flow: Vec<RawStep>,
+    /// Taken back by its rule once more was known ([`Ctx::withdraw`]); not reported.
+    pub withdrawn: bool,
+}
+
+/// One step of a data-flow path as a rule reports it.
+#[derive(Debug, Clone)]
+pub struct RawStep {
+    pub start: Span,
+    pub end: Span,
+    pub note: String,
 }
 
 /// A finding reported with [`Ctx::report_revisable`], valid for the rest of the same file.
@@ -206,7 +224,25 @@ impl<'ast> Ctx<'_, 'ast> {
             message: message.into(),
             help: help.into(),
             in_test: self.in_test,
+            flow: Vec::new(),
+            withdrawn: false,
         });
+    }
+
+    /// Reports a data-flow finding with its path (source first, sink last).
+    pub fn report_flow(
+        &mut self,
+        start: Span,
+        end: Span,
+        severity: Severity,
+        message: impl Into<String>,
+        help: impl Into<String>,
+        flow: Vec<RawStep>,
+    ) {
+        self.report_at(start, end, severity, message, help);
+        if let Some(last) = self.out.last_mut() {
+            last.flow = flow;
+        }
     }
 
     /// Reports like [`Ctx::report_at`] and returns a handle with which a later hook on the same
@@ -237,6 +273,16 @@ impl<'ast> Ctx<'_, 'ast> {
         {
             finding.severity = severity;
             finding.message = message.into();
+        }
+    }
+
+    /// Takes back a finding this rule reported on this file (another rule reports the same
+    /// code better, or a later item of the file shows the finding does not hold).
+    pub fn withdraw(&mut self, handle: FindingHandle) {
+        if let Some(finding) = self.out.get_mut(handle.0)
+            && std::ptr::eq(finding.rule, self.rule)
+        {
+            finding.withdrawn = true;
         }
     }
 
@@ -322,6 +368,7 @@ pub fn registry() -> &'static [&'static RuleEntry] {
     static REGISTRY: &[&RuleEntry] = &[
         &allow_attribute::ENTRY,
         &block_on_without_timeout::ENTRY,
+        &command_injection::ENTRY,
         &detached_spawn::ENTRY,
         &discarded_result::ENTRY,
         &error_detail_leak::ENTRY,
@@ -333,15 +380,20 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &map_err_discard::ENTRY,
         &no_statement_timeout::ENTRY,
         &panic_in_production::ENTRY,
+        &path_traversal::ENTRY,
         &permissive_cors::ENTRY,
         &poison_recovery::ENTRY,
+        &regex_injection::ENTRY,
         &shutdown_without_timeout::ENTRY,
+        &sql_injection::ENTRY,
         &sql_interpolation::ENTRY,
+        &ssrf::ENTRY,
         &stringly_error::ENTRY,
         &suppression_without_reason::ENTRY,
         &tls_verification_disabled::ENTRY,
         &unbounded_channel::ENTRY,
         &unbounded_spin::ENTRY,
+        &uncontrolled_allocation::ENTRY,
         &unsafe_send_sync::ENTRY,
         &unmaintained_dependency::ENTRY,
         &unsound_dependency::ENTRY,

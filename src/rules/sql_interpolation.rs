@@ -8,6 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::taint::SinkKind;
 use crate::macros::MacroCall;
 use crate::rules::{
     Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
@@ -18,7 +19,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "sql-interpolation",
     dimension: Dimension::Security,
     default_severity: Severity::Medium,
-    summary: "SQL text built from runtime values with `format!`, `+` or `push_str`; high when it reaches an executor",
+    summary: "SQL text built with `format!`, `+` or `push_str` from runtime values of unknown origin (untrusted input is `sql-injection`)",
     doc: include_str!("../../rules/sql-interpolation.md"),
     enabled_by_default: true,
     production_only: true,
@@ -34,7 +35,8 @@ pub static META: RuleMeta = RuleMeta {
         r#""(?:[\s(]|\\[nrt]|\\\r?\n)*(?:--|/\*|(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|unlisten|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)(?-u:\b))"#,
         r#"|"[^"]*(?-u:\b)(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|REPLACE|MERGE|WITH|GRANT|REVOKE|COPY|CALL)(?-u:\b)"#,
     )),
-    literal_scope: LiteralScope::Item,
+    // File: a quoting helper of the same file (`fn ident(..)`) decides whether a value is safe.
+    literal_scope: LiteralScope::File,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, SqlInterpolation);
@@ -127,6 +129,56 @@ struct Pending {
     message: String,
 }
 
+/// A finding kept for the end of the file, where the file's quoting helpers and the
+/// `sql-injection` flows are known.
+struct FilePending {
+    handle: FindingHandle,
+    origin: (usize, usize),
+    /// What the file must show for every runtime value to be safe (a helper that quotes, a
+    /// variant or function that holds a number); `None` when some value can never be.
+    needs: Option<Vec<Need>>,
+}
+
+/// A fact about the file that makes one interpolated value safe.
+#[derive(Clone, Debug)]
+enum Need {
+    /// The value is the result of this helper of the file: it must visibly quote.
+    Quoted(String),
+    /// The value is a number if the file's definitions say so.
+    Numeric(Cond),
+}
+
+/// Where a local's number-ness is decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Cond {
+    /// Bound by `Enum::Variant(.., x, ..)` at this index: the variant's field type.
+    Variant(String, usize),
+    /// The result (through `Some`/`Ok`/`?`) of the file's function or method of this name.
+    Returns(String),
+}
+
+/// What the file's items say about numbers: enum variants' field types and functions' return
+/// types, collected over the whole file.
+#[derive(Default)]
+struct FileNumbers {
+    variants: HashMap<(String, usize), bool>,
+    returns: HashMap<String, bool>,
+}
+
+impl FileNumbers {
+    fn record<K: std::hash::Hash + Eq>(map: &mut HashMap<K, bool>, key: K, numeric: bool) {
+        let entry = map.entry(key).or_insert(numeric);
+        *entry &= numeric;
+    }
+
+    fn holds(&self, cond: &Cond) -> bool {
+        match cond {
+            Cond::Variant(v, i) => self.variants.get(&(v.clone(), *i)) == Some(&true),
+            Cond::Returns(f) => self.returns.get(f) == Some(&true),
+        }
+    }
+}
+
 #[derive(Default)]
 struct FnState {
     pending: Vec<Pending>,
@@ -141,6 +193,8 @@ struct FnState {
 #[derive(Default)]
 pub struct SqlInterpolation {
     fns: Vec<FnState>,
+    file_pending: Vec<FilePending>,
+    numbers: FileNumbers,
 }
 
 impl Rule for SqlInterpolation {
@@ -157,15 +211,46 @@ impl Rule for SqlInterpolation {
                 .direct
                 .get(&p.origin)
                 .or_else(|| p.binding.as_ref().and_then(|name| state.executed.get(name)));
+            // Medium either way: a value of unknown origin. Values from untrusted input are
+            // `sql-injection`'s, which reports them at high or critical.
             if let Some(exec) = executor {
                 cx.revise(
                     p.handle,
-                    Severity::High,
+                    Severity::Medium,
                     format!(
                         "{}, and the text is executed by `{exec}` in this function",
                         p.message
                     ),
                 );
+            }
+        }
+    }
+
+    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, file: &'ast syn::File) {
+        if self.file_pending.is_empty() {
+            return;
+        }
+        let quoting = quoting_fns(file, &cx.file.uses);
+        // Positions where untrusted input is formatted or appended into text that reaches an
+        // executor: `sql-injection` reports those.
+        let mut tainted: HashSet<(usize, usize)> = HashSet::new();
+        for hit in crate::taint::flows(file, &cx.file.uses, SinkKind::Sql) {
+            if hit.family().is_none() {
+                continue;
+            }
+            for step in &hit.flow.steps {
+                tainted.insert(start_of(step.start));
+            }
+        }
+        for p in std::mem::take(&mut self.file_pending) {
+            let quoted = p.needs.as_ref().is_some_and(|needs| {
+                needs.iter().all(|n| match n {
+                    Need::Quoted(name) => quoting.contains(name),
+                    Need::Numeric(cond) => self.numbers.holds(cond),
+                })
+            });
+            if quoted || tainted.contains(&p.origin) {
+                cx.withdraw(p.handle);
             }
         }
     }
@@ -185,8 +270,8 @@ impl Rule for SqlInterpolation {
             return;
         };
         let text = template.value();
-        let numeric = numeric_params(cx);
-        let template_info = analyze_format(&text, &call.mac.tokens, &numeric);
+        let facts = facts(cx);
+        let template_info = analyze_format(&text, &call.mac.tokens, &facts);
         let origin = start_of(call.mac.path.span());
         if is_write {
             // `write!(sql, ..)`: appends to `sql`.
@@ -201,7 +286,14 @@ impl Rule for SqlInterpolation {
                     "`{name}!` appends {} to SQL text `{receiver}`",
                     describe_values(&template_info.runtime)
                 );
-                self.add(cx, template.span(), origin, Some(receiver), message);
+                self.add(
+                    cx,
+                    template.span(),
+                    origin,
+                    Some(receiver),
+                    message,
+                    &template_info.quoters,
+                );
             }
             return;
         }
@@ -216,7 +308,41 @@ impl Rule for SqlInterpolation {
             "SQL text built with `{name}!` interpolates {}",
             describe_values(&template_info.runtime)
         );
-        self.add(cx, template.span(), origin, binding, message);
+        self.add(
+            cx,
+            template.span(),
+            origin,
+            binding,
+            message,
+            &template_info.quoters,
+        );
+    }
+
+    fn check_item<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, item: &'ast syn::Item) {
+        match item {
+            syn::Item::Enum(e) => {
+                for variant in &e.variants {
+                    if let syn::Fields::Unnamed(fields) = &variant.fields {
+                        for (i, field) in fields.unnamed.iter().enumerate() {
+                            FileNumbers::record(
+                                &mut self.numbers.variants,
+                                (variant.ident.to_string(), i),
+                                is_numeric_type(&field.ty),
+                            );
+                        }
+                    }
+                }
+            }
+            syn::Item::Fn(f) => self.record_return(&f.sig),
+            syn::Item::Impl(imp) => {
+                for item in &imp.items {
+                    if let syn::ImplItem::Fn(f) = item {
+                        self.record_return(&f.sig);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
@@ -285,6 +411,14 @@ impl Rule for SqlInterpolation {
 }
 
 impl SqlInterpolation {
+    fn record_return(&mut self, sig: &syn::Signature) {
+        let numeric = match &sig.output {
+            syn::ReturnType::Type(_, ty) => is_numeric_type(unwrap_option_result(ty)),
+            syn::ReturnType::Default => false,
+        };
+        FileNumbers::record(&mut self.numbers.returns, sig.ident.to_string(), numeric);
+    }
+
     fn add(
         &mut self,
         cx: &mut Ctx<'_, '_>,
@@ -292,10 +426,20 @@ impl SqlInterpolation {
         origin: (usize, usize),
         binding: Option<String>,
         message: String,
+        quoters: &[Option<Need>],
     ) {
-        // Reported as medium now; `exit_fn` raises it to high once the text is seen reaching an
-        // executor in the same function.
+        // `exit_fn` adds the executor the text reaches; `exit_file` withdraws the finding when
+        // the values are quoted by helpers of the file or come from untrusted input.
         let handle = cx.report_revisable(span, span, Severity::Medium, message.clone(), HELP);
+        self.file_pending.push(FilePending {
+            handle,
+            origin,
+            needs: quoters
+                .iter()
+                .cloned()
+                .collect::<Option<Vec<Need>>>()
+                .filter(|needs| !needs.is_empty()),
+        });
         if let Some(state) = self.fns.last_mut() {
             state.pending.push(Pending {
                 handle,
@@ -351,36 +495,43 @@ impl SqlInterpolation {
         if !self.is_sql_binding(receiver) {
             return;
         }
-        let numeric = numeric_params(cx);
-        if is_constant(arg, &numeric) {
+        let facts = facts(cx);
+        if is_constant(arg, &facts) {
             return;
         }
-        let values = match arg {
+        let (values, quoters) = match arg {
             syn::Expr::Macro(m) => {
                 let name = crate::macros::macro_name(&m.mac);
                 if !matches!(name.as_str(), "format" | "format_args") {
-                    vec![describe(arg)]
+                    (vec![describe(arg)], vec![None])
                 } else {
                     let Some(template) = first_string_literal(&m.mac.tokens) else {
                         return;
                     };
-                    let info = analyze_format(&template, &m.mac.tokens, &numeric);
+                    let info = analyze_format(&template, &m.mac.tokens, &facts);
                     // A SQL template with values is reported on its own; a fragment without
                     // runtime values adds nothing.
                     if info.sql || info.runtime.is_empty() {
                         return;
                     }
-                    info.runtime
+                    (info.runtime, info.quoters)
                 }
             }
-            _ => vec![describe(arg)],
+            _ => (vec![describe(arg)], vec![need_of(arg, &facts)]),
         };
         let message = format!(
             "{what} {} to SQL text `{receiver}`",
             describe_values(&values)
         );
         let origin = start_of(at);
-        self.add(cx, at, origin, Some(receiver.to_string()), message);
+        self.add(
+            cx,
+            at,
+            origin,
+            Some(receiver.to_string()),
+            message,
+            &quoters,
+        );
     }
 
     /// `"SELECT .. WHERE name = '" + name + "'"`: checked once, at the outermost `+`.
@@ -398,9 +549,10 @@ impl SqlInterpolation {
         }) {
             return;
         }
-        let numeric = numeric_params(cx);
+        let facts = facts(cx);
         let mut pseudo = String::new();
         let mut runtime = Vec::new();
+        let mut quoters = Vec::new();
         let mut first_literal = None;
         for operand in &operands {
             let operand = peel(operand);
@@ -409,11 +561,12 @@ impl SqlInterpolation {
                     first_literal = Some(operand.span());
                 }
                 pseudo.push_str(&text);
-            } else if is_constant(operand, &numeric) {
+            } else if is_constant(operand, &facts) {
                 pseudo.push_str("CONST");
             } else {
                 pseudo.push_str("{}");
                 runtime.push(describe(operand));
+                quoters.push(need_of(operand, &facts));
             }
         }
         let Some(literal_span) = first_literal else {
@@ -430,7 +583,14 @@ impl SqlInterpolation {
             "SQL text built with `+` concatenates {}",
             describe_values(&runtime)
         );
-        self.add(cx, literal_span, start_of(expr.span()), binding, message);
+        self.add(
+            cx,
+            literal_span,
+            start_of(expr.span()),
+            binding,
+            message,
+            &quoters,
+        );
     }
 }
 
@@ -560,7 +720,7 @@ fn sql_literal_text(expr: &syn::Expr) -> Option<String> {
 /// `stringify!`/`concat!`/`env!`), or one passed through a quoting function on its way in
 /// (`ident(name)`, `quote_identifier(..)`, `escape(..)`, `.replace('"', "\"\"")`): what the
 /// help asks for, so not a finding.
-fn is_constant(expr: &syn::Expr, numeric: &[String]) -> bool {
+fn is_constant(expr: &syn::Expr, facts: &Facts<'_>) -> bool {
     match peel(expr) {
         // Arithmetic yields numbers, which cannot change the statement.
         syn::Expr::Binary(bin)
@@ -573,22 +733,22 @@ fn is_constant(expr: &syn::Expr, numeric: &[String]) -> bool {
         }
         syn::Expr::Path(p)
             if p.path.segments.len() == 1
-                && numeric.contains(&p.path.segments[0].ident.to_string()) =>
+                && facts
+                    .numeric
+                    .contains(&p.path.segments[0].ident.to_string()) =>
         {
             true
         }
+        // A quoting function ferret knows (`postgres_protocol::escape::escape_identifier`).
+        // Helpers of the file are judged by their bodies at the end of the file (`quoted_by`).
         syn::Expr::Call(call) => match &*call.func {
-            syn::Expr::Path(p) => p
-                .path
-                .segments
-                .last()
-                .is_some_and(|s| is_quoting_fn(&s.ident.to_string())),
+            syn::Expr::Path(p) => {
+                let full = facts.uses.resolve_path(&p.path).join("::");
+                crate::knowledge::sql::QUOTING_FNS.contains(&full.as_str())
+            }
             _ => false,
         },
-        syn::Expr::MethodCall(mc) => {
-            let method = mc.method.to_string();
-            is_quoting_fn(&method) || (method == "replace" && doubles_quotes(&mc.args))
-        }
+        syn::Expr::MethodCall(mc) => mc.method == "replace" && doubles_quotes(&mc.args),
         syn::Expr::Lit(_) => true,
         syn::Expr::Path(p) => p
             .path
@@ -603,20 +763,251 @@ fn is_constant(expr: &syn::Expr, numeric: &[String]) -> bool {
     }
 }
 
-/// Parameters of the enclosing function declared with a numeric or boolean type
-/// (`depth: usize`, `id: &i64`): interpolating them cannot change the statement.
-fn numeric_params(cx: &Ctx<'_, '_>) -> Vec<String> {
+/// What the rule knows about the values of the enclosing function.
+struct Facts<'u> {
+    /// Locals and parameters that visibly hold numbers or bools.
+    numeric: Vec<String>,
+    /// Locals that hold numbers if the file's definitions say so (checked at the end of the
+    /// file): `key` of `Key::BigInt(key)`, `depth` of `let depth = state.depth()`.
+    conditional: Vec<(String, Cond)>,
+    uses: &'u crate::resolve::UseMap,
+}
+
+fn facts<'c>(cx: &'c Ctx<'_, '_>) -> Facts<'c> {
+    let (numeric, conditional) = numeric_names(cx);
+    Facts {
+        numeric,
+        conditional,
+        uses: &cx.file.uses,
+    }
+}
+
+/// `Option<T>`/`Result<T, E>`/`QueryResult<T>` -> `T` (also through references).
+fn unwrap_option_result(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Reference(r) => unwrap_option_result(&r.elem),
+        syn::Type::Path(p) => match p.path.segments.last() {
+            // `io::Result<T>`, diesel's `QueryResult<T>`: result aliases keep `T` first.
+            Some(seg) if seg.ident == "Option" || seg.ident.to_string().ends_with("Result") => {
+                match &seg.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a
+                        .args
+                        .iter()
+                        .find_map(|arg| match arg {
+                            syn::GenericArgument::Type(t) => Some(unwrap_option_result(t)),
+                            _ => None,
+                        })
+                        .unwrap_or(ty),
+                    _ => ty,
+                }
+            }
+            _ => ty,
+        },
+        _ => ty,
+    }
+}
+
+/// The file function whose result a `let` initialiser is: `state.depth()`, `depth(&s)?`.
+fn returned_by(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Try(t) => returned_by(&t.expr),
+        syn::Expr::MethodCall(mc)
+            if matches!(
+                mc.method.to_string().as_str(),
+                "unwrap" | "expect" | "copied" | "cloned"
+            ) =>
+        {
+            returned_by(&mc.receiver)
+        }
+        syn::Expr::MethodCall(mc) => Some(mc.method.to_string()),
+        syn::Expr::Call(c) => match &*c.func {
+            syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Parameters declared with a numeric or boolean type (`depth: usize`, `key: &i64`), and locals
+/// that visibly hold numbers: typed (`let depth: NonZeroU32 = ..`), bound to a number
+/// (`let n = 3`, `let n = a * b`, `let n = s.len()`, `let n = s.parse::<u32>()?`), to a `match`
+/// or `if` whose every branch is a number, a `for` counter over a range of numbers, or a
+/// `match` binding of a number pattern (`n @ 1..=9`). Interpolating them cannot change the
+/// statement.
+fn numeric_names(cx: &Ctx<'_, '_>) -> (Vec<String>, Vec<(String, Cond)>) {
     let Some(f) = cx.enclosing_fn else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    f.sig
+    let mut names: Vec<String> = f
+        .sig
         .inputs
         .iter()
         .filter_map(|input| match input {
             syn::FnArg::Typed(t) if is_numeric_type(&t.ty) => pat_name(&t.pat),
             _ => None,
         })
-        .collect()
+        .collect();
+    struct Locals<'n> {
+        names: &'n mut Vec<String>,
+        conditional: &'n mut Vec<(String, Cond)>,
+    }
+    impl Locals<'_> {
+        /// The arms of `match scrutinee`: `Some(x)`/`Ok(x)` of a number-holding local, and
+        /// `Enum::Variant(a, b)` whose fields the file declares.
+        fn bind_arm(&mut self, scrutinee: &syn::Expr, pat: &syn::Pat) {
+            let pat = match pat {
+                syn::Pat::Reference(r) => &*r.pat,
+                other => other,
+            };
+            let syn::Pat::TupleStruct(ts) = pat else {
+                return;
+            };
+            let Some(variant) = ts.path.segments.last().map(|s| s.ident.to_string()) else {
+                return;
+            };
+            for (i, elem) in ts.elems.iter().enumerate() {
+                let Some(name) = pat_name(elem) else {
+                    continue;
+                };
+                if variant == "Some" || variant == "Ok" {
+                    let source = match scrutinee {
+                        syn::Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                        _ => None,
+                    };
+                    if let Some(source) = source {
+                        if self.names.contains(&source) {
+                            self.names.push(name);
+                        } else if let Some((_, c)) =
+                            self.conditional.iter().find(|(n, _)| *n == source).cloned()
+                        {
+                            self.conditional.push((name, c));
+                        }
+                    } else if let Some(f) = returned_by(scrutinee) {
+                        self.conditional.push((name, Cond::Returns(f)));
+                    }
+                } else {
+                    self.conditional
+                        .push((name, Cond::Variant(variant.clone(), i)));
+                }
+            }
+        }
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Locals<'_> {
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            for arm in &m.arms {
+                self.bind_arm(&m.expr, &arm.pat);
+            }
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_let(&mut self, l: &'ast syn::ExprLet) {
+            self.bind_arm(&l.expr, &l.pat);
+            syn::visit::visit_expr_let(self, l);
+        }
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if !matches!(local.pat, syn::Pat::Type(_))
+                && let (Some(name), Some(init)) = (pat_name(&local.pat), &local.init)
+                && !is_numeric_expr(&init.expr, self.names)
+                && let Some(f) = returned_by(&init.expr)
+            {
+                self.conditional.push((name, Cond::Returns(f)));
+            }
+            let numeric = match &local.pat {
+                syn::Pat::Type(t) => is_numeric_type(&t.ty),
+                _ => local
+                    .init
+                    .as_ref()
+                    .is_some_and(|init| is_numeric_expr(&init.expr, self.names)),
+            };
+            if numeric && let Some(name) = pat_name(&local.pat) {
+                self.names.push(name);
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            if let syn::Expr::Range(r) = &*f.expr
+                && [&r.start, &r.end]
+                    .into_iter()
+                    .flatten()
+                    .all(|e| is_numeric_expr(e, self.names))
+                && let Some(name) = pat_name(&f.pat)
+            {
+                self.names.push(name);
+            }
+            syn::visit::visit_expr_for_loop(self, f);
+        }
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            if let Some((_, sub)) = &p.subpat
+                && matches!(&**sub, syn::Pat::Lit(_) | syn::Pat::Range(_))
+            {
+                self.names.push(p.ident.to_string());
+            }
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut conditional = Vec::new();
+    syn::visit::Visit::visit_block(
+        &mut Locals {
+            names: &mut names,
+            conditional: &mut conditional,
+        },
+        f.block,
+    );
+    conditional.retain(|(n, _)| !names.contains(n));
+    (names, conditional)
+}
+
+/// An expression whose value is visibly a number (or a bool).
+fn is_numeric_expr(expr: &syn::Expr, numeric: &[String]) -> bool {
+    match expr {
+        syn::Expr::Lit(l) => matches!(
+            l.lit,
+            syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_)
+        ),
+        syn::Expr::Paren(p) => is_numeric_expr(&p.expr, numeric),
+        syn::Expr::Unary(u) => is_numeric_expr(&u.expr, numeric),
+        syn::Expr::Cast(c) => is_numeric_type(&c.ty),
+        syn::Expr::Binary(b) => match b.op {
+            syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_) => {
+                true
+            }
+            syn::BinOp::Add(_) => {
+                is_numeric_expr(&b.left, numeric) || is_numeric_expr(&b.right, numeric)
+            }
+            _ => false,
+        },
+        syn::Expr::Path(p) => p
+            .path
+            .get_ident()
+            .is_some_and(|i| numeric.contains(&i.to_string())),
+        syn::Expr::Try(t) => is_numeric_expr(&t.expr, numeric),
+        syn::Expr::MethodCall(mc) => match mc.method.to_string().as_str() {
+            "len" | "count" | "count_ones" | "leading_zeros" | "trailing_zeros" => true,
+            "parse" => mc.turbofish.as_ref().is_some_and(|t| {
+                t.args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(ty) if is_numeric_type(ty)))
+            }),
+            "unwrap" | "expect" | "unwrap_or_default" | "get" | "min" | "max" | "clamp"
+            | "saturating_sub" | "saturating_add" | "wrapping_add" | "checked_add" => {
+                is_numeric_expr(&mc.receiver, numeric)
+            }
+            _ => false,
+        },
+        syn::Expr::Match(m) => {
+            !m.arms.is_empty() && m.arms.iter().all(|a| is_numeric_expr(&a.body, numeric))
+        }
+        syn::Expr::If(i) => {
+            let then_numeric = matches!(i.then_branch.stmts.last(),
+                Some(syn::Stmt::Expr(e, None)) if is_numeric_expr(e, numeric));
+            then_numeric
+                && i.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, e)| is_numeric_expr(e, numeric))
+        }
+        syn::Expr::Block(b) => matches!(b.block.stmts.last(),
+            Some(syn::Stmt::Expr(e, None)) if is_numeric_expr(e, numeric)),
+        _ => false,
+    }
 }
 
 fn is_numeric_type(ty: &syn::Type) -> bool {
@@ -646,9 +1037,111 @@ fn is_numeric_type(ty: &syn::Type) -> bool {
     }
 }
 
-fn is_quoting_fn(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name == "ident" || name.contains("quote") || name.contains("escape") || name.contains("sanitiz")
+/// A call to a function that may be a quoting helper of this file: `ident(x)`, `Self::q(x)`,
+/// `self.quote(x)`. Whether it is one is decided by its body ([`quoting_fns`]).
+fn local_quoter(expr: &syn::Expr) -> Option<Need> {
+    local_quoter_name(expr).map(Need::Quoted)
+}
+
+/// What the file must show for a value to be safe: a quoting helper, or a number-holding
+/// variant or function behind a local (`key` of `Key::BigInt(key)`).
+fn need_of(expr: &syn::Expr, facts: &Facts<'_>) -> Option<Need> {
+    if let syn::Expr::Path(p) = peel(expr)
+        && let Some(name) = p.path.get_ident()
+    {
+        return need_of_name(&name.to_string(), facts);
+    }
+    local_quoter(expr)
+}
+
+fn need_of_name(name: &str, facts: &Facts<'_>) -> Option<Need> {
+    facts
+        .conditional
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, c)| Need::Numeric(c.clone()))
+}
+
+fn local_quoter_name(expr: &syn::Expr) -> Option<String> {
+    match peel(expr) {
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p)
+                if p.path.segments.len() == 1
+                    || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self") =>
+            {
+                p.path.segments.last().map(|s| s.ident.to_string())
+            }
+            _ => None,
+        },
+        syn::Expr::MethodCall(mc) if matches!(&*mc.receiver, syn::Expr::Path(p) if p.path.is_ident("self")) => {
+            Some(mc.method.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Functions of the file whose body visibly quotes: doubles the quote character
+/// (`name.replace('"', "\"\"")`) or calls a quoting function ferret knows.
+fn quoting_fns(file: &syn::File, uses: &crate::resolve::UseMap) -> HashSet<String> {
+    struct Finder<'u> {
+        uses: &'u crate::resolve::UseMap,
+        current: Vec<String>,
+        found: HashSet<String>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
+        fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+            self.current.push(f.sig.ident.to_string());
+            syn::visit::visit_item_fn(self, f);
+            self.current.pop();
+        }
+        fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+            self.current.push(f.sig.ident.to_string());
+            syn::visit::visit_impl_item_fn(self, f);
+            self.current.pop();
+        }
+        fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
+            if mc.method == "replace"
+                && doubles_quotes(&mc.args)
+                && let Some(f) = self.current.last()
+            {
+                self.found.insert(f.clone());
+            }
+            syn::visit::visit_expr_method_call(self, mc);
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*call.func
+                && crate::knowledge::sql::QUOTING_FNS
+                    .contains(&self.uses.resolve_path(&p.path).join("::").as_str())
+                && let Some(f) = self.current.last()
+            {
+                self.found.insert(f.clone());
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let name = crate::macros::macro_name(mac);
+            match crate::macros::parse_body(&name, mac) {
+                Some(crate::macros::MacroBody::Exprs(exprs)) => {
+                    for e in &exprs {
+                        self.visit_expr(e);
+                    }
+                }
+                Some(crate::macros::MacroBody::Stmts(stmts)) => {
+                    for s in &stmts {
+                        self.visit_stmt(s);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    let mut finder = Finder {
+        uses,
+        current: Vec::new(),
+        found: HashSet::new(),
+    };
+    syn::visit::Visit::visit_file(&mut finder, file);
+    finder.found
 }
 
 /// `.replace('"', "\"\"")` / `.replace('\'', "''")`: SQL quote doubling.
@@ -736,6 +1229,8 @@ struct FormatInfo {
     sql: bool,
     /// The runtime values interpolated outside SQL comments.
     runtime: Vec<String>,
+    /// For each runtime value: the helper of the file it is the result of, if any.
+    quoters: Vec<Option<Need>>,
 }
 
 /// Classifies a `format!`-style template and matches its placeholders to the macro arguments,
@@ -743,13 +1238,18 @@ struct FormatInfo {
 fn analyze_format(
     template: &str,
     tokens: &proc_macro2::TokenStream,
-    numeric: &[String],
+    facts: &Facts<'_>,
 ) -> FormatInfo {
     let stripped = strip_sql_comments(template);
     let sql = is_sql(&stripped);
     let mut runtime = Vec::new();
+    let mut quoters = Vec::new();
     if !sql && !template.contains('{') {
-        return FormatInfo { sql, runtime };
+        return FormatInfo {
+            sql,
+            runtime,
+            quoters,
+        };
     }
     let args = syn::parse::Parser::parse2(
         Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
@@ -801,14 +1301,27 @@ fn analyze_format(
             continue; // inside a SQL comment
         }
         match value {
-            Ok(expr) if is_constant(expr, numeric) => {}
-            Ok(expr) => runtime.push(describe(expr)),
-            Err(capture) if capture.is_empty() => runtime.push("a value".to_string()),
-            Err(capture) if is_screaming(&capture) || numeric.contains(&capture) => {}
-            Err(capture) => runtime.push(capture),
+            Ok(expr) if is_constant(expr, facts) => {}
+            Ok(expr) => {
+                runtime.push(describe(expr));
+                quoters.push(need_of(expr, facts));
+            }
+            Err(capture) if capture.is_empty() => {
+                runtime.push("a value".to_string());
+                quoters.push(None);
+            }
+            Err(capture) if is_screaming(&capture) || facts.numeric.contains(&capture) => {}
+            Err(capture) => {
+                quoters.push(need_of_name(&capture, facts));
+                runtime.push(capture);
+            }
         }
     }
-    FormatInfo { sql, runtime }
+    FormatInfo {
+        sql,
+        runtime,
+        quoters,
+    }
 }
 
 /// Placeholders of a format template with their byte offsets and inner text (`{}` gives "").

@@ -121,6 +121,7 @@ impl TextFile {
             fingerprint: format!("{:016x}", xxh3_64(key.as_bytes())),
             snippet,
             suppression: None,
+            flow: Vec::new(),
         }
     }
 }

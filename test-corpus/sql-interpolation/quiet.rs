@@ -91,7 +91,22 @@ fn appends(name: &str) -> String {
     greeting + &sql
 }
 
-// Identifiers quoted on their way in (seen in sqlx-postgres): what the help asks for.
+// Identifiers quoted on their way in (seen in sqlx-postgres): what the help asks for. The
+// helpers are facts of this file: their bodies double the quote character, or call a quoting
+// function ferret knows.
+use postgres_protocol::escape::escape_literal;
+
+fn ident(mut name: &str) -> String {
+    if let Some(index) = name.find('\0') {
+        name = &name[..index];
+    }
+    name.replace('"', "\"\"")
+}
+
+fn quote_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 async fn quoted(conn: &mut PgConnection, channel: &str, database: &str) {
     conn.execute(&*format!(r#"LISTEN "{}""#, ident(channel))).await;
     conn.execute(&*format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""))).await;
@@ -112,4 +127,65 @@ fn savepoint_sql(depth: usize, limit: &u32, verbose: bool, id: NonZeroU32) -> Ve
         format!("SELECT * FROM t LIMIT {}", limit),
         format!("SELECT * FROM t WHERE verbose = {verbose} AND id = {id}"),
     ]
+}
+
+// Numbers visible through a typed local, a `match`, a `for` counter, a number pattern binding.
+fn visible_numbers(level: Level, items: &[Item], code: u16) -> Vec<String> {
+    let depth: NonZeroU32 = compute_depth();
+    let limit = match level {
+        Level::Low => 10,
+        Level::High => 100,
+    };
+    let total = items.len();
+    let page = if code > 0 { 2 } else { 1 };
+    let mut out = vec![
+        format!("SAVEPOINT sp_{depth}"),
+        format!("SELECT * FROM t LIMIT {limit} OFFSET {}", total * 2),
+        format!("SELECT * FROM t LIMIT 10 OFFSET {page}"),
+    ];
+    for i in 0..total {
+        out.push(format!("SELECT * FROM t{i}"));
+    }
+    match code {
+        n @ 400..=499 => out.push(format!("SELECT * FROM errors WHERE code = {n}")),
+        _ => {}
+    }
+    out
+}
+
+// Untrusted input is `sql-injection`'s finding, not this rule's: reported once, there.
+async fn from_request(axum::extract::Query(q): axum::extract::Query<Search>, pool: PgPool) {
+    let sql = format!("SELECT * FROM users WHERE name = '{}'", q.name);
+    sqlx::query(&sql).fetch_all(&pool).await;
+}
+
+// Numbers the file's own definitions show: an enum variant's `i64` field (sqlx's advisory lock
+// keys) and a method returning `Option<NonZeroU32>` (diesel's transaction depth).
+pub enum LockKey {
+    BigInt(i64),
+    IntPair(i32, i32),
+}
+
+struct TxState {
+    depth: Option<NonZeroU32>,
+}
+
+impl TxState {
+    fn transaction_depth(&self) -> QueryResult<Option<NonZeroU32>> {
+        Ok(self.depth)
+    }
+}
+
+fn release(key: &LockKey, state: &TxState) -> QueryResult<Vec<String>> {
+    let mut out = Vec::new();
+    match key {
+        LockKey::BigInt(key) => out.push(format!("SELECT pg_advisory_unlock({key})")),
+        LockKey::IntPair(a, b) => out.push(format!("SELECT pg_advisory_unlock({a}, {b})")),
+    }
+    let transaction_depth = state.transaction_depth()?;
+    match transaction_depth {
+        None => out.push("BEGIN".to_string()),
+        Some(transaction_depth) => out.push(format!("SAVEPOINT sp_{transaction_depth}")),
+    }
+    Ok(out)
 }

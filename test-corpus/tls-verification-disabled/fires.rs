@@ -68,6 +68,66 @@ impl rustls::server::danger::ClientCertVerifier for AcceptAllClients {
 fn install() -> rustls::ClientConfig {
     rustls::ClientConfig::builder()
         .dangerous()
-        .with_custom_certificate_verifier(Arc::new(NoVerifier))
+        .with_custom_certificate_verifier(Arc::new(NoVerifier)) //~ tls-verification-disabled:high
         .with_no_client_auth()
+}
+
+// A local that is `true` on some path.
+fn local_true(strict: bool) -> reqwest::Client {
+    let mut skip = false;
+    if !strict {
+        skip = true;
+    }
+    reqwest::Client::builder().danger_accept_invalid_certs(skip).build().unwrap() //~ tls-verification-disabled:high
+}
+
+// `true` behind a flag that is itself always `true`.
+fn flag_true() -> reqwest::Client {
+    let insecure = true;
+    let mut b = reqwest::Client::builder();
+    if insecure {
+        b = b.danger_accept_invalid_hostnames(true); //~ tls-verification-disabled:high
+    }
+    b.build().unwrap()
+}
+
+// A parameter whose caller in this file passes `true`.
+fn client_with(accept_invalid: bool) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(accept_invalid).build().unwrap()
+}
+
+fn caller() -> reqwest::Client {
+    client_with(true) //~ tls-verification-disabled:high
+}
+
+// Read from the environment: anyone who sets it turns verification off.
+fn from_env() -> reqwest::Client {
+    let insecure = std::env::var("INSECURE_TLS").is_ok();
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().unwrap() //~ tls-verification-disabled:medium
+}
+
+// openssl through an alias, and openssl-sys's constant.
+use openssl::ssl::SslVerifyMode as Mode;
+use openssl_sys::SSL_VERIFY_NONE;
+
+fn aliased(builder: &mut openssl::ssl::SslConnectorBuilder, ctx: *mut openssl_sys::SSL_CTX) {
+    builder.set_verify(Mode::NONE); //~ tls-verification-disabled:high
+    unsafe { openssl_sys::SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, None) }; //~ tls-verification-disabled:high
+}
+
+// A custom verifier whose body this file does not show accepting everything: check it.
+fn custom(verifier: Arc<PinnedVerifier>) -> rustls::ClientConfig {
+    let mut config = base_config();
+    config.dangerous().set_certificate_verifier(Arc::new(PinnedVerifier::new())); //~ tls-verification-disabled:medium
+    config
+}
+
+// Behind a "flag" that is always on: not an opt-in.
+fn always_on() -> rustls::ClientConfig {
+    let insecure = true;
+    let mut config = base_config();
+    if insecure {
+        config.dangerous().set_certificate_verifier(Arc::new(NoVerifier)); //~ tls-verification-disabled:high
+    }
+    config
 }

@@ -1,0 +1,435 @@
+//! Untrusted sources, dangerous sinks and sanitizers for the taint engine (`crate::taint`).
+//!
+//! Every path here is the full path a call or type resolves to through the file's `use` map
+//! (`Ctx::resolve`): `use axum::extract::Query; Query(q): Query<P>` is `axum::extract::Query`.
+//! Adding a library is adding a line.
+
+/// Where untrusted data comes from, which decides how severe a flow is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// An HTTP/gRPC request: anyone who can reach the service controls it.
+    WebRequest,
+    /// Bytes from a socket, an HTTP response, a message queue: another system controls it.
+    Network,
+    /// Command-line arguments and standard input: whoever runs the program controls it.
+    Local,
+    /// Strings handed over by a foreign caller through an `extern "C"` fn.
+    Foreign,
+}
+
+impl Family {
+    /// Remote families reach a service from outside; local ones come from its operator.
+    pub fn is_remote(self) -> bool {
+        matches!(self, Family::WebRequest | Family::Network)
+    }
+}
+
+/// The dangerous operations, one per rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SinkKind {
+    Sql,
+    Command,
+    Path,
+    Ssrf,
+    Regex,
+    Allocation,
+}
+
+impl SinkKind {
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// Every text sink (all but `Allocation`).
+pub const TEXT_SINKS: &[SinkKind] = &[
+    SinkKind::Sql,
+    SinkKind::Command,
+    SinkKind::Path,
+    SinkKind::Ssrf,
+    SinkKind::Regex,
+];
+
+/// A type whose value, as a fn parameter, is untrusted input (web framework extractors).
+pub struct SourceType {
+    pub path: &'static str,
+    pub family: Family,
+    pub what: &'static str,
+    /// Request objects: only these accessors return untrusted data (`req.query_string()`); the
+    /// rest (`req.app_data()`) is the server's own. Empty: the value itself is the input.
+    pub accessors: &'static [&'static str],
+}
+
+const ACTIX_REQUEST: &[&str] = &[
+    "match_info",
+    "query_string",
+    "headers",
+    "uri",
+    "path",
+    "cookie",
+    "cookies",
+    "connection_info",
+    "full_url",
+];
+const SALVO_REQUEST: &[&str] = &[
+    "param",
+    "query",
+    "form",
+    "header",
+    "headers",
+    "uri",
+    "parse_json",
+    "parse_form",
+    "parse_body",
+    "parse_queries",
+    "parse_params",
+    "payload",
+    "cookie",
+];
+const TONIC_REQUEST: &[&str] = &["into_inner", "get_ref", "get_mut", "metadata"];
+const HEADERS: &[&str] = &["get", "get_all", "iter", "values", "keys"];
+const RDKAFKA_MESSAGE: &[&str] = &["payload", "payload_view", "key", "key_view", "headers"];
+
+#[rustfmt::skip]
+pub const SOURCE_TYPES: &[SourceType] = &[
+    // axum
+    SourceType { path: "axum::extract::Path", family: Family::WebRequest, what: "the request path", accessors: &[] },
+    SourceType { path: "axum::extract::Query", family: Family::WebRequest, what: "the request query", accessors: &[] },
+    SourceType { path: "axum::extract::Json", family: Family::WebRequest, what: "the request body", accessors: &[] },
+    SourceType { path: "axum::Json", family: Family::WebRequest, what: "the request body", accessors: &[] },
+    SourceType { path: "axum::extract::Form", family: Family::WebRequest, what: "the request form", accessors: &[] },
+    SourceType { path: "axum::Form", family: Family::WebRequest, what: "the request form", accessors: &[] },
+    SourceType { path: "axum::extract::RawQuery", family: Family::WebRequest, what: "the raw request query", accessors: &[] },
+    SourceType { path: "axum::extract::Multipart", family: Family::WebRequest, what: "the multipart request body", accessors: &[] },
+    SourceType { path: "axum::extract::RawForm", family: Family::WebRequest, what: "the raw request form", accessors: &[] },
+    SourceType { path: "axum::TypedHeader", family: Family::WebRequest, what: "a request header", accessors: &[] },
+    SourceType { path: "axum_extra::TypedHeader", family: Family::WebRequest, what: "a request header", accessors: &[] },
+    SourceType { path: "axum_extra::extract::Query", family: Family::WebRequest, what: "the request query", accessors: &[] },
+    SourceType { path: "axum_extra::extract::Form", family: Family::WebRequest, what: "the request form", accessors: &[] },
+    SourceType { path: "axum::http::HeaderMap", family: Family::WebRequest, what: "the request headers", accessors: HEADERS },
+    SourceType { path: "http::HeaderMap", family: Family::WebRequest, what: "the request headers", accessors: HEADERS },
+    // actix-web
+    SourceType { path: "actix_web::web::Path", family: Family::WebRequest, what: "the request path", accessors: &[] },
+    SourceType { path: "actix_web::web::Query", family: Family::WebRequest, what: "the request query", accessors: &[] },
+    SourceType { path: "actix_web::web::Json", family: Family::WebRequest, what: "the request body", accessors: &[] },
+    SourceType { path: "actix_web::web::Form", family: Family::WebRequest, what: "the request form", accessors: &[] },
+    SourceType { path: "actix_web::web::Bytes", family: Family::WebRequest, what: "the request body", accessors: &[] },
+    SourceType { path: "actix_web::HttpRequest", family: Family::WebRequest, what: "the request", accessors: ACTIX_REQUEST },
+    // poem
+    SourceType { path: "poem::web::Path", family: Family::WebRequest, what: "the request path", accessors: &[] },
+    SourceType { path: "poem::web::Query", family: Family::WebRequest, what: "the request query", accessors: &[] },
+    SourceType { path: "poem::web::Json", family: Family::WebRequest, what: "the request body", accessors: &[] },
+    SourceType { path: "poem::web::Form", family: Family::WebRequest, what: "the request form", accessors: &[] },
+    // salvo
+    SourceType { path: "salvo::Request", family: Family::WebRequest, what: "the request", accessors: SALVO_REQUEST },
+    SourceType { path: "salvo::prelude::Request", family: Family::WebRequest, what: "the request", accessors: SALVO_REQUEST },
+    // tonic
+    SourceType { path: "tonic::Request", family: Family::WebRequest, what: "the gRPC request", accessors: TONIC_REQUEST },
+    // message queues
+    SourceType { path: "rdkafka::message::BorrowedMessage", family: Family::Network, what: "a Kafka message", accessors: RDKAFKA_MESSAGE },
+    SourceType { path: "rdkafka::message::OwnedMessage", family: Family::Network, what: "a Kafka message", accessors: RDKAFKA_MESSAGE },
+    SourceType { path: "lapin::message::Delivery", family: Family::Network, what: "an AMQP delivery", accessors: &[] },
+    // sockets
+    SourceType { path: "std::net::TcpStream", family: Family::Network, what: "a TCP socket", accessors: &[] },
+    SourceType { path: "tokio::net::TcpStream", family: Family::Network, what: "a TCP socket", accessors: &[] },
+];
+
+/// A call whose result is untrusted input.
+pub struct SourceFn {
+    pub path: &'static str,
+    pub family: Family,
+    pub what: &'static str,
+}
+
+/// `std::env::var` is deliberately absent: the environment is set by whoever deploys the
+/// service, as trusted as its config files, and counting it drowned real flows in deployment
+/// settings (see the rule pages).
+#[rustfmt::skip]
+pub const SOURCE_FNS: &[SourceFn] = &[
+    SourceFn { path: "std::env::args", family: Family::Local, what: "a command-line argument" },
+    SourceFn { path: "std::env::args_os", family: Family::Local, what: "a command-line argument" },
+    SourceFn { path: "std::io::stdin", family: Family::Local, what: "standard input" },
+    SourceFn { path: "tokio::io::stdin", family: Family::Local, what: "standard input" },
+    SourceFn { path: "reqwest::get", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "reqwest::blocking::get", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "std::ffi::CStr::from_ptr", family: Family::Foreign, what: "a C string from a foreign caller" },
+];
+
+/// A method whose result is untrusted, on a receiver of one of these types: archive entries,
+/// whose names the archive's author chose (zip-slip).
+pub struct SourceMethod {
+    pub receivers: &'static [&'static str],
+    pub method: &'static str,
+    pub family: Family,
+    pub what: &'static str,
+    /// As for [`SourceType`]: the accessors that give the untrusted part.
+    pub accessors: &'static [&'static str],
+}
+
+#[rustfmt::skip]
+pub const SOURCE_METHODS: &[SourceMethod] = &[
+    SourceMethod { receivers: &["zip::ZipArchive", "zip::read::ZipArchive"], method: "by_index", family: Family::Network, what: "an archive entry's name", accessors: &["name", "enclosed_name", "mangled_name"] },
+    SourceMethod { receivers: &["zip::ZipArchive", "zip::read::ZipArchive"], method: "by_name", family: Family::Network, what: "an archive entry's name", accessors: &["name", "enclosed_name", "mangled_name"] },
+    SourceMethod { receivers: &["tar::Archive"], method: "entries", family: Family::Network, what: "an archive entry's name", accessors: &["path", "path_bytes", "link_name"] },
+];
+
+/// Literals whose absence from a file proves it has no source: the taint rules' prefilter.
+pub const SOURCE_LITERALS: &[&str] = &[
+    "axum",
+    "actix",
+    "poem",
+    "salvo",
+    "tonic",
+    "rocket",
+    "rdkafka",
+    "lapin",
+    "TcpStream",
+    "std::env",
+    "env::args",
+    "args_os",
+    "stdin",
+    "reqwest",
+    "CStr",
+];
+
+/// A call that is dangerous when its argument at one of `args` is untrusted.
+pub struct SinkFn {
+    pub path: &'static str,
+    pub kind: SinkKind,
+    pub args: &'static [usize],
+}
+
+#[rustfmt::skip]
+pub const SINK_FNS: &[SinkFn] = &[
+    // SQL text executed or prepared
+    SinkFn { path: "sqlx::query", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::query_as", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::query_scalar", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::query_with", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::query_as_with", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::query_scalar_with", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sqlx::raw_sql", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "diesel::sql_query", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "diesel::dsl::sql", kind: SinkKind::Sql, args: &[0] },
+    SinkFn { path: "sea_orm::Statement::from_string", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sea_orm::Statement::from_sql_and_values", kind: SinkKind::Sql, args: &[1] },
+    // processes
+    SinkFn { path: "std::process::Command::new", kind: SinkKind::Command, args: &[0] },
+    SinkFn { path: "tokio::process::Command::new", kind: SinkKind::Command, args: &[0] },
+    // file system
+    SinkFn { path: "std::fs::read", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::read_to_string", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::read_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::write", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::remove_file", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::remove_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::remove_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::create_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::create_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::copy", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "std::fs::rename", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "std::fs::metadata", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::File::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "std::fs::File::create", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::read", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::read_to_string", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::read_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::write", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::remove_file", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::remove_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::create_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::copy", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "tokio::fs::rename", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "tokio::fs::File::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::File::create", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tower_http::services::ServeDir::new", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tower_http::services::ServeFile::new", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "actix_files::NamedFile::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "actix_files::NamedFile::open_async", kind: SinkKind::Path, args: &[0] },
+    // outgoing requests
+    SinkFn { path: "reqwest::get", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "reqwest::blocking::get", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "ureq::get", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "ureq::post", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "ureq::put", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "ureq::delete", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "ureq::request", kind: SinkKind::Ssrf, args: &[1] },
+    // regular expressions
+    SinkFn { path: "regex::Regex::new", kind: SinkKind::Regex, args: &[0] },
+    SinkFn { path: "regex::bytes::Regex::new", kind: SinkKind::Regex, args: &[0] },
+    SinkFn { path: "regex::RegexBuilder::new", kind: SinkKind::Regex, args: &[0] },
+    SinkFn { path: "regex::bytes::RegexBuilder::new", kind: SinkKind::Regex, args: &[0] },
+    SinkFn { path: "fancy_regex::Regex::new", kind: SinkKind::Regex, args: &[0] },
+    // allocations sized by a number (prelude names resolve to themselves)
+    SinkFn { path: "Vec::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "std::vec::Vec::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "String::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "std::string::String::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "bytes::BytesMut::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "std::collections::HashMap::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    SinkFn { path: "std::collections::VecDeque::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+];
+
+// `http::Request::builder().uri(..)` is not a sink: servers build the same requests from the
+// incoming one (dav-server's actix adapter), and only sending one makes it a request forgery.
+
+/// A method that is dangerous when its argument at one of `args` is untrusted. With
+/// `receivers`, only on a value of one of these types (as far as the engine knows the type:
+/// a typed binding, a parameter, a `Type::new()` builder chain); without, on any receiver.
+pub struct SinkMethod {
+    pub method: &'static str,
+    pub kind: SinkKind,
+    pub args: &'static [usize],
+    pub receivers: &'static [&'static str],
+}
+
+const COMMAND: &[&str] = &["std::process::Command", "tokio::process::Command"];
+const HTTP_CLIENT: &[&str] = &[
+    "reqwest::Client",
+    "reqwest::blocking::Client",
+    "ureq::Agent",
+];
+const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];
+
+#[rustfmt::skip]
+pub const SINK_METHODS: &[SinkMethod] = &[
+    // SQL executors (sqlx `Executor`, tokio-postgres/postgres, rusqlite, mysql, sea-orm): the
+    // names are specific enough together with a text argument.
+    SinkMethod { method: "execute", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "execute_batch", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "execute_unprepared", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "batch_execute", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "simple_query", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_one", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_opt", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_raw", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_row", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_map", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_drop", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_first", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "query_iter", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "prepare", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "prepare_cached", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "exec_drop", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "exec_first", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "exec_iter", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    // processes
+    SinkMethod { method: "arg", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
+    SinkMethod { method: "args", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
+    SinkMethod { method: "env", kind: SinkKind::Command, args: &[0, 1], receivers: COMMAND },
+    SinkMethod { method: "envs", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
+    // file system
+    SinkMethod { method: "open", kind: SinkKind::Path, args: &[0], receivers: OPEN_OPTIONS },
+    // outgoing requests
+    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "post", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "put", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "patch", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "delete", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "head", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
+    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[1], receivers: HTTP_CLIENT },
+    // allocations
+    SinkMethod { method: "reserve", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
+    SinkMethod { method: "reserve_exact", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
+];
+
+/// What a sanitizer does to an untrusted value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cleans {
+    /// The result is a number: safe for every text sink, still untrusted as a size.
+    ToNumber,
+    /// The result is safe for every sink (a bool, a UUID, an IP address).
+    Everything,
+    /// The result is safe for this sink only (`regex::escape` for regexes).
+    For(SinkKind),
+}
+
+/// A call whose result is the argument made safe.
+pub struct SanitizerFn {
+    pub path: &'static str,
+    pub cleans: Cleans,
+}
+
+#[rustfmt::skip]
+pub const SANITIZER_FNS: &[SanitizerFn] = &[
+    SanitizerFn { path: "uuid::Uuid::parse_str", cleans: Cleans::Everything },
+    SanitizerFn { path: "uuid::Uuid::try_parse", cleans: Cleans::Everything },
+    SanitizerFn { path: "regex::escape", cleans: Cleans::For(SinkKind::Regex) },
+    SanitizerFn { path: "fancy_regex::escape", cleans: Cleans::For(SinkKind::Regex) },
+    SanitizerFn { path: "shell_escape::escape", cleans: Cleans::For(SinkKind::Command) },
+    SanitizerFn { path: "shlex::quote", cleans: Cleans::For(SinkKind::Command) },
+    SanitizerFn { path: "shlex::try_quote", cleans: Cleans::For(SinkKind::Command) },
+    SanitizerFn { path: "postgres_protocol::escape::escape_identifier", cleans: Cleans::For(SinkKind::Sql) },
+    SanitizerFn { path: "postgres_protocol::escape::escape_literal", cleans: Cleans::For(SinkKind::Sql) },
+    SanitizerFn { path: "sanitize_filename::sanitize", cleans: Cleans::For(SinkKind::Path) },
+    SanitizerFn { path: "std::cmp::min", cleans: Cleans::For(SinkKind::Allocation) },
+];
+
+/// A method whose result is its receiver made safe (`name.parse::<i64>()` is handled by type).
+pub struct SanitizerMethod {
+    pub method: &'static str,
+    pub cleans: Cleans,
+}
+
+#[rustfmt::skip]
+pub const SANITIZER_METHODS: &[SanitizerMethod] = &[
+    // `Path::file_name` drops every directory part, `..` included; zip's `enclosed_name` refuses
+    // names that leave the extraction directory.
+    SanitizerMethod { method: "file_name", cleans: Cleans::For(SinkKind::Path) },
+    SanitizerMethod { method: "file_stem", cleans: Cleans::For(SinkKind::Path) },
+    SanitizerMethod { method: "enclosed_name", cleans: Cleans::For(SinkKind::Path) },
+    SanitizerMethod { method: "mangled_name", cleans: Cleans::For(SinkKind::Path) },
+    SanitizerMethod { method: "min", cleans: Cleans::For(SinkKind::Allocation) },
+    SanitizerMethod { method: "clamp", cleans: Cleans::For(SinkKind::Allocation) },
+    // Sizes, counts and yes/no answers about a value carry none of its text.
+    SanitizerMethod { method: "len", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_empty", cleans: Cleans::Everything },
+    SanitizerMethod { method: "contains", cleans: Cleans::Everything },
+    SanitizerMethod { method: "contains_key", cleans: Cleans::Everything },
+    SanitizerMethod { method: "starts_with", cleans: Cleans::Everything },
+    SanitizerMethod { method: "ends_with", cleans: Cleans::Everything },
+    SanitizerMethod { method: "eq", cleans: Cleans::Everything },
+    SanitizerMethod { method: "eq_ignore_ascii_case", cleans: Cleans::Everything },
+    SanitizerMethod { method: "cmp", cleans: Cleans::Everything },
+    SanitizerMethod { method: "count", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_some", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_none", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_ok", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_err", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_match", cleans: Cleans::Everything },
+    SanitizerMethod { method: "exists", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_file", cleans: Cleans::Everything },
+    SanitizerMethod { method: "is_dir", cleans: Cleans::Everything },
+    SanitizerMethod { method: "hash", cleans: Cleans::Everything },
+];
+
+/// Types that parsing into leaves nothing of the text: `s.parse::<Uuid>()`.
+pub const SAFE_PARSE_TYPES: &[&str] = &[
+    "bool",
+    "Uuid",
+    "IpAddr",
+    "Ipv4Addr",
+    "Ipv6Addr",
+    "SocketAddr",
+    "char",
+    "Duration",
+];
+
+/// Words that name a validation function (`validate_identifier(&name)?`,
+/// `if !is_valid_name(&n) { return .. }`): a guard the issue asks the engine to honour. A guard
+/// only counts when its result decides whether the sink runs (`?`, an early return, the `if`
+/// around the sink), never from the name alone.
+pub const VALIDATOR_WORDS: &[&str] = &[
+    "validate",
+    "sanitize",
+    "sanitise",
+    "is_valid",
+    "is_safe",
+    "is_allowed",
+    "quote_ident",
+    "check_identifier",
+    "check_name",
+    "check_path",
+    "escape",
+];

@@ -1,0 +1,279 @@
+//! The taint engine: follows untrusted data from a source to a dangerous sink, on the syntax tree
+//! of one file, without compiling anything.
+//!
+//! Per function, a forward walk in source order keeps what each local may hold (`let`,
+//! assignment, shadowing, fields of a local, `format!`, `+`, `push_str`, method chains, `?`,
+//! closures, `match`/`if let` bindings, loops), drops it at a sanitizer, and records every
+//! tainted value that reaches a sink. Parameters are tainted symbolically (`Param(i)`), so the
+//! same walk is the function's summary: what of its parameters it returns and what it passes to
+//! a sink. A call to a function of the same file applies the callee's summary (memoised, a few
+//! calls deep), which is the seam through which a workspace model can later supply summaries of
+//! functions in other files ([`Summaries`]).
+//!
+//! Sources, sinks and sanitizers are data: [`crate::knowledge::taint`].
+
+pub mod report;
+mod walk;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use proc_macro2::Span;
+
+use crate::knowledge::taint::{Family, SinkKind};
+use crate::resolve::UseMap;
+
+pub use walk::FnResult;
+
+/// What a value is, as far as its type or its history says: sinks of text fire on text, the
+/// allocation sink on numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    Number,
+    /// A struct or collection as a whole: its fields may be text, the value itself is not.
+    Object,
+    Unknown,
+}
+
+/// Where a tainted value comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Source {
+        family: Family,
+        what: &'static str,
+    },
+    /// The function's parameter at this index of its signature (the receiver counts).
+    Param(usize),
+}
+
+/// One place on a path, with what happens there.
+#[derive(Clone, Debug)]
+pub struct Step {
+    pub start: Span,
+    pub end: Span,
+    pub note: String,
+    /// The local the value is stored in at this step, for the one-line message.
+    pub var: Option<String>,
+}
+
+/// One way a value may be tainted.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    pub origin: Origin,
+    pub kind: ValueKind,
+    /// Sinks (`SinkKind::bit`) a sanitizer on the way made this value safe for.
+    pub cleared: u8,
+    /// Request objects: the accessors that yield input; the object itself reaches no sink.
+    pub accessors: &'static [&'static str],
+    pub steps: Vec<Step>,
+}
+
+/// Paths longer than this keep their first and last steps.
+pub(crate) const MAX_STEPS: usize = 12;
+/// Flows kept per value: enough to name a source, small enough to stay fast.
+const MAX_FLOWS: usize = 4;
+/// Summaries applied inside summaries: one or two calls deep is what an auditor can check.
+const MAX_DEPTH: usize = 3;
+
+impl Flow {
+    pub fn fires(&self, kind: SinkKind) -> bool {
+        if self.cleared & kind.bit() != 0 || !self.accessors.is_empty() {
+            return false;
+        }
+        match kind {
+            SinkKind::Allocation => matches!(self.kind, ValueKind::Number | ValueKind::Unknown),
+            _ => matches!(self.kind, ValueKind::Text | ValueKind::Unknown),
+        }
+    }
+
+    fn push_step(&mut self, step: Step) {
+        if self.steps.len() < MAX_STEPS {
+            self.steps.push(step);
+        } else if let Some(last) = self.steps.last_mut() {
+            *last = step;
+        }
+    }
+}
+
+/// Everything a value may hold.
+pub type Taint = Vec<Flow>;
+
+fn union(into: &mut Taint, more: Taint) {
+    for flow in more {
+        if into.len() >= MAX_FLOWS {
+            break;
+        }
+        if !into
+            .iter()
+            .any(|f| f.origin == flow.origin && f.kind == flow.kind && f.cleared == flow.cleared)
+        {
+            into.push(flow);
+        }
+    }
+}
+
+/// A tainted value reaching a sink.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub flow: Flow,
+    /// The sink call (`sqlx::query`, `.arg`), and the argument that carries the value.
+    pub sink: Step,
+    pub arg: Span,
+}
+
+impl Hit {
+    /// The source family, for a hit whose origin is a real source.
+    pub fn family(&self) -> Option<Family> {
+        match self.flow.origin {
+            Origin::Source { family, .. } => Some(family),
+            Origin::Param(_) => None,
+        }
+    }
+}
+
+/// Summaries of functions outside this file (the workspace model's seam): by resolved path.
+pub trait Summaries {
+    fn summary(&self, path: &[String]) -> Option<Rc<FnResult>>;
+}
+
+/// No summaries beyond the file.
+pub struct FileOnly;
+impl Summaries for FileOnly {
+    fn summary(&self, _path: &[String]) -> Option<Rc<FnResult>> {
+        None
+    }
+}
+
+/// A function of the file the engine can analyse.
+pub struct FnDef<'ast> {
+    pub name: String,
+    pub sig: &'ast syn::Signature,
+    pub block: &'ast syn::Block,
+    pub attrs: &'ast [syn::Attribute],
+    /// A method (in an `impl` or a trait), rather than a free function.
+    pub is_method: bool,
+}
+
+/// The functions and struct field types of one file.
+pub struct FileIndex<'ast> {
+    pub fns: Vec<FnDef<'ast>>,
+    /// Field name -> resolved type, when every struct of the file agrees on it.
+    pub field_types: HashMap<String, Vec<String>>,
+}
+
+impl<'ast> FileIndex<'ast> {
+    pub fn build(file: &'ast syn::File, uses: &UseMap) -> FileIndex<'ast> {
+        let mut collector = walk::Collector {
+            uses,
+            index: FileIndex {
+                fns: Vec::new(),
+                field_types: HashMap::new(),
+            },
+            ambiguous: Vec::new(),
+        };
+        syn::visit::Visit::visit_file(&mut collector, file);
+        for name in collector.ambiguous {
+            collector.index.field_types.remove(&name);
+        }
+        collector.index
+    }
+
+    fn unique(&self, name: &str, method: bool) -> Option<usize> {
+        let mut found = self
+            .fns
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == name && f.is_method == method);
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+}
+
+/// The engine for one file and one sink kind.
+pub struct Engine<'a, 'ast> {
+    pub uses: &'a UseMap,
+    pub index: &'a FileIndex<'ast>,
+    pub kind: SinkKind,
+    pub outside: &'a dyn Summaries,
+    memo: RefCell<HashMap<usize, Rc<FnResult>>>,
+    in_progress: RefCell<Vec<usize>>,
+}
+
+impl<'a, 'ast> Engine<'a, 'ast> {
+    pub fn new(
+        uses: &'a UseMap,
+        index: &'a FileIndex<'ast>,
+        kind: SinkKind,
+        outside: &'a dyn Summaries,
+    ) -> Self {
+        Engine {
+            uses,
+            index,
+            kind,
+            outside,
+            memo: RefCell::new(HashMap::new()),
+            in_progress: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The summary of the file's function `i`, computed once.
+    fn analyse(&self, i: usize) -> Rc<FnResult> {
+        if let Some(done) = self.memo.borrow().get(&i) {
+            return Rc::clone(done);
+        }
+        let depth = self.in_progress.borrow().len();
+        if depth >= MAX_DEPTH || self.in_progress.borrow().contains(&i) {
+            return Rc::new(FnResult::default());
+        }
+        self.in_progress.borrow_mut().push(i);
+        let result = Rc::new(walk::analyse_fn(self, &self.index.fns[i]));
+        self.in_progress.borrow_mut().pop();
+        self.memo.borrow_mut().insert(i, Rc::clone(&result));
+        result
+    }
+
+    /// Every flow from a real source to a sink of this kind in the file. Only functions that
+    /// hold a source are analysed; the functions they call are summarised on demand.
+    pub fn run(&self) -> Vec<Hit> {
+        for (i, f) in self.index.fns.iter().enumerate() {
+            if walk::has_source(self.uses, f) {
+                self.analyse(i);
+            }
+        }
+        let memo = self.memo.borrow();
+        let mut keys: Vec<&usize> = memo.keys().collect();
+        keys.sort();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut seen = Vec::new();
+        for i in keys {
+            for hit in &memo[i].hits {
+                if hit.family().is_none() {
+                    continue;
+                }
+                let first = hit.flow.steps.first().map(|s| pos(s.start));
+                let key = (pos(hit.sink.start), pos(hit.arg), first);
+                if !seen.contains(&key) {
+                    seen.push(key);
+                    hits.push(hit.clone());
+                }
+            }
+        }
+        hits
+    }
+}
+
+pub(crate) fn pos(span: Span) -> (usize, usize) {
+    let p = span.start();
+    (p.line, p.column)
+}
+
+/// Convenience for rules: every source-to-sink flow of `kind` in `file`.
+pub fn flows(file: &syn::File, uses: &UseMap, kind: SinkKind) -> Vec<Hit> {
+    let index = FileIndex::build(file, uses);
+    Engine::new(uses, &index, kind, &FileOnly).run()
+}
+
+#[cfg(test)]
+mod tests;

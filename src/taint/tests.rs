@@ -1,0 +1,90 @@
+use super::*;
+use crate::knowledge::taint::{Family, SinkKind};
+
+fn hits(src: &str, kind: SinkKind) -> Vec<(usize, String)> {
+    let file = syn::parse_file(src).expect("test source parses");
+    let uses = UseMap::from_file(&file);
+    flows(&file, &uses, kind)
+        .into_iter()
+        .map(|h| {
+            let path: Vec<String> = h.flow.steps.iter().map(|s| s.note.clone()).collect();
+            (h.sink.start.start().line, path.join(" -> "))
+        })
+        .collect()
+}
+
+fn lines(src: &str, kind: SinkKind) -> Vec<usize> {
+    hits(src, kind).into_iter().map(|(l, _)| l).collect()
+}
+
+#[test]
+fn let_chain_format_and_push_str() {
+    let src = r#"
+use axum::extract::Query;
+async fn h(Query(p): Query<Params>, pool: PgPool) {
+    let name = p.name.clone();
+    let sql = format!("SELECT * FROM t WHERE n = '{name}'");
+    sqlx::query(&sql).execute(&pool).await;
+    let mut s = String::from("DELETE FROM t WHERE n = '");
+    s.push_str(&p.other);
+    pool.execute(s.as_str()).await;
+    let n: i64 = p.id.parse().unwrap();
+    sqlx::query(&format!("SELECT {n}")).execute(&pool).await;
+}
+"#;
+    let found = hits(src, SinkKind::Sql);
+    assert_eq!(
+        found.iter().map(|h| h.0).collect::<Vec<_>>(),
+        [6, 9],
+        "{found:?}"
+    );
+    assert!(found[0].1.contains("the request query"), "{found:?}");
+}
+
+#[test]
+fn helper_summaries_both_ways() {
+    let src = r#"
+use actix_web::web;
+fn run(cmd: &str) { std::process::Command::new(cmd).spawn(); }
+fn wrap(s: &str) -> String { format!("x{s}") }
+fn clean(s: &str) -> u32 { s.parse::<u32>().unwrap() }
+async fn h(path: web::Path<String>) {
+    let p = path.into_inner();
+    run(&wrap(&p));
+    run(&clean(&p).to_string());
+}
+"#;
+    assert_eq!(lines(src, SinkKind::Command), [3]);
+}
+
+#[test]
+fn guards_and_sanitizers() {
+    let src = r#"
+use axum::extract::Path;
+async fn h(Path(name): Path<String>, Path(n): Path<usize>) {
+    if !is_valid_name(&name) { return; }
+    std::fs::read(&name);
+    let re = regex::Regex::new(&regex::escape(&name));
+    let v: Vec<u8> = Vec::with_capacity(n.min(1024));
+    let w: Vec<u8> = Vec::with_capacity(n);
+}
+"#;
+    assert!(lines(src, SinkKind::Path).is_empty());
+    assert!(lines(src, SinkKind::Regex).is_empty());
+    assert_eq!(lines(src, SinkKind::Allocation), [8]);
+}
+
+#[test]
+fn request_object_accessors_only() {
+    let src = r#"
+use actix_web::HttpRequest;
+fn h(req: HttpRequest) {
+    let cfg = req.app_data::<String>().unwrap();
+    std::fs::read(cfg);
+    let q = req.query_string();
+    std::fs::read(q);
+}
+"#;
+    assert_eq!(lines(src, SinkKind::Path), [7]);
+    let _ = Family::WebRequest;
+}

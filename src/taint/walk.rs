@@ -1,0 +1,998 @@
+//! The walk over one function body (see the module above for what it follows).
+
+use std::collections::HashMap;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use super::{Engine, FileIndex, Flow, FnDef, Hit, Origin, Step, Taint, ValueKind, union};
+use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
+use crate::resolve::UseMap;
+
+mod calls;
+mod guard;
+mod macros;
+mod syntax;
+mod types;
+
+use guard::*;
+use syntax::*;
+use types::*;
+
+/// What a function does with tainted data: what it returns, and what reaches a sink in it.
+#[derive(Default, Debug)]
+pub struct FnResult {
+    pub returns: Taint,
+    pub hits: Vec<Hit>,
+}
+
+/// Collects the file's functions and struct field types.
+pub(super) struct Collector<'a, 'ast> {
+    pub uses: &'a UseMap,
+    pub index: FileIndex<'ast>,
+    pub ambiguous: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        self.index.fns.push(FnDef {
+            name: f.sig.ident.to_string(),
+            sig: &f.sig,
+            block: &f.block,
+            attrs: &f.attrs,
+            is_method: false,
+        });
+        syn::visit::visit_item_fn(self, f);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.index.fns.push(FnDef {
+            name: f.sig.ident.to_string(),
+            sig: &f.sig,
+            block: &f.block,
+            attrs: &f.attrs,
+            is_method: true,
+        });
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            self.index.fns.push(FnDef {
+                name: f.sig.ident.to_string(),
+                sig: &f.sig,
+                block,
+                attrs: &f.attrs,
+                is_method: true,
+            });
+        }
+        syn::visit::visit_trait_item_fn(self, f);
+    }
+
+    fn visit_field(&mut self, field: &'ast syn::Field) {
+        if let (Some(name), Some(ty)) = (&field.ident, resolved_type(self.uses, &field.ty)) {
+            let name = name.to_string();
+            match self.index.field_types.get(&name) {
+                Some(known) if *known != ty => self.ambiguous.push(name),
+                Some(_) => {}
+                None => {
+                    self.index.field_types.insert(name, ty);
+                }
+            }
+        }
+        syn::visit::visit_field(self, field);
+    }
+}
+
+/// Whether the function holds a source: a parameter of a source type or a route parameter,
+/// or a call of a source function.
+pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
+    let typed = f.sig.inputs.iter().any(|input| match input {
+        syn::FnArg::Typed(t) => source_type(uses, &t.ty).is_some(),
+        syn::FnArg::Receiver(_) => false,
+    });
+    if typed || !rocket_params(f.attrs).is_empty() {
+        return true;
+    }
+    struct Finder<'u> {
+        uses: &'u UseMap,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_> {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*call.func {
+                let full = self.uses.resolve_path(&p.path).join("::");
+                if kb::SOURCE_FNS.iter().any(|s| s.path == full) {
+                    self.found = true;
+                }
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+        fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
+            // Archive entries: whether the receiver is an archive is the walk's to decide.
+            if kb::SOURCE_METHODS.iter().any(|s| mc.method == s.method) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_method_call(self, mc);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            // Sources inside macro bodies (`format!("{}", std::env::args()..)`) are rare; the
+            // walk parses bodies itself when the function is analysed.
+            let text = mac.tokens.to_string();
+            if text.contains("args") || text.contains("stdin") || text.contains("from_ptr") {
+                self.found = true;
+            }
+        }
+    }
+    let mut finder = Finder { uses, found: false };
+    finder.visit_block(f.block);
+    finder.found
+}
+
+pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
+    let mut walk = Walk {
+        engine,
+        vars: HashMap::new(),
+        types: HashMap::new(),
+        canonical: Vec::new(),
+        tuple_kinds: HashMap::new(),
+        branch_depth: 0,
+        returns: Vec::new(),
+        hits: Vec::new(),
+    };
+    let route = rocket_params(f.attrs);
+    for (i, input) in f.sig.inputs.iter().enumerate() {
+        match input {
+            syn::FnArg::Receiver(r) => {
+                let flow = Flow {
+                    origin: Origin::Param(i),
+                    kind: ValueKind::Object,
+                    cleared: 0,
+                    accessors: &[],
+                    steps: vec![step(r.self_token.span, "`self`".to_string(), None)],
+                };
+                walk.vars.insert("self".to_string(), vec![flow]);
+            }
+            syn::FnArg::Typed(t) => {
+                let pat_text = short(&t.pat.to_token_stream().to_string());
+                let source = source_type(engine.uses, &t.ty);
+                let route_param = crate::syntax::pat_name(&t.pat)
+                    .filter(|n| route.contains(n))
+                    .is_some();
+                let flow = match source {
+                    Some(s) => Flow {
+                        origin: Origin::Source {
+                            family: s.family,
+                            what: s.what,
+                        },
+                        kind: ValueKind::Object,
+                        cleared: 0,
+                        accessors: s.accessors,
+                        steps: vec![step(
+                            t.span(),
+                            format!("`{pat_text}`: {}", s.what),
+                            crate::syntax::pat_name(&t.pat),
+                        )],
+                    },
+                    None if route_param => Flow {
+                        origin: Origin::Source {
+                            family: Family::WebRequest,
+                            what: "a route parameter",
+                        },
+                        kind: kind_of_type(&t.ty),
+                        cleared: 0,
+                        accessors: &[],
+                        steps: vec![step(
+                            t.span(),
+                            format!("`{pat_text}`: a route parameter"),
+                            crate::syntax::pat_name(&t.pat),
+                        )],
+                    },
+                    None => Flow {
+                        origin: Origin::Param(i),
+                        kind: kind_of_type(&t.ty),
+                        cleared: 0,
+                        accessors: &[],
+                        steps: vec![step(
+                            t.pat.span(),
+                            format!("parameter `{pat_text}` of `{}`", f.name),
+                            crate::syntax::pat_name(&t.pat),
+                        )],
+                    },
+                };
+                if let Some(ty) = resolved_type(engine.uses, &t.ty)
+                    && let Some(name) = crate::syntax::pat_name(&t.pat)
+                {
+                    walk.types.insert(name, ty);
+                }
+                // Extractors are tuple structs around the value: `Query(q): Query<P>`.
+                walk.bind_typed(&t.pat, vec![flow], Some(&t.ty), source.is_some());
+            }
+        }
+    }
+    let tail = walk.block(f.block);
+    union(&mut walk.returns, tail);
+    FnResult {
+        returns: walk.returns,
+        hits: walk.hits,
+    }
+}
+
+fn step(span: Span, note: String, var: Option<String>) -> Step {
+    Step {
+        start: span,
+        end: span,
+        note,
+        var,
+    }
+}
+
+fn short(text: &str) -> String {
+    let text = text
+        .replace(" :: ", "::")
+        .replace(" (", "(")
+        .replace("( ", "(");
+    let text = text
+        .replace(" )", ")")
+        .replace(" .", ".")
+        .replace(". ", ".");
+    if text.chars().count() > 40 {
+        let cut: String = text.chars().take(37).collect();
+        format!("{cut}..")
+    } else {
+        text
+    }
+}
+
+fn with_step(taint: Taint, span: Span, note: &str, var: Option<&str>) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            f.push_step(step(span, note.to_string(), var.map(str::to_string)));
+            f
+        })
+        .collect()
+}
+
+fn set_kind(taint: Taint, kind: ValueKind) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            f.kind = kind;
+            f
+        })
+        .collect()
+}
+
+fn clean(taint: Taint, cleans: Cleans) -> Taint {
+    match cleans {
+        Cleans::Everything => Vec::new(),
+        Cleans::ToNumber => set_kind(taint, ValueKind::Number),
+        Cleans::For(kind) => taint
+            .into_iter()
+            .map(|mut f| {
+                f.cleared |= kind.bit();
+                f
+            })
+            .collect(),
+    }
+}
+
+fn clear_all_text(taint: Taint) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            for k in kb::TEXT_SINKS {
+                f.cleared |= k.bit();
+            }
+            f
+        })
+        .collect()
+}
+
+/// Methods that return (part of) their receiver's text or value.
+const TEXT_METHODS: &[&str] = &[
+    "to_string",
+    "as_str",
+    "to_owned",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "to_lowercase",
+    "to_uppercase",
+    "to_ascii_lowercase",
+    "to_ascii_uppercase",
+    "into_string",
+    "to_str",
+    "to_string_lossy",
+    "as_path",
+    "display",
+    "as_os_str",
+    "text",
+];
+
+/// Methods whose arguments flow into the result, as well as the receiver.
+const ARG_FLOW_METHODS: &[&str] = &[
+    "join",
+    "unwrap_or",
+    "or",
+    "chain",
+    "replace",
+    "replacen",
+    "with_file_name",
+    "with_extension",
+    "concat",
+];
+
+/// Methods that store their arguments in the receiver.
+const STORE_METHODS: &[&str] = &[
+    "push_str",
+    "push",
+    "extend",
+    "extend_from_slice",
+    "insert",
+    "insert_str",
+    "append",
+    "write_str",
+    "write_all",
+    "set_path",
+];
+
+/// Methods that read from the receiver into their `&mut` argument.
+const READ_INTO_METHODS: &[&str] = &[
+    "read_line",
+    "read_to_string",
+    "read_to_end",
+    "read",
+    "read_exact",
+    "read_buf",
+];
+
+/// Methods taking a closure whose result is the method's result.
+const CLOSURE_RESULT_METHODS: &[&str] = &[
+    "map",
+    "and_then",
+    "filter_map",
+    "flat_map",
+    "then",
+    "map_or_else",
+    "map_ok",
+    "find_map",
+];
+
+struct Walk<'e, 'a, 'ast> {
+    engine: &'e Engine<'a, 'ast>,
+    /// Local (or `local.field`) -> what it may hold.
+    vars: HashMap<String, Taint>,
+    /// Local -> the resolved type it is known to have.
+    types: HashMap<String, Vec<String>>,
+    /// Locals assigned from `canonicalize()`: a `starts_with` check on them is a real check.
+    canonical: Vec<String>,
+    /// Extractors of a tuple bound whole (`path: web::Path<(String, u32)>`): the kind of each
+    /// element, for `let (name, id) = path.into_inner()`.
+    tuple_kinds: HashMap<String, Vec<ValueKind>>,
+    /// Inside a branch, an assignment adds to what a local may hold instead of replacing it.
+    branch_depth: usize,
+    returns: Taint,
+    hits: Vec<Hit>,
+}
+
+impl Walk<'_, '_, '_> {
+    fn kind(&self) -> SinkKind {
+        self.engine.kind
+    }
+
+    fn lookup(&self, key: &str) -> Taint {
+        let mut out = self.vars.get(key).cloned().unwrap_or_default(); // optional: a local never assigned holds nothing untrusted
+        // The whole of a local whose fields were assigned one by one.
+        let prefix = format!("{key}.");
+        for (k, v) in &self.vars {
+            if k.starts_with(&prefix) {
+                union(&mut out, v.clone());
+            }
+        }
+        out
+    }
+
+    fn assign(&mut self, key: String, taint: Taint) {
+        if self.branch_depth > 0 {
+            let mut old = self.vars.remove(&key).unwrap_or_default(); // optional: a local not yet assigned holds nothing untrusted
+            union(&mut old, taint);
+            self.vars.insert(key, old);
+        } else {
+            let prefix = format!("{key}.");
+            self.vars.retain(|k, _| !k.starts_with(&prefix));
+            self.vars.insert(key, taint);
+        }
+    }
+
+    fn block(&mut self, block: &syn::Block) -> Taint {
+        let mut last = Vec::new();
+        for (i, stmt) in block.stmts.iter().enumerate() {
+            let value = self.stmt(stmt);
+            if i + 1 == block.stmts.len() {
+                last = value;
+            }
+        }
+        last
+    }
+
+    fn stmt(&mut self, stmt: &syn::Stmt) -> Taint {
+        match stmt {
+            syn::Stmt::Local(local) => {
+                let Some(init) = &local.init else {
+                    return Vec::new();
+                };
+                let mut value = self.expr(&init.expr);
+                if let Some((_, diverge)) = &init.diverge {
+                    self.expr(diverge);
+                }
+                let ty = match &local.pat {
+                    syn::Pat::Type(t) => Some(&*t.ty),
+                    _ => None,
+                };
+                if let Some(ty) = ty {
+                    value = self.typed(value, ty);
+                    if let (Some(name), Some(resolved)) = (
+                        crate::syntax::pat_name(&local.pat),
+                        resolved_type(self.engine.uses, ty),
+                    ) {
+                        self.types.insert(name, resolved);
+                    }
+                } else if let Some(name) = crate::syntax::pat_name(&local.pat) {
+                    match self.type_of(&init.expr) {
+                        Some(t) => {
+                            self.types.insert(name.clone(), t);
+                        }
+                        None => {
+                            self.types.remove(&name);
+                        }
+                    }
+                    if is_canonicalize(&init.expr) {
+                        self.canonical.push(name);
+                    }
+                }
+                // `let s = Struct { a: x, .. }`: fields one by one.
+                if let (Some(name), syn::Expr::Struct(lit)) =
+                    (crate::syntax::pat_name(&local.pat), peel(&init.expr))
+                {
+                    self.assign(name.clone(), Vec::new());
+                    for field in &lit.fields {
+                        if let syn::Member::Named(m) = &field.member {
+                            let t = self.expr(&field.expr);
+                            let key = format!("{name}.{m}");
+                            let t = with_step(
+                                t,
+                                field.span(),
+                                &format!("stored in `{key}`"),
+                                Some(&key),
+                            );
+                            self.assign(key, t);
+                        }
+                    }
+                    return Vec::new();
+                }
+                if let (syn::Pat::Tuple(tuple), Some(kinds)) = (
+                    &local.pat,
+                    extractor_root(&init.expr).and_then(|r| self.tuple_kinds.get(&r).cloned()),
+                ) {
+                    for (elem, kind) in tuple.elems.iter().zip(kinds) {
+                        let part = set_kind(set_unknown_from_object(value.clone()), kind);
+                        self.bind_typed(elem, part, None, false);
+                    }
+                    return Vec::new();
+                }
+                self.bind_typed(&local.pat, value, ty, false);
+                Vec::new()
+            }
+            syn::Stmt::Expr(expr, _) => {
+                self.statement_guard(expr);
+                self.expr(expr)
+            }
+            syn::Stmt::Macro(m) => {
+                self.statement_macro_guard(&m.mac);
+                self.mac(&m.mac)
+            }
+            syn::Stmt::Item(_) => Vec::new(),
+        }
+    }
+
+    /// What a type annotation or turbofish says about a parsed value.
+    fn typed(&self, value: Taint, ty: &syn::Type) -> Taint {
+        if value.is_empty() {
+            return value;
+        }
+        match kind_of_type(ty) {
+            ValueKind::Number => {
+                if is_safe_type(ty) {
+                    Vec::new()
+                } else {
+                    set_kind(value, ValueKind::Number)
+                }
+            }
+            _ if is_safe_type(ty) => Vec::new(),
+            _ => value,
+        }
+    }
+
+    /// Binds the names in `pat` to `value`. With the declared type, an extractor pattern
+    /// (`Query(q): Query<P>`) gives `q` the kind of `P`.
+    fn bind_typed(
+        &mut self,
+        pat: &syn::Pat,
+        value: Taint,
+        ty: Option<&syn::Type>,
+        extractor: bool,
+    ) {
+        match pat {
+            syn::Pat::Ident(id) => {
+                let name = id.ident.to_string();
+                let mut value = value;
+                // An extractor bound whole (`path: web::Path<String>`): the value is what the
+                // extractor wraps, `path.into_inner()` or `*path`.
+                let declared = match ty {
+                    Some(ty) if extractor => match peel_type(ty) {
+                        syn::Type::Path(p) => p.path.segments.last().and_then(first_type_arg),
+                        _ => None,
+                    },
+                    other => other,
+                };
+                if let Some(syn::Type::Tuple(t)) = declared.map(peel_type) {
+                    self.tuple_kinds
+                        .insert(name.clone(), t.elems.iter().map(kind_of_type).collect());
+                }
+                if let Some(ty) = declared {
+                    let kind = kind_of_type(ty);
+                    if kind != ValueKind::Unknown {
+                        value = value
+                            .into_iter()
+                            .map(|mut f| {
+                                if f.kind != ValueKind::Number && f.accessors.is_empty() {
+                                    f.kind = kind;
+                                }
+                                f
+                            })
+                            .collect();
+                    }
+                }
+                if let Some((_, sub)) = &id.subpat {
+                    self.bind_typed(sub, value.clone(), ty, extractor);
+                }
+                let value = if value.iter().any(|f| {
+                    f.steps
+                        .last()
+                        .is_some_and(|s| s.var.as_deref() == Some(name.as_str()))
+                }) {
+                    value
+                } else {
+                    with_step(value, id.ident.span(), &format!("`{name}`"), Some(&name))
+                };
+                self.assign(name, value);
+            }
+            syn::Pat::Type(t) => self.bind_typed(&t.pat, value, Some(&t.ty), extractor),
+            syn::Pat::Reference(r) => self.bind_typed(&r.pat, value, ty, extractor),
+            syn::Pat::Paren(p) => self.bind_typed(&p.pat, value, ty, extractor),
+            syn::Pat::TupleStruct(ts) => {
+                // `Query(q): Query<P>`, `Some(x)`, `Ok(x)`: the inner value, typed by the
+                // wrapper's type argument when there is one.
+                let inner_ty = ty.and_then(|t| match peel_type(t) {
+                    syn::Type::Path(p) => p.path.segments.last().and_then(first_type_arg),
+                    _ => None,
+                });
+                let inner_kind = inner_ty.map(kind_of_type);
+                let value = match inner_kind {
+                    Some(kind) if extractor => value
+                        .into_iter()
+                        .map(|mut f| {
+                            if f.accessors.is_empty() {
+                                f.kind = kind;
+                            }
+                            f
+                        })
+                        .collect(),
+                    _ => value,
+                };
+                let tuple_types: Vec<&syn::Type> = match inner_ty {
+                    Some(syn::Type::Tuple(t)) if ts.elems.len() == 1 => t.elems.iter().collect(),
+                    _ => Vec::new(),
+                };
+                for elem in &ts.elems {
+                    if let (syn::Pat::Tuple(tp), false) = (elem, tuple_types.is_empty()) {
+                        for (p, t) in tp.elems.iter().zip(tuple_types.iter()) {
+                            self.bind_typed(p, value.clone(), Some(t), false);
+                        }
+                    } else {
+                        self.bind_typed(elem, value.clone(), inner_ty.filter(|_| extractor), false);
+                    }
+                }
+            }
+            syn::Pat::Tuple(t) => {
+                let types: Vec<&syn::Type> = match ty.map(peel_type) {
+                    Some(syn::Type::Tuple(tt)) => tt.elems.iter().collect(),
+                    _ => Vec::new(),
+                };
+                // The parts of a whole (`let (name, id) = path.into_inner()`) may be text.
+                let value = set_unknown_from_object(value);
+                for (i, elem) in t.elems.iter().enumerate() {
+                    self.bind_typed(elem, value.clone(), types.get(i).copied(), false);
+                }
+            }
+            syn::Pat::Struct(s) => {
+                for field in &s.fields {
+                    let value = set_unknown_from_object(value.clone());
+                    self.bind_typed(&field.pat, value, None, false);
+                }
+            }
+            syn::Pat::Slice(s) => {
+                for elem in &s.elems {
+                    self.bind_typed(elem, value.clone(), None, false);
+                }
+            }
+            syn::Pat::Or(o) => {
+                for case in &o.cases {
+                    self.bind_typed(case, value.clone(), ty, extractor);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn expr(&mut self, expr: &syn::Expr) -> Taint {
+        match expr {
+            syn::Expr::Lit(_) => Vec::new(),
+            syn::Expr::Path(p) => {
+                if p.qself.is_none() && p.path.segments.len() == 1 {
+                    self.lookup(&p.path.segments[0].ident.to_string())
+                } else {
+                    Vec::new()
+                }
+            }
+            syn::Expr::Field(_) => {
+                let Some(key) = field_key(expr) else {
+                    let syn::Expr::Field(f) = expr else {
+                        return Vec::new();
+                    };
+                    return set_unknown_from_object(self.expr(&f.base));
+                };
+                // The longest assigned prefix: `s.a.b`, then `s.a`, then `s`.
+                let mut k = key.as_str();
+                loop {
+                    if self.vars.contains_key(k) {
+                        let t = self.lookup(k);
+                        return if k == key {
+                            t
+                        } else {
+                            set_unknown_from_object(t)
+                        };
+                    }
+                    match k.rfind('.') {
+                        Some(i) => k = &k[..i],
+                        None => return Vec::new(),
+                    }
+                }
+            }
+            syn::Expr::Reference(r) => self.expr(&r.expr),
+            syn::Expr::Paren(p) => self.expr(&p.expr),
+            syn::Expr::Group(g) => self.expr(&g.expr),
+            syn::Expr::Try(t) => self.expr(&t.expr),
+            syn::Expr::Await(a) => self.expr(&a.base),
+            syn::Expr::Unary(u) => {
+                let t = self.expr(&u.expr);
+                match u.op {
+                    syn::UnOp::Not(_) => Vec::new(),
+                    _ => t,
+                }
+            }
+            syn::Expr::Cast(c) => {
+                let t = self.expr(&c.expr);
+                self.typed(set_kind(t, ValueKind::Number), &c.ty)
+            }
+            syn::Expr::Binary(b) => self.binary(b),
+            syn::Expr::Assign(a) => {
+                let value = self.expr(&a.right);
+                if let Some(key) = field_key(&a.left).or_else(|| local_name(&a.left)) {
+                    let value = with_step(
+                        value,
+                        a.left.span(),
+                        &format!("assigned to `{key}`"),
+                        Some(&key),
+                    );
+                    self.assign(key, value);
+                } else {
+                    self.expr(&a.left);
+                }
+                Vec::new()
+            }
+            syn::Expr::MethodCall(mc) => self.method_call(mc),
+            syn::Expr::Call(c) => self.call(c),
+            syn::Expr::Macro(m) => self.mac(&m.mac),
+            syn::Expr::Block(b) => self.block(&b.block),
+            syn::Expr::Unsafe(u) => self.block(&u.block),
+            syn::Expr::Async(a) => self.block(&a.block),
+            syn::Expr::TryBlock(t) => self.block(&t.block),
+            syn::Expr::Const(c) => self.block(&c.block),
+            syn::Expr::If(i) => self.if_expr(i),
+            syn::Expr::Match(m) => self.match_expr(m),
+            syn::Expr::Let(l) => {
+                let value = self.expr(&l.expr);
+                self.bind_typed(&l.pat, value, None, false);
+                Vec::new()
+            }
+            syn::Expr::ForLoop(f) => {
+                let items = self.expr(&f.expr);
+                self.branch_depth += 1;
+                self.bind_typed(&f.pat, items, None, false);
+                self.block(&f.body);
+                self.branch_depth -= 1;
+                Vec::new()
+            }
+            syn::Expr::While(w) => {
+                self.branch_depth += 1;
+                self.expr(&w.cond);
+                self.block(&w.body);
+                self.branch_depth -= 1;
+                Vec::new()
+            }
+            syn::Expr::Loop(l) => {
+                self.branch_depth += 1;
+                let t = self.block(&l.body);
+                self.branch_depth -= 1;
+                t
+            }
+            syn::Expr::Closure(c) => self.closure(c, Vec::new()),
+            syn::Expr::Return(r) => {
+                if let Some(e) = &r.expr {
+                    let t = self.expr(e);
+                    union(&mut self.returns, t);
+                }
+                Vec::new()
+            }
+            syn::Expr::Break(b) => b.expr.as_ref().map(|e| self.expr(e)).unwrap_or_default(), // optional: `break` without a value carries nothing
+            syn::Expr::Struct(s) => {
+                let mut out = Vec::new();
+                for field in &s.fields {
+                    let t = self.expr(&field.expr);
+                    union(&mut out, t);
+                }
+                if let Some(rest) = &s.rest {
+                    self.expr(rest);
+                }
+                set_kind_object(out)
+            }
+            syn::Expr::Tuple(t) => self.union_all(t.elems.iter()),
+            syn::Expr::Array(a) => self.union_all(a.elems.iter()),
+            syn::Expr::Repeat(r) => {
+                let len = self.expr(&r.len);
+                self.sink_value(
+                    SinkKind::Allocation,
+                    "an array length",
+                    r.span(),
+                    &r.len,
+                    len,
+                );
+                self.expr(&r.expr)
+            }
+            syn::Expr::Index(i) => {
+                let t = self.expr(&i.expr);
+                self.expr(&i.index);
+                t
+            }
+            syn::Expr::Range(r) => {
+                let mut out = Vec::new();
+                if let Some(s) = &r.start {
+                    let t = self.expr(s);
+                    union(&mut out, t);
+                }
+                if let Some(e) = &r.end {
+                    let t = self.expr(e);
+                    union(&mut out, t);
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn union_all<'x>(&mut self, exprs: impl Iterator<Item = &'x syn::Expr>) -> Taint {
+        let mut out = Vec::new();
+        for e in exprs {
+            let t = self.expr(e);
+            union(&mut out, t);
+        }
+        out
+    }
+
+    fn binary(&mut self, b: &syn::ExprBinary) -> Taint {
+        use syn::BinOp::*;
+        let left = self.expr(&b.left);
+        let right = self.expr(&b.right);
+        match b.op {
+            Add(_) => {
+                // `"https://host/" + id`: only the leftmost operand decides the host.
+                let right = if self.kind() == SinkKind::Ssrf {
+                    clean(right, Cleans::For(SinkKind::Ssrf))
+                } else {
+                    right
+                };
+                let mut out = left;
+                union(&mut out, right);
+                out
+            }
+            AddAssign(_) => {
+                if let Some(key) = field_key(&b.left).or_else(|| local_name(&b.left)) {
+                    let right = if self.kind() == SinkKind::Ssrf {
+                        clean(right, Cleans::For(SinkKind::Ssrf))
+                    } else {
+                        right
+                    };
+                    let appended = with_step(
+                        right,
+                        b.right.span(),
+                        &format!("appended to `{key}`"),
+                        Some(&key),
+                    );
+                    let mut now = self.lookup(&key);
+                    union(&mut now, appended);
+                    self.vars.insert(key, now);
+                }
+                Vec::new()
+            }
+            Sub(_) | Mul(_) | Div(_) | Rem(_) | Shl(_) | Shr(_) | BitAnd(_) | BitOr(_)
+            | BitXor(_) => {
+                let mut out = set_kind(left, ValueKind::Number);
+                union(&mut out, set_kind(right, ValueKind::Number));
+                out
+            }
+            SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | ShlAssign(_)
+            | ShrAssign(_) | BitAndAssign(_) | BitOrAssign(_) | BitXorAssign(_) => {
+                if let Some(key) = local_name(&b.left) {
+                    let mut now = self.lookup(&key);
+                    union(&mut now, set_kind(right, ValueKind::Number));
+                    self.vars.insert(key, now);
+                }
+                Vec::new()
+            }
+            // Comparisons and logic give a bool.
+            _ => Vec::new(),
+        }
+    }
+
+    fn closure(&mut self, c: &syn::ExprClosure, params: Taint) -> Taint {
+        self.branch_depth += 1;
+        for input in &c.inputs {
+            self.bind_typed(input, params.clone(), None, false);
+        }
+        let body = self.expr(&c.body);
+        self.branch_depth -= 1;
+        body
+    }
+
+    fn if_expr(&mut self, i: &syn::ExprIf) -> Taint {
+        self.expr(&i.cond);
+        let guard = self.guard_of(&i.cond);
+        self.branch_depth += 1;
+        // A positive check (`if is_valid(&x) { .. }`): `x` is clean inside.
+        let saved = guard
+            .as_ref()
+            .filter(|g| g.positive)
+            .map(|g| self.clean_vars(&g.vars, g.cleans));
+        let mut out = self.block(&i.then_branch);
+        if let Some(saved) = saved {
+            self.restore(saved);
+        }
+        if let Some((_, else_branch)) = &i.else_branch {
+            let t = self.expr(else_branch);
+            union(&mut out, t);
+        }
+        self.branch_depth -= 1;
+        // A negative check that leaves (`if !is_valid(&x) { return .. }`): clean after.
+        if let Some(g) = guard
+            && !g.positive
+            && diverges(&i.then_branch)
+        {
+            self.clean_vars(&g.vars, g.cleans);
+        }
+        out
+    }
+
+    fn match_expr(&mut self, m: &syn::ExprMatch) -> Taint {
+        let scrutinee = self.expr(&m.expr);
+        let scrutinee_key = field_key(peel(&m.expr)).or_else(|| local_name(&m.expr));
+        self.branch_depth += 1;
+        let mut out = Vec::new();
+        for arm in &m.arms {
+            // An arm matching literals (`"asc" | "desc" =>`) is an allow-list: the value is one
+            // of the program's own strings there.
+            let literal = is_literal_pat(&arm.pat);
+            let saved = match (&scrutinee_key, literal) {
+                (Some(k), true) => {
+                    Some(self.clean_vars(std::slice::from_ref(k), Cleans::Everything))
+                }
+                _ => None,
+            };
+            self.bind_typed(
+                &arm.pat,
+                set_unknown_from_object(scrutinee.clone()),
+                None,
+                false,
+            );
+            if let Some((_, g)) = &arm.guard {
+                self.expr(g);
+            }
+            let t = self.expr(&arm.body);
+            union(&mut out, t);
+            if let Some(saved) = saved {
+                self.restore(saved);
+            }
+        }
+        self.branch_depth -= 1;
+        out
+    }
+
+    /// The type a value is known to have: a typed local or parameter, a struct field of the
+    /// file, the type of a `Type::new()`/`Type::builder()` call (builder methods keep it).
+    fn type_of(&self, expr: &syn::Expr) -> Option<Vec<String>> {
+        match peel(expr) {
+            syn::Expr::Path(p) if p.path.segments.len() == 1 => self
+                .types
+                .get(&p.path.segments[0].ident.to_string())
+                .cloned(),
+            syn::Expr::Field(f) => match &f.member {
+                syn::Member::Named(n) => self.engine.index.field_types.get(&n.to_string()).cloned(),
+                syn::Member::Unnamed(_) => None,
+            },
+            syn::Expr::Call(c) => {
+                let syn::Expr::Path(p) = &*c.func else {
+                    return None;
+                };
+                if p.path.segments.len() < 2 {
+                    return None;
+                }
+                let mut full = self.engine.uses.resolve_path(&p.path);
+                full.pop();
+                full.last()
+                    .is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+                    .then_some(full)
+            }
+            syn::Expr::MethodCall(mc) => self.type_of(&mc.receiver),
+            syn::Expr::Try(t) => self.type_of(&t.expr),
+            syn::Expr::Await(a) => self.type_of(&a.base),
+            _ => None,
+        }
+    }
+}
+
+/// A request object's accessor was called on the whole value (`for (k, v) in headers`).
+fn opened(taint: Taint) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            f.accessors = &[];
+            f
+        })
+        .collect()
+}
+
+fn set_unknown_from_object(taint: Taint) -> Taint {
+    taint
+        .into_iter()
+        .filter(|f| f.accessors.is_empty())
+        .map(|mut f| {
+            if f.kind == ValueKind::Object {
+                f.kind = ValueKind::Unknown;
+            }
+            f
+        })
+        .collect()
+}
+
+fn set_kind_object(taint: Taint) -> Taint {
+    set_kind(taint, ValueKind::Object)
+}
+
+fn is_validator_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    kb::VALIDATOR_WORDS.iter().any(|w| lower.contains(w))
+}

@@ -1,0 +1,146 @@
+//! What declared types say: the resolved type of a binding, a value's kind, source types,
+//! rocket route parameters.
+
+use super::*;
+
+/// The type a declared type names, through references and the usual wrappers
+/// (`&Arc<reqwest::Client>` is `reqwest::Client`).
+pub(super) fn resolved_type(uses: &UseMap, ty: &syn::Type) -> Option<Vec<String>> {
+    match ty {
+        syn::Type::Reference(r) => resolved_type(uses, &r.elem),
+        syn::Type::Paren(p) => resolved_type(uses, &p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            if matches!(
+                last.ident.to_string().as_str(),
+                "Arc" | "Rc" | "Box" | "Option" | "Mutex" | "RwLock"
+            ) && let Some(inner) = first_type_arg(last)
+            {
+                return resolved_type(uses, inner);
+            }
+            Some(uses.resolve_path(&p.path))
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn first_type_arg(segment: &syn::PathSegment) -> Option<&syn::Type> {
+    match &segment.arguments {
+        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|arg| match arg {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+pub(super) const NUMBERS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32",
+    "f64",
+];
+
+pub(super) fn is_number_name(name: &str) -> bool {
+    NUMBERS.contains(&name) || name.starts_with("NonZero")
+}
+
+/// What a declared type says about a value.
+pub(super) fn kind_of_type(ty: &syn::Type) -> ValueKind {
+    match ty {
+        syn::Type::Reference(r) => kind_of_type(&r.elem),
+        syn::Type::Paren(p) => kind_of_type(&p.elem),
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return ValueKind::Unknown;
+            };
+            let name = last.ident.to_string();
+            if is_number_name(&name) {
+                ValueKind::Number
+            } else if matches!(
+                name.as_str(),
+                "String" | "str" | "Cow" | "PathBuf" | "Path" | "OsString" | "OsStr" | "Url"
+            ) {
+                ValueKind::Text
+            } else if name == "bool" {
+                ValueKind::Number
+            } else if matches!(name.as_str(), "Option" | "Vec" | "Box" | "Arc" | "Rc")
+                && let Some(inner) = first_type_arg(last)
+            {
+                kind_of_type(inner)
+            } else if name.len() == 1 || name.starts_with("impl") {
+                ValueKind::Unknown
+            } else {
+                ValueKind::Object
+            }
+        }
+        syn::Type::Slice(s) => kind_of_type(&s.elem),
+        syn::Type::Array(a) => kind_of_type(&a.elem),
+        _ => ValueKind::Unknown,
+    }
+}
+
+pub(super) fn source_type(uses: &UseMap, ty: &syn::Type) -> Option<&'static kb::SourceType> {
+    let syn::Type::Path(p) = peel_type(ty) else {
+        return None;
+    };
+    let full = uses.resolve_path(&p.path).join("::");
+    kb::SOURCE_TYPES.iter().find(|s| s.path == full)
+}
+
+pub(super) fn peel_type(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Reference(r) => peel_type(&r.elem),
+        syn::Type::Paren(p) => peel_type(&p.elem),
+        _ => ty,
+    }
+}
+
+/// Rocket: `#[get("/users/<name>")]` makes the parameter `name` request input.
+pub(super) fn rocket_params(attrs: &[syn::Attribute]) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in attrs {
+        let Some(last) = attr.path().segments.last() else {
+            continue;
+        };
+        if !matches!(
+            last.ident.to_string().as_str(),
+            "get" | "post" | "put" | "patch" | "delete" | "head" | "route"
+        ) {
+            continue;
+        }
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        for tt in list.tokens.clone() {
+            if let TokenTree::Literal(lit) = tt
+                && let Ok(syn::Lit::Str(s)) = syn::parse2::<syn::Lit>(lit.into_token_stream())
+            {
+                let text = s.value();
+                for part in text.split('<').skip(1) {
+                    if let Some(name) = part.split('>').next() {
+                        out.push(name.trim_end_matches("..").to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn is_safe_type(ty: &syn::Type) -> bool {
+    match peel_type(ty) {
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| {
+            let name = s.ident.to_string();
+            kb::SAFE_PARSE_TYPES.contains(&name.as_str())
+                || (matches!(name.as_str(), "Option" | "Result" | "Vec")
+                    && first_type_arg(s).is_some_and(is_safe_type))
+        }),
+        _ => false,
+    }
+}
+
+pub(super) fn turbofish_type(mc: &syn::ExprMethodCall) -> Option<&syn::Type> {
+    mc.turbofish.as_ref()?.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
+}
