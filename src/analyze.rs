@@ -7,6 +7,7 @@ use syn::visit::{self, Visit};
 use typed_arena::Arena;
 
 use crate::macros::{self, MacroBody, MacroCall, TemplateBody};
+use crate::model::Workspace;
 use crate::rules::{Ctx, FnNode, Node, RawFinding, Rule, RuleMeta};
 use crate::source::SourceFile;
 
@@ -49,12 +50,14 @@ pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "query"];
 pub fn analyze(
     file: &syn::File,
     source: &SourceFile<'_>,
+    workspace: &Workspace,
     rules: &mut [ActiveRule],
     deadline: Option<Instant>,
 ) -> Analysis {
     let arena = Arena::new();
     let mut analyzer = Analyzer {
         source,
+        workspace,
         rules,
         arena: &arena,
         ancestors: Vec::new(),
@@ -81,6 +84,7 @@ enum Parsed {
 
 struct Analyzer<'a, 'ast> {
     source: &'a SourceFile<'a>,
+    workspace: &'a Workspace,
     rules: &'a mut [ActiveRule],
     arena: &'ast Arena<Parsed>,
     ancestors: Vec<Node<'ast>>,
@@ -120,6 +124,7 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
                 ancestors: &self.ancestors,
                 in_test,
                 enclosing_fn,
+                workspace: self.workspace,
                 rule: active.meta,
                 out: &mut self.out.findings,
                 observations: &mut self.out.observations,

@@ -10,6 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::analyze::{self, ActiveRule};
 use crate::finding::{Finding, FlowStep, Severity};
 use crate::lex;
+use crate::model::Workspace;
 use crate::prefilter::{Prefilter, Selection};
 use crate::rules::{self, RawFinding, RuleMeta};
 use crate::scan::{FileOutcome, FileProblem, PreparedRule, ProblemKind};
@@ -85,6 +86,7 @@ pub(crate) fn analyse_file<'t>(
     text: &'t str,
     rules: &[PreparedRule],
     prefilter: &Prefilter,
+    workspace: &Workspace,
     include_tests: bool,
     deadline: Option<Instant>,
 ) -> Checked<'t> {
@@ -141,6 +143,7 @@ pub(crate) fn analyse_file<'t>(
         text,
         parse_text.as_deref(),
         &active,
+        workspace,
         include_tests,
         deadline,
     ))
@@ -155,6 +158,7 @@ pub(crate) fn analyse_selected(
     text: &str,
     parse_text: Option<&str>,
     active: &[ActiveSetting],
+    workspace: &Workspace,
     include_tests: bool,
     deadline: Option<Instant>,
 ) -> FileOutcome {
@@ -190,7 +194,7 @@ pub(crate) fn analyse_selected(
                     rule: (r.entry.new)(),
                 })
                 .collect();
-            analyze::analyze(&ast, &source, &mut instances, deadline)
+            analyze::analyze(&ast, &source, workspace, &mut instances, deadline)
         }
     };
     if analysis.timed_out || deadline.is_some_and(|d| Instant::now() > d) {

@@ -14,6 +14,7 @@ pub mod isolate;
 pub mod knowledge;
 pub mod lex;
 pub mod macros;
+pub mod model;
 pub mod prefilter;
 pub mod rationale;
 pub mod report;

@@ -15,6 +15,7 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
+use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
 use crate::workspace::advisories::DbInfo;
@@ -350,6 +351,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             .files
             .retain(|f| dirs.contains(&crates[f.crate_index].dir));
     }
+    // Parsing recurses: workers get the stack `check::MAX_ITEM_TOKENS` is measured against.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .stack_size(check::WORKER_STACK)
+        .build()
+        .map_err(ScanError::ThreadPool)?;
+    // The model covers every discovered file, also under `--changed-since`: a changed file's
+    // findings may depend on unchanged ones.
+    let model = if needs_model(options) {
+        pool.install(|| build_model(&found, options))
+    } else {
+        Workspace::empty()
+    };
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
         found.manifests.retain(|f| changes.contains(&f.abs));
@@ -376,14 +390,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         })
         .collect::<Result<Vec<_>, ScanError>>()?;
 
-    let prefilter = build_prefilter(options);
-
-    // Parsing recurses: workers get the stack `check::MAX_ITEM_TOKENS` is measured against.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(check::WORKER_STACK)
-        .build()
-        .map_err(ScanError::ThreadPool)?;
+    let prefilter = build_prefilter(options, &model);
     let cache = options.cache_dir.as_ref().map(|dir| {
         let key = format!(
             "{}|{}|{}",
@@ -405,6 +412,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                     options,
                     rules: &prepared,
                     prefilter: &prefilter,
+                    model: &model,
                 };
                 job.run(cache.as_ref())
             })
@@ -618,6 +626,7 @@ struct FileJob<'a> {
     options: &'a ScanOptions,
     rules: &'a [PreparedRule],
     prefilter: &'a Prefilter,
+    model: &'a Workspace,
 }
 
 impl FileJob<'_> {
@@ -630,7 +639,9 @@ impl FileJob<'_> {
             Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
         };
         let stamp = Stamp::of(&meta);
-        if let Some(hit) = cache.and_then(|c| c.by_stamp(rel, self.crate_name, stamp)) {
+        if let Some(hit) =
+            cache.and_then(|c| c.by_stamp(rel, self.crate_name, self.model.fingerprint(), stamp))
+        {
             return (hit.outcome.clone(), None);
         }
         if stamp.size > self.options.max_file_size {
@@ -645,7 +656,9 @@ impl FileJob<'_> {
             Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
         };
         let hash = cache::content_hash(&bytes);
-        let outcome = match cache.and_then(|c| c.by_hash(rel, self.crate_name, hash)) {
+        let outcome = match cache
+            .and_then(|c| c.by_hash(rel, self.crate_name, self.model.fingerprint(), hash))
+        {
             Some(hit) => hit.outcome.clone(),
             None => self.analyse(&bytes),
         };
@@ -660,6 +673,7 @@ impl FileJob<'_> {
             mtime_ns: stamp.mtime_ns,
             hash,
             crate_name: self.crate_name.to_string(),
+            model: self.model.fingerprint(),
             outcome: outcome.clone(),
         });
         (outcome, entry)
@@ -686,6 +700,7 @@ impl FileJob<'_> {
                 text,
                 self.rules,
                 self.prefilter,
+                self.model,
                 self.options.include_tests,
                 deadline,
             ) {
@@ -762,9 +777,53 @@ pub(crate) fn problem(path: &str, kind: ProblemKind, message: String) -> FileOut
     }
 }
 
+/// Whether a rule that consults the workspace model runs.
+fn needs_model(options: &ScanOptions) -> bool {
+    options
+        .rules
+        .iter()
+        .any(|r| model::CONSULTED_BY.contains(&r.entry.meta.id))
+}
+
+/// Indexes every discovered file in parallel (files too large, unreadable or not UTF-8 are left
+/// out, as the analysis leaves them out) and merges the indexes in path order.
+fn build_model(found: &discover::Discovered, options: &ScanOptions) -> Workspace {
+    let files: Vec<Option<model::FileIndex>> = found
+        .files
+        .par_iter()
+        .map(|file| {
+            // Test files construct variants and read fields for their own purposes: what they do
+            // says nothing about production code.
+            if crate::source::is_test_path(&file.rel) {
+                return None;
+            }
+            let meta = std::fs::metadata(&file.abs).ok()?;
+            if meta.len() > options.max_file_size {
+                return None;
+            }
+            let bytes = std::fs::read(&file.abs).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            let krate = &found.crates[file.crate_index];
+            let in_crate = file
+                .rel
+                .strip_prefix(krate.dir.as_str())
+                .map_or(file.rel.as_str(), |r| r.trim_start_matches('/'));
+            let module = model::index::module_of(in_crate);
+            let guarded = catch_unwind(AssertUnwindSafe(|| {
+                model::index::index_file(&file.rel, &krate.name, module, text)
+            }));
+            proc_macro2::extra::invalidate_current_thread_spans();
+            guarded.ok()
+        })
+        .collect();
+    Workspace::from_files(files.into_iter().flatten().collect())
+}
+
 /// The prefilter for the enabled rules (a superset of what runs on any one file, so it is
 /// conservative for rules limited to some paths).
-fn build_prefilter(options: &ScanOptions) -> Prefilter {
+/// Items mentioning what the model follows (workspace macro calls, error types with a response
+/// conversion) are selected too: rules see through them.
+fn build_prefilter(options: &ScanOptions, model: &Workspace) -> Prefilter {
     if options.full_parse {
         return Prefilter::off();
     }
@@ -774,7 +833,23 @@ fn build_prefilter(options: &ScanOptions) -> Prefilter {
     } else {
         &[]
     };
-    Prefilter::new(&metas, evidence)
+    let base = Prefilter::new(&metas, evidence);
+    // A macro whose body holds none of the literals of the rules that read expansions expands
+    // to nothing they look for.
+    let expanders: Vec<&RuleMeta> = metas
+        .iter()
+        .copied()
+        .filter(|m| model::EXPANDS_MACROS.contains(&m.id))
+        .collect();
+    let expanding = Prefilter::new(&expanders, &[]);
+    let followed =
+        model.prefilter_literals(|body| !expanders.is_empty() && expanding.may_select(body));
+    if followed.is_empty() {
+        return base;
+    }
+    let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
+    extra.extend_from_slice(evidence);
+    Prefilter::new(&metas, &extra)
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 pub mod credentials;
 pub mod db_pools;
+pub mod derives;
 pub mod errors;
+pub mod extractors;
 pub mod futures;
 pub mod http_clients;
 pub mod sql;

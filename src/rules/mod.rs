@@ -9,6 +9,7 @@ use proc_macro2::Span;
 
 use crate::finding::{Dimension, Severity};
 use crate::macros::MacroCall;
+use crate::model::Workspace;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
@@ -40,10 +41,12 @@ pub mod unbounded_channel;
 pub mod unbounded_spin;
 pub mod uncontrolled_allocation;
 pub mod unmaintained_dependency;
+pub mod unraised_error_variant;
 pub mod unsafe_send_sync;
 pub mod unsound_dependency;
 pub mod unused_dependency_ignores;
 pub mod unused_suppression;
+pub mod unvalidated_input;
 pub mod unwrap_or_default;
 pub mod vulnerable_dependency;
 
@@ -194,6 +197,9 @@ pub struct Ctx<'a, 'ast> {
     pub in_test: bool,
     /// The innermost enclosing function, if any.
     pub enclosing_fn: Option<FnNode<'ast>>,
+    /// The workspace model: what other files declare and do (see [`crate::model`]). Empty
+    /// (every query "unknown") when no rule that consults it runs.
+    pub workspace: &'a Workspace,
     pub(crate) rule: &'static RuleMeta,
     pub(crate) out: &'a mut Vec<RawFinding>,
     pub(crate) observations: &'a mut Vec<(&'static str, u32)>,
@@ -394,11 +400,13 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &unbounded_channel::ENTRY,
         &unbounded_spin::ENTRY,
         &uncontrolled_allocation::ENTRY,
+        &unraised_error_variant::ENTRY,
         &unsafe_send_sync::ENTRY,
         &unmaintained_dependency::ENTRY,
         &unsound_dependency::ENTRY,
         &unused_dependency_ignores::ENTRY,
         &unused_suppression::ENTRY,
+        &unvalidated_input::ENTRY,
         &unwrap_or_default::ENTRY,
         &vulnerable_dependency::ENTRY,
     ];
