@@ -80,6 +80,10 @@ fn problem_outcome(text: &str, problem: FileProblem) -> FileOutcome {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the file, its rules and the scan-wide inputs (model, test policy, deadline) are all needed; a bundle struct would only rename them"
+)]
 pub(crate) fn analyse_file<'t>(
     rel: &str,
     crate_name: &str,
@@ -152,6 +156,10 @@ pub(crate) fn analyse_file<'t>(
 /// Parses `parse_text` (the prefilter's selection of `text`; `None` when only comments matter),
 /// runs the active rules and the suppressions. Runs on a worker thread, or in an isolated
 /// process for items too big for one.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the file, its rules and the scan-wide inputs (model, test policy, deadline) are all needed; a bundle struct would only rename them"
+)]
 pub(crate) fn analyse_selected(
     rel: &str,
     crate_name: &str,

@@ -1,6 +1,7 @@
-//! Indexing one file: a skeleton parse (fn bodies blanked with the token scanner, then `syn` on
-//! what remains: signatures, types, impls, macros) plus token-level facts from the bodies (which
-//! variants are constructed, which fns are called, which values are validated, which fields read).
+//! Indexing one file with the token scanner: fn signatures, impls, traits, inline mods and
+//! `macro_rules!` from tokens, `syn` only on small chunks (enums, attributed structs, impl headers,
+//! `use` items), plus token-level facts from fn bodies (which variants are constructed, which fns
+//! are called, which values are validated, which fields read).
 //! Nothing here keeps spans: the facts are owned, `Send`, and positions are 1-based lines.
 
 use std::collections::{BTreeSet, HashMap};
