@@ -70,6 +70,9 @@ pub fn analyze(
         until_clock: CLOCK_EVERY,
         macro_depth: 0,
     };
+    if !source.is_test_path {
+        crate::evidence::file(file, &mut analyzer.out.observations);
+    }
     analyzer.visit_file(file);
     analyzer.dispatch(|rule, cx| rule.exit_file(cx, file));
     analyzer.out
@@ -134,8 +137,13 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
         }
     }
 
+    fn in_production(&self) -> bool {
+        self.test_depth == 0 && !self.source.is_test_path
+    }
+
+    /// Counts `unsafe` in production code (the strength "zero `unsafe`" is about what ships).
     fn observe_unsafe(&mut self) {
-        if self.in_template > 0 {
+        if self.in_template > 0 || !self.in_production() {
             return;
         }
         crate::rules::count_observation(&mut self.out.observations, UNSAFE_OBSERVATION);
@@ -155,6 +163,9 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
         let test = f.attrs.iter().any(is_test_attribute);
         self.test_depth += usize::from(test);
         self.fn_stack.push(f);
+        if self.in_production() {
+            crate::evidence::function(f, &mut self.out.observations);
+        }
         self.dispatch(|rule, cx| rule.enter_fn(cx, f));
         walk(self);
         self.dispatch(|rule, cx| rule.exit_fn(cx, f));
@@ -335,6 +346,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
         }
         if matches!(expr, syn::Expr::Unsafe(_)) {
             self.observe_unsafe();
+        }
+        if self.in_production() {
+            crate::evidence::expr(self.source, expr, &mut self.out.observations);
         }
         self.dispatch(|rule, cx| rule.check_expr(cx, expr));
         self.within(Node::Expr(expr), &[], |this| visit::visit_expr(this, expr));

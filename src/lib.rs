@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod discover;
+pub mod evidence;
 pub mod finding;
 pub mod git;
 pub mod isolate;
