@@ -11,6 +11,7 @@ pub mod discover;
 pub mod evidence;
 pub mod finding;
 pub mod git;
+pub mod harness;
 pub mod isolate;
 pub mod knowledge;
 pub mod lex;

@@ -187,6 +187,8 @@ pub struct CrateSummary {
     pub observed_in: BTreeMap<String, Vec<String>>,
     /// Files under `tests/`, `benches/`, `examples/` (see `source::is_test_path`).
     pub test_files: usize,
+    /// Used by the other scanned crates only as a dev-dependency, and builds no binary.
+    pub test_harness: bool,
 }
 
 #[derive(Debug)]
@@ -441,10 +443,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             .collect()
     });
 
+    let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
         .iter()
-        .map(|CrateInfo { name, dir }| CrateSummary {
+        .zip(harnesses)
+        .map(|(CrateInfo { name, dir }, test_harness)| CrateSummary {
             name: name.clone(),
             dir: dir.clone(),
             files: 0,
@@ -452,6 +456,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             observations: BTreeMap::new(),
             observed_in: BTreeMap::new(),
             test_files: 0,
+            test_harness,
         })
         .collect();
     let mut findings = Vec::new();

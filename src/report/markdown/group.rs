@@ -69,7 +69,7 @@ impl Place {
             Place::IntegrationTests => "integration tests (`tests/`)",
             Place::Examples => "examples (`examples/`)",
             Place::Benches => "benchmarks (`benches/`)",
-            Place::HarnessCrate => "test-harness crate (no production files)",
+            Place::HarnessCrate => "test-harness crate (a dev-dependency only)",
         }
     }
 
@@ -91,9 +91,10 @@ impl Place {
     }
 }
 
-/// A crate all of whose files are test code by location: it gets no crate section.
+/// A crate that is only a test harness (a dev-dependency of the others, see `crate::harness`),
+/// or all of whose files are test code by location: it gets no crate section.
 pub fn is_harness(summary: &CrateSummary) -> bool {
-    summary.files > 0 && summary.test_files == summary.files
+    summary.test_harness || (summary.files > 0 && summary.test_files == summary.files)
 }
 
 pub struct Grouped<'r> {

@@ -127,15 +127,20 @@ pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
     if http + grpc > 0 {
         let mut parts = Vec::new();
         if http > 0 {
-            parts.push(format!("{http} on HTTP (`reqwest`) client builders"));
+            parts.push(format!(
+                "HTTP (`reqwest`) client builders ({http} {})",
+                plural(http as usize, "call", "calls")
+            ));
         }
         if grpc > 0 {
-            parts.push(format!("{grpc} on gRPC (`tonic`) endpoints"));
+            parts.push(format!(
+                "gRPC (`tonic`) endpoints ({grpc} {})",
+                plural(grpc as usize, "call", "calls")
+            ));
         }
         out.push(format!(
-            "**Client timeouts set**: {} `timeout`/`connect_timeout` {}{}",
+            "**Client timeouts set**: `timeout`/`connect_timeout` on {}{}",
             parts.join(" and "),
-            plural((http + grpc) as usize, "call", "calls"),
             e.seen_in(&[ev::HTTP_CLIENT_TIMEOUT, ev::GRPC_CLIENT_TIMEOUT])
         ));
     }
