@@ -29,9 +29,11 @@ pub fn file(file: &syn::File, out: &mut Observations) {
 /// An `extern` function taking a raw pointer: an FFI export whose null checks the
 /// `ffi-unchecked-pointer` rule verifies.
 pub fn function(f: FnNode<'_>, out: &mut Observations) {
-    let takes_pointer = f.sig.inputs.iter().any(|arg| {
-        matches!(arg, syn::FnArg::Typed(t) if matches!(&*t.ty, syn::Type::Ptr(_)))
-    });
+    let takes_pointer = f
+        .sig
+        .inputs
+        .iter()
+        .any(|arg| matches!(arg, syn::FnArg::Typed(t) if matches!(&*t.ty, syn::Type::Ptr(_))));
     if f.is_extern() && takes_pointer {
         count_observation(out, table::FFI_POINTER_EXPORT);
     }

@@ -81,18 +81,42 @@ mod tests {
     fn dev_only_library_crates_are_harnesses() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        write(root, "app/Cargo.toml", "[package]\nname = \"app\"\n[dependencies]\ncore = { path = \"../core\" }\n[dev-dependencies]\ntestkit = { path = \"../testkit\" }\nboth = { path = \"../both\" }\n");
+        write(
+            root,
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\n[dependencies]\ncore = { path = \"../core\" }\n[dev-dependencies]\ntestkit = { path = \"../testkit\" }\nboth = { path = \"../both\" }\n",
+        );
         write(root, "app/src/main.rs", "fn main() {}");
-        write(root, "core/Cargo.toml", "[package]\nname = \"core\"\n[target.'cfg(unix)'.dependencies]\nboth = { path = \"../both\" }\n[dev-dependencies]\nkit = { package = \"test-bin\", path = \"../tb\" }\n");
-        write(root, "testkit/Cargo.toml", "[package]\nname = \"testkit\"\n");
+        write(
+            root,
+            "core/Cargo.toml",
+            "[package]\nname = \"core\"\n[target.'cfg(unix)'.dependencies]\nboth = { path = \"../both\" }\n[dev-dependencies]\nkit = { package = \"test-bin\", path = \"../tb\" }\n",
+        );
+        write(
+            root,
+            "testkit/Cargo.toml",
+            "[package]\nname = \"testkit\"\n",
+        );
         write(root, "both/Cargo.toml", "[package]\nname = \"both\"\n");
         write(root, "tb/Cargo.toml", "[package]\nname = \"test-bin\"\n");
         write(root, "tb/src/bin/run.rs", "fn main() {}");
-        let crates: Vec<CrateInfo> = [("app", "app"), ("core", "core"), ("testkit", "testkit"), ("both", "both"), ("test-bin", "tb")]
-            .iter()
-            .map(|(name, dir)| CrateInfo { name: (*name).into(), dir: (*dir).into() })
-            .collect();
+        let crates: Vec<CrateInfo> = [
+            ("app", "app"),
+            ("core", "core"),
+            ("testkit", "testkit"),
+            ("both", "both"),
+            ("test-bin", "tb"),
+        ]
+        .iter()
+        .map(|(name, dir)| CrateInfo {
+            name: (*name).into(),
+            dir: (*dir).into(),
+        })
+        .collect();
         // testkit: dev-only. both: also a (target) normal dependency. test-bin: builds a binary.
-        assert_eq!(test_harnesses(root, &crates), [false, false, true, false, false]);
+        assert_eq!(
+            test_harnesses(root, &crates),
+            [false, false, true, false, false]
+        );
     }
 }

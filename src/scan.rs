@@ -132,7 +132,10 @@ impl ScanOptions {
     /// test code kept (the draft lists them in an appendix), and evidence for strengths counted.
     pub fn audit(paths: Vec<PathBuf>) -> ScanOptions {
         ScanOptions {
-            rules: rules::registry().iter().map(|r| RuleSettings::new(r)).collect(),
+            rules: rules::registry()
+                .iter()
+                .map(|r| RuleSettings::new(r))
+                .collect(),
             include_tests: true,
             collect_evidence: true,
             ..ScanOptions::new(paths)

@@ -378,7 +378,10 @@ fn markdown_shape() {
     ] {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
     }
-    assert!(!text.contains("ledger-testkit\n"), "no section for the harness");
+    assert!(
+        !text.contains("ledger-testkit\n"),
+        "no section for the harness"
+    );
     assert!(!text.contains("## Crate 6"), "{text}");
 }
 
@@ -411,9 +414,15 @@ fn markdown_one_finding_per_root_cause() {
     // Two rules on one line: one finding, the other rule a facet under it.
     let gateway = crate_section(&text, "ledger-gateway");
     assert!(gateway.contains("**Same line, other rules**:\n\n- `lib.rs:55` `panic-in-production` (low): `.unwrap()` panics"), "{gateway}");
-    assert!(!gateway.contains("Panic path"), "no finding of its own: {gateway}");
+    assert!(
+        !gateway.contains("Panic path"),
+        "no finding of its own: {gateway}"
+    );
     // The code shown is the line with the problem, not the doc comment above it.
-    assert!(gateway.contains("```rust\nraw.parse().map_err(|_| GatewayError::BadPort).unwrap()\n```"), "{gateway}");
+    assert!(
+        gateway.contains("```rust\nraw.parse().map_err(|_| GatewayError::BadPort).unwrap()\n```"),
+        "{gateway}"
+    );
 }
 
 #[test]
@@ -423,7 +432,10 @@ fn markdown_work_items_group_findings_that_share_a_fix() {
         text.contains("| Error context preservation | C-2, S-5, G-1, G-2 | Medium | 5 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
         "{text}"
     );
-    assert!(text.contains("| FFI pointer checks | S-1 | High |"), "{text}");
+    assert!(
+        text.contains("| FFI pointer checks | S-1 | High |"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -463,17 +475,61 @@ fn markdown_strengths_only_where_production_evidence_proves_them() {
     );
     let claims = [
         // (strength, crates where it holds, crates where it must not be claimed)
-        ("**Zero `unsafe` code**", vec![&core, &api, &gateway], vec![&store, &ffi]),
-        ("enforced by `#![forbid(unsafe_code)]`", vec![&gateway], vec![&core, &api]),
-        ("**All channels bounded**: 1 bounded channel", vec![&api], vec![&store]),
-        ("**No runtime-built SQL**: 1 compile-time checked `sqlx::query!`-family macro and 1 `sqlx::query(..)` call with literal SQL text", vec![&gateway], vec![&store]),
-        ("**Panics contained**: 1 `catch_unwind` call", vec![&gateway], vec![&api]),
-        ("**Request timeouts**: 1 `TimeoutLayer`", vec![&gateway], vec![&api]),
-        ("**Client timeouts set**: `timeout`/`connect_timeout` on HTTP (`reqwest`) client builders (2 calls) and gRPC (`tonic`) endpoints (1 call)", vec![&gateway], vec![&core]),
-        ("**Constant-time comparison**: 1 call", vec![&gateway], vec![&core]),
-        ("**Null checks on every pointer-taking `extern` fn**: 2 fns", vec![&ffi], vec![&store]),
-        ("**RSA keys of at least 2048 bits**: 1 key generation", vec![&gateway], vec![&store]),
-        ("**Lint policy compliant**", vec![&api, &gateway], vec![&core, &store]),
+        (
+            "**Zero `unsafe` code**",
+            vec![&core, &api, &gateway],
+            vec![&store, &ffi],
+        ),
+        (
+            "enforced by `#![forbid(unsafe_code)]`",
+            vec![&gateway],
+            vec![&core, &api],
+        ),
+        (
+            "**All channels bounded**: 1 bounded channel",
+            vec![&api],
+            vec![&store],
+        ),
+        (
+            "**No runtime-built SQL**: 1 compile-time checked `sqlx::query!`-family macro and 1 `sqlx::query(..)` call with literal SQL text",
+            vec![&gateway],
+            vec![&store],
+        ),
+        (
+            "**Panics contained**: 1 `catch_unwind` call",
+            vec![&gateway],
+            vec![&api],
+        ),
+        (
+            "**Request timeouts**: 1 `TimeoutLayer`",
+            vec![&gateway],
+            vec![&api],
+        ),
+        (
+            "**Client timeouts set**: `timeout`/`connect_timeout` on HTTP (`reqwest`) client builders (2 calls) and gRPC (`tonic`) endpoints (1 call)",
+            vec![&gateway],
+            vec![&core],
+        ),
+        (
+            "**Constant-time comparison**: 1 call",
+            vec![&gateway],
+            vec![&core],
+        ),
+        (
+            "**Null checks on every pointer-taking `extern` fn**: 2 fns",
+            vec![&ffi],
+            vec![&store],
+        ),
+        (
+            "**RSA keys of at least 2048 bits**: 1 key generation",
+            vec![&gateway],
+            vec![&store],
+        ),
+        (
+            "**Lint policy compliant**",
+            vec![&api, &gateway],
+            vec![&core, &store],
+        ),
     ];
     for (claim, holds, refuted) in claims {
         for s in holds {
@@ -565,6 +621,33 @@ fn cli_markdown_date_comes_from_source_date_epoch() {
         .env("SOURCE_DATE_EPOCH", "1770249600")
         .assert()
         .stdout(predicate::str::contains("- **Audit Date**: 2026-02-05"));
+}
+
+#[test]
+fn markdown_is_the_audit_profile_unless_narrowed() {
+    let markdown = |cmd: &mut Command| {
+        let output = cmd.args(["--format", "markdown"]).output().expect("runs");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let full = markdown(ferret().arg(workspace()));
+    assert!(full.contains("`panic-in-production` _opt-in_"), "{full}");
+    assert!(full.contains("| ledger-api | examples (`examples/`) | `permissive-cors` |"));
+    assert!(full.contains("**Zero `unsafe` code**"));
+    let narrowed = markdown(ferret().arg(workspace()).arg(rules_arg()));
+    assert!(!narrowed.contains("panic-in-production"), "{narrowed}");
+    let excluded = markdown(
+        ferret()
+            .arg(workspace())
+            .arg("--exclude-rules=panic-in-production"),
+    );
+    assert!(!excluded.contains("panic-in-production"), "{excluded}");
+    assert!(
+        excluded.contains("`unsafe-send-sync` _opt-in_"),
+        "{excluded}"
+    );
+    // The other formats keep the default rule set.
+    let (_, findings) = json_findings(ferret().arg(workspace()));
+    assert!(findings.iter().all(|f| f["rule"] != "panic-in-production"));
 }
 
 #[test]

@@ -24,7 +24,10 @@ pub const CALLS: &[(&str, &str)] = &[
     ("constant_time_eq::constant_time_eq_16", CONSTANT_TIME_EQ),
     ("constant_time_eq::constant_time_eq_32", CONSTANT_TIME_EQ),
     ("constant_time_eq::constant_time_eq_64", CONSTANT_TIME_EQ),
-    ("ring::constant_time::verify_slices_are_equal", CONSTANT_TIME_EQ),
+    (
+        "ring::constant_time::verify_slices_are_equal",
+        CONSTANT_TIME_EQ,
+    ),
     ("openssl::memcmp::eq", CONSTANT_TIME_EQ),
 ];
 
@@ -41,16 +44,31 @@ pub const CLIENT_BUILDERS: &[(&str, &str)] = &[
     ("reqwest::ClientBuilder::new", HTTP_CLIENT_TIMEOUT),
     ("reqwest::blocking::Client::builder", HTTP_CLIENT_TIMEOUT),
     ("reqwest::blocking::ClientBuilder::new", HTTP_CLIENT_TIMEOUT),
-    ("tonic::transport::Endpoint::from_static", GRPC_CLIENT_TIMEOUT),
-    ("tonic::transport::Endpoint::from_shared", GRPC_CLIENT_TIMEOUT),
+    (
+        "tonic::transport::Endpoint::from_static",
+        GRPC_CLIENT_TIMEOUT,
+    ),
+    (
+        "tonic::transport::Endpoint::from_shared",
+        GRPC_CLIENT_TIMEOUT,
+    ),
     ("tonic::transport::Endpoint::new", GRPC_CLIENT_TIMEOUT),
-    ("tonic::transport::Channel::from_static", GRPC_CLIENT_TIMEOUT),
-    ("tonic::transport::Channel::from_shared", GRPC_CLIENT_TIMEOUT),
+    (
+        "tonic::transport::Channel::from_static",
+        GRPC_CLIENT_TIMEOUT,
+    ),
+    (
+        "tonic::transport::Channel::from_shared",
+        GRPC_CLIENT_TIMEOUT,
+    ),
 ];
 pub const TIMEOUT_METHODS: &[&str] = &["timeout", "connect_timeout"];
 
 /// RSA key generation; the bit size is the second argument.
-pub const RSA_KEYGEN: &[&str] = &["rsa::RsaPrivateKey::new", "rsa::RsaPrivateKey::new_with_exp"];
+pub const RSA_KEYGEN: &[&str] = &[
+    "rsa::RsaPrivateKey::new",
+    "rsa::RsaPrivateKey::new_with_exp",
+];
 pub const MIN_RSA_BITS: u64 = 2048;
 
 /// What the prefilter must select for these counts (besides `unsafe` and `query`).

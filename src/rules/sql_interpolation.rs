@@ -317,7 +317,11 @@ impl Rule for SqlInterpolation {
             &template_info.quoters,
         );
         cx.add_evidence("values", describe_values(&template_info.runtime));
-        if let Some(keyword) = text.split_whitespace().next().filter(|w| w.chars().all(|c| c.is_ascii_alphabetic())) {
+        if let Some(keyword) = text
+            .split_whitespace()
+            .next()
+            .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        {
             cx.add_evidence("keyword", keyword.to_uppercase());
         }
     }

@@ -68,7 +68,12 @@ pub fn methodology(report: &Report<'_>, out: &mut String) {
     if !problems.is_empty() {
         outln!(out, "Files not analysed ({}):\n", problems.len());
         for p in problems.iter().take(super::MAX_FILES) {
-            outln!(out, "- {}: {}", code(&p.path), super::text::prose(&p.message));
+            outln!(
+                out,
+                "- {}: {}",
+                code(&p.path),
+                super::text::prose(&p.message)
+            );
         }
         if problems.len() > super::MAX_FILES {
             outln!(out, "- … and {} more", problems.len() - super::MAX_FILES);
@@ -137,7 +142,9 @@ pub fn non_production(report: &Report<'_>, out: &mut String) {
         "Not counted in the findings above; listed so the auditor can decide whether any matters \
          (a panic in a test is expected, a permissive CORS layer in an example may be copied).\n\n",
     );
-    out.push_str("| Crate | Where | Rule | Count | Files |\n|-------|-------|------|-------|-------|\n");
+    out.push_str(
+        "| Crate | Where | Rule | Count | Files |\n|-------|-------|------|-------|-------|\n",
+    );
     for ((crate_index, place, rule), findings) in &report.non_production {
         let files: BTreeSet<&str> = findings.iter().map(|f| f.path.as_str()).collect();
         let mut named: Vec<String> = files

@@ -460,15 +460,14 @@ impl<'r> Report<'r> {
 fn severity_mix(g: &Issue<'_>) -> String {
     let mut counts: BTreeMap<std::cmp::Reverse<Severity>, usize> = BTreeMap::new();
     for i in &g.instances {
-        *counts.entry(std::cmp::Reverse(i.finding.severity)).or_default() += 1;
+        *counts
+            .entry(std::cmp::Reverse(i.finding.severity))
+            .or_default() += 1;
     }
     if counts.len() < 2 {
         return String::new();
     }
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(s, n)| format!("{n} {}", s.0))
-        .collect();
+    let parts: Vec<String> = counts.iter().map(|(s, n)| format!("{n} {}", s.0)).collect();
     format!("; {}", parts.join(", "))
 }
 
@@ -564,5 +563,4 @@ mod tests {
         assert_eq!(civil_date(20_489), "2026-02-05");
         assert_eq!(civil_date(11_016), "2000-02-29");
     }
-
 }

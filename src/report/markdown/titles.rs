@@ -171,7 +171,10 @@ pub fn of(rule: &str) -> Option<&'static Title> {
 
 /// The work item of a rule's findings.
 pub fn work_item(rule: &str) -> String {
-    of(rule).map_or_else(|| format!("Fix {}", code(rule)), |t| t.work_item.to_string())
+    of(rule).map_or_else(
+        || format!("Fix {}", code(rule)),
+        |t| t.work_item.to_string(),
+    )
 }
 
 /// What a title is made of.
@@ -225,7 +228,7 @@ impl Facts {
                 .evidence
                 .get("keyword")
                 .map(|k| format!("{} ", code(k)))
-                .unwrap_or_default(),
+                .unwrap_or_default(), // optional: without a keyword the title just says "SQL"
             values: telling
                 .evidence
                 .get("values")
@@ -281,7 +284,8 @@ mod tests {
     #[test]
     fn every_rule_has_a_title_that_is_not_its_summary() {
         for entry in rules::registry() {
-            let title = of(entry.meta.id).unwrap_or_else(|| panic!("{} has no title", entry.meta.id));
+            let title =
+                of(entry.meta.id).unwrap_or_else(|| panic!("{} has no title", entry.meta.id));
             for n in [1, 3] {
                 let template = if n == 1 { title.one } else { title.many };
                 let text = fill(template, entry.meta.id, &facts(n));
@@ -290,7 +294,11 @@ mod tests {
             }
         }
         assert_eq!(
-            fill(of("sql-interpolation").expect("known").one, "sql-interpolation", &facts(1)),
+            fill(
+                of("sql-interpolation").expect("known").one,
+                "sql-interpolation",
+                &facts(1)
+            ),
             "`NOTIFY` SQL built from `channel` in `f` (`a.rs:1`)"
         );
     }
