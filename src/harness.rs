@@ -1,7 +1,9 @@
-//! Which crates of the scan are test harnesses: packages that other scanned packages use only as
-//! a `[dev-dependencies]` entry (never as a normal or build dependency) and that build no binary.
-//! Their code runs only under `cargo test`, so the audit draft lists their findings with the
-//! test code instead of giving them a crate section. Decided from the manifests alone.
+//! Which crates of the scan are test harnesses: unpublished packages (`publish = false`) that
+//! other scanned packages use only as a `[dev-dependencies]` entry (never as a normal or build
+//! dependency) and that build no binary. Their code runs only under `cargo test`, so the audit
+//! draft lists their findings with the test code instead of giving them a crate section. Decided
+//! from the manifests alone. (A published facade crate such as `sqlx` is a dev-dependency of its
+//! own sub-crates for doctests; it is no harness, hence the `publish` condition.)
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -38,6 +40,7 @@ pub fn test_harnesses(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
             let name = normalise(&c.name);
             dev.contains(&name)
                 && !normal.contains(&name)
+                && manifest.as_ref().is_some_and(unpublished)
                 && !builds_binary(&root.join(&c.dir), manifest.as_ref())
         })
         .collect()
@@ -54,6 +57,15 @@ fn dependency_names(table: &toml::Table, section: &str) -> Vec<String> {
             normalise(package)
         })
         .collect()
+}
+
+/// `publish = false` or `publish = []` in `[package]`.
+fn unpublished(manifest: &toml::Table) -> bool {
+    match manifest.get("package").and_then(|p| p.get("publish")) {
+        Some(toml::Value::Boolean(b)) => !b,
+        Some(toml::Value::Array(registries)) => registries.is_empty(),
+        _ => false,
+    }
 }
 
 fn builds_binary(dir: &Path, manifest: Option<&toml::Table>) -> bool {
@@ -77,35 +89,36 @@ mod tests {
         std::fs::write(path, text).expect("write");
     }
 
+    fn package(name: &str, rest: &str) -> String {
+        format!("[package]\nname = \"{name}\"\n{rest}")
+    }
+
     #[test]
-    fn dev_only_library_crates_are_harnesses() {
+    fn unpublished_dev_only_library_crates_are_harnesses() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        write(
-            root,
-            "app/Cargo.toml",
-            "[package]\nname = \"app\"\n[dependencies]\ncore = { path = \"../core\" }\n[dev-dependencies]\ntestkit = { path = \"../testkit\" }\nboth = { path = \"../both\" }\n",
-        );
+        let app_deps = "[dependencies]\ncore = { path = \"../core\" }\n\
+                        [dev-dependencies]\ntestkit = { path = \"../testkit\" }\n\
+                        both = { path = \"../both\" }\n";
+        write(root, "app/Cargo.toml", &package("app", app_deps));
         write(root, "app/src/main.rs", "fn main() {}");
-        write(
-            root,
-            "core/Cargo.toml",
-            "[package]\nname = \"core\"\n[target.'cfg(unix)'.dependencies]\nboth = { path = \"../both\" }\n[dev-dependencies]\nkit = { package = \"test-bin\", path = \"../tb\" }\n",
-        );
-        write(
-            root,
-            "testkit/Cargo.toml",
-            "[package]\nname = \"testkit\"\n",
-        );
-        write(root, "both/Cargo.toml", "[package]\nname = \"both\"\n");
-        write(root, "tb/Cargo.toml", "[package]\nname = \"test-bin\"\n");
+        let core_deps = "[target.'cfg(unix)'.dependencies]\nboth = { path = \"../both\" }\n\
+                         [dev-dependencies]\nkit = { package = \"test-bin\", path = \"../tb\" }\n\
+                         facade = { path = \"../facade\" }\n";
+        write(root, "core/Cargo.toml", &package("core", core_deps));
+        let unpublished = "publish = false\n";
+        write(root, "testkit/Cargo.toml", &package("testkit", unpublished));
+        write(root, "both/Cargo.toml", &package("both", unpublished));
+        write(root, "tb/Cargo.toml", &package("test-bin", unpublished));
         write(root, "tb/src/bin/run.rs", "fn main() {}");
+        write(root, "facade/Cargo.toml", &package("facade", ""));
         let crates: Vec<CrateInfo> = [
             ("app", "app"),
             ("core", "core"),
             ("testkit", "testkit"),
             ("both", "both"),
             ("test-bin", "tb"),
+            ("facade", "facade"),
         ]
         .iter()
         .map(|(name, dir)| CrateInfo {
@@ -113,10 +126,11 @@ mod tests {
             dir: (*dir).into(),
         })
         .collect();
-        // testkit: dev-only. both: also a (target) normal dependency. test-bin: builds a binary.
+        // testkit: an unpublished dev-only library. both: also a (target) normal dependency.
+        // test-bin: builds a binary. facade: published (sqlx's sub-crates use sqlx this way).
         assert_eq!(
             test_harnesses(root, &crates),
-            [false, false, true, false, false]
+            [false, false, true, false, false, false]
         );
     }
 }

@@ -10,6 +10,9 @@ use crate::finding::{Finding, Severity};
 use crate::rules;
 use crate::scan::{CrateSummary, ScanResult};
 
+/// Characters a snippet's first line needs to show more than a fragment (`.ok();`, `})`).
+const MIN_TELLING_LINE: usize = 12;
+
 /// One instance: a finding, and the findings of other rules on the same line.
 pub struct Instance<'r> {
     pub finding: &'r Finding,
@@ -29,11 +32,15 @@ pub struct Issue<'r> {
 
 impl<'r> Issue<'r> {
     /// The instance whose code shows the problem best: the most severe, preferring one whose
-    /// snippet is code rather than a comment header, then the first.
+    /// snippet is code rather than a comment header, then one whose line says more than a
+    /// fragment of a chain (`.ok();`), then the first.
     pub fn telling(&self) -> &Instance<'r> {
         let opens_with_comment = |f: &Finding| {
             let t = f.snippet.trim_start();
             t.starts_with("//") || t.starts_with("/*")
+        };
+        let says_something = |f: &Finding| {
+            f.snippet.lines().next().map_or(0, |l| l.trim().len()) >= MIN_TELLING_LINE
         };
         self.instances
             .iter()
@@ -41,6 +48,7 @@ impl<'r> Issue<'r> {
                 (
                     i.finding.severity,
                     !opens_with_comment(i.finding),
+                    says_something(i.finding),
                     std::cmp::Reverse((&i.finding.path, i.finding.line)),
                 )
             })
