@@ -163,9 +163,6 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
         let test = f.attrs.iter().any(is_test_attribute);
         self.test_depth += usize::from(test);
         self.fn_stack.push(f);
-        if self.in_production() {
-            crate::evidence::function(f, &mut self.out.observations);
-        }
         self.dispatch(|rule, cx| rule.enter_fn(cx, f));
         walk(self);
         self.dispatch(|rule, cx| rule.exit_fn(cx, f));

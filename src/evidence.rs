@@ -4,7 +4,7 @@
 //! never looks at the code again.
 
 use crate::knowledge::evidence as table;
-use crate::rules::{FnNode, count_observation};
+use crate::rules::count_observation;
 use crate::source::SourceFile;
 
 type Observations = Vec<(&'static str, u32)>;
@@ -23,19 +23,6 @@ pub fn file(file: &syn::File, out: &mut Observations) {
     });
     if forbids_unsafe {
         count_observation(out, table::FORBID_UNSAFE);
-    }
-}
-
-/// An `extern` function taking a raw pointer: an FFI export whose null checks the
-/// `ffi-unchecked-pointer` rule verifies.
-pub fn function(f: FnNode<'_>, out: &mut Observations) {
-    let takes_pointer = f
-        .sig
-        .inputs
-        .iter()
-        .any(|arg| matches!(arg, syn::FnArg::Typed(t) if matches!(&*t.ty, syn::Type::Ptr(_))));
-    if f.is_extern() && takes_pointer {
-        count_observation(out, table::FFI_POINTER_EXPORT);
     }
 }
 

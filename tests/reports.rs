@@ -516,7 +516,7 @@ fn markdown_strengths_only_where_production_evidence_proves_them() {
             vec![&core],
         ),
         (
-            "**Null checks on every pointer-taking `extern` fn**: 2 fns",
+            "**C exports check pointers before use**: 2 exported `extern` fns taking pointers",
             vec![&ffi],
             vec![&store],
         ),

@@ -57,3 +57,17 @@ fn checked_sqlx_macros_are_counted_in_production_code_only() {
         "the `sqlx::query!` in test_code.rs is in a test"
     );
 }
+
+#[test]
+fn exported_pointer_taking_fns_are_counted_outside_tests() {
+    // quiet.rs: 10 exported `extern` fns take a pointer; `own_allocation` takes none, and
+    // `test_shim` is in `#[cfg(test)]`.
+    assert_eq!(
+        observed(
+            "ffi-unchecked-pointer",
+            "quiet.rs",
+            "ffi-unchecked-pointer/pointer-export"
+        ),
+        10
+    );
+}

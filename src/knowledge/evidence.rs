@@ -12,7 +12,6 @@ pub const RSA_KEY_STRONG: &str = "engine/rsa-key-2048-plus";
 /// An RSA key size below the minimum, or not a literal (nothing can be claimed then).
 pub const RSA_KEY_UNPROVEN: &str = "engine/rsa-key-unproven";
 pub const SQL_LITERAL_QUERY: &str = "engine/sql-literal-query";
-pub const FFI_POINTER_EXPORT: &str = "engine/ffi-pointer-export";
 pub const FORBID_UNSAFE: &str = "engine/forbid-unsafe-code";
 
 /// Calls counted wherever they appear, by the full path they resolve to.
@@ -80,6 +79,5 @@ pub const LITERALS: &[&str] = &[
     "memcmp",
     "timeout",
     "RsaPrivateKey",
-    "extern",
     "forbid",
 ];

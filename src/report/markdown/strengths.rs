@@ -15,6 +15,7 @@ const EXPECT_WITH_REASON: &str = "allow-attribute/expect-with-reason";
 const ALLOW_SEEN: &str = "allow-attribute/allow";
 const BOUNDED_CHANNEL: &str = "unbounded-channel/bounded";
 const CHECKED_SQL_MACRO: &str = "sql-interpolation/checked-macro";
+const POINTER_EXPORT: &str = "ffi-unchecked-pointer/pointer-export";
 
 /// What the strengths of one crate are computed from.
 pub struct Evidence<'a> {
@@ -152,12 +153,14 @@ pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
             e.seen_in(&[ev::CONSTANT_TIME_EQ])
         ));
     }
-    let exports = e.count(ev::FFI_POINTER_EXPORT);
+    let exports = e.count(POINTER_EXPORT);
     if exports > 0 && e.clean("ffi-unchecked-pointer") {
         out.push(format!(
-            "**Null checks on every pointer-taking `extern` fn**: {exports} {}, 0 unchecked dereferences{}",
+            "**C exports check pointers before use**: {exports} exported `extern` {} taking \
+             pointers, 0 dereferenced (`&*p`, `from_raw_parts`, `CStr::from_ptr`, `Box::from_raw`) \
+             before a null check{}",
             plural(exports as usize, "fn", "fns"),
-            e.seen_in(&[ev::FFI_POINTER_EXPORT])
+            e.seen_in(&[POINTER_EXPORT])
         ));
     }
     let strong = e.count(ev::RSA_KEY_STRONG);
