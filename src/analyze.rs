@@ -230,6 +230,12 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 });
                 self.impl_trait.pop();
             }
+            syn::Item::ForeignMod(m) if m.unsafety.is_some() => {
+                self.observe_unsafe();
+                self.within(Node::Item(item), attrs, |this| {
+                    visit::visit_item(this, item)
+                });
+            }
             syn::Item::Trait(t) if t.unsafety.is_some() => {
                 self.observe_unsafe();
                 self.within(Node::Item(item), attrs, |this| {
@@ -302,6 +308,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     }
 
     fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if f.sig.unsafety.is_some() {
+            self.observe_unsafe();
+        }
         match &f.default {
             Some(block) => {
                 let node = FnNode {
@@ -400,6 +409,11 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             Some(Parsed::Body(MacroBody::Stmts(stmts))) => (&[], stmts),
             _ => (&[], &[]),
         };
+        // `unsafe` written in a body ferret does not parse (`macro_rules!`, `quote!`) is still
+        // unsafe code in this crate's source.
+        if parsed.is_none() && has_unsafe_token(mac.tokens.clone()) {
+            self.observe_unsafe();
+        }
         let call = MacroCall {
             mac,
             format_string: macros::format_string(&name, args),
@@ -473,6 +487,14 @@ fn cfg_mentions_test(tokens: proc_macro2::TokenStream) -> bool {
 }
 
 /// Finds `#[..]` and `#![..]` in a token stream (a `macro_rules!` body) and parses them.
+fn has_unsafe_token(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == "unsafe",
+        proc_macro2::TokenTree::Group(g) => has_unsafe_token(g.stream()),
+        _ => false,
+    })
+}
+
 fn collect_token_attributes(
     tokens: proc_macro2::TokenStream,
     out: &mut Vec<syn::Attribute>,

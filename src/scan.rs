@@ -192,6 +192,8 @@ pub struct CrateSummary {
     pub test_files: usize,
     /// Used by the other scanned crates only as a dev-dependency, and builds no binary.
     pub test_harness: bool,
+    /// Files skipped because a tool generated them: their code is not in the evidence.
+    pub generated_files: usize,
 }
 
 #[derive(Debug)]
@@ -460,6 +462,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             observed_in: BTreeMap::new(),
             test_files: 0,
             test_harness,
+            generated_files: 0,
         })
         .collect();
     let mut findings = Vec::new();
@@ -489,6 +492,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                 .retain(|f| changes.line_changed(&file.abs, f.line));
         }
         files_generated += usize::from(outcome.generated);
+        crates[file.crate_index].generated_files += usize::from(outcome.generated);
         if outcome.analysed {
             files_scanned += 1;
             lines_scanned += outcome.lines;

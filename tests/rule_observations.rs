@@ -71,3 +71,37 @@ fn exported_pointer_taking_fns_are_counted_outside_tests() {
         10
     );
 }
+
+/// `unsafe` the engine counts for the "zero `unsafe`" strength, wherever it is written in
+/// production code: macro bodies it does not parse, trait declarations, `unsafe extern` blocks.
+#[test]
+fn unsafe_is_counted_in_unparsed_macros_traits_and_extern_blocks() {
+    let count = |source: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("lib.rs"), source).expect("write");
+        let mut options = ScanOptions::audit(vec![dir.path().to_path_buf()]);
+        options.rules.clear();
+        let result = scan(&options).expect("scans");
+        result
+            .crates
+            .iter()
+            .filter_map(|c| c.observations.get("engine/unsafe"))
+            .sum::<u64>()
+    };
+    let cases = [
+        "macro_rules! cast { ($x:expr) => { unsafe { $x.to_int_unchecked() } }; }",
+        "fn f() -> proc_macro2::TokenStream { quote::quote! { unsafe impl Send for X {} } }",
+        "pub trait FromPtr { unsafe fn from_ptr(p: *mut u8) -> Self; }",
+        "unsafe extern \"C\" { fn abs(x: i32) -> i32; }",
+    ];
+    for source in cases {
+        assert_eq!(count(source), 1, "{source}");
+    }
+    for quiet in [
+        "/// ```\n/// # unsafe { f() }\n/// ```\npub fn f() {}",
+        "pub fn f() { println!(\"unsafe {}\", 1); }",
+        "#[cfg(test)]\nmod tests { macro_rules! m { () => { unsafe {} }; } }",
+    ] {
+        assert_eq!(count(quiet), 0, "{quiet}");
+    }
+}
