@@ -39,10 +39,10 @@ const MAX_MACRO_NESTING: usize = 32;
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
-/// What the prefilter must also select when the report counts evidence: `unsafe` for the
-/// engine's own count, `query` for `sql-interpolation`'s compile-time-checked `sqlx::query!` uses
-/// (which no finding needs).
-pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "query"];
+/// What the prefilter must also select when the report counts evidence: `unsafe` and `extern`
+/// (blocks of foreign functions) for the engine's own count, `query` for `sql-interpolation`'s
+/// compile-time-checked `sqlx::query!` uses (which no finding needs).
+pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "extern", "query"];
 
 /// Walks `file` once, calling the rules' hooks. With a `deadline`, the walk stops descending once
 /// it has passed and reports `timed_out` (a thread cannot be stopped from outside, so the
@@ -230,7 +230,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 });
                 self.impl_trait.pop();
             }
-            syn::Item::ForeignMod(m) if m.unsafety.is_some() => {
+            // Every `extern` block declares foreign functions only `unsafe` code may call (and
+            // edition 2024 spells it `unsafe extern`).
+            syn::Item::ForeignMod(_) => {
                 self.observe_unsafe();
                 self.within(Node::Item(item), attrs, |this| {
                     visit::visit_item(this, item)

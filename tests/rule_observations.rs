@@ -93,6 +93,7 @@ fn unsafe_is_counted_in_unparsed_macros_traits_and_extern_blocks() {
         "fn f() -> proc_macro2::TokenStream { quote::quote! { unsafe impl Send for X {} } }",
         "pub trait FromPtr { unsafe fn from_ptr(p: *mut u8) -> Self; }",
         "unsafe extern \"C\" { fn abs(x: i32) -> i32; }",
+        "extern \"C\" { fn abs(x: i32) -> i32; }",
     ];
     for source in cases {
         assert_eq!(count(source), 1, "{source}");

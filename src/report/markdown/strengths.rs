@@ -75,7 +75,7 @@ pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
             String::new()
         };
         out.push(format!(
-            "**Zero `unsafe` code**: no `unsafe` block, fn, impl or trait in {files} production {}{enforced}",
+            "**Zero `unsafe` code**: no `unsafe` block, fn, impl, trait or `extern` block in {files} production {}{enforced}",
             plural(files, "file", "files")
         ));
     }
