@@ -1017,3 +1017,40 @@ fn taint_findings_carry_their_path_in_sarif_code_flows() {
     let log: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("SARIF is JSON");
     assert!(log["runs"][0]["results"][0].get("codeFlows").is_none());
 }
+
+/// Scanned text (messages quoting source, snippets, paths, crate names) cannot inject Markdown,
+/// raw HTML, table breaks or terminal control bytes into the draft.
+#[test]
+fn markdown_escapes_hostile_scanned_text() {
+    let mut result = audit_workspace(Some(Severity::High));
+    let hostile = "<script>alert(1)</script> | [x](javascript:y) \u{1b}[2J\u{202e}";
+    for f in &mut result.findings {
+        f.message = format!("`{hostile}` and {hostile}");
+        f.help = hostile.to_string();
+        f.snippet = format!("let s = \"{hostile}\";\n```\n# not a heading");
+        f.evidence.insert("fn".into(), hostile.into());
+        f.path = format!("crates/{}/src/a|b<i>.rs", f.crate_name);
+    }
+    result.crates[0].name = "core|<b>x</b>".into();
+    for f in &mut result.findings {
+        if f.crate_name == "ledger-core" {
+            f.crate_name = "core|<b>x</b>".into();
+        }
+    }
+    let text = report::markdown::render(&result, DATE);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    assert_tables_consistent(&text);
+    assert_raw_tables_consistent(&text);
+    use pulldown_cmark::{Event, Options, Parser};
+    for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            panic!("raw HTML in the draft: {html}");
+        }
+        if let Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = &event {
+            panic!("a link in the draft: {dest_url}");
+        }
+    }
+}

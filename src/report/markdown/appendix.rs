@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Report;
 use super::group::Issue;
-use super::text::{cell, code, dimension_title, file_name, plural, priority};
+use super::text::{cell, code, dimension_title, escape_inline, file_name, plural, priority};
 use super::titles;
 use crate::finding::{Dimension, Severity};
 use crate::rules;
@@ -158,7 +158,7 @@ pub fn non_production(report: &Report<'_>, out: &mut String) {
         outln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            cell(&report.result.crates[*crate_index].name),
+            escape_inline(&report.result.crates[*crate_index].name),
             cell(place.describe()),
             code(rule),
             findings.len(),

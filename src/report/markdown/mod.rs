@@ -226,7 +226,7 @@ impl<'r> Report<'r> {
                     "| {} | {} | {} | {} |",
                     g.id,
                     cell(&titles::title(g)),
-                    cell(&self.result.crates[g.crate_index].name),
+                    escape_inline(&self.result.crates[g.crate_index].name),
                     cell(&titles::work_item(g.rule)),
                 );
             }

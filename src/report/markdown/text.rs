@@ -117,7 +117,9 @@ pub fn code_block(snippet: &str) -> String {
     format!("{fence}rust\n{}\n{fence}\n", body.join("\n"))
 }
 
-/// Text for a table cell: pipes escaped, on one line.
+/// Markdown already made safe (a title of code spans and escaped prose) for a table cell: on one
+/// line, pipes escaped (GFM ends a cell at `|` even inside a code span). Plain scanned text goes
+/// through `escape_inline` instead, which escapes pipes too.
 pub fn cell(text: &str) -> String {
     safe_text::one_line(text).replace('|', "\\|")
 }
