@@ -1,5 +1,5 @@
 //! The appendices: methodology (the rules run), remediation work items, findings in
-//! non-production code, and each firing rule's notes (why it matters, how to fix), written once.
+//! non-production code, and why each firing rule matters, written once.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -168,13 +168,18 @@ pub fn non_production(report: &Report<'_>, out: &mut String) {
     out.push_str("\n---\n\n");
 }
 
-/// Why each firing rule matters and how to fix it, once, so findings need not repeat it.
+/// Why each firing rule matters, once, so findings need not repeat it; the fix with examples is
+/// one command away rather than pasted into the draft.
 pub fn rule_notes(report: &Report<'_>, out: &mut String) {
     let fired: BTreeSet<&str> = report.issues.iter().map(|g| g.rule).collect();
     if fired.is_empty() {
         return;
     }
     out.push_str("## Appendix: Rule Notes\n\n");
+    out.push_str(
+        "Why each rule that fired matters. Each finding's recommendation is its fix; \
+         `ferret explain RULE` prints the rule's page with examples.\n\n",
+    );
     for rule in fired {
         let Some(meta) = rules::find(rule).map(|e| e.meta) else {
             continue;
@@ -182,9 +187,6 @@ pub fn rule_notes(report: &Report<'_>, out: &mut String) {
         outln!(out, "### {}\n", code(rule));
         if let Some(risk) = meta.doc_section("Why it matters") {
             out.push_str(&labelled("Risk", risk));
-        }
-        if let Some(fix) = meta.doc_section("Fix") {
-            out.push_str(&labelled("Fix", fix));
         }
     }
 }
