@@ -146,15 +146,16 @@ pub fn group<'r>(result: &'r ScanResult, prefixes: &[String]) -> Grouped<'r> {
     }
 }
 
-/// Findings on the same line of the same file are one instance: the most severe (then the
-/// first rule in registry order) leads, the others are its facets.
+/// Findings on the same line of the same file are one instance: the most severe leads (on a tie,
+/// the rule of the earlier audit dimension, security first, then registry order), the others
+/// are its facets.
 fn merge_same_line(findings: Vec<&Finding>) -> Vec<Instance<'_>> {
     let rank = |f: &Finding| {
         let order = rules::registry()
             .iter()
             .position(|r| r.meta.id == f.rule)
             .unwrap_or(usize::MAX);
-        (std::cmp::Reverse(f.severity), order)
+        (std::cmp::Reverse(f.severity), f.dimension, order)
     };
     let mut by_line: BTreeMap<(&str, usize), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
