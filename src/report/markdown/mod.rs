@@ -277,9 +277,13 @@ impl<'r> Report<'r> {
             .collect();
         outln!(
             out,
-            "In {dir}: {} {}, {} lines; finding prefix {}.{} _[Auditor: what this crate does.]_\n",
+            "In {dir}: {} {}{}, {} lines; finding prefix {}.{} _[Auditor: what this crate does.]_\n",
             summary.files,
             plural(summary.files, "file", "files"),
+            match summary.test_files {
+                0 => String::new(),
+                n => format!(" ({n} of them tests, examples or benches)"),
+            },
             summary.lines,
             code(&self.prefixes[index]),
             self.suppressed_note(&crate_findings),
