@@ -58,6 +58,12 @@ impl Evidence<'_> {
         });
         self.ran.contains(rule) && !found
     }
+
+    /// No finding of the rule in this crate's production code, whether or not it ran (for rules
+    /// that contradict a strength measured by other evidence).
+    fn unrefuted_by(&self, rule: &str) -> bool {
+        !self.ran.contains(rule) || self.clean(rule)
+    }
 }
 
 pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
@@ -89,7 +95,7 @@ pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
     }
     let macros = e.count(CHECKED_SQL_MACRO);
     let literal = e.count(ev::SQL_LITERAL_QUERY);
-    if macros + literal > 0 && e.clean("sql-interpolation") {
+    if macros + literal > 0 && e.clean("sql-interpolation") && e.unrefuted_by("sql-injection") {
         let mut parts = Vec::new();
         if macros > 0 {
             parts.push(format!(
@@ -126,7 +132,7 @@ pub fn strengths(e: &Evidence<'_>) -> Vec<String> {
     }
     let http = e.count(ev::HTTP_CLIENT_TIMEOUT);
     let grpc = e.count(ev::GRPC_CLIENT_TIMEOUT);
-    if http + grpc > 0 {
+    if http + grpc > 0 && e.unrefuted_by("http-client-without-timeout") {
         let mut parts = Vec::new();
         if http > 0 {
             parts.push(format!(

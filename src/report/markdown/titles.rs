@@ -35,7 +35,9 @@ const fn t(
 }
 
 pub const LINT_CLEANUP: &str = "Lint compliance cleanup";
+pub const DEPENDENCY_UPGRADE: &str = "Dependency upgrade";
 
+/// Rules of other branches have their titles here already, so merging them keeps the table whole.
 pub const TITLES: &[Title] = &[
     t(
         "allow-attribute",
@@ -162,6 +164,102 @@ pub const TITLES: &[Title] = &[
         "Missing value silently defaulted{in_fn} {at}",
         "{n} `unwrap_or_default()` calls fill missing values silently {at}",
         "Fail loudly on missing values",
+    ),
+    t(
+        "unraised-error-variant",
+        "Error variant that nothing constructs {at}",
+        "{n} error variants that nothing constructs {at}",
+        "Raise or remove dead error variants",
+    ),
+    t(
+        "unvalidated-input",
+        "Request input accepted without `.validate()`{in_fn} {at}",
+        "{n} handlers accept input without `.validate()` {at}",
+        "Request validation at the handler",
+    ),
+    t(
+        "command-injection",
+        "Untrusted input decides a command{in_fn} {at}",
+        "{n} commands decided by untrusted input {at}",
+        "Command argument validation",
+    ),
+    t(
+        "path-traversal",
+        "Untrusted input decides a file path{in_fn} {at}",
+        "{n} file paths decided by untrusted input {at}",
+        "Path validation",
+    ),
+    t(
+        "regex-injection",
+        "Untrusted input compiled as a regex{in_fn} {at}",
+        "{n} regexes compiled from untrusted input {at}",
+        "Regex input escaping",
+    ),
+    t(
+        "sql-injection",
+        "Untrusted input reaches {keyword}SQL{in_fn} {at}",
+        "{n} SQL executions reached by untrusted input {at}",
+        "SQL identifier validation and bind parameters",
+    ),
+    t(
+        "ssrf",
+        "Untrusted input decides an outgoing URL{in_fn} {at}",
+        "{n} outgoing URLs decided by untrusted input {at}",
+        "Outgoing URL allow-list",
+    ),
+    t(
+        "uncontrolled-allocation",
+        "Untrusted number sizes an allocation{in_fn} {at}",
+        "{n} allocations sized by untrusted numbers {at}",
+        "Bound input-sized allocations",
+    ),
+    t(
+        "http-client-without-timeout",
+        "HTTP client without a timeout{in_fn} {at}",
+        "{n} HTTP clients without a timeout {at}",
+        "Client timeouts",
+    ),
+    t(
+        "insecure-default-url",
+        "`http://` default URL for a configuration with credentials {at}",
+        "{n} `http://` default URLs for configurations with credentials {at}",
+        "HTTPS defaults",
+    ),
+    t(
+        "lint-policy-not-enforced",
+        "Lint policy not enforced in `[lints]` {at}",
+        "{n} manifests without `allow_attributes` in `[lints]` {at}",
+        LINT_CLEANUP,
+    ),
+    t(
+        "no-statement-timeout",
+        "Database pool without a statement timeout {at}",
+        "{n} database pools without a statement timeout {at}",
+        "Database statement timeouts",
+    ),
+    t(
+        "unmaintained-dependency",
+        "Unmaintained dependency {at}",
+        "{n} unmaintained dependencies {at}",
+        DEPENDENCY_UPGRADE,
+    ),
+    t(
+        "unsound-dependency",
+        "Dependency version with an unsoundness advisory {at}",
+        "{n} dependency versions with unsoundness advisories {at}",
+        DEPENDENCY_UPGRADE,
+    ),
+    t(
+        "unused-dependency-ignores",
+        "Long unused-dependency ignore list {at}",
+        "{n} long unused-dependency ignore lists {at}",
+        "Dependency hygiene",
+    ),
+    t(
+        "vulnerable-dependency",
+        "Dependency version with a security advisory {at}",
+        "{n} dependency versions with security advisories {at}",
+        DEPENDENCY_UPGRADE,
     ),
 ];
 
