@@ -5,7 +5,8 @@
 //! instance, `` in `listener.rs` `` or `across 4 files` for several); `{in_fn}` the enclosing
 //! function (`` in `notify` ``, `` in FFI `poll` `` for an `extern` fn; empty when unknown or when
 //! the instances are in different functions); `{keyword}` the SQL statement keyword (`` `NOTIFY` ``
-//! followed by a space, or empty); `{values}` what was interpolated (or `runtime values`).
+//! followed by a space, or empty); `{values}` what was interpolated (or `runtime values`);
+//! `{code:KEY|fallback}` the evidence a rule recorded under `KEY`, as code, or the fallback words.
 
 use std::collections::BTreeSet;
 
@@ -77,7 +78,7 @@ pub const TITLES: &[Title] = &[
     ),
     t(
         "hardcoded-resource-limit",
-        "Hard-coded resource limit{in_fn} {at}",
+        "Hard-coded {code:limit|resource limit}{in_fn} {at}",
         "{n} hard-coded resource limits {at}",
         "Configurable resource limits",
     ),
@@ -282,6 +283,8 @@ pub struct Facts {
     pub in_fn: String,
     pub keyword: String,
     pub values: String,
+    /// The telling instance's evidence, for `{code:KEY|fallback}`.
+    pub evidence: std::collections::BTreeMap<String, String>,
 }
 
 impl Facts {
@@ -332,6 +335,7 @@ impl Facts {
                 .get("values")
                 .map(|v| super::text::prose(v))
                 .unwrap_or_else(|| "runtime values".to_string()),
+            evidence: telling.evidence.clone(),
         }
     }
 }
@@ -354,6 +358,7 @@ fn fill(template: &str, rule: &str, facts: &Facts) -> String {
         .replace("{keyword}", &facts.keyword)
         .replace("{values}", &facts.values)
         .replace("{rule}", &code(rule));
+    let text = fill_evidence(&text, facts);
     let text = text.trim().replace("  ", " ");
     let mut chars = text.chars();
     match chars.next() {
@@ -362,6 +367,27 @@ fn fill(template: &str, rule: &str, facts: &Facts) -> String {
         }
         _ => text,
     }
+}
+
+/// `{code:KEY|fallback}`: the evidence under `KEY` as inline code, or the fallback words.
+fn fill_evidence(template: &str, facts: &Facts) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{code:") {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let spec = &rest[start + "{code:".len()..start + len];
+        let (key, fallback) = spec.split_once('|').unwrap_or((spec, ""));
+        match facts.evidence.get(key) {
+            Some(value) => out.push_str(&code(value)),
+            None => out.push_str(fallback),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -376,6 +402,7 @@ mod tests {
             in_fn: " in `f`".into(),
             keyword: "`NOTIFY` ".into(),
             values: "`channel`".into(),
+            evidence: Default::default(),
         }
     }
 
@@ -391,6 +418,19 @@ mod tests {
                 assert!(!text.contains('{'), "{text}");
             }
         }
+        let mut with_limit = facts(1);
+        with_limit
+            .evidence
+            .insert("limit".into(), "max_connections(20)".into());
+        let limit = of("hardcoded-resource-limit").expect("known").one;
+        assert_eq!(
+            fill(limit, "hardcoded-resource-limit", &with_limit),
+            "Hard-coded `max_connections(20)` in `f` (`a.rs:1`)"
+        );
+        assert_eq!(
+            fill(limit, "hardcoded-resource-limit", &facts(1)),
+            "Hard-coded resource limit in `f` (`a.rs:1`)"
+        );
         assert_eq!(
             fill(
                 of("sql-interpolation").expect("known").one,
