@@ -138,7 +138,7 @@ pub const TITLES: &[Title] = &[
     ),
     t(
         "unbounded-channel",
-        "Unbounded channel{in_fn} {at}",
+        "Unbounded channel {code:constructor|}{in_fn} {at}",
         "{n} unbounded channels {at}",
         "Bounded channels",
     ),
