@@ -60,9 +60,14 @@ pub fn methodology(report: &Report<'_>, out: &mut String) {
          examples or benches), and never where a finding of the same crate contradicts them. What \
          ferret cannot see: runtime behaviour (timeouts, panics actually reached, load), data flow \
          across crates, types and trait resolution, macro expansion beyond the macro bodies it \
-         parses, dependency advisories, configuration and deployment. Dead code (functions nothing \
-         calls) is not detected yet. Severities are the rules' defaults or graded by the rule from \
-         what it saw; the auditor re-grades where context says otherwise.\n\n",
+         parses, configuration and deployment. Dead code (functions nothing calls) is not \
+         detected yet. Severities are the rules' defaults or graded by the rule from what it saw; \
+         the auditor re-grades where context says otherwise.\n\n",
+    );
+    outln!(
+        out,
+        "{}\n",
+        crate::report::markdown_dependencies::methodology_line(report.result)
     );
     let problems = &report.result.problems;
     if !problems.is_empty() {

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, Severity};
+use crate::report::markdown_dependencies as dependencies;
 use crate::rules;
 use crate::scan::{CrateSummary, ScanResult};
 
@@ -115,7 +116,11 @@ pub struct Grouped<'r> {
 pub fn group<'r>(result: &'r ScanResult, prefixes: &[String]) -> Grouped<'r> {
     let mut production: Vec<Vec<&Finding>> = vec![Vec::new(); result.crates.len()];
     let mut non_production: BTreeMap<(usize, Place, &str), Vec<&Finding>> = BTreeMap::new();
-    for f in result.active_findings() {
+    // Advisories on dependencies have a section of their own (`markdown_dependencies`).
+    let findings = result
+        .active_findings()
+        .filter(|f| !dependencies::is_dependency_rule(&f.rule));
+    for f in findings {
         let Some(index) = result.crates.iter().position(|c| c.name == f.crate_name) else {
             continue;
         };

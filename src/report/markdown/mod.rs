@@ -407,7 +407,8 @@ impl<'r> Report<'r> {
 
     fn cross_cutting(&self, out: &mut String) {
         out.push_str("## Cross-Cutting Concerns\n\n");
-        self.dependency_audit(out);
+        // The Dependency Audit and workspace manifests, where the audits put them.
+        crate::report::markdown_dependencies::section(self.result, out);
         let mut by_rule: BTreeMap<&str, Vec<&Issue<'_>>> = BTreeMap::new();
         for g in &self.issues {
             by_rule.entry(g.rule).or_default().push(g);
@@ -451,12 +452,6 @@ impl<'r> Report<'r> {
             "_[Auditor: workspace-wide concerns ferret cannot see: clippy status, shared \
              configuration.]_\n\n---\n\n",
         );
-    }
-
-    /// The audit's place for `cargo audit` results and manifest findings.
-    fn dependency_audit(&self, out: &mut String) {
-        out.push_str("### Dependency Audit\n\n");
-        out.push_str("_[Auditor: dependency advisories (`cargo audit`) and manifests.]_\n\n");
     }
 }
 
