@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Bumped when the file layout changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct CacheFile<T> {
@@ -31,6 +31,9 @@ pub struct Entry<T> {
     pub mtime_ns: u64,
     pub hash: u64,
     pub crate_name: String,
+    /// The workspace model's fingerprint the outcome was computed under (see
+    /// `Workspace::fingerprint`): a file's findings may depend on other files through the model.
+    pub model: u64,
     pub outcome: T,
 }
 
@@ -89,17 +92,27 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
     }
 
     /// The cached outcome if `stamp` shows the file unchanged.
-    pub fn by_stamp(&self, rel: &str, crate_name: &str, stamp: Stamp) -> Option<&Entry<T>> {
+    /// `model` is the fingerprint of the workspace model the caller analyses under.
+    pub fn by_stamp(
+        &self,
+        rel: &str,
+        crate_name: &str,
+        model: u64,
+        stamp: Stamp,
+    ) -> Option<&Entry<T>> {
         self.entries.get(rel).filter(|e| {
-            e.crate_name == crate_name && e.size == stamp.size && e.mtime_ns == stamp.mtime_ns
+            e.crate_name == crate_name
+                && e.model == model
+                && e.size == stamp.size
+                && e.mtime_ns == stamp.mtime_ns
         })
     }
 
     /// The cached outcome if the content is unchanged (the file was touched, not edited).
-    pub fn by_hash(&self, rel: &str, crate_name: &str, hash: u64) -> Option<&Entry<T>> {
+    pub fn by_hash(&self, rel: &str, crate_name: &str, model: u64, hash: u64) -> Option<&Entry<T>> {
         self.entries
             .get(rel)
-            .filter(|e| e.crate_name == crate_name && e.hash == hash)
+            .filter(|e| e.crate_name == crate_name && e.model == model && e.hash == hash)
     }
 
     /// Merges `fresh` entries in and writes the file atomically (temporary file + rename).
@@ -159,6 +172,7 @@ mod tests {
             mtime_ns: 5,
             hash,
             crate_name: "c".into(),
+            model: 1,
             outcome: outcome.into(),
         }
     }
@@ -177,18 +191,21 @@ mod tests {
         };
         assert_eq!(
             cache
-                .by_stamp("a.rs", "c", stamp)
+                .by_stamp("a.rs", "c", 1, stamp)
                 .map(|e| e.outcome.as_str()),
             Some("one")
         );
-        assert!(cache.by_stamp("a.rs", "other-crate", stamp).is_none());
+        assert!(cache.by_stamp("a.rs", "other-crate", 1, stamp).is_none());
         assert!(
             cache
-                .by_stamp("a.rs", "c", Stamp { size: 11, ..stamp })
+                .by_stamp("a.rs", "c", 1, Stamp { size: 11, ..stamp })
                 .is_none()
         );
-        assert!(cache.by_hash("a.rs", "c", 7).is_some());
-        assert!(cache.by_hash("a.rs", "c", 8).is_none());
+        assert!(cache.by_hash("a.rs", "c", 1, 7).is_some());
+        assert!(cache.by_hash("a.rs", "c", 1, 8).is_none());
+        // Computed under another workspace model: stale.
+        assert!(cache.by_hash("a.rs", "c", 2, 7).is_none());
+        assert!(cache.by_stamp("a.rs", "c", 2, stamp).is_none());
     }
 
     #[test]
@@ -199,9 +216,9 @@ mod tests {
             .store(vec![("a.rs".into(), entry(7, "x"))])
             .expect("stored");
         let other_version: Cache<String> = Cache::open(dir.path(), "0.2.0|rules=a");
-        assert!(other_version.by_hash("a.rs", "c", 7).is_none());
+        assert!(other_version.by_hash("a.rs", "c", 1, 7).is_none());
         let other_config: Cache<String> = Cache::open(dir.path(), "0.1.0|rules=b");
-        assert!(other_config.by_hash("a.rs", "c", 7).is_none());
+        assert!(other_config.by_hash("a.rs", "c", 1, 7).is_none());
     }
 
     #[test]
@@ -211,7 +228,7 @@ mod tests {
         let path = cache.path().to_path_buf();
         std::fs::write(&path, b"{ not json").expect("write");
         let cache: Cache<String> = Cache::open(dir.path(), "k");
-        assert!(cache.by_hash("a.rs", "c", 7).is_none());
+        assert!(cache.by_hash("a.rs", "c", 1, 7).is_none());
         // A valid file whose recorded key differs (a hash collision of file names) is foreign.
         let foreign = CacheFile {
             format: FORMAT,
@@ -220,12 +237,12 @@ mod tests {
         };
         std::fs::write(&path, serde_json::to_vec(&foreign).expect("json")).expect("write");
         let cache: Cache<String> = Cache::open(dir.path(), "k");
-        assert!(cache.by_hash("a.rs", "c", 7).is_none());
+        assert!(cache.by_hash("a.rs", "c", 1, 7).is_none());
         // And it is rebuilt on the next store.
         cache
             .store(vec![("a.rs".into(), entry(7, "y"))])
             .expect("stored");
         let cache: Cache<String> = Cache::open(dir.path(), "k");
-        assert!(cache.by_hash("a.rs", "c", 7).is_some());
+        assert!(cache.by_hash("a.rs", "c", 1, 7).is_some());
     }
 }

@@ -10,6 +10,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::analyze::{self, ActiveRule};
 use crate::finding::{Finding, FlowStep, Severity};
 use crate::lex;
+use crate::model::Workspace;
 use crate::prefilter::{Prefilter, Selection};
 use crate::rules::{self, RawFinding, RuleMeta};
 use crate::scan::{FileOutcome, FileProblem, PreparedRule, ProblemKind};
@@ -79,12 +80,17 @@ fn problem_outcome(text: &str, problem: FileProblem) -> FileOutcome {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the file, its rules and the scan-wide inputs (model, test policy, deadline) are all needed; a bundle struct would only rename them"
+)]
 pub(crate) fn analyse_file<'t>(
     rel: &str,
     crate_name: &str,
     text: &'t str,
     rules: &[PreparedRule],
     prefilter: &Prefilter,
+    workspace: &Workspace,
     include_tests: bool,
     deadline: Option<Instant>,
 ) -> Checked<'t> {
@@ -141,6 +147,7 @@ pub(crate) fn analyse_file<'t>(
         text,
         parse_text.as_deref(),
         &active,
+        workspace,
         include_tests,
         deadline,
     ))
@@ -149,12 +156,17 @@ pub(crate) fn analyse_file<'t>(
 /// Parses `parse_text` (the prefilter's selection of `text`; `None` when only comments matter),
 /// runs the active rules and the suppressions. Runs on a worker thread, or in an isolated
 /// process for items too big for one.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the file, its rules and the scan-wide inputs (model, test policy, deadline) are all needed; a bundle struct would only rename them"
+)]
 pub(crate) fn analyse_selected(
     rel: &str,
     crate_name: &str,
     text: &str,
     parse_text: Option<&str>,
     active: &[ActiveSetting],
+    workspace: &Workspace,
     include_tests: bool,
     deadline: Option<Instant>,
 ) -> FileOutcome {
@@ -190,7 +202,7 @@ pub(crate) fn analyse_selected(
                     rule: (r.entry.new)(),
                 })
                 .collect();
-            analyze::analyze(&ast, &source, &mut instances, deadline)
+            analyze::analyze(&ast, &source, workspace, &mut instances, deadline)
         }
     };
     if analysis.timed_out || deadline.is_some_and(|d| Instant::now() > d) {
@@ -301,6 +313,11 @@ fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> 
         in_test: raw.in_test || source.is_test_path,
         fingerprint: String::new(),
         snippet: snippet(source, start.line, end.line),
+        evidence: raw
+            .evidence
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect(),
         suppression: None,
         flow: raw.flow.iter().map(flow_step).collect(),
     }
@@ -348,6 +365,7 @@ fn comment_finding(
         in_test: source.is_test_path,
         fingerprint: String::new(),
         snippet: text.to_string(),
+        evidence: BTreeMap::new(),
         suppression: None,
         flow: Vec::new(),
     }

@@ -179,6 +179,8 @@ fn analyse(request: &Request) -> FileOutcome {
             &request.text,
             Some(&request.parse_text),
             &active,
+            // The isolated process has no workspace model: its rules answer as without one.
+            &crate::model::Workspace::empty(),
             request.include_tests,
             deadline,
         )

@@ -108,6 +108,11 @@ impl Prefilter {
         }
     }
 
+    /// Whether `text` holds any literal or pattern of the rules (a cheap "could matter" test).
+    pub fn may_select(&self, text: &str) -> bool {
+        self.disabled || self.file.is_match(text) || self.item.is_match(text)
+    }
+
     pub fn select<'t>(&self, text: &'t str) -> Selection<'t> {
         if self.disabled {
             return Selection::Parse(Cow::Borrowed(text));

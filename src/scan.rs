@@ -15,6 +15,7 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
+use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
 use crate::workspace::advisories::DbInfo;
@@ -126,6 +127,20 @@ impl ScanOptions {
             isolation_exe: None,
         }
     }
+
+    /// The audit profile of `--format markdown`: every rule (on and off by default), findings in
+    /// test code kept (the draft lists them in an appendix), and evidence for strengths counted.
+    pub fn audit(paths: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            rules: rules::registry()
+                .iter()
+                .map(|r| RuleSettings::new(r))
+                .collect(),
+            include_tests: true,
+            collect_evidence: true,
+            ..ScanOptions::new(paths)
+        }
+    }
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -133,6 +148,9 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 /// The slowest file of the 470-crate corpus takes well under a second in a release build; ten
 /// seconds leaves room for a slow, loaded CI machine and a debug build.
 pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Files kept per evidence counter in `CrateSummary::observed_in`.
+const OBSERVED_IN_FILES: usize = 3;
 
 /// Why a file was not (fully) analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,8 +183,17 @@ pub struct CrateSummary {
     pub dir: String,
     pub files: usize,
     pub lines: usize,
-    /// Evidence counters recorded by rules and the engine (see `Ctx::observe`).
+    /// Evidence counters recorded by rules and the engine in production code (see `Ctx::observe`).
     pub observations: BTreeMap<String, u64>,
+    /// For each counter, the first few files (in scan order) it was recorded in: where a
+    /// strength can be seen.
+    pub observed_in: BTreeMap<String, Vec<String>>,
+    /// Files under `tests/`, `benches/`, `examples/` (see `source::is_test_path`).
+    pub test_files: usize,
+    /// Used by the other scanned crates only as a dev-dependency, and builds no binary.
+    pub test_harness: bool,
+    /// Files skipped because a tool generated them: their code is not in the evidence.
+    pub generated_files: usize,
 }
 
 #[derive(Debug)]
@@ -181,6 +208,8 @@ pub struct ScanResult {
     pub problems: Vec<FileProblem>,
     pub crates: Vec<CrateSummary>,
     pub rules_run: Vec<&'static RuleMeta>,
+    /// Whether evidence for strengths was counted everywhere (`ScanOptions::collect_evidence`).
+    pub evidence_collected: bool,
     /// Things the user should know that are not about one file (a cache that could not be written).
     pub warnings: Vec<String>,
     /// Facts about the scan's coverage, one line each (no advisory database: not checked).
@@ -204,6 +233,7 @@ impl ScanResult {
             problems: Vec::new(),
             crates: Vec::new(),
             rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+            evidence_collected: options.collect_evidence,
             warnings: Vec::new(),
             notes: Vec::new(),
             advisory_db: None,
@@ -350,6 +380,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             .files
             .retain(|f| dirs.contains(&crates[f.crate_index].dir));
     }
+    // Parsing recurses: workers get the stack `check::MAX_ITEM_TOKENS` is measured against.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .stack_size(check::WORKER_STACK)
+        .build()
+        .map_err(ScanError::ThreadPool)?;
+    // The model covers every discovered file, also under `--changed-since`: a changed file's
+    // findings may depend on unchanged ones.
+    let model = if needs_model(options) {
+        pool.install(|| build_model(&found, options))
+    } else {
+        Workspace::empty()
+    };
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
         found.manifests.retain(|f| changes.contains(&f.abs));
@@ -376,14 +419,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         })
         .collect::<Result<Vec<_>, ScanError>>()?;
 
-    let prefilter = build_prefilter(options);
-
-    // Parsing recurses: workers get the stack `check::MAX_ITEM_TOKENS` is measured against.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.unwrap_or(0))
-        .stack_size(check::WORKER_STACK)
-        .build()
-        .map_err(ScanError::ThreadPool)?;
+    let prefilter = build_prefilter(options, &model);
     let cache = options.cache_dir.as_ref().map(|dir| {
         let key = format!(
             "{}|{}|{}",
@@ -405,21 +441,28 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                     options,
                     rules: &prepared,
                     prefilter: &prefilter,
+                    model: &model,
                 };
                 job.run(cache.as_ref())
             })
             .collect()
     });
 
+    let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
         .iter()
-        .map(|CrateInfo { name, dir }| CrateSummary {
+        .zip(harnesses)
+        .map(|(CrateInfo { name, dir }, test_harness)| CrateSummary {
             name: name.clone(),
             dir: dir.clone(),
             files: 0,
             lines: 0,
             observations: BTreeMap::new(),
+            observed_in: BTreeMap::new(),
+            test_files: 0,
+            test_harness,
+            generated_files: 0,
         })
         .collect();
     let mut findings = Vec::new();
@@ -449,13 +492,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                 .retain(|f| changes.line_changed(&file.abs, f.line));
         }
         files_generated += usize::from(outcome.generated);
+        crates[file.crate_index].generated_files += usize::from(outcome.generated);
         if outcome.analysed {
             files_scanned += 1;
             lines_scanned += outcome.lines;
             let summary = &mut crates[file.crate_index];
             summary.files += 1;
             summary.lines += outcome.lines;
+            summary.test_files += usize::from(crate::source::is_test_path(&file.rel));
             for (key, n) in outcome.observations {
+                let files = summary.observed_in.entry(key.clone()).or_default();
+                if files.len() < OBSERVED_IN_FILES {
+                    files.push(file.rel.clone());
+                }
                 *summary.observations.entry(key).or_default() += u64::from(n);
             }
         }
@@ -491,6 +540,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         problems,
         crates,
         rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+        evidence_collected: options.collect_evidence,
         warnings,
         notes: phase.notes,
         advisory_db: phase.advisory_db,
@@ -618,6 +668,7 @@ struct FileJob<'a> {
     options: &'a ScanOptions,
     rules: &'a [PreparedRule],
     prefilter: &'a Prefilter,
+    model: &'a Workspace,
 }
 
 impl FileJob<'_> {
@@ -630,7 +681,9 @@ impl FileJob<'_> {
             Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
         };
         let stamp = Stamp::of(&meta);
-        if let Some(hit) = cache.and_then(|c| c.by_stamp(rel, self.crate_name, stamp)) {
+        if let Some(hit) =
+            cache.and_then(|c| c.by_stamp(rel, self.crate_name, self.model.fingerprint(), stamp))
+        {
             return (hit.outcome.clone(), None);
         }
         if stamp.size > self.options.max_file_size {
@@ -645,7 +698,9 @@ impl FileJob<'_> {
             Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
         };
         let hash = cache::content_hash(&bytes);
-        let outcome = match cache.and_then(|c| c.by_hash(rel, self.crate_name, hash)) {
+        let outcome = match cache
+            .and_then(|c| c.by_hash(rel, self.crate_name, self.model.fingerprint(), hash))
+        {
             Some(hit) => hit.outcome.clone(),
             None => self.analyse(&bytes),
         };
@@ -660,6 +715,7 @@ impl FileJob<'_> {
             mtime_ns: stamp.mtime_ns,
             hash,
             crate_name: self.crate_name.to_string(),
+            model: self.model.fingerprint(),
             outcome: outcome.clone(),
         });
         (outcome, entry)
@@ -686,6 +742,7 @@ impl FileJob<'_> {
                 text,
                 self.rules,
                 self.prefilter,
+                self.model,
                 self.options.include_tests,
                 deadline,
             ) {
@@ -762,19 +819,83 @@ pub(crate) fn problem(path: &str, kind: ProblemKind, message: String) -> FileOut
     }
 }
 
+/// Whether a rule that consults the workspace model runs.
+fn needs_model(options: &ScanOptions) -> bool {
+    options
+        .rules
+        .iter()
+        .any(|r| model::CONSULTED_BY.contains(&r.entry.meta.id))
+}
+
+/// Indexes every discovered file in parallel (files too large, unreadable or not UTF-8 are left
+/// out, as the analysis leaves them out) and merges the indexes in path order.
+fn build_model(found: &discover::Discovered, options: &ScanOptions) -> Workspace {
+    let files: Vec<Option<model::FileIndex>> = found
+        .files
+        .par_iter()
+        .map(|file| {
+            // Test files construct variants and read fields for their own purposes: what they do
+            // says nothing about production code.
+            if crate::source::is_test_path(&file.rel) {
+                return None;
+            }
+            let meta = std::fs::metadata(&file.abs).ok()?;
+            if meta.len() > options.max_file_size {
+                return None;
+            }
+            let bytes = std::fs::read(&file.abs).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            let krate = &found.crates[file.crate_index];
+            let in_crate = file
+                .rel
+                .strip_prefix(krate.dir.as_str())
+                .map_or(file.rel.as_str(), |r| r.trim_start_matches('/'));
+            let module = model::index::module_of(in_crate);
+            let guarded = catch_unwind(AssertUnwindSafe(|| {
+                model::index::index_file(&file.rel, &krate.name, module, text)
+            }));
+            proc_macro2::extra::invalidate_current_thread_spans();
+            guarded.ok()
+        })
+        .collect();
+    Workspace::from_files(files.into_iter().flatten().collect())
+}
+
 /// The prefilter for the enabled rules (a superset of what runs on any one file, so it is
 /// conservative for rules limited to some paths).
-fn build_prefilter(options: &ScanOptions) -> Prefilter {
+/// Items mentioning what the model follows (workspace macro calls, error types with a response
+/// conversion) are selected too: rules see through them.
+fn build_prefilter(options: &ScanOptions, model: &Workspace) -> Prefilter {
     if options.full_parse {
         return Prefilter::off();
     }
     let metas: Vec<&RuleMeta> = options.rules.iter().map(|r| r.entry.meta).collect();
-    let evidence: &[&str] = if options.collect_evidence {
+    let evidence: Vec<&str> = if options.collect_evidence {
         crate::analyze::EVIDENCE_LITERALS
+            .iter()
+            .chain(crate::knowledge::evidence::LITERALS)
+            .copied()
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
-    Prefilter::new(&metas, evidence)
+    let base = Prefilter::new(&metas, &evidence);
+    // A macro whose body holds none of the literals of the rules that read expansions expands
+    // to nothing they look for.
+    let expanders: Vec<&RuleMeta> = metas
+        .iter()
+        .copied()
+        .filter(|m| model::EXPANDS_MACROS.contains(&m.id))
+        .collect();
+    let expanding = Prefilter::new(&expanders, &[]);
+    let followed =
+        model.prefilter_literals(|body| !expanders.is_empty() && expanding.may_select(body));
+    if followed.is_empty() {
+        return base;
+    }
+    let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
+    extra.extend_from_slice(&evidence);
+    Prefilter::new(&metas, &extra)
 }
 
 #[cfg(test)]

@@ -152,3 +152,37 @@ fn concurrent_runs_do_not_corrupt_the_cache() {
     let files = cache_files(cache.path());
     assert_eq!(files.len(), 1, "no temporary files left behind: {files:?}");
 }
+
+/// A file's findings may depend on other files through the workspace model: editing only the
+/// file that raises a variant must bring back the finding on the untouched file declaring it.
+#[test]
+fn a_change_in_another_file_that_changes_the_model_invalidates_findings() {
+    let (tree, cache) = (TempDir::new().expect("tmp"), TempDir::new().expect("tmp"));
+    let rules = ["--rules", "unraised-error-variant"];
+    write(
+        tree.path(),
+        "error.rs",
+        "#[derive(Debug, thiserror::Error)]\npub enum E {\n    #[error(\"x\")]\n    Gone,\n}\n",
+    );
+    write(tree.path(), "user.rs", "fn f() -> E { E::Gone }\n");
+    assert_eq!(scan(tree.path(), cache.path(), &rules), []);
+    // `error.rs` is unchanged (its cached entry matches by size and mtime), yet its finding
+    // appears once `user.rs` no longer constructs the variant.
+    write(tree.path(), "user.rs", "fn f() -> Option<E> { None }\n");
+    let unraised = (
+        "unraised-error-variant".to_string(),
+        "error.rs".to_string(),
+        4,
+    );
+    assert_eq!(
+        scan(tree.path(), cache.path(), &rules),
+        std::slice::from_ref(&unraised)
+    );
+    // And an edit that changes no fact the model holds keeps the cached findings valid.
+    write(
+        tree.path(),
+        "user.rs",
+        "fn f() -> Option<E> {\n    None\n}\n",
+    );
+    assert_eq!(scan(tree.path(), cache.path(), &rules), [unraised]);
+}

@@ -15,7 +15,9 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    literals: &["spawn"],
+    // Workspace macros that spawn are selected by the engine, which adds workspace macro names
+    // to the prefilter.
+    literals: &["spawn", "JoinHandle"],
     pattern: None,
     literal_scope: LiteralScope::Item,
 };
@@ -45,6 +47,13 @@ const SPAWNS: &[&[&str]] = &[
 
 impl Rule for DetachedSpawn {
     fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
+        if let syn::Stmt::Macro(m) = stmt
+            && m.semi_token.is_some()
+            && let Some((span, what)) = spawning_macro(cx, &m.mac)
+        {
+            report_dropped(cx, span, m.mac.delimiter.span().close(), &what);
+            return;
+        }
         let dropped = match stmt {
             syn::Stmt::Expr(expr, Some(_)) => expr,
             syn::Stmt::Local(local) if matches!(local.pat, syn::Pat::Wild(_)) => {
@@ -55,33 +64,170 @@ impl Rule for DetachedSpawn {
             }
             _ => return,
         };
-        let Some((span, what)) = spawn_call(cx, dropped) else {
+        let macro_call = match dropped {
+            syn::Expr::Macro(m) => spawning_macro(cx, &m.mac),
+            _ => None,
+        };
+        let Some((span, what)) = spawn_call(cx, dropped).or(macro_call) else {
             return;
         };
-        if is_executor_adapter(cx) {
+        if is_executor_adapter(cx, dropped) {
             return;
         }
-        let end = dropped.span();
-        cx.report_at(
-            span,
-            end,
-            cx.rule.default_severity,
-            format!(
-                "`{what}(..)` drops its `JoinHandle` on the spot: a panic in the task vanishes and nothing notices it stopped"
-            ),
-            "keep the handle and await it where the owner shuts down (or spawn into a `JoinSet`/`TaskTracker`), and log `JoinError::is_panic()`; if detaching is intended, say so with `// ferret: expect(detached-spawn) <reason>`",
-        );
+        report_dropped(cx, span, dropped.span(), &format!("`{what}(..)`"));
+    }
+
+    fn check_item<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, item: &'ast syn::Item) {
+        let syn::Item::Struct(s) = item else {
+            return;
+        };
+        if cx.in_test {
+            return;
+        }
+        for field in &s.fields {
+            let Some(name) = &field.ident else {
+                continue;
+            };
+            if !holds_join_handle(cx, &field.ty) {
+                continue;
+            }
+            if cx.workspace.is_field_read(&name.to_string()) != Some(false) {
+                continue;
+            }
+            cx.report_at(
+                name.span(),
+                field.span(),
+                cx.rule.default_severity,
+                format!(
+                    "`{}.{name}` stores a `JoinHandle` that nothing in the workspace awaits, joins, aborts, polls or checks: the task can die and nothing notices",
+                    s.ident
+                ),
+                "await the handle where the owner shuts down (log `JoinError::is_panic()`), or watch it with `is_finished()`/a supervisor that restarts the task",
+            );
+        }
     }
 }
 
-/// An `execute`/`spawn*` method of a trait impl (`impl hyper::rt::Executor for TokioExecutor`):
-/// handing the future to the runtime and forgetting it is the trait's contract, and the trait
-/// gives no way to return the handle.
-fn is_executor_adapter(cx: &Ctx<'_, '_>) -> bool {
-    cx.enclosing_fn.is_some_and(|f| {
-        let name = f.sig.ident.to_string();
-        f.impl_trait.is_some() && (name == "execute" || name.starts_with("spawn"))
+fn report_dropped(
+    cx: &mut Ctx<'_, '_>,
+    span: proc_macro2::Span,
+    end: proc_macro2::Span,
+    what: &str,
+) {
+    cx.report_at(
+        span,
+        end,
+        cx.rule.default_severity,
+        format!(
+            "{what} drops its `JoinHandle` on the spot: a panic in the task vanishes and nothing notices it stopped"
+        ),
+        "keep the handle and await it where the owner shuts down (or spawn into a `JoinSet`/`TaskTracker`), and log `JoinError::is_panic()`; if detaching is intended, say so with `// ferret: expect(detached-spawn) <reason>`",
+    );
+}
+
+/// The field's type is (or holds, in a collection or `Option`) a `JoinHandle` of tokio, std or
+/// async-std, resolved through the file's imports.
+fn holds_join_handle(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let full = cx.resolve(&p.path);
+    let is_handle = full.last().is_some_and(|l| l == "JoinHandle")
+        && (full.len() == 1
+            || matches!(
+                full[0].as_str(),
+                "tokio" | "std" | "async_std" | "task" | "thread"
+            ));
+    if is_handle {
+        return true;
+    }
+    p.path.segments.iter().any(|seg| match &seg.arguments {
+        syn::PathArguments::AngleBracketed(args) => args.args.iter().any(|a| match a {
+            syn::GenericArgument::Type(inner) => holds_join_handle(cx, inner),
+            _ => false,
+        }),
+        _ => false,
     })
+}
+
+/// A call of a workspace `macro_rules!` macro whose expansion's value is a spawn call
+/// (`spawn_named!("actor", fut)` with `tokio::spawn($fut)` as its last expression).
+fn spawning_macro(cx: &Ctx<'_, '_>, mac: &syn::Macro) -> Option<(proc_macro2::Span, String)> {
+    let expansion = cx.workspace.expand_macro(mac)?;
+    let block: syn::Block = syn::parse2(quote::quote!({ #expansion })).ok()?;
+    let tail = match block.stmts.last()? {
+        syn::Stmt::Expr(e, None) => e,
+        _ => return None,
+    };
+    let tail = match tail {
+        // A transcriber written `{ { tokio::spawn($fut) } }` or with a captured group.
+        syn::Expr::Block(b) => match b.block.stmts.last()? {
+            syn::Stmt::Expr(e, None) => e,
+            _ => return None,
+        },
+        other => other,
+    };
+    let (_, inner) = spawn_call(cx, tail)?;
+    Some((
+        mac.path.span(),
+        format!(
+            "`{}!(..)`, which expands to `{inner}(..)`,",
+            path_text(&mac.path)
+        ),
+    ))
+}
+
+/// A trait impl method that receives a future and returns no value (`()`, `Result<(), E>`), and
+/// spawns that very
+/// parameter (`impl hyper::rt::Executor<F> for TokioExecutor { fn execute(&self, fut: F) {
+/// tokio::spawn(fut); } }`): the trait's contract is fire-and-forget and its signature gives no
+/// way to return the handle. Decided by the signature and the argument, not the method's name.
+fn is_executor_adapter(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    if f.impl_trait.is_none() || !returns_no_value(&f.sig.output) {
+        return false;
+    }
+    let Some(arg) = spawned_argument(spawn) else {
+        return false;
+    };
+    f.sig.inputs.iter().any(|input| {
+        matches!(input, syn::FnArg::Typed(t)
+            if crate::syntax::pat_name(&t.pat).is_some_and(|n| arg.path.is_ident(&n)))
+    })
+}
+
+/// `()` or `Result<(), E>`: the signature has no place for a handle.
+fn returns_no_value(output: &syn::ReturnType) -> bool {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return true;
+    };
+    let syn::Type::Path(p) = &**ty else {
+        return false;
+    };
+    let Some(last) = p.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    last.ident == "Result"
+        && matches!(args.args.first(), Some(syn::GenericArgument::Type(syn::Type::Tuple(t))) if t.elems.is_empty())
+}
+
+/// The single argument of a spawn call, when it is a plain name (`tokio::spawn(fut)`).
+fn spawned_argument(expr: &syn::Expr) -> Option<&syn::ExprPath> {
+    let args = match expr {
+        syn::Expr::Call(c) => &c.args,
+        syn::Expr::MethodCall(m) => &m.args,
+        syn::Expr::Try(t) => return spawned_argument(&t.expr),
+        _ => return None,
+    };
+    match args.first()? {
+        syn::Expr::Path(p) if args.len() == 1 => Some(p),
+        _ => None,
+    }
 }
 
 /// The spawn call an expression statement consists of, with the span of its path and the path as

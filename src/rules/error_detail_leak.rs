@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::macros::{self, MacroCall};
+use crate::model::Resolution;
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -67,12 +68,8 @@ fn check_error_text(
         );
         return;
     }
-    if let Some((error_type, severity, is_database)) = from_impl_of_backend_error(cx, source) {
-        let reach = if severity == Severity::Medium {
-            "this file turns errors into responses"
-        } else {
-            "it may reach API responses"
-        };
+    if let Some((error_type, severity, is_database, reach)) = from_impl_of_backend_error(cx, source)
+    {
         let leaks = if is_database {
             "SQL, table and constraint names leak"
         } else {
@@ -89,6 +86,162 @@ fn check_error_text(
                 "keep the `{error_type}` as the variant's source (`#[from]`), log it server-side, and give clients a generic message"
             ),
         );
+        return;
+    }
+    if let Some(via) = workspace_sink(cx) {
+        let severity = if database_origin(cx, source) {
+            Severity::High
+        } else {
+            Severity::Medium
+        };
+        cx.report_at(
+            start,
+            end,
+            severity,
+            format!("the text of error `{source}` is sent to the client through {via}"),
+            "log the error with its details server-side and build the response from a generic message (with a correlation id) instead",
+        );
+    }
+}
+
+/// The enum and variant a call constructs (`ApiError::Database(..)`, `Self::Io(..)`), with
+/// `Self` resolved to the enclosing impl's type.
+fn constructed_variant(cx: &Ctx<'_, '_>, call: &syn::ExprCall) -> Option<(String, String)> {
+    let syn::Expr::Path(func) = &*call.func else {
+        return None;
+    };
+    let resolved = cx.resolve(&func.path);
+    let [.., owner, variant] = resolved.as_slice() else {
+        return None;
+    };
+    let owner = if owner == "Self" {
+        enclosing_impl_type(cx)?
+    } else {
+        owner.clone()
+    };
+    Some((owner, variant.clone()))
+}
+
+fn enclosing_impl_type(cx: &Ctx<'_, '_>) -> Option<String> {
+    cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Item(syn::Item::Impl(imp)) => match &*imp.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Whether a response conversion of `owner` (per the workspace model) puts `variant`'s payload
+/// into a 5xx body or a gRPC status, or sends the error's own text for every variant.
+fn variant_leaks(cx: &Ctx<'_, '_>, owner: &str, variant: &str) -> bool {
+    let (variants, display) = cx.workspace.server_error_leaks(owner);
+    variants.contains(variant)
+        || (display
+            && cx
+                .workspace
+                .enums_named(owner)
+                .any(|e| e.variants.iter().any(|v| v.name == variant)))
+}
+
+/// The enclosing call (within the expression) that hands the text to one of the project's own
+/// error constructors or variants whose payload a response conversion sends to the client.
+fn workspace_sink(cx: &Ctx<'_, '_>) -> Option<String> {
+    for node in cx.ancestors_inside_out() {
+        let expr = match node {
+            Node::Expr(e) => e,
+            Node::FieldValue(_) | Node::Macro(_) => continue,
+            _ => return None,
+        };
+        let syn::Expr::Call(call) = expr else {
+            continue;
+        };
+        let Some((owner, name)) = constructed_variant(cx, call) else {
+            continue;
+        };
+        if variant_leaks(cx, &owner, &name) {
+            return Some(format!(
+                "`{owner}::{name}`, whose payload the response conversion of `{owner}` puts into a server-error body"
+            ));
+        }
+        let syn::Expr::Path(func) = &*call.func else {
+            continue;
+        };
+        if let Resolution::Resolved(f) = cx.workspace.resolve_fn(&cx.resolve(&func.path))
+            && let Some((t, v)) = f.constructs.iter().find(|(t, v)| variant_leaks(cx, t, v))
+        {
+            return Some(format!(
+                "the project's constructor `{owner}::{name}(..)`, which builds `{t}::{v}`, whose payload the response conversion of `{t}` puts into a server-error body"
+            ));
+        }
+    }
+    None
+}
+
+/// The error `source` comes from a database call: the closure binding it is the argument of a
+/// `map_err` (or similar) whose receiver calls a database crate's API, or a workspace fn whose
+/// return type names a database crate's error.
+fn database_origin(cx: &Ctx<'_, '_>, source: &str) -> bool {
+    let mut in_closure = false;
+    for node in cx.ancestors_inside_out() {
+        let Node::Expr(expr) = node else {
+            continue;
+        };
+        match expr {
+            syn::Expr::Closure(c) => {
+                in_closure = c
+                    .inputs
+                    .iter()
+                    .any(|p| crate::syntax::pat_name(p).is_some_and(|n| n == source));
+            }
+            syn::Expr::MethodCall(mc) if in_closure => {
+                let mut finder = DatabaseCalls { cx, found: false };
+                syn::visit::Visit::visit_expr(&mut finder, &mc.receiver);
+                return finder.found;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+struct DatabaseCalls<'c, 'a, 'ast> {
+    cx: &'c Ctx<'a, 'ast>,
+    found: bool,
+}
+
+impl DatabaseCalls<'_, '_, '_> {
+    fn workspace_fn_returns_db_error(&self, path: &[String]) -> bool {
+        match self.cx.workspace.resolve_fn(path) {
+            Resolution::Resolved(f) => f.ret.as_deref().is_some_and(names_database_crate),
+            _ => false,
+        }
+    }
+}
+
+fn names_database_crate(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| DATABASE_CRATES.contains(&w))
+}
+
+impl<'v> syn::visit::Visit<'v> for DatabaseCalls<'_, '_, '_> {
+    fn visit_expr_path(&mut self, p: &'v syn::ExprPath) {
+        let resolved = self.cx.resolve(&p.path);
+        if resolved
+            .first()
+            .is_some_and(|first| DATABASE_CRATES.contains(&first.as_str()))
+            || self.workspace_fn_returns_db_error(&resolved)
+        {
+            self.found = true;
+        }
+        syn::visit::visit_expr_path(self, p);
+    }
+
+    fn visit_expr_method_call(&mut self, mc: &'v syn::ExprMethodCall) {
+        if self.workspace_fn_returns_db_error(&[mc.method.to_string()]) {
+            self.found = true;
+        }
+        syn::visit::visit_expr_method_call(self, mc);
     }
 }
 
@@ -114,21 +267,15 @@ const DATABASE_CRATES: &[&str] = &[
     "libsql",
 ];
 
-/// Words in a file that show its errors are turned into HTTP/gRPC responses.
-const RESPONSE_EVIDENCE: &[&str] = &[
-    "IntoResponse",
-    "ResponseError",
-    "into_response",
-    "StatusCode",
-    "tonic::Status",
-    "HttpResponse",
-    "Status::internal",
-];
-
-/// Inside `impl From<E> for T { fn from(param: E) .. }` with `source` being `param`: E's name and
-/// the severity, and whether E is a database error (None when E is not a backend error, or an
-/// io error with nothing saying the text reaches clients).
-fn from_impl_of_backend_error(cx: &Ctx<'_, '_>, source: &str) -> Option<(String, Severity, bool)> {
+/// Inside `impl From<E> for T { fn from(param: E) .. }` with `source` being `param`: E's name,
+/// the severity, whether E is a database error, and how far the text reaches. Decided by the
+/// workspace model: the variant built here reaches a 5xx body through a response conversion of
+/// `T` (high for database errors, medium for io errors), or it does not (low for database
+/// errors: they may still reach clients in ways the model cannot see; io errors are quiet).
+fn from_impl_of_backend_error(
+    cx: &Ctx<'_, '_>,
+    source: &str,
+) -> Option<(String, Severity, bool, &'static str)> {
     let f = cx.enclosing_fn?;
     if f.sig.ident != "from" {
         return None;
@@ -153,16 +300,29 @@ fn from_impl_of_backend_error(cx: &Ctx<'_, '_>, source: &str) -> Option<(String,
     }
     let resolved = cx.resolve(&from_ty.path);
     let type_name = resolved.join("::");
-    let evidence = RESPONSE_EVIDENCE
-        .iter()
-        .any(|word| cx.file.text.contains(word));
     let is_database = resolved
         .first()
         .is_some_and(|first| DATABASE_CRATES.contains(&first.as_str()));
     let is_io = resolved.ends_with(&["io".to_string(), "Error".to_string()]);
-    match (is_database, is_io, evidence) {
-        (_, _, true) if is_database || is_io => Some((type_name, Severity::Medium, is_database)),
-        (true, _, false) => Some((type_name, Severity::Low, true)),
+    let reaches_response = cx.ancestors_inside_out().any(|node| match node {
+        Node::Expr(syn::Expr::Call(call)) => constructed_variant(cx, call)
+            .is_some_and(|(owner, variant)| variant_leaks(cx, &owner, &variant)),
+        _ => false,
+    });
+    match (is_database, is_io, reaches_response) {
+        (true, _, true) => Some((
+            type_name,
+            Severity::High,
+            true,
+            "the workspace's response conversion puts that variant's text into a server-error body",
+        )),
+        (false, true, true) => Some((
+            type_name,
+            Severity::Medium,
+            false,
+            "the workspace's response conversion puts that variant's text into a server-error body",
+        )),
+        (true, _, false) => Some((type_name, Severity::Low, true, "it may reach API responses")),
         _ => None,
     }
 }

@@ -9,6 +9,7 @@ use proc_macro2::Span;
 
 use crate::finding::{Dimension, Severity};
 use crate::macros::MacroCall;
+use crate::model::Workspace;
 use crate::source::SourceFile;
 
 pub mod allow_attribute;
@@ -40,10 +41,12 @@ pub mod unbounded_channel;
 pub mod unbounded_spin;
 pub mod uncontrolled_allocation;
 pub mod unmaintained_dependency;
+pub mod unraised_error_variant;
 pub mod unsafe_send_sync;
 pub mod unsound_dependency;
 pub mod unused_dependency_ignores;
 pub mod unused_suppression;
+pub mod unvalidated_input;
 pub mod unwrap_or_default;
 pub mod vulnerable_dependency;
 
@@ -171,6 +174,8 @@ pub struct RawFinding {
     pub flow: Vec<RawStep>,
     /// Taken back by its rule once more was known ([`Ctx::withdraw`]); not reported.
     pub withdrawn: bool,
+    /// See [`crate::finding::Finding::evidence`].
+    pub evidence: Vec<(&'static str, String)>,
 }
 
 /// One step of a data-flow path as a rule reports it.
@@ -194,6 +199,9 @@ pub struct Ctx<'a, 'ast> {
     pub in_test: bool,
     /// The innermost enclosing function, if any.
     pub enclosing_fn: Option<FnNode<'ast>>,
+    /// The workspace model: what other files declare and do (see [`crate::model`]). Empty
+    /// (every query "unknown") when no rule that consults it runs.
+    pub workspace: &'a Workspace,
     pub(crate) rule: &'static RuleMeta,
     pub(crate) out: &'a mut Vec<RawFinding>,
     pub(crate) observations: &'a mut Vec<(&'static str, u32)>,
@@ -216,6 +224,13 @@ impl<'ast> Ctx<'_, 'ast> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        let mut evidence = Vec::new();
+        if let Some(f) = self.enclosing_fn {
+            evidence.push(("fn", f.sig.ident.to_string()));
+            if f.is_extern() {
+                evidence.push(("abi", "extern".to_string()));
+            }
+        }
         self.out.push(RawFinding {
             rule: self.rule,
             severity,
@@ -226,7 +241,20 @@ impl<'ast> Ctx<'_, 'ast> {
             in_test: self.in_test,
             flow: Vec::new(),
             withdrawn: false,
+            evidence,
         });
+    }
+
+    /// Records a fact about the finding this hook just reported (a keyword, a name), which
+    /// reports use in titles; `key` is lower-case kebab. Does nothing if this rule has not
+    /// reported on this node.
+    pub fn add_evidence(&mut self, key: &'static str, value: impl Into<String>) {
+        if let Some(last) = self.out.last_mut()
+            && std::ptr::eq(last.rule, self.rule)
+        {
+            last.evidence.retain(|(k, _)| *k != key);
+            last.evidence.push((key, value.into()));
+        }
     }
 
     /// Reports a data-flow finding with its path (source first, sink last).
@@ -287,9 +315,12 @@ impl<'ast> Ctx<'_, 'ast> {
     }
 
     /// Counts evidence for the Markdown report's strengths ("N channels, 0 unbounded").
-    /// Recorded in production and test code alike; keys are `rule-id/what`.
+    /// Recorded in production code only (strengths are claims about what ships); keys are
+    /// `rule-id/what`.
     pub fn observe(&mut self, key: &'static str) {
-        count_observation(self.observations, key);
+        if !self.in_test {
+            count_observation(self.observations, key);
+        }
     }
 
     /// Records a fact about this file for the workspace step (see `crate::workspace::facts`):
@@ -394,11 +425,13 @@ pub fn registry() -> &'static [&'static RuleEntry] {
         &unbounded_channel::ENTRY,
         &unbounded_spin::ENTRY,
         &uncontrolled_allocation::ENTRY,
+        &unraised_error_variant::ENTRY,
         &unsafe_send_sync::ENTRY,
         &unmaintained_dependency::ENTRY,
         &unsound_dependency::ENTRY,
         &unused_dependency_ignores::ENTRY,
         &unused_suppression::ENTRY,
+        &unvalidated_input::ENTRY,
         &unwrap_or_default::ENTRY,
         &vulnerable_dependency::ENTRY,
     ];

@@ -38,3 +38,16 @@ impl Job {
         tokio::spawn(self.run()); //~ detached-spawn
     }
 }
+
+// A trait impl method named like an executor's, but it spawns its own work, not a future it was
+// handed: the old name-based exemption silenced this.
+impl Service for Worker {
+    fn execute(&self) {
+        tokio::spawn(self.run()); //~ detached-spawn
+    }
+
+    fn spawn_all(&self, fut: Job) -> usize {
+        tokio::spawn(fut); //~ detached-spawn
+        1
+    }
+}

@@ -16,6 +16,13 @@ impl Service {
         let _handle = tokio::spawn(cleanup());
     }
 
+    // The stored handles are awaited on shutdown: supervised.
+    async fn shutdown(&mut self) {
+        for handle in self.handles.drain(..) {
+            let _ = handle.await;
+        }
+    }
+
     fn spawn_worker(&self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(work())
     }

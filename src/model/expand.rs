@@ -1,0 +1,178 @@
+//! Expanding simple workspace `macro_rules!` at a call site: arms whose matcher is a flat
+//! sequence of literal tokens and `$name:fragment` captures (no `$(..)*` repetitions), with every
+//! token of the expansion given the call site's span so findings point at the call.
+//! Macros the expander cannot handle expand to nothing (`None`): rules then see the call as before.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+
+/// The expansion of `def_body` (a `macro_rules!` body as text) for the call's `input` tokens.
+pub fn expand(def_body: &str, input: TokenStream, call_site: Span) -> Option<TokenStream> {
+    let body: TokenStream = def_body.parse().ok()?;
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    let input: Vec<TokenTree> = input.into_iter().collect();
+    let mut i = 0;
+    while i < trees.len() {
+        // `(matcher) => {transcriber}` then an optional `;`
+        let (
+            Some(TokenTree::Group(matcher)),
+            Some(TokenTree::Punct(eq)),
+            Some(TokenTree::Punct(gt)),
+            Some(TokenTree::Group(transcriber)),
+        ) = (
+            trees.get(i),
+            trees.get(i + 1),
+            trees.get(i + 2),
+            trees.get(i + 3),
+        )
+        else {
+            return None;
+        };
+        if eq.as_char() != '=' || gt.as_char() != '>' {
+            return None;
+        }
+        let pattern: Vec<TokenTree> = matcher.stream().into_iter().collect();
+        if let Some(bindings) = match_arm(&pattern, &input) {
+            let out = transcribe(transcriber.stream(), &bindings)?;
+            return Some(respan(out, call_site));
+        }
+        i += 4;
+        if matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == ';') {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Matches a flat matcher against the call's tokens: captures by name.
+fn match_arm(
+    pattern: &[TokenTree],
+    input: &[TokenTree],
+) -> Option<HashMap<String, Vec<TokenTree>>> {
+    let mut bindings = HashMap::new();
+    let (mut p, mut at) = (0, 0);
+    while p < pattern.len() {
+        match &pattern[p] {
+            TokenTree::Punct(dollar) if dollar.as_char() == '$' => {
+                let (
+                    Some(TokenTree::Ident(name)),
+                    Some(TokenTree::Punct(colon)),
+                    Some(TokenTree::Ident(frag)),
+                ) = (pattern.get(p + 1), pattern.get(p + 2), pattern.get(p + 3))
+                else {
+                    // `$(..)*` repetitions and `$crate` in a matcher: not a simple macro.
+                    return None;
+                };
+                if colon.as_char() != ':' {
+                    return None;
+                }
+                let frag = frag.to_string();
+                let taken: Vec<TokenTree> = match frag.as_str() {
+                    "ident" | "literal" | "tt" | "lifetime" => input.get(at..at + 1)?.to_vec(),
+                    "expr" | "ty" | "path" | "pat" | "block" | "stmt" => {
+                        // Up to the next literal token of the matcher (or the end).
+                        let stop = pattern.get(p + 4).map(|t| t.to_string());
+                        let end = input[at..]
+                            .iter()
+                            .position(|t| stop.as_deref().is_some_and(|s| t.to_string() == s))
+                            .map_or(input.len(), |n| at + n);
+                        if end == at {
+                            return None;
+                        }
+                        input[at..end].to_vec()
+                    }
+                    _ => return None,
+                };
+                at += taken.len();
+                bindings.insert(name.to_string(), taken);
+                p += 4;
+            }
+            literal => {
+                if input.get(at).map(ToString::to_string) != Some(literal.to_string()) {
+                    return None;
+                }
+                at += 1;
+                p += 1;
+            }
+        }
+    }
+    (at == input.len()).then_some(bindings)
+}
+
+fn transcribe(
+    body: TokenStream,
+    bindings: &HashMap<String, Vec<TokenTree>>,
+) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Punct(dollar) if dollar.as_char() == '$' => match trees.get(i + 1) {
+                Some(TokenTree::Ident(name)) if name == "crate" => {
+                    i += 2;
+                }
+                Some(TokenTree::Ident(name)) => {
+                    let bound = bindings.get(&name.to_string())?;
+                    // A captured expression stays one expression, as rustc keeps it.
+                    out.push(TokenTree::Group(Group::new(
+                        Delimiter::None,
+                        bound.iter().cloned().collect(),
+                    )));
+                    i += 2;
+                }
+                _ => return None,
+            },
+            TokenTree::Group(g) => {
+                let inner = transcribe(g.stream(), bindings)?;
+                out.push(TokenTree::Group(Group::new(g.delimiter(), inner)));
+                i += 1;
+            }
+            other => {
+                out.push(other.clone());
+                i += 1;
+            }
+        }
+    }
+    Some(out.into_iter().collect())
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(g) = &tree {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tree = TokenTree::Group(group);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand_str(body: &str, input: &str) -> Option<String> {
+        expand(body, input.parse().expect("tokens"), Span::call_site()).map(|t| t.to_string())
+    }
+
+    #[test]
+    fn simple_arms_expand_and_repetitions_do_not() {
+        let body = "($name:expr, $fut:expr) => { $crate::tokio::spawn($fut) }; ($fut:expr) => { tokio::spawn($fut) }";
+        let out = expand_str(body, "\"actor\", run(x)").expect("first arm");
+        assert!(out.contains("spawn"), "{out}");
+        assert!(out.contains("run (x)"), "{out}");
+        assert!(
+            expand_str(body, "run()")
+                .expect("second arm")
+                .contains("tokio :: spawn")
+        );
+        assert!(expand_str("($($x:expr),*) => { vec![$($x),*] }", "1, 2").is_none());
+    }
+}

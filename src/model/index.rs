@@ -1,0 +1,958 @@
+//! Indexing one file with the token scanner: fn signatures, impls, traits, inline mods and
+//! `macro_rules!` from tokens, `syn` only on small chunks (enums, attributed structs, impl headers,
+//! `use` items), plus token-level facts from fn bodies (which variants are constructed, which fns
+//! are called, which values are validated, which fields read).
+//! Nothing here keeps spans: the facts are owned, `Send`, and positions are 1-based lines.
+
+use std::collections::{BTreeSet, HashMap};
+
+use quote::ToTokens;
+
+use super::tokens::{Kind, Tokens};
+use crate::resolve::UseMap;
+
+/// What one file contributes to the workspace model.
+#[derive(Debug, Default, Clone)]
+pub struct FileIndex {
+    pub path: String,
+    pub crate_name: String,
+    /// The file's module path inside its crate (`["api", "error"]` for `src/api/error.rs`).
+    pub module: Vec<String>,
+    pub fns: Vec<FnDef>,
+    pub enums: Vec<EnumDef>,
+    pub structs: Vec<StructDef>,
+    pub impls: Vec<ImplDef>,
+    pub macros: Vec<MacroDef>,
+    /// `Type::Variant` written in expression position (not a pattern): (type, variant), with
+    /// `Self` replaced by the impl's type where the fn is in an impl.
+    pub constructed: BTreeSet<(String, String)>,
+    /// Bare capitalised names in expression position (`Err(NotFound)` after `use E::*`).
+    pub bare_constructed: BTreeSet<String>,
+    /// Field names read (`.name` followed by anything but an assignment or a push/insert).
+    pub fields_read: BTreeSet<String>,
+    /// The skeleton parse failed: only the token facts are known.
+    pub skeleton_failed: bool,
+}
+
+/// A fn or method with a body or without (trait methods).
+#[derive(Debug, Default, Clone, Hash)]
+pub struct FnDef {
+    pub name: String,
+    /// For methods and associated fns: the impl's (or trait's) type, as its last path segment.
+    pub self_type: Option<String>,
+    /// For trait impls: the trait's path as written (generic arguments dropped).
+    pub impl_trait: Option<String>,
+    /// Inline `mod` blocks around it inside its file (the file's own module path is
+    /// [`FileIndex::module`]); empty for most fns, so it costs nothing.
+    pub module: Vec<String>,
+    pub has_self: bool,
+    /// Parameters other than `self`: the bound name (if a plain identifier) and the type as written.
+    pub params: Vec<(Option<String>, String)>,
+    /// The return type as written (whitespace runs collapsed to one space).
+    pub ret: Option<String>,
+    pub is_pub: bool,
+    pub is_async: bool,
+    /// `extern "C"` and friends.
+    pub is_extern: bool,
+    pub line: usize,
+    /// Lines of the body, first and last (`None` for a bodiless trait method).
+    pub body: Option<(usize, usize)>,
+    /// Fns and methods the body calls, by last path segment (`b` for `a::b(..)` and `.b(..)`),
+    /// as [`name_key`]s: the model keeps a body's calls in 8 bytes each.
+    pub calls: Vec<u64>,
+    /// Variants the body constructs (type, variant).
+    pub constructs: Vec<(String, String)>,
+    /// Identifiers the body calls `.validate()` on.
+    pub validates: Vec<String>,
+    pub in_test: bool,
+}
+
+#[derive(Debug, Default, Clone, Hash)]
+pub struct EnumDef {
+    pub name: String,
+    pub module: Vec<String>,
+    pub line: usize,
+    pub is_pub: bool,
+    pub non_exhaustive: bool,
+    /// Derive names as written, last segment (`Error`, `Deserialize`).
+    pub derives: Vec<String>,
+    pub variants: Vec<VariantDef>,
+    pub in_test: bool,
+}
+
+#[derive(Debug, Default, Clone, Hash)]
+pub struct VariantDef {
+    pub name: String,
+    pub line: usize,
+    /// Field types as written.
+    pub fields: Vec<String>,
+    /// A field carries `#[from]` (thiserror, snafu): `?` constructs it through the derived `From`.
+    pub from_attr: bool,
+    /// `#[deprecated]` or `#[doc(hidden)]`: kept on purpose, not raised on purpose.
+    pub reserved: bool,
+}
+
+#[derive(Debug, Default, Clone, Hash)]
+pub struct StructDef {
+    pub name: String,
+    pub module: Vec<String>,
+    pub line: usize,
+    pub derives: Vec<String>,
+    /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
+    /// Empty for a struct written without attributes (not parsed; see `Walker::type_item`).
+    pub fields: Vec<(String, String, bool)>,
+    pub in_test: bool,
+}
+
+#[derive(Debug, Default, Clone, Hash)]
+pub struct ImplDef {
+    /// The trait's path through the file's `use` map (`axum::response::IntoResponse`), if any.
+    pub trait_path: Option<String>,
+    /// The trait's generic arguments as written (`sqlx :: Error` for `From<sqlx::Error>`).
+    pub trait_args: Vec<String>,
+    /// The implementing type's last path segment.
+    pub self_type: String,
+    pub line: usize,
+    /// For response conversions (`IntoResponse`, `Responder`, `ResponseError`, `From<_> for
+    /// Status`): variants of the self type whose payload the impl puts into a 5xx body or a gRPC
+    /// status message, and whether a catch-all arm sends `self.to_string()` there.
+    pub leaky_variants: Vec<String>,
+    pub leaks_display: bool,
+}
+
+#[derive(Debug, Default, Clone, Hash)]
+pub struct MacroDef {
+    pub name: String,
+    pub module: Vec<String>,
+    pub line: usize,
+    /// The `macro_rules!` body tokens as text (reparsed when a call site is expanded).
+    pub body: String,
+    pub exported: bool,
+}
+
+/// Facts the token scan finds in one fn body (borrowed from the text: owned copies are made
+/// once per distinct name).
+#[derive(Default)]
+struct BodyFacts<'t> {
+    calls: BTreeSet<&'t str>,
+    constructs: BTreeSet<(&'t str, &'t str)>,
+    validates: BTreeSet<&'t str>,
+    first_line: usize,
+    last_line: usize,
+}
+
+/// Writes after which reading a field does not count as supervising it.
+const WRITE_ONLY: &[&str] = &["push", "push_back", "push_front", "insert", "extend"];
+/// Calls that only reach through a wrapper to the field (`handles.lock().unwrap().push(h)`).
+const PASS_THROUGH: &[&str] = &[
+    "lock",
+    "write",
+    "borrow_mut",
+    "get_mut",
+    "as_mut",
+    "unwrap",
+    "expect",
+    "await",
+];
+
+/// The key a called name is kept under (see [`FnDef::calls`]).
+pub fn name_key(name: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(name.as_bytes())
+}
+
+/// The module path of a file inside its crate, from its place under the crate directory.
+pub fn module_of(rel_in_crate: &str) -> Vec<String> {
+    let path = rel_in_crate.strip_prefix("src/").unwrap_or(rel_in_crate);
+    let path = path.strip_suffix(".rs").unwrap_or(path);
+    let mut parts: Vec<String> = path.split('/').map(str::to_string).collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    if parts.first().is_some_and(|p| p == "bin") {
+        parts.clear();
+    }
+    parts
+}
+
+pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) -> FileIndex {
+    let mut index = FileIndex {
+        path: rel.to_string(),
+        crate_name: crate_name.to_string(),
+        module,
+        ..FileIndex::default()
+    };
+    let Some(tokens) = Tokens::new(text) else {
+        index.skeleton_failed = true;
+        return index;
+    };
+    let test_modules = tokens.test_modules();
+    let in_test_module = |k: usize| {
+        test_modules
+            .iter()
+            .any(|&(open, close)| open < k && k < close)
+    };
+    scan_file_facts(&tokens, &mut index, &in_test_module);
+    let bodies: HashMap<usize, (usize, usize)> = tokens
+        .fn_bodies()
+        .into_iter()
+        .filter(|&(fn_tok, _, _)| !in_test_module(fn_tok))
+        .map(|(fn_tok, open, close)| (fn_tok, (open, close)))
+        .collect();
+    for &(open, close) in bodies.values() {
+        bare_constructions(&tokens, open, close, &mut index.bare_constructed);
+    }
+    // Item-level macro calls (`impl_from! { io::Error => Io }`) may construct variants named
+    // bare: macro code the model can see counts as raising them.
+    for k in 1..tokens.toks.len().saturating_sub(1) {
+        let open = k + 1;
+        if tokens.is(k, "!")
+            && tokens.is_ident(k - 1)
+            && !tokens.is(k - 1, "macro_rules")
+            && tokens.toks[open].kind == Kind::Open
+            && !bodies.values().any(|&(o, c)| o < k && k < c)
+            && !in_test_module(k)
+        {
+            bare_constructions(
+                &tokens,
+                open,
+                tokens.toks[open].pair,
+                &mut index.bare_constructed,
+            );
+        }
+    }
+    let lines = LineIndex::new(text);
+    let uses = use_map(&tokens, &bodies);
+    let mut walker = Walker {
+        index: &mut index,
+        uses: &uses,
+        bodies: &bodies,
+        test_modules: &test_modules,
+        t: &tokens,
+        lines: &lines,
+        module: Vec::new(),
+        failed: false,
+    };
+    walker.walk(0, tokens.toks.len(), &Scope::default());
+    let failed = walker.failed;
+    index.skeleton_failed = failed;
+    index
+}
+
+/// The file's `use` declarations outside fn bodies, each parsed on its own.
+fn use_map(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> UseMap {
+    let mut map = UseMap::default();
+    let mut inside: Vec<(usize, usize)> = bodies.values().copied().collect();
+    inside.sort_unstable();
+    for k in 0..t.toks.len() {
+        if !(t.is(k, "use") && t.toks[k].kind == Kind::Ident) {
+            continue;
+        }
+        let i = inside.partition_point(|&(open, _)| open < k);
+        if i > 0 && inside[i - 1].1 > k {
+            continue;
+        }
+        let Some(end) = (k..t.toks.len()).find(|&j| t.is(j, ";")) else {
+            continue;
+        };
+        if let Ok(item) = syn::parse_str::<syn::ItemUse>(&t.text[t.toks[k].start..t.toks[end].end])
+        {
+            syn::visit::Visit::visit_item_use(&mut map, &item);
+        }
+    }
+    map
+}
+
+/// Variants constructed, bare names and fields read anywhere in the file (bodies, consts, macros).
+fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn Fn(usize) -> bool) {
+    let n = t.toks.len();
+    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut k = 0;
+    while k < n {
+        if t.toks[k].kind == Kind::Open && in_test_module(k + 1) && !in_test_module(k) {
+            k = t.toks[k].pair + 1;
+            continue;
+        }
+        let tok = t.toks[k];
+        if tok.kind == Kind::Punct && t.is(k, ".") && t.is_ident(k + 1) {
+            if !t.is(k + 2, "(") {
+                let name = t.text_of(k + 1);
+                if !index.fields_read.contains(name) && field_is_read(t, k + 1) {
+                    index.fields_read.insert(name.to_string());
+                }
+            }
+            k += 2;
+            continue;
+        }
+        if tok.kind != Kind::Ident || t.is(k.wrapping_sub(1), "::") && k > 0 {
+            k += 1;
+            continue;
+        }
+        let end = t.path_end(k);
+        let last = t.text_of(end);
+        if end > k && starts_upper(last) {
+            let owner = t.text_of(end - 2);
+            if starts_upper(owner) && owner != "Self" && !t.in_pattern(end) {
+                seen.insert((owner, last));
+            }
+        }
+        k = end + 1;
+    }
+    index.constructed.extend(
+        seen.into_iter()
+            .map(|(owner, v)| (owner.to_string(), v.to_string())),
+    );
+}
+
+/// Bare capitalised names in expression position inside a body (`Err(NotFound)`).
+fn bare_constructions(t: &Tokens<'_>, open: usize, close: usize, out: &mut BTreeSet<String>) {
+    for k in open + 1..close {
+        if t.is_ident(k)
+            && !out.contains(t.text_of(k))
+            && !t.is(k - 1, "::")
+            && !t.is(k + 1, "::")
+            && starts_upper(t.text_of(k))
+            && t.text_of(k) != "Self"
+            && !t.in_pattern(k)
+            && !is_keyword_context(t, k)
+        {
+            out.insert(t.text_of(k).to_string());
+        }
+    }
+}
+
+/// A capitalised name after `struct`/`enum`/`impl`... declares rather than constructs.
+fn is_keyword_context(t: &Tokens<'_>, k: usize) -> bool {
+    k > 0
+        && matches!(
+            t.text_of(k - 1),
+            "struct" | "enum" | "union" | "trait" | "type" | "impl" | "for" | "fn" | ":" | "->"
+        )
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) || s == "Self"
+}
+
+/// Whether `.field` at token `k` (the field name) is read, looking through lock/unwrap chains.
+fn field_is_read(t: &Tokens<'_>, k: usize) -> bool {
+    let mut j = k + 1;
+    loop {
+        if t.is(j, "=") {
+            return false;
+        }
+        if t.is(j, "?") {
+            j += 1;
+            continue;
+        }
+        if t.is(j, ".") && t.is_ident(j + 1) {
+            let name = t.text_of(j + 1);
+            if WRITE_ONLY.contains(&name) && t.is(j + 2, "(") {
+                return false;
+            }
+            if PASS_THROUGH.contains(&name) {
+                j += 2;
+                if t.is(j, "(") {
+                    j = t.toks[j].pair + 1;
+                }
+                continue;
+            }
+        }
+        return true;
+    }
+}
+
+fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
+    let mut facts = BodyFacts::default();
+    let mut k = open + 1;
+    while k < close {
+        if !t.is_ident(k) {
+            k += 1;
+            continue;
+        }
+        let name = t.text_of(k);
+        if t.is(k + 1, "(") && !starts_upper(name) {
+            facts.calls.insert(name);
+        }
+        // `body.validate()`, and `self.input.validate()` (the field name is recorded).
+        if name == "validate" && k >= 2 && t.is(k - 1, ".") && t.is(k + 1, "(") && t.is_ident(k - 2)
+        {
+            facts.validates.insert(t.text_of(k - 2));
+        }
+        if !t.is(k.wrapping_sub(1), "::") {
+            let end = t.path_end(k);
+            if end > k {
+                let (owner, last) = (t.text_of(end - 2), t.text_of(end));
+                if starts_upper(owner) && starts_upper(last) && !t.in_pattern(end) {
+                    facts.constructs.insert((owner, last));
+                }
+                if t.is(end + 1, "(") && !starts_upper(last) {
+                    facts.calls.insert(last);
+                }
+                k = end + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    facts
+}
+
+/// Byte offset -> (1-based line, 0-based char column), as proc-macro2 spans count them.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// What encloses the tokens being walked: an impl or trait, and whether it is a response
+/// conversion.
+#[derive(Default, Clone)]
+struct Scope {
+    self_type: Option<String>,
+    impl_trait: Option<String>,
+    /// The variants' owner when the impl converts it into a response (`From<E> for Status`: E).
+    responds_for: Option<String>,
+}
+
+struct Walker<'a, 't> {
+    index: &'a mut FileIndex,
+    uses: &'a UseMap,
+    bodies: &'a HashMap<usize, (usize, usize)>,
+    test_modules: &'a [(usize, usize)],
+    t: &'a Tokens<'t>,
+    lines: &'a LineIndex,
+    module: Vec<String>,
+    failed: bool,
+}
+
+fn tokens_text(t: &impl ToTokens) -> String {
+    t.to_token_stream().to_string()
+}
+
+fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if let Some(last) = meta.path.segments.last() {
+                out.push(last.ident.to_string());
+            }
+            Ok(())
+        });
+    }
+    out
+}
+
+fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().any(|a| a.path().is_ident(name))
+}
+
+fn doc_hidden(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("doc")
+            && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string().contains("hidden"))
+    })
+}
+
+fn serde_default(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("serde")
+            && matches!(&a.meta, syn::Meta::List(l) if l.tokens.clone().into_iter().any(|t| t.to_string() == "default"))
+    })
+}
+
+fn is_pub(vis: &syn::Visibility) -> bool {
+    !matches!(vis, syn::Visibility::Inherited)
+}
+
+fn last_segment(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::Reference(r) => last_segment(&r.elem),
+        _ => None,
+    }
+}
+
+/// Whitespace-normalised source text of tokens `from..=to` (types and signatures as written).
+fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
+    if from > to || to >= t.toks.len() {
+        return String::new();
+    }
+    t.text[t.toks[from].start..t.toks[to].end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Walker<'_, '_> {
+    fn line(&self, k: usize) -> usize {
+        self.lines.line_of(self.t.toks[k].start)
+    }
+
+    /// Walks the item-level tokens `from..to`.
+    fn walk(&mut self, from: usize, to: usize, scope: &Scope) {
+        let t = self.t;
+        let mut k = from;
+        while k < to {
+            let tok = t.toks[k];
+            if tok.kind == Kind::Open {
+                // An attribute, a macro invocation's body, a const initializer: nothing to index.
+                k = tok.pair + 1;
+                continue;
+            }
+            if tok.kind != Kind::Ident {
+                k += 1;
+                continue;
+            }
+            k = match t.text_of(k) {
+                "fn" if t.is_ident(k + 1) => self.fn_item(k, scope),
+                "impl" => self.impl_item(k),
+                "trait" if t.is_ident(k + 1) => self.trait_item(k),
+                "mod" if t.is_ident(k + 1) && t.is(k + 2, "{") => {
+                    let open = k + 2;
+                    let close = t.toks[open].pair;
+                    if !self.test_modules.iter().any(|&(o, _)| o == open) {
+                        self.module.push(t.text_of(k + 1).to_string());
+                        self.walk(open + 1, close, &Scope::default());
+                        self.module.pop();
+                    }
+                    close + 1
+                }
+                "enum" | "struct" | "union" if t.is_ident(k + 1) => self.type_item(k),
+                "macro_rules" if t.is(k + 1, "!") && t.is_ident(k + 2) => self.macro_item(k),
+                _ => k + 1,
+            };
+        }
+    }
+
+    /// Tokens before `k` that belong to the item: attributes, visibility, qualifiers.
+    fn item_start(&self, k: usize) -> usize {
+        let t = self.t;
+        let mut s = k;
+        loop {
+            if s >= 1
+                && matches!(
+                    t.text_of(s - 1),
+                    "pub" | "async" | "unsafe" | "const" | "extern" | "default"
+                )
+            {
+                s -= 1;
+            } else if s >= 1
+                && t.toks[s - 1].kind == Kind::Literal
+                && t.is(s.wrapping_sub(2), "extern")
+            {
+                s -= 2;
+            } else if s >= 1 && t.is(s - 1, ")") && t.is(t.toks[s - 1].pair.wrapping_sub(1), "pub")
+            {
+                s = t.toks[s - 1].pair - 1;
+            } else if s >= 2 && t.is(s - 1, "]") {
+                let open = t.toks[s - 1].pair;
+                let hash = open.wrapping_sub(1);
+                // `#[..]` belongs to the item; an inner `#![..]` belongs to the enclosing module.
+                if !t.is(hash, "#") {
+                    return s;
+                }
+                s = hash;
+            } else {
+                return s;
+            }
+        }
+    }
+
+    fn attributes_text(&self, start: usize, k: usize) -> String {
+        span_text(self.t, start, k.saturating_sub(1))
+    }
+
+    fn fn_item(&mut self, k: usize, scope: &Scope) -> usize {
+        let t = self.t;
+        let start = self.item_start(k);
+        let quals: Vec<&str> = (start..k).map(|j| t.text_of(j)).collect();
+        let attrs = self.attributes_text(start, k);
+        let in_test = attrs.contains("test") && !attrs.contains("not");
+        let body = self.bodies.get(&k).copied();
+        // The signature ends at the body or at the `;` of a bodiless trait method.
+        let sig_end = match body {
+            Some((open, _)) => open,
+            None => (k..t.toks.len())
+                .find(|&j| t.is(j, ";") || t.toks[j].kind == Kind::Close)
+                .unwrap_or(t.toks.len()),
+        };
+        let mut def = FnDef {
+            name: t.text_of(k + 1).to_string(),
+            self_type: scope.self_type.clone(),
+            impl_trait: scope.impl_trait.clone(),
+            module: self.module.clone(),
+            is_pub: quals.contains(&"pub"),
+            is_async: quals.contains(&"async"),
+            is_extern: quals.contains(&"extern") && !attrs.contains("\"Rust\""),
+            line: self.line(k + 1),
+            in_test,
+            ..FnDef::default()
+        };
+        // Parameters: the first `(..)` group after the name and generics.
+        let params_open = (k + 2..sig_end).find(|&j| t.is(j, "("));
+        if let Some(open) = params_open {
+            let close = t.toks[open].pair;
+            for (from, to) in split_top_level(t, open + 1, close) {
+                self.param(&mut def, from, to);
+            }
+            if let Some(arrow) = (close + 1..sig_end).find(|&j| t.is(j, "->")) {
+                let ret_end = (arrow + 1..sig_end)
+                    .find(|&j| t.is(j, "where"))
+                    .unwrap_or(sig_end);
+                def.ret = Some(span_text(t, arrow + 1, ret_end - 1));
+            }
+        }
+        let next = match body {
+            Some((open, close)) => {
+                let mut facts = body_facts(t, open, close);
+                facts.first_line = self.line(open);
+                facts.last_line = self.line(close);
+                def.body = Some((facts.first_line, facts.last_line));
+                def.calls = facts.calls.into_iter().map(name_key).collect();
+                def.validates = facts.validates.into_iter().map(str::to_string).collect();
+                def.constructs = facts
+                    .constructs
+                    .into_iter()
+                    .map(|(owner, v)| match (owner, &scope.self_type) {
+                        ("Self", Some(ty)) => (ty.clone(), v.to_string()),
+                        _ => (owner.to_string(), v.to_string()),
+                    })
+                    .collect();
+                for c in &def.constructs {
+                    self.index.constructed.insert(c.clone());
+                }
+                if let Some(owner) = &scope.responds_for
+                    && let Ok(block) =
+                        syn::parse_str::<syn::Block>(&t.text[t.toks[open].start..t.toks[close].end])
+                {
+                    let (variants, display) = super::response::leaky_arms(&block, owner);
+                    if let Some(imp) = self.index.impls.last_mut() {
+                        imp.leaky_variants.extend(variants);
+                        imp.leaks_display |= display;
+                    }
+                }
+                close + 1
+            }
+            None => sig_end + 1,
+        };
+        self.index.fns.push(def);
+        next
+    }
+
+    fn param(&self, def: &mut FnDef, from: usize, to: usize) {
+        let t = self.t;
+        if from >= to {
+            return;
+        }
+        let colon = (from..to).find(|&j| t.is(j, ":"));
+        let pat_end = colon.unwrap_or(to);
+        if (from..pat_end).any(|j| t.is(j, "self")) {
+            def.has_self = true;
+            return;
+        }
+        let Some(colon) = colon else { return };
+        let idents: Vec<usize> = (from..colon)
+            .filter(|&j| t.is_ident(j) && !t.is(j, "mut") && !t.is(j, "ref"))
+            .collect();
+        // `x`, `mut x`: a plain name; `Json(body)`: the one name inside an extractor pattern.
+        let name = match idents.as_slice() {
+            [one] => Some(t.text_of(*one).to_string()),
+            [.., last] if t.is(colon - 1, ")") => Some(t.text_of(*last).to_string()),
+            _ => None,
+        };
+        def.params.push((name, span_text(t, colon + 1, to - 1)));
+    }
+
+    fn impl_item(&mut self, k: usize) -> usize {
+        let t = self.t;
+        let Some(open) = (k + 1..t.toks.len()).find(|&j| t.is(j, "{") || t.is(j, ";")) else {
+            return k + 1;
+        };
+        if !t.is(open, "{") {
+            return open + 1;
+        }
+        let close = t.toks[open].pair;
+        let header = format!("{} {{}}", &t.text[t.toks[k].start..t.toks[open].start]);
+        let Ok(imp) = syn::parse_str::<syn::ItemImpl>(&header) else {
+            self.failed = true;
+            return close + 1;
+        };
+        let Some(self_type) = last_segment(&imp.self_ty) else {
+            return close + 1;
+        };
+        let trait_path = imp.trait_.as_ref().map(|(_, p, _)| p);
+        let trait_text = trait_path.map(|p| self.uses.resolve_path(p).join("::"));
+        let trait_args: Vec<String> = trait_path
+            .and_then(|p| p.segments.last())
+            .map(|s| match &s.arguments {
+                syn::PathArguments::AngleBracketed(a) => a
+                    .args
+                    .iter()
+                    .map(|a| a.to_token_stream().to_string())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            // optional: an inherent impl, or a trait without generic arguments, has none
+            .unwrap_or_default();
+        let is_from_for_status =
+            trait_text.as_deref().is_some_and(|p| p.ends_with("From")) && self_type == "Status";
+        let arg_type = trait_args
+            .first()
+            .and_then(|a| a.split("::").last().map(|s| s.trim().to_string()));
+        let responds_for = if is_from_for_status {
+            arg_type.clone()
+        } else if trait_text.as_deref().is_some_and(is_response_trait) {
+            Some(self_type.clone())
+        } else {
+            None
+        };
+        self.index.impls.push(ImplDef {
+            trait_path: if is_from_for_status {
+                Some("tonic::Status".to_string())
+            } else {
+                trait_text.clone()
+            },
+            trait_args,
+            self_type: match (&responds_for, is_from_for_status) {
+                (Some(owner), true) => owner.clone(),
+                _ => self_type.clone(),
+            },
+            line: self.line(k),
+            ..ImplDef::default()
+        });
+        let scope = Scope {
+            self_type: Some(self_type),
+            impl_trait: trait_text,
+            responds_for,
+        };
+        self.walk(open + 1, close, &scope);
+        close + 1
+    }
+
+    fn trait_item(&mut self, k: usize) -> usize {
+        let t = self.t;
+        let Some(open) = (k + 1..t.toks.len()).find(|&j| t.is(j, "{") || t.is(j, ";")) else {
+            return k + 1;
+        };
+        if !t.is(open, "{") {
+            return open + 1;
+        }
+        let close = t.toks[open].pair;
+        let scope = Scope {
+            self_type: Some(t.text_of(k + 1).to_string()),
+            ..Scope::default()
+        };
+        self.walk(open + 1, close, &scope);
+        close + 1
+    }
+
+    /// Enums and structs are parsed with `syn`, each on its own (they are small).
+    fn type_item(&mut self, k: usize) -> usize {
+        let t = self.t;
+        let start = self.item_start(k);
+        let mut j = k + 2;
+        let end = loop {
+            match t.toks.get(j) {
+                None => return t.toks.len(),
+                Some(tok) if t.is(j, "{") => break tok.pair,
+                Some(_) if t.is(j, ";") => break j,
+                Some(tok) if tok.kind == Kind::Open => {
+                    // A tuple struct `(..)` ends at its `;` (after an optional where clause).
+                    j = tok.pair + 1;
+                }
+                Some(tok) if tok.kind == Kind::Close => return j,
+                Some(_) => j += 1,
+            }
+        };
+        let base = self.line(start) - 1;
+        let text = &t.text[t.toks[start].start..t.toks[end].end];
+        // A struct without attributes has no derive to record: its name is enough, and skipping
+        // the parse keeps the index cheap (most structs of a large workspace are plain).
+        if t.is(k, "struct") && !(start..k).any(|j| t.is(j, "#")) {
+            self.index.structs.push(StructDef {
+                name: t.text_of(k + 1).to_string(),
+                module: self.module.clone(),
+                line: self.line(k + 1),
+                ..StructDef::default()
+            });
+            return end + 1;
+        }
+        match syn::parse_str::<syn::Item>(text) {
+            Ok(syn::Item::Enum(e)) => self.enum_def(&e, base),
+            Ok(syn::Item::Struct(s)) => self.struct_def(&s, base),
+            Ok(_) => {}
+            Err(_) => self.failed = true,
+        }
+        end + 1
+    }
+
+    fn macro_item(&mut self, k: usize) -> usize {
+        let t = self.t;
+        let body = k + 3;
+        if t.toks.get(body).is_none_or(|tok| tok.kind != Kind::Open) {
+            return k + 1;
+        }
+        let close = t.toks[body].pair;
+        let start = self.item_start(k);
+        self.index.macros.push(MacroDef {
+            name: t.text_of(k + 2).to_string(),
+            module: self.module.clone(),
+            line: self.line(k),
+            body: t.text[t.toks[body].end..t.toks[close].start].to_string(),
+            exported: self.attributes_text(start, k).contains("macro_export"),
+        });
+        close + 1
+    }
+
+    fn enum_def(&mut self, e: &syn::ItemEnum, base: usize) {
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| VariantDef {
+                name: v.ident.to_string(),
+                line: base + v.ident.span().start().line,
+                fields: v.fields.iter().map(|f| tokens_text(&f.ty)).collect(),
+                from_attr: v
+                    .fields
+                    .iter()
+                    .any(|f| has_attr(&f.attrs, "from") || has_attr(&f.attrs, "source")),
+                reserved: has_attr(&v.attrs, "deprecated") || doc_hidden(&v.attrs),
+            })
+            .collect();
+        self.index.enums.push(EnumDef {
+            name: e.ident.to_string(),
+            module: self.module.clone(),
+            line: base + e.ident.span().start().line,
+            is_pub: is_pub(&e.vis),
+            non_exhaustive: has_attr(&e.attrs, "non_exhaustive"),
+            derives: derives(&e.attrs),
+            variants,
+            in_test: e.attrs.iter().any(crate::analyze::is_test_attribute),
+        });
+    }
+
+    fn struct_def(&mut self, s: &syn::ItemStruct, base: usize) {
+        let fields = s
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let name = f
+                    .ident
+                    .as_ref()
+                    .map_or_else(|| i.to_string(), ToString::to_string);
+                (name, tokens_text(&f.ty), serde_default(&f.attrs))
+            })
+            .collect();
+        self.index.structs.push(StructDef {
+            name: s.ident.to_string(),
+            module: self.module.clone(),
+            line: base + s.ident.span().start().line,
+            derives: derives(&s.attrs),
+            fields,
+            in_test: s.attrs.iter().any(crate::analyze::is_test_attribute),
+        });
+    }
+}
+
+/// Comma-separated parts of the tokens `from..to`, commas inside `<..>` and brackets excluded.
+fn split_top_level(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let (mut angle, mut part) = (0usize, from);
+    let mut j = from;
+    while j < to {
+        let tok = t.toks[j];
+        if tok.kind == Kind::Open {
+            j = tok.pair + 1;
+            continue;
+        }
+        match t.text_of(j) {
+            "<" => angle += 1,
+            ">" => angle = angle.saturating_sub(1),
+            "," if angle == 0 => {
+                parts.push((part, j));
+                part = j + 1;
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    if part < to {
+        parts.push((part, to));
+    }
+    parts
+}
+
+/// Traits whose impl turns a value into an HTTP or gRPC response.
+pub fn is_response_trait(path: &str) -> bool {
+    let last = path.rsplit("::").next().unwrap_or(path);
+    matches!(last, "IntoResponse" | "Responder" | "ResponseError")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_paths_from_file_places() {
+        assert_eq!(module_of("src/lib.rs"), Vec::<String>::new());
+        assert_eq!(module_of("src/api/mod.rs"), ["api"]);
+        assert_eq!(module_of("src/api/error.rs"), ["api", "error"]);
+        assert_eq!(module_of("src/bin/tool.rs"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn signatures_bodies_and_constructions() {
+        let src = "use thiserror::Error;\n\
+            #[derive(Debug, Error)]\n\
+            pub enum ApiError {\n    #[error(\"bad\")] Invalid(String),\n    Db(#[from] sqlx::Error),\n    Unused,\n}\n\
+            impl ApiError {\n    pub fn invalid(m: &str) -> Self {\n        Self::Invalid(m.into())\n    }\n}\n\
+            pub async fn handler(Json(body): Json<Req>) -> Result<(), ApiError> {\n    body.validate()?;\n    match x { ApiError::Unused => {} _ => {} }\n    save(&body).await\n}\n";
+        let idx = index_file("src/api.rs", "svc", vec!["api".into()], src);
+        assert!(!idx.skeleton_failed);
+        let e = &idx.enums[0];
+        assert_eq!(e.derives, ["Debug", "Error"]);
+        assert!(e.variants[1].from_attr);
+        let ctor = idx.fns.iter().find(|f| f.name == "invalid").expect("ctor");
+        assert_eq!(ctor.self_type.as_deref(), Some("ApiError"));
+        assert_eq!(ctor.constructs, [("ApiError".into(), "Invalid".into())]);
+        assert_eq!(ctor.ret.as_deref(), Some("Self"));
+        let h = idx
+            .fns
+            .iter()
+            .find(|f| f.name == "handler")
+            .expect("handler");
+        assert_eq!(h.validates, ["body"]);
+        assert!(h.calls.contains(&name_key("save")));
+        assert_eq!(h.params[0].1, "Json<Req>");
+        assert!(
+            idx.constructed
+                .contains(&("ApiError".into(), "Invalid".into()))
+        );
+        assert!(
+            !idx.constructed
+                .contains(&("ApiError".into(), "Unused".into()))
+        );
+    }
+
+    #[test]
+    fn field_reads_look_through_locks_and_skip_writes() {
+        let src = "fn f(&mut self) { self.a = x; self.b.lock().unwrap().push(h); self.c.abort(); self.d.take(); }";
+        let idx = index_file("src/lib.rs", "c", Vec::new(), src);
+        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        assert_eq!(read, ["c", "d"]);
+    }
+}

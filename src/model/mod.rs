@@ -1,0 +1,438 @@
+//! The workspace model: what every scanned file declares and does, for rules that reason across
+//! files. The pipeline builds it once per scan, in parallel, before any rule runs (discover →
+//! index → analyse), and rules read it through `cx.workspace` (a [`Workspace`]).
+//!
+//! It is cheap by construction: fn bodies are never parsed. A token scanner blanks them out of a
+//! skeleton that `syn` parses (signatures, types, impls, `macro_rules!`), and reads from the bodies
+//! only what rules ask: which enum variants are constructed (as opposed to matched), which fns are
+//! called (by name), which identifiers are `.validate()`d, which fields are read. Response
+//! conversions (`impl IntoResponse`, `Responder`, `ResponseError`, `From<E> for Status`) are the
+//! one exception: their bodies are parsed to learn which variants reach a 5xx body.
+//!
+//! Names are resolved as far as the file's `use` map and the crate's module paths (file places and
+//! inline `mod` blocks; `#[path]` is not followed) allow. Every query says how sure it is, or
+//! answers "unknown" (`None`) when the model cannot tell; rules then behave as without the model.
+//!
+//! ```
+//! # use ferret::model::{Workspace, Resolution};
+//! let ws = Workspace::from_sources(&[(
+//!     "src/error.rs",
+//!     "svc",
+//!     "pub enum ApiError { Invalid(String), Gone }\n\
+//!      impl ApiError { pub fn invalid(m: &str) -> Self { Self::Invalid(m.into()) } }",
+//! )]);
+//! // Whether a variant is constructed anywhere (not merely matched):
+//! assert_eq!(ws.is_variant_constructed("ApiError", "Invalid"), Some(true));
+//! assert_eq!(ws.is_variant_constructed("ApiError", "Gone"), Some(false));
+//! // Resolve a call as written (after the calling file's `use` map) to a workspace fn:
+//! let Resolution::Resolved(f) = ws.resolve_fn(&["ApiError".into(), "invalid".into()]) else {
+//!     panic!("one candidate")
+//! };
+//! assert_eq!(f.ret.as_deref(), Some("Self"));
+//! assert_eq!(f.constructs, [("ApiError".to_string(), "Invalid".to_string())]);
+//! ```
+
+pub mod expand;
+pub mod index;
+pub mod response;
+pub mod tokens;
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+
+pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, VariantDef, name_key};
+
+/// Rules that consult the model: the scan builds it only when one of them runs, and only their
+/// cached findings depend on it.
+pub const CONSULTED_BY: &[&str] = &[
+    "detached-spawn",
+    "error-detail-leak",
+    "unraised-error-variant",
+    "unvalidated-input",
+];
+
+/// Rules that look at the expansions of workspace macros (`Workspace::expand_macro`): calls of
+/// a workspace macro whose body holds one of their literals are parsed for them.
+pub const EXPANDS_MACROS: &[&str] = &["detached-spawn"];
+
+/// The index of every scanned file, merged. Immutable once built.
+#[derive(Default)]
+pub struct Workspace {
+    files: Vec<FileIndex>,
+    /// [`index::name_key`] of a fn name -> (file, fn) positions, in file order.
+    fns_by_name: HashMap<u64, Vec<(usize, usize)>>,
+    constructed: BTreeSet<(String, String)>,
+    bare_constructed: BTreeSet<String>,
+    fields_read: BTreeSet<String>,
+    /// [`index::name_key`] of a fn name -> fns calling it, by name.
+    callers: HashMap<u64, Vec<(usize, usize)>>,
+    /// Name -> positions, so that per-node queries never scan the whole model.
+    macros_by_name: HashMap<String, (usize, usize)>,
+    impls_by_type: HashMap<String, Vec<(usize, usize)>>,
+    enums_by_name: HashMap<String, Vec<(usize, usize)>>,
+    structs_by_name: HashMap<String, Vec<(usize, usize)>>,
+    /// Whether the index covers the scan (false: the model was not built).
+    built: bool,
+    fingerprint: u64,
+}
+
+/// How a call resolved.
+#[derive(Debug)]
+pub enum Resolution<'w> {
+    /// Exactly one workspace fn matches the path.
+    Resolved(&'w FnDef),
+    /// Several workspace fns share the last segment and the path cannot tell them apart.
+    Ambiguous(Vec<&'w FnDef>),
+    /// No workspace fn of that name (a library's, a local closure's, or a macro-made one).
+    Unknown,
+}
+
+impl Workspace {
+    /// An empty model: every query answers "unknown".
+    pub fn empty() -> Workspace {
+        Workspace::default()
+    }
+
+    /// Builds the model from indexed files. The order of `files` is the scan's (path order), so
+    /// the result never depends on how many threads indexed them.
+    pub fn from_files(files: Vec<FileIndex>) -> Workspace {
+        let mut ws = Workspace {
+            built: true,
+            ..Workspace::default()
+        };
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (fi, file) in files.iter().enumerate() {
+            for (k, f) in file.fns.iter().enumerate() {
+                ws.fns_by_name
+                    .entry(index::name_key(&f.name))
+                    .or_default()
+                    .push((fi, k));
+                for &callee in &f.calls {
+                    ws.callers.entry(callee).or_default().push((fi, k));
+                }
+            }
+            for (k, m) in file.macros.iter().enumerate() {
+                ws.macros_by_name.entry(m.name.clone()).or_insert((fi, k));
+            }
+            for (k, i) in file.impls.iter().enumerate() {
+                ws.impls_by_type
+                    .entry(i.self_type.clone())
+                    .or_default()
+                    .push((fi, k));
+            }
+            for (k, e) in file.enums.iter().enumerate() {
+                ws.enums_by_name
+                    .entry(e.name.clone())
+                    .or_default()
+                    .push((fi, k));
+            }
+            for (k, st) in file.structs.iter().enumerate() {
+                ws.structs_by_name
+                    .entry(st.name.clone())
+                    .or_default()
+                    .push((fi, k));
+            }
+            semantic_hash(file, &mut hasher);
+        }
+        // The per-file sets move into the merged ones: the model keeps each fact once.
+        let mut files = files;
+        for file in &mut files {
+            ws.constructed.append(&mut file.constructed);
+            ws.bare_constructed.append(&mut file.bare_constructed);
+            ws.fields_read.append(&mut file.fields_read);
+        }
+        ws.fingerprint = hasher.finish();
+        ws.files = files;
+        ws
+    }
+
+    /// Indexes sources given as (path, crate, text): for tests and documentation.
+    pub fn from_sources(sources: &[(&str, &str, &str)]) -> Workspace {
+        let files = sources
+            .par_iter()
+            .map(|(path, krate, text)| index::index_file(path, krate, index::module_of(path), text))
+            .collect();
+        Workspace::from_files(files)
+    }
+
+    /// Whether the scan built a model (some rule in [`CONSULTED_BY`] runs).
+    pub fn is_built(&self) -> bool {
+        self.built
+    }
+
+    /// A hash of every fact rules may consult (no line numbers): equal fingerprints mean equal
+    /// answers, so cached findings computed under one stay valid under the other.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    pub fn files(&self) -> &[FileIndex] {
+        &self.files
+    }
+
+    pub fn fns(&self) -> impl Iterator<Item = (&FileIndex, &FnDef)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.fns.iter().map(move |d| (f, d)))
+    }
+
+    pub fn enums(&self) -> impl Iterator<Item = (&FileIndex, &EnumDef)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.enums.iter().map(move |d| (f, d)))
+    }
+
+    pub fn structs_named<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w StructDef> {
+        self.structs_by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi].structs[k])
+    }
+
+    pub fn enums_named<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w EnumDef> {
+        self.enums_by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi].enums[k])
+    }
+
+    /// Impl blocks whose self type (last path segment) is `name`; for `From<E> for Status`, E.
+    pub fn impls_for<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w ImplDef> {
+        self.impls_by_type
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi].impls[k])
+    }
+
+    pub fn impls(&self) -> impl Iterator<Item = (&FileIndex, &ImplDef)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.impls.iter().map(move |d| (f, d)))
+    }
+
+    /// Derives written on every workspace struct or enum of this name (empty if none is known).
+    pub fn derives_of<'w>(&'w self, type_name: &'w str) -> BTreeSet<&'w str> {
+        let structs = self.structs_named(type_name).flat_map(|s| s.derives.iter());
+        let enums = self.enums_named(type_name).flat_map(|e| e.derives.iter());
+        structs.chain(enums).map(String::as_str).collect()
+    }
+
+    /// Fns and methods named `name`, in file order.
+    pub fn fns_named<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
+        self.fns_keyed(index::name_key(name))
+    }
+
+    /// Fns and methods whose name has this [`index::name_key`] (what [`FnDef::calls`] holds).
+    pub fn fns_keyed(&self, key: u64) -> impl Iterator<Item = &FnDef> {
+        self.fns_by_name
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi].fns[k])
+    }
+
+    /// Resolves a call path, as the calling file's `use` map gives it (`crate::` dropped), to a
+    /// workspace fn: `["ApiError", "database_error"]` finds the associated fn of `ApiError`;
+    /// `["db", "save"]` a free fn `save` in a module path ending `db`; `["save"]` any `save`.
+    pub fn resolve_fn(&self, path: &[String]) -> Resolution<'_> {
+        let Some((name, qualifier)) = path.split_last() else {
+            return Resolution::Unknown;
+        };
+        let candidates = self
+            .fns_by_name
+            .get(&index::name_key(name))
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| (&self.files[fi], &self.files[fi].fns[k]))
+            .filter(|(_, f)| !f.in_test);
+        let matching: Vec<&FnDef> = match qualifier.last() {
+            None => candidates.map(|(_, f)| f).collect(),
+            Some(q) => candidates
+                .filter(|(file, f)| {
+                    let module = f.module.last().or(file.module.last());
+                    f.self_type.as_deref() == Some(q.as_str())
+                        || (f.self_type.is_none() && module == Some(q))
+                        || (f.self_type.is_none() && module.is_none())
+                })
+                .map(|(_, f)| f)
+                .collect(),
+        };
+        match matching.len() {
+            0 => Resolution::Unknown,
+            1 => Resolution::Resolved(matching[0]),
+            _ => Resolution::Ambiguous(matching),
+        }
+    }
+
+    /// Whether `Type::Variant` is written anywhere in the workspace outside a pattern (or bare,
+    /// after an import), or made by a derive the model can see (`#[from]`). `None` if the model
+    /// was not built.
+    pub fn is_variant_constructed(&self, type_name: &str, variant: &str) -> Option<bool> {
+        if !self.built {
+            return None;
+        }
+        Some(
+            self.constructed
+                .contains(&(type_name.to_string(), variant.to_string()))
+                || self.bare_constructed.contains(variant),
+        )
+    }
+
+    /// Whether any code reads a field of this name (other than assigning or pushing into it).
+    /// By name: any type's field of that name counts. `None` if the model was not built.
+    pub fn is_field_read(&self, field: &str) -> Option<bool> {
+        self.built.then(|| self.fields_read.contains(field))
+    }
+
+    /// Fns whose body calls something named `name` (by name: the model does not type receivers).
+    pub fn callers_of<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
+        self.callers
+            .get(&index::name_key(name))
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi].fns[k])
+    }
+
+    /// A `macro_rules!` macro of this name defined in the workspace (the first in path order).
+    pub fn macro_named(&self, name: &str) -> Option<&MacroDef> {
+        self.macros_by_name
+            .get(name)
+            .map(|&(fi, k)| &self.files[fi].macros[k])
+    }
+
+    /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]), every
+    /// token spanned at the call's path; `None` for other macros or arms the expander cannot match.
+    pub fn expand_macro(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
+        let name = mac.path.segments.last()?.ident.to_string();
+        let def = self.macro_named(&name)?;
+        let span = syn::spanned::Spanned::span(&mac.path);
+        expand::expand(&def.body, mac.tokens.clone(), span)
+    }
+
+    /// Variants of `type_name` whose payload a response conversion puts into a 5xx body or a gRPC
+    /// status message, and whether one sends the error's `Display` text for every variant.
+    pub fn server_error_leaks(&self, type_name: &str) -> (BTreeSet<&str>, bool) {
+        let mut variants = BTreeSet::new();
+        let mut display = false;
+        for imp in self.impls_for(type_name) {
+            variants.extend(imp.leaky_variants.iter().map(String::as_str));
+            display |= imp.leaks_display;
+        }
+        (variants, display)
+    }
+
+    /// Text whose presence makes an item worth parsing because rules follow it through the
+    /// model: calls of workspace macros whose body `worth_expanding` accepts (`spawn_named!`,
+    /// whose body holds a rule's literal), and the paths of variants a response conversion puts
+    /// into a server-error body with their text and of the constructors that build them
+    /// (`ApiError::Database`, `ApiError::database_error`). Sorted, deduplicated.
+    pub fn prefilter_literals(&self, worth_expanding: impl Fn(&str) -> bool) -> Vec<String> {
+        let macros = self.files.iter().flat_map(|f| {
+            f.macros
+                .iter()
+                .filter(|m| worth_expanding(&m.body))
+                .map(|m| format!("{}!", m.name))
+        });
+        // `ApiError::Database` and constructors building it (`ApiError::database_error`): exact
+        // paths, so that a leaky type named `Error` does not select every item that says Error.
+        let mut leaky: BTreeSet<String> = BTreeSet::new();
+        for (_, imp) in self.impls() {
+            let owner = &imp.self_type;
+            let mut variants: Vec<&str> = imp.leaky_variants.iter().map(String::as_str).collect();
+            if imp.leaks_display {
+                variants.extend(
+                    self.enums_named(owner)
+                        .flat_map(|e| e.variants.iter().map(|v| v.name.as_str())),
+                );
+            }
+            if variants.is_empty() {
+                continue;
+            }
+            for v in &variants {
+                leaky.insert(format!("{owner}::{v}"));
+            }
+            for (_, f) in self.fns() {
+                let builds_leaky = f
+                    .constructs
+                    .iter()
+                    .any(|(t, v)| t == owner && variants.contains(&v.as_str()));
+                if builds_leaky && let Some(ty) = &f.self_type {
+                    leaky.insert(format!("{ty}::{}", f.name));
+                }
+            }
+        }
+        macros
+            .chain(leaky)
+            .filter(|s| s.len() > 2)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    /// Whether a response conversion (`IntoResponse`, `Responder`, `ResponseError`, `From<_> for
+    /// Status`) exists for `type_name`.
+    pub fn has_response_conversion(&self, type_name: &str) -> bool {
+        self.impls_for(type_name).any(|imp| {
+            imp.trait_path
+                .as_deref()
+                .is_some_and(|t| index::is_response_trait(t) || t == "tonic::Status")
+        })
+    }
+}
+
+/// Hashes what rules consult, leaving out line numbers so that moving code does not invalidate
+/// the findings of other files.
+fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
+    file.path.hash(hasher);
+    file.crate_name.hash(hasher);
+    for f in &file.fns {
+        (
+            &f.name,
+            &f.self_type,
+            &f.impl_trait,
+            &f.module,
+            &f.params,
+            &f.ret,
+            &f.calls,
+            &f.constructs,
+            &f.validates,
+            f.in_test,
+        )
+            .hash(hasher);
+    }
+    for e in &file.enums {
+        (&e.name, &e.derives, e.is_pub, e.non_exhaustive, e.in_test).hash(hasher);
+        for v in &e.variants {
+            (&v.name, &v.fields, v.from_attr, v.reserved).hash(hasher);
+        }
+    }
+    for s in &file.structs {
+        (&s.name, &s.derives, &s.fields, s.in_test).hash(hasher);
+    }
+    for i in &file.impls {
+        (
+            &i.trait_path,
+            &i.trait_args,
+            &i.self_type,
+            &i.leaky_variants,
+            i.leaks_display,
+        )
+            .hash(hasher);
+    }
+    for m in &file.macros {
+        (&m.name, &m.body).hash(hasher);
+    }
+    file.constructed.hash(hasher);
+    file.bare_constructed.hash(hasher);
+    file.fields_read.hash(hasher);
+}
+
+/// Crate names as paths write them (`my-crate` is `my_crate`).
+pub fn crate_ident(name: &str) -> String {
+    name.replace('-', "_")
+}

@@ -1,0 +1,291 @@
+//! A cheap token stream over raw source bytes (identifiers, punctuation, brackets; literals and
+//! comments stepped over with `crate::lex`), with matching brackets paired. The index reads fn
+//! bodies through it instead of parsing them.
+
+use crate::lex::{
+    raw_string_start, skip_block_comment, skip_char_or_lifetime, skip_raw_string, skip_string,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Ident,
+    /// A run of punctuation characters, split as Rust joins them (`::`, `=>`, `==`, `||`...).
+    Punct,
+    Open,
+    Close,
+    /// A string, char, number or lifetime: nothing the index looks into.
+    Literal,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// For brackets: the index of the matching bracket (itself when unbalanced).
+    pub pair: usize,
+}
+
+/// Multi-character operators the index needs to tell apart; others are single characters.
+const JOINED: &[&str] = &[
+    "::", "=>", "==", "!=", "<=", ">=", "->", "||", "&&", "..", "+=", "-=",
+];
+
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    /// Byte ranges of comments (doc comments included).
+    pub comments: Vec<(usize, usize)>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Tokenizes `text`; `None` when brackets do not balance (the index then skips the file's
+    /// bodies rather than guess).
+    pub fn new(text: &'t str) -> Option<Tokens<'t>> {
+        let bytes = text.as_bytes();
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 8);
+        let mut stack: Vec<usize> = Vec::new();
+        let mut comments = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let start = i;
+            let kind = match b {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                    comments.push((start, i));
+                    continue;
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    i = skip_block_comment(bytes, i);
+                    comments.push((start, i));
+                    continue;
+                }
+                _ if b.is_ascii_whitespace() => {
+                    i += 1;
+                    continue;
+                }
+                b'"' => {
+                    i = skip_string(bytes, i + 1);
+                    Kind::Literal
+                }
+                b'\'' => {
+                    i = skip_char_or_lifetime(bytes, i);
+                    // A lifetime `'a` leaves `a` to be read next as an identifier; that is fine.
+                    Kind::Literal
+                }
+                b'r' | b'b' | b'c' if raw_string_start(bytes, i) => {
+                    i = skip_raw_string(bytes, i);
+                    Kind::Literal
+                }
+                b'b' if bytes.get(i + 1) == Some(&b'"') => {
+                    i = skip_string(bytes, i + 2);
+                    Kind::Literal
+                }
+                b'b' if bytes.get(i + 1) == Some(&b'\'') => {
+                    i = skip_char_or_lifetime(bytes, i + 1);
+                    Kind::Literal
+                }
+                b'0'..=b'9' => {
+                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                    {
+                        i += 1;
+                    }
+                    Kind::Literal
+                }
+                _ if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 => {
+                    while i < bytes.len()
+                        && (bytes[i].is_ascii_alphanumeric()
+                            || bytes[i] == b'_'
+                            || bytes[i] >= 0x80)
+                    {
+                        i += 1;
+                    }
+                    Kind::Ident
+                }
+                b'(' | b'[' | b'{' => {
+                    i += 1;
+                    stack.push(toks.len());
+                    Kind::Open
+                }
+                b')' | b']' | b'}' => {
+                    i += 1;
+                    let open = stack.pop()?;
+                    let me = toks.len();
+                    toks[open].pair = me;
+                    toks.push(Tok {
+                        kind: Kind::Close,
+                        start,
+                        end: i,
+                        pair: open,
+                    });
+                    continue;
+                }
+                _ => {
+                    let rest = &text[i..];
+                    i += JOINED
+                        .iter()
+                        .find(|op| rest.starts_with(**op))
+                        .map_or(1, |op| op.len());
+                    Kind::Punct
+                }
+            };
+            let me = toks.len();
+            toks.push(Tok {
+                kind,
+                start,
+                end: i.min(bytes.len()),
+                pair: me,
+            });
+        }
+        if !stack.is_empty() {
+            return None;
+        }
+        Some(Tokens {
+            text,
+            toks,
+            comments,
+        })
+    }
+
+    pub fn text_of(&self, k: usize) -> &'t str {
+        self.toks.get(k).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn is(&self, k: usize, s: &str) -> bool {
+        self.text_of(k) == s
+    }
+
+    pub fn is_ident(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == Kind::Ident)
+    }
+
+    /// The fn bodies of the file, outermost only, as (`fn` token, `{`, `}`): for each `fn` keyword, the `{` that opens its
+    /// body (before any `;` or a closing bracket ends the signature) and the matching `}`.
+    pub fn fn_bodies(&self) -> Vec<(usize, usize, usize)> {
+        let mut bodies = Vec::new();
+        let mut k = 0;
+        while k < self.toks.len() {
+            if self.toks[k].kind == Kind::Ident && self.is(k, "fn") && self.is_ident(k + 1) {
+                let mut j = k + 2;
+                let mut found = None;
+                while j < self.toks.len() {
+                    let t = self.toks[j];
+                    match t.kind {
+                        Kind::Open if self.is(j, "{") => {
+                            found = Some((j, t.pair));
+                            break;
+                        }
+                        Kind::Open => j = t.pair + 1,
+                        Kind::Close => break,
+                        Kind::Punct if self.is(j, ";") => break,
+                        _ => j += 1,
+                    }
+                }
+                if let Some((open, close)) = found {
+                    bodies.push((k, open, close));
+                    k = close + 1;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        bodies
+    }
+
+    /// Token ranges (open, close) of `#[cfg(test)] mod name { .. }` bodies.
+    pub fn test_modules(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for k in 0..self.toks.len() {
+            if !(self.is(k, "mod") && self.is_ident(k + 1) && self.is(k + 2, "{")) {
+                continue;
+            }
+            let mut j = k;
+            if j >= 1 && self.is(j - 1, "pub") {
+                j -= 1;
+            }
+            if j >= 1 && self.toks[j - 1].kind == Kind::Close && self.is(j - 1, "]") {
+                let open = self.toks[j - 1].pair;
+                let inside: String = self.text[self.toks[open].start..self.toks[j - 1].end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if inside == "[cfg(test)]" {
+                    out.push((k + 2, self.toks[k + 2].pair));
+                }
+            }
+        }
+        out
+    }
+
+    /// Past the path that starts at `k` (`a::b::C`, with `::` and `<..>`-free segments): the
+    /// index of its last identifier.
+    pub fn path_end(&self, mut k: usize) -> usize {
+        while self.is(k + 1, "::") && self.is_ident(k + 2) {
+            k += 2;
+        }
+        k
+    }
+
+    /// Whether the path whose last token is `last` stands in a pattern: after it (and its own
+    /// `(..)`/`{..}` group) and any closing brackets comes `=>`, a single `|`, `=` or `if`.
+    pub fn in_pattern(&self, last: usize) -> bool {
+        let mut j = last + 1;
+        if self
+            .toks
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Open && !self.is(j, "["))
+        {
+            j = self.toks[j].pair + 1;
+        }
+        while self.toks.get(j).is_some_and(|t| t.kind == Kind::Close) {
+            j += 1;
+        }
+        matches!(self.text_of(j), "=>" | "|" | "=" | "if")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_of_fns_and_not_of_fn_pointer_types() {
+        let src = "struct S { f: fn(u8) -> u8 }\nfn a<T, U>(x: fn()) -> Result<(), E> where T: Fn() { let s = \"}\"; }\ntrait T { fn b(&self); fn c() { inner() } }\n";
+        let t = Tokens::new(src).expect("balanced");
+        let bodies: Vec<&str> = t
+            .fn_bodies()
+            .into_iter()
+            .map(|(_, o, c)| &src[t.toks[o].start..t.toks[c].end])
+            .collect();
+        assert_eq!(bodies, ["{ let s = \"}\"; }", "{ inner() }"]);
+    }
+
+    #[test]
+    fn patterns_and_expressions() {
+        let src = "match r { Err(E::A(_)) => E::B(x), E::C | E::D => f(E::F), } if let E::G = y {}";
+        let t = Tokens::new(src).expect("balanced");
+        let mut seen = Vec::new();
+        for k in 0..t.toks.len() {
+            if t.is(k, "E") && t.is(k + 1, "::") {
+                seen.push((t.text_of(k + 2), t.in_pattern(k + 2)));
+            }
+        }
+        assert_eq!(
+            seen,
+            [
+                ("A", true),
+                ("B", false),
+                ("C", true),
+                ("D", true),
+                ("F", false),
+                ("G", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn unbalanced_text_gives_none() {
+        assert!(Tokens::new("fn f() {").is_none());
+    }
+}

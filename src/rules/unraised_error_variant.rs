@@ -1,0 +1,140 @@
+//! `unraised-error-variant`: a variant of an error enum that nothing in the workspace constructs.
+
+use syn::spanned::Spanned;
+
+use crate::finding::{Dimension, Severity};
+use crate::knowledge::derives::{CONSTRUCTING_DERIVES, ERROR_DERIVES};
+use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "unraised-error-variant",
+    dimension: Dimension::ErrorHandling,
+    default_severity: Severity::Low,
+    summary: "error enum variant that nothing in the workspace constructs (medium for validation outcomes: the check was never written)",
+    doc: include_str!("../../rules/unraised-error-variant.md"),
+    enabled_by_default: true,
+    production_only: true,
+    precision: Precision::Medium,
+    // `enum` as a keyword (followed by its space), not inside `enumerate`.
+    literals: &["enum "],
+    pattern: None,
+    literal_scope: LiteralScope::Item,
+};
+
+pub static ENTRY: RuleEntry = crate::rule_entry!(&META, UnraisedErrorVariant);
+
+#[derive(Default)]
+pub struct UnraisedErrorVariant;
+
+impl Rule for UnraisedErrorVariant {
+    fn check_item<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, item: &'ast syn::Item) {
+        let syn::Item::Enum(e) = item else {
+            return;
+        };
+        if cx.in_test || !is_error_enum(cx, e) || constructed_by_derive(e) {
+            return;
+        }
+        let name = e.ident.to_string();
+        for v in &e.variants {
+            if is_reserved(&v.attrs) || has_from_field(v) {
+                continue;
+            }
+            let variant = v.ident.to_string();
+            if cx.workspace.is_variant_constructed(&name, &variant) != Some(false) {
+                continue;
+            }
+            let (severity, why) = if is_validation_outcome(&variant) {
+                (
+                    Severity::Medium,
+                    "its name says it is a validation outcome: the validation it stands for was never written",
+                )
+            } else {
+                (
+                    Severity::Low,
+                    "callers matching on it handle a case that cannot happen, and the failure it names is reported as something else",
+                )
+            };
+            cx.report_at(
+                v.ident.span(),
+                v.span(),
+                severity,
+                format!("`{name}::{variant}` is never constructed anywhere in the workspace: {why}"),
+                "raise it where the condition it names is detected, or remove it; if it is reserved for compatibility, mark it `#[deprecated]` or `#[doc(hidden)]`",
+            );
+        }
+    }
+}
+
+/// Derives `thiserror::Error`/`Snafu`, or has an `impl std::error::Error` in the workspace.
+fn is_error_enum(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
+    let derived = derive_paths(&e.attrs).iter().any(|path| {
+        let last = path.segments.last().map(|s| s.ident.to_string());
+        last.is_some_and(|l| ERROR_DERIVES.contains(&l.as_str()))
+    });
+    if derived {
+        return true;
+    }
+    let name = e.ident.to_string();
+    cx.workspace.impls().any(|(_, imp)| {
+        imp.self_type == name
+            && imp.trait_path.as_deref().is_some_and(|t| {
+                matches!(
+                    t,
+                    "std::error::Error" | "core::error::Error" | "error::Error"
+                )
+            })
+    })
+}
+
+fn derive_paths(attrs: &[syn::Attribute]) -> Vec<syn::Path> {
+    let mut out = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        // A derive list that does not parse names nothing this rule can use.
+        let _ = attr.parse_nested_meta(|meta| {
+            out.push(meta.path.clone());
+            Ok(())
+        });
+    }
+    out
+}
+
+fn constructed_by_derive(e: &syn::ItemEnum) -> bool {
+    derive_paths(&e.attrs).iter().any(|p| {
+        p.segments
+            .last()
+            .is_some_and(|s| CONSTRUCTING_DERIVES.contains(&s.ident.to_string().as_str()))
+    })
+}
+
+/// `#[deprecated]` or `#[doc(hidden)]`: kept on purpose for compatibility, not raised on purpose.
+fn is_reserved(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().is_ident("deprecated")
+            || (a.path().is_ident("doc")
+                && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string().contains("hidden")))
+    })
+}
+
+/// A `#[from]` field: the derived `From` impl constructs the variant wherever `?` converts.
+fn has_from_field(v: &syn::Variant) -> bool {
+    v.fields
+        .iter()
+        .any(|f| f.attrs.iter().any(|a| a.path().is_ident("from")))
+}
+
+/// Names of validation outcomes (severity only; whether to report never depends on the name).
+fn is_validation_outcome(name: &str) -> bool {
+    name.starts_with("Invalid")
+        || name.contains("Validation")
+        || [
+            "NotAllowed",
+            "TooLarge",
+            "TooLong",
+            "TooMany",
+            "TooShort",
+            "Malformed",
+            "OutOfRange",
+        ]
+        .iter()
+        .any(|suffix| name.ends_with(suffix))
+}

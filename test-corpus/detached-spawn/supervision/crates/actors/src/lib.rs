@@ -1,0 +1,18 @@
+// The project's own spawn macro: its value is the `JoinHandle`.
+#[macro_export]
+macro_rules! spawn_named {
+    ($name:expr, $fut:expr) => {
+        ::tokio::spawn($fut)
+    };
+}
+
+// A look-alike that keeps the handle in a registry: calling it drops nothing.
+#[macro_export]
+macro_rules! spawn_tracked {
+    ($registry:expr, $fut:expr) => {{
+        let handle = ::tokio::spawn($fut);
+        $registry.push(handle);
+    }};
+}
+
+pub mod supervisor;
