@@ -39,10 +39,10 @@ const MAX_MACRO_NESTING: usize = 32;
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
-/// What the prefilter must also select when the report counts evidence: `unsafe` for the
-/// engine's own count, `query` for `sql-interpolation`'s compile-time-checked `sqlx::query!` uses
-/// (which no finding needs).
-pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "query"];
+/// What the prefilter must also select when the report counts evidence: `unsafe` and `extern`
+/// (blocks of foreign functions) for the engine's own count, `query` for `sql-interpolation`'s
+/// compile-time-checked `sqlx::query!` uses (which no finding needs).
+pub const EVIDENCE_LITERALS: &[&str] = &["unsafe", "extern", "query"];
 
 /// Walks `file` once, calling the rules' hooks. With a `deadline`, the walk stops descending once
 /// it has passed and reports `timed_out` (a thread cannot be stopped from outside, so the
@@ -70,6 +70,9 @@ pub fn analyze(
         until_clock: CLOCK_EVERY,
         macro_depth: 0,
     };
+    if !source.is_test_path {
+        crate::evidence::file(file, &mut analyzer.out.observations);
+    }
     analyzer.visit_file(file);
     analyzer.dispatch(|rule, cx| rule.exit_file(cx, file));
     analyzer.out
@@ -134,8 +137,13 @@ impl<'a, 'ast> Analyzer<'a, 'ast> {
         }
     }
 
+    fn in_production(&self) -> bool {
+        self.test_depth == 0 && !self.source.is_test_path
+    }
+
+    /// Counts `unsafe` in production code (the strength "zero `unsafe`" is about what ships).
     fn observe_unsafe(&mut self) {
-        if self.in_template > 0 {
+        if self.in_template > 0 || !self.in_production() {
             return;
         }
         crate::rules::count_observation(&mut self.out.observations, UNSAFE_OBSERVATION);
@@ -222,6 +230,14 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 });
                 self.impl_trait.pop();
             }
+            // Every `extern` block declares foreign functions only `unsafe` code may call (and
+            // edition 2024 spells it `unsafe extern`).
+            syn::Item::ForeignMod(_) => {
+                self.observe_unsafe();
+                self.within(Node::Item(item), attrs, |this| {
+                    visit::visit_item(this, item)
+                });
+            }
             syn::Item::Trait(t) if t.unsafety.is_some() => {
                 self.observe_unsafe();
                 self.within(Node::Item(item), attrs, |this| {
@@ -294,6 +310,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
     }
 
     fn visit_trait_item_fn(&mut self, f: &'ast syn::TraitItemFn) {
+        if f.sig.unsafety.is_some() {
+            self.observe_unsafe();
+        }
         match &f.default {
             Some(block) => {
                 let node = FnNode {
@@ -335,6 +354,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
         }
         if matches!(expr, syn::Expr::Unsafe(_)) {
             self.observe_unsafe();
+        }
+        if self.in_production() {
+            crate::evidence::expr(self.source, expr, &mut self.out.observations);
         }
         self.dispatch(|rule, cx| rule.check_expr(cx, expr));
         self.within(Node::Expr(expr), &[], |this| visit::visit_expr(this, expr));
@@ -389,6 +411,11 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             Some(Parsed::Body(MacroBody::Stmts(stmts))) => (&[], stmts),
             _ => (&[], &[]),
         };
+        // `unsafe` written in a body ferret does not parse (`macro_rules!`, `quote!`) is still
+        // unsafe code in this crate's source.
+        if parsed.is_none() && has_unsafe_token(mac.tokens.clone()) {
+            self.observe_unsafe();
+        }
         let call = MacroCall {
             mac,
             format_string: macros::format_string(&name, args),
@@ -462,6 +489,14 @@ fn cfg_mentions_test(tokens: proc_macro2::TokenStream) -> bool {
 }
 
 /// Finds `#[..]` and `#![..]` in a token stream (a `macro_rules!` body) and parses them.
+fn has_unsafe_token(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == "unsafe",
+        proc_macro2::TokenTree::Group(g) => has_unsafe_token(g.stream()),
+        _ => false,
+    })
+}
+
 fn collect_token_attributes(
     tokens: proc_macro2::TokenStream,
     out: &mut Vec<syn::Attribute>,

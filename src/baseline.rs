@@ -177,6 +177,7 @@ mod tests {
             in_test: false,
             fingerprint: fingerprint.into(),
             snippet: "    #[allow(dead_code)]\nstruct S;".into(),
+            evidence: Default::default(),
             suppression: None,
             flow: Vec::new(),
         }

@@ -313,6 +313,11 @@ fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> 
         in_test: raw.in_test || source.is_test_path,
         fingerprint: String::new(),
         snippet: snippet(source, start.line, end.line),
+        evidence: raw
+            .evidence
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect(),
         suppression: None,
         flow: raw.flow.iter().map(flow_step).collect(),
     }
@@ -360,6 +365,7 @@ fn comment_finding(
         in_test: source.is_test_path,
         fingerprint: String::new(),
         snippet: text.to_string(),
+        evidence: BTreeMap::new(),
         suppression: None,
         flow: Vec::new(),
     }

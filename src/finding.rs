@@ -1,5 +1,7 @@
 //! What a rule reports, and the vocabulary (severity, dimension) shared by every report.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The audits' five severity levels, ordered from least to most severe.
@@ -127,6 +129,11 @@ pub struct Finding {
     pub fingerprint: String,
     /// The source lines the finding spans (at most a few), for reports that show code.
     pub snippet: String,
+    /// Facts recorded with this instance for report titles: the engine's `fn` (the enclosing
+    /// function) and `abi` (`extern` for an FFI export), and whatever the rule adds (`keyword`
+    /// for the SQL statement, `values` for what was interpolated...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Suppression>,
     /// For data-flow findings: the path from the untrusted source to the sink, in order.

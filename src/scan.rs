@@ -127,6 +127,20 @@ impl ScanOptions {
             isolation_exe: None,
         }
     }
+
+    /// The audit profile of `--format markdown`: every rule (on and off by default), findings in
+    /// test code kept (the draft lists them in an appendix), and evidence for strengths counted.
+    pub fn audit(paths: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            rules: rules::registry()
+                .iter()
+                .map(|r| RuleSettings::new(r))
+                .collect(),
+            include_tests: true,
+            collect_evidence: true,
+            ..ScanOptions::new(paths)
+        }
+    }
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -134,6 +148,9 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 /// The slowest file of the 470-crate corpus takes well under a second in a release build; ten
 /// seconds leaves room for a slow, loaded CI machine and a debug build.
 pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Files kept per evidence counter in `CrateSummary::observed_in`.
+const OBSERVED_IN_FILES: usize = 3;
 
 /// Why a file was not (fully) analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,8 +183,17 @@ pub struct CrateSummary {
     pub dir: String,
     pub files: usize,
     pub lines: usize,
-    /// Evidence counters recorded by rules and the engine (see `Ctx::observe`).
+    /// Evidence counters recorded by rules and the engine in production code (see `Ctx::observe`).
     pub observations: BTreeMap<String, u64>,
+    /// For each counter, the first few files (in scan order) it was recorded in: where a
+    /// strength can be seen.
+    pub observed_in: BTreeMap<String, Vec<String>>,
+    /// Files under `tests/`, `benches/`, `examples/` (see `source::is_test_path`).
+    pub test_files: usize,
+    /// Used by the other scanned crates only as a dev-dependency, and builds no binary.
+    pub test_harness: bool,
+    /// Files skipped because a tool generated them: their code is not in the evidence.
+    pub generated_files: usize,
 }
 
 #[derive(Debug)]
@@ -182,6 +208,8 @@ pub struct ScanResult {
     pub problems: Vec<FileProblem>,
     pub crates: Vec<CrateSummary>,
     pub rules_run: Vec<&'static RuleMeta>,
+    /// Whether evidence for strengths was counted everywhere (`ScanOptions::collect_evidence`).
+    pub evidence_collected: bool,
     /// Things the user should know that are not about one file (a cache that could not be written).
     pub warnings: Vec<String>,
     /// Facts about the scan's coverage, one line each (no advisory database: not checked).
@@ -205,6 +233,7 @@ impl ScanResult {
             problems: Vec::new(),
             crates: Vec::new(),
             rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+            evidence_collected: options.collect_evidence,
             warnings: Vec::new(),
             notes: Vec::new(),
             advisory_db: None,
@@ -419,15 +448,21 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             .collect()
     });
 
+    let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
         .iter()
-        .map(|CrateInfo { name, dir }| CrateSummary {
+        .zip(harnesses)
+        .map(|(CrateInfo { name, dir }, test_harness)| CrateSummary {
             name: name.clone(),
             dir: dir.clone(),
             files: 0,
             lines: 0,
             observations: BTreeMap::new(),
+            observed_in: BTreeMap::new(),
+            test_files: 0,
+            test_harness,
+            generated_files: 0,
         })
         .collect();
     let mut findings = Vec::new();
@@ -457,13 +492,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                 .retain(|f| changes.line_changed(&file.abs, f.line));
         }
         files_generated += usize::from(outcome.generated);
+        crates[file.crate_index].generated_files += usize::from(outcome.generated);
         if outcome.analysed {
             files_scanned += 1;
             lines_scanned += outcome.lines;
             let summary = &mut crates[file.crate_index];
             summary.files += 1;
             summary.lines += outcome.lines;
+            summary.test_files += usize::from(crate::source::is_test_path(&file.rel));
             for (key, n) in outcome.observations {
+                let files = summary.observed_in.entry(key.clone()).or_default();
+                if files.len() < OBSERVED_IN_FILES {
+                    files.push(file.rel.clone());
+                }
                 *summary.observations.entry(key).or_default() += u64::from(n);
             }
         }
@@ -499,6 +540,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         problems,
         crates,
         rules_run: options.rules.iter().map(|r| r.entry.meta).collect(),
+        evidence_collected: options.collect_evidence,
         warnings,
         notes: phase.notes,
         advisory_db: phase.advisory_db,
@@ -849,10 +891,14 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
         };
     }
     let metas: Vec<&RuleMeta> = options.rules.iter().map(|r| r.entry.meta).collect();
-    let evidence: &[&str] = if options.collect_evidence {
+    let evidence: Vec<&str> = if options.collect_evidence {
         crate::analyze::EVIDENCE_LITERALS
+            .iter()
+            .chain(crate::knowledge::evidence::LITERALS)
+            .copied()
+            .collect()
     } else {
-        &[]
+        Vec::new()
     };
     // A macro whose body holds none of the literals of the rules that read expansions expands
     // to nothing they look for.
@@ -865,7 +911,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     let followed =
         model.prefilter_literals(|body| !expanders.is_empty() && expanding.may_select(body));
     let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
-    extra.extend_from_slice(evidence);
+    extra.extend_from_slice(&evidence);
     let general = Prefilter::new(&metas, &extra);
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {

@@ -48,6 +48,32 @@ fn scan_workspace() -> ScanResult {
     scan_with(&workspace(), None)
 }
 
+/// The workspace as `--format markdown` scans it: the audit profile (every rule, test findings
+/// kept for the appendix, evidence for strengths counted).
+fn audit_workspace(severity: Option<Severity>) -> ScanResult {
+    let mut options = ScanOptions::audit(vec![workspace()]);
+    for settings in &mut options.rules {
+        settings.severity = severity.filter(|_| settings.entry.meta.id == "allow-attribute");
+    }
+    let mut result = scan(&options).expect("the workspace scans");
+    result.duration = Duration::ZERO;
+    result
+}
+
+fn audit_markdown() -> String {
+    report::markdown::render(&audit_workspace(None), DATE)
+}
+
+/// The text of one crate section of the draft.
+fn crate_section<'t>(text: &'t str, name: &str) -> &'t str {
+    let heading = format!(": {name}\n");
+    let start = text
+        .find(&heading)
+        .unwrap_or_else(|| panic!("no section for {name}"));
+    let rest = &text[start..];
+    &rest[..rest.find("\n---\n").expect("section end")]
+}
+
 /// Replaces the machine-specific root with `[ROOT]`.
 fn redact(text: &str, root: &Path) -> String {
     text.replace(&root.display().to_string(), "[ROOT]")
@@ -123,7 +149,7 @@ fn snapshot_sarif() {
 
 #[test]
 fn snapshot_markdown() {
-    let result = scan_workspace();
+    let result = audit_workspace(None);
     insta::assert_snapshot!(
         "workspace_markdown",
         redact(&report::markdown::render(&result, DATE), &result.root)
@@ -298,61 +324,226 @@ fn assert_raw_tables_consistent(markdown: &str) {
 
 #[test]
 fn markdown_is_valid_commonmark_with_consistent_tables() {
-    // Severity raised to high so the high-severity table has rows.
-    let result = scan_with(&workspace(), Some(Severity::High));
+    // Severity raised to high so the high-severity table has an `allow-attribute` row too.
+    let result = audit_workspace(Some(Severity::High));
     let text = report::markdown::render(&result, DATE);
     let tables = assert_tables_consistent(&text);
-    assert_eq!(tables, 3, "counts, high-severity findings, remediation");
+    assert_eq!(
+        tables, 4,
+        "counts, high-severity findings, remediation, non-production code"
+    );
     assert_raw_tables_consistent(&text);
     assert!(text.contains("| C-1 | "), "{text}");
 
-    let plain = report::markdown::render(&scan_workspace(), DATE);
+    let plain = audit_markdown();
     assert_tables_consistent(&plain);
     assert_raw_tables_consistent(&plain);
+    // A scan outside the audit profile still renders, without claiming strengths.
+    let default = report::markdown::render(&scan_workspace(), DATE);
+    assert_tables_consistent(&default);
+    assert!(default.contains("- Not computed: this scan did not count evidence."));
+    assert!(!default.contains("Zero `unsafe`"));
 }
 
 #[test]
 fn markdown_is_deterministic() {
-    let a = report::markdown::render(&scan_workspace(), DATE);
-    let b = report::markdown::render(&scan_workspace(), DATE);
-    assert_eq!(a, b);
+    assert_eq!(audit_markdown(), audit_markdown());
 }
 
 #[test]
 fn markdown_shape() {
-    let text = report::markdown::render(&scan_workspace(), DATE);
+    let text = audit_markdown();
     for needle in [
         "- **Audit Date**: 2026-02-05",
-        "- **Scope**: 3 crates, 4 files,",
         "## Executive Summary",
         "### Consolidated Finding Counts (All Crates)",
         "| Severity | Count | Status |",
         "### High-Severity Findings (High and Above)",
-        // In the order of the workspace's `members`, not path order.
+        "| ID | Finding | Crate | Remediation |",
+        // In the order of the workspace's `members`, not path order; the harness has no section.
         "## Crate 1: ledger-core",
         "## Crate 2: ledger-store",
         "## Crate 3: ledger-api",
+        "## Crate 4: ledger-gateway",
+        "## Crate 5: ledger-ffi",
         "### Strengths",
-        "**Lint policy compliant**: uses `#[expect]` with reasons (1 attribute, 0 `#[allow]`)",
-        "### Finding C-1 (MEDIUM):",
-        "**Locations** (3 instances of `allow-attribute`):",
-        "(test code)",
-        "**Risk**: `#[allow]` silences a lint forever",
-        "**Recommendation**:",
-        "### Systemic:",
-        "- ledger-core: 3 instances (C-1)",
+        "## Cross-Cutting Concerns\n\n### Dependency Audit",
         "## Appendix: Methodology",
+        "`panic-in-production` _opt-in_",
         "## Appendix: Remediation Tracking",
         "| Work Item | Findings | Priority | Summary |",
-        "| Fix `allow-attribute` | C-1, S-1 | Medium |",
+        "## Appendix: Findings in Non-Production Code",
+        "## Appendix: Rule Notes",
+        "**Risk**: `#[allow]` silences a lint forever",
     ] {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
     }
-    // ledger-store has an `unsafe fn` and an `#[allow]`: neither strength may be claimed there.
-    let store = &text[text.find("## Crate 2").expect("crate 2")..];
-    let store = &store[..store.find("### Finding").expect("a finding")];
-    assert!(!store.contains("Zero `unsafe`"), "{store}");
-    assert!(!store.contains("Lint policy compliant"), "{store}");
+    assert!(
+        !text.contains("ledger-testkit\n"),
+        "no section for the harness"
+    );
+    assert!(!text.contains("## Crate 6"), "{text}");
+}
+
+#[test]
+fn markdown_titles_say_what_was_found_where() {
+    let text = audit_markdown();
+    for needle in [
+        "): `SELECT` SQL built from `owner` in `by_owner` (`lib.rs:16`)\n",
+        "(HIGH): C pointer used without a null check in FFI `ledger_store_id` (`lib.rs:53`)\n",
+        "### Finding C-1 (MEDIUM): 2 `#[allow]` attributes instead of `#[expect]` in `lib.rs`",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
+    }
+    for entry in rules::registry() {
+        assert!(
+            !text.contains(&format!("): {}\n", entry.meta.summary)),
+            "a title is the summary of {}",
+            entry.meta.id
+        );
+    }
+}
+
+#[test]
+fn markdown_one_finding_per_root_cause() {
+    let text = audit_markdown();
+    // One rule, one crate, two severities: one finding graded by its worst instance.
+    let store = crate_section(&text, "ledger-store");
+    assert_eq!(store.matches("unbounded channels in").count(), 1, "{store}");
+    assert!(store.contains("**Locations** (2 instances; 1 medium, 1 low):\n\n- `crates/ledger-store/src/lib.rs`: 27 (low), 28\n"), "{store}");
+    // Two rules on one line: one finding, the other rule a facet under it.
+    let gateway = crate_section(&text, "ledger-gateway");
+    assert!(gateway.contains("**Same line, other rules**:\n\n- `lib.rs:55` `panic-in-production` (low): `.unwrap()` panics"), "{gateway}");
+    assert!(
+        !gateway.contains("Panic path"),
+        "no finding of its own: {gateway}"
+    );
+    // The code shown is the line with the problem, not the doc comment above it.
+    assert!(
+        gateway.contains("```rust\nraw.parse().map_err(|_| GatewayError::BadPort).unwrap()\n```"),
+        "{gateway}"
+    );
+}
+
+#[test]
+fn markdown_work_items_group_findings_that_share_a_fix() {
+    let text = audit_markdown();
+    assert!(
+        text.contains("| Error context preservation | C-2, S-4, G-1, G-2 | Medium | 5 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| FFI pointer checks | S-1 | High |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_non_production_code_goes_to_the_appendix() {
+    let text = audit_markdown();
+    let appendix = &text[text
+        .find("## Appendix: Findings in Non-Production Code")
+        .expect("appendix")..];
+    for row in [
+        "| ledger-core | integration tests (`tests/`) | `panic-in-production` | 1 | `amounts.rs` |",
+        "| ledger-api | examples (`examples/`) | `permissive-cors` | 1 | `demo.rs` |",
+        "| ledger-testkit | test-harness crate (a dev-dependency only) | `unbounded-channel` | 1 | `lib.rs` |",
+        "| ledger-api | test code (`#[cfg(test)]`, `#[test]` fns, `tests.rs`) | `panic-in-production` | 1 | `lib.rs` |",
+    ] {
+        assert!(appendix.contains(row), "missing `{row}` in:\n{appendix}");
+    }
+    // None of them is a finding of a crate section.
+    let before = &text[..text.find("## Appendix").expect("appendices")];
+    assert!(!before.contains("demo.rs"), "{before}");
+    assert!(!before.contains("amounts.rs"), "{before}");
+    assert!(!before.contains("CORS"), "{before}");
+}
+
+#[test]
+fn markdown_strengths_only_where_production_evidence_proves_them() {
+    let text = audit_markdown();
+    let section = |name: &str| {
+        let s = crate_section(&text, name);
+        s[..s.find("### Finding").unwrap_or(s.len())].to_string()
+    };
+    let (core, store, api, gateway, ffi) = (
+        section("ledger-core"),
+        section("ledger-store"),
+        section("ledger-api"),
+        section("ledger-gateway"),
+        section("ledger-ffi"),
+    );
+    let claims = [
+        // (strength, crates where it holds, crates where it must not be claimed)
+        (
+            "**Zero `unsafe` code**",
+            vec![&core, &api, &gateway],
+            vec![&store, &ffi],
+        ),
+        (
+            "enforced by `#![forbid(unsafe_code)]`",
+            vec![&gateway],
+            vec![&core, &api],
+        ),
+        (
+            "**All channels bounded**: 1 bounded channel",
+            vec![&api],
+            vec![&store],
+        ),
+        (
+            "**No runtime-built SQL**: 1 compile-time checked `sqlx::query!`-family macro and 1 `sqlx::query(..)` call with literal SQL text",
+            vec![&gateway],
+            vec![&store],
+        ),
+        (
+            "**Panics contained**: 1 `catch_unwind` call",
+            vec![&gateway],
+            vec![&api],
+        ),
+        (
+            "**Request timeouts**: 1 `TimeoutLayer`",
+            vec![&gateway],
+            vec![&api],
+        ),
+        (
+            "**Client timeouts set**: `timeout`/`connect_timeout` on HTTP (`reqwest`) client builders (2 calls) and gRPC (`tonic`) endpoints (1 call)",
+            vec![&gateway],
+            vec![&core],
+        ),
+        (
+            "**Constant-time comparison**: 1 call",
+            vec![&gateway],
+            vec![&core],
+        ),
+        (
+            "**C exports check pointers before use**: 2 exported `extern` fns taking pointers",
+            vec![&ffi],
+            vec![&store],
+        ),
+        (
+            "**RSA keys of at least 2048 bits**: 1 key generation",
+            vec![&gateway],
+            vec![&store],
+        ),
+        (
+            "**Lint policy compliant**",
+            vec![&api, &gateway],
+            vec![&core, &store],
+        ),
+    ];
+    for (claim, holds, refuted) in claims {
+        for s in holds {
+            assert!(s.contains(claim), "`{claim}` missing in:\n{s}");
+        }
+        let prefix = &claim[..claim.find(':').unwrap_or(claim.len()).min(30)];
+        for s in refuted {
+            assert!(!s.contains(prefix), "`{prefix}` wrongly claimed in:\n{s}");
+        }
+    }
+    assert!(
+        gateway.contains("; in `crates/ledger-gateway/src/lib.rs`"),
+        "a strength says where: {gateway}"
+    );
 }
 
 // ---------------------------------------------------------------- CLI
@@ -430,6 +621,33 @@ fn cli_markdown_date_comes_from_source_date_epoch() {
         .env("SOURCE_DATE_EPOCH", "1770249600")
         .assert()
         .stdout(predicate::str::contains("- **Audit Date**: 2026-02-05"));
+}
+
+#[test]
+fn markdown_is_the_audit_profile_unless_narrowed() {
+    let markdown = |cmd: &mut Command| {
+        let output = cmd.args(["--format", "markdown"]).output().expect("runs");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let full = markdown(ferret().arg(workspace()));
+    assert!(full.contains("`panic-in-production` _opt-in_"), "{full}");
+    assert!(full.contains("| ledger-api | examples (`examples/`) | `permissive-cors` |"));
+    assert!(full.contains("**Zero `unsafe` code**"));
+    let narrowed = markdown(ferret().arg(workspace()).arg(rules_arg()));
+    assert!(!narrowed.contains("panic-in-production"), "{narrowed}");
+    let excluded = markdown(
+        ferret()
+            .arg(workspace())
+            .arg("--exclude-rules=panic-in-production"),
+    );
+    assert!(!excluded.contains("panic-in-production"), "{excluded}");
+    assert!(
+        excluded.contains("`unsafe-send-sync` _opt-in_"),
+        "{excluded}"
+    );
+    // The other formats keep the default rule set.
+    let (_, findings) = json_findings(ferret().arg(workspace()));
+    assert!(findings.iter().all(|f| f["rule"] != "panic-in-production"));
 }
 
 #[test]
@@ -560,7 +778,7 @@ fn config_file_is_discovered_and_applied() {
         dir.path().join("ferret.toml"),
         r#"
 fail-on = "critical"
-exclude = ["crates/ledger-store"]
+exclude = ["crates/ledger-store", "crates/ledger-gateway", "crates/ledger-testkit"]
 
 [rules.allow-attribute]
 severity = "high"
@@ -636,7 +854,7 @@ fn config_from_cargo_metadata_and_include_tests() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("9 findings baselined"));
+        .stderr(predicate::str::contains("12 findings baselined"));
 }
 
 #[test]
@@ -798,4 +1016,41 @@ fn taint_findings_carry_their_path_in_sarif_code_flows() {
         .expect("runs");
     let log: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("SARIF is JSON");
     assert!(log["runs"][0]["results"][0].get("codeFlows").is_none());
+}
+
+/// Scanned text (messages quoting source, snippets, paths, crate names) cannot inject Markdown,
+/// raw HTML, table breaks or terminal control bytes into the draft.
+#[test]
+fn markdown_escapes_hostile_scanned_text() {
+    let mut result = audit_workspace(Some(Severity::High));
+    let hostile = "<script>alert(1)</script> | [x](javascript:y) \u{1b}[2J\u{202e}";
+    for f in &mut result.findings {
+        f.message = format!("`{hostile}` and {hostile}");
+        f.help = hostile.to_string();
+        f.snippet = format!("let s = \"{hostile}\";\n```\n# not a heading");
+        f.evidence.insert("fn".into(), hostile.into());
+        f.path = format!("crates/{}/src/a|b<i>.rs", f.crate_name);
+    }
+    result.crates[0].name = "core|<b>x</b>".into();
+    for f in &mut result.findings {
+        if f.crate_name == "ledger-core" {
+            f.crate_name = "core|<b>x</b>".into();
+        }
+    }
+    let text = report::markdown::render(&result, DATE);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text}"
+    );
+    assert_tables_consistent(&text);
+    assert_raw_tables_consistent(&text);
+    use pulldown_cmark::{Event, Options, Parser};
+    for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            panic!("raw HTML in the draft: {html}");
+        }
+        if let Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = &event {
+            panic!("a link in the draft: {dest_url}");
+        }
+    }
 }

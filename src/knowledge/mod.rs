@@ -6,6 +6,7 @@ pub mod credentials;
 pub mod db_pools;
 pub mod derives;
 pub mod errors;
+pub mod evidence;
 pub mod extractors;
 pub mod futures;
 pub mod http_clients;

@@ -1,7 +1,7 @@
 //! The Markdown report's workspace-level parts: the **Dependency Audit** section (what
 //! `cargo audit` tells an auditor: one finding per advisory, with the id, package, version and
 //! fix), findings in a workspace's own manifest (a virtual root, which no crate section holds),
-//! and the methodology line on the advisory database. Kept apart from `markdown.rs`, which calls
+//! and the methodology line on the advisory database. Kept apart from `markdown/`, which calls
 //! it; it reads only the scan result.
 
 use std::fmt::Write;

@@ -54,7 +54,7 @@ struct FnState {
 }
 
 impl Rule for FfiUncheckedPointer {
-    fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {
+    fn enter_fn<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {
         let mut state = FnState::default();
         if f.is_extern() && is_exported(f.attrs) {
             for input in &f.sig.inputs {
@@ -66,6 +66,9 @@ impl Rule for FfiUncheckedPointer {
                         .pointers
                         .insert(id.ident.to_string(), Origin::Parameter);
                 }
+            }
+            if !state.pointers.is_empty() {
+                cx.observe("ffi-unchecked-pointer/pointer-export");
             }
         }
         self.stack.push(state);

@@ -97,6 +97,7 @@ impl Rule for HardcodedResourceLimit {
                         "read `{method}` from configuration (keep {value} as the documented default) so each deployment can size it without a rebuild"
                     ),
                 );
+                cx.add_evidence("limit", format!("{method}({value})"));
             }
             syn::Expr::Call(call) => {
                 let syn::Expr::Path(func) = &*call.func else {
@@ -135,6 +136,7 @@ impl Rule for HardcodedResourceLimit {
                     format!("`{written}({value})`: channel capacity hard-coded"),
                     "take the capacity from configuration (keep this value as the documented default), so backpressure can be tuned per deployment",
                 );
+                cx.add_evidence("limit", format!("{written}({value})"));
             }
             _ => {}
         }

@@ -174,6 +174,8 @@ pub struct RawFinding {
     pub flow: Vec<RawStep>,
     /// Taken back by its rule once more was known ([`Ctx::withdraw`]); not reported.
     pub withdrawn: bool,
+    /// See [`crate::finding::Finding::evidence`].
+    pub evidence: Vec<(&'static str, String)>,
 }
 
 /// One step of a data-flow path as a rule reports it.
@@ -222,6 +224,13 @@ impl<'ast> Ctx<'_, 'ast> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
+        let mut evidence = Vec::new();
+        if let Some(f) = self.enclosing_fn {
+            evidence.push(("fn", f.sig.ident.to_string()));
+            if f.is_extern() {
+                evidence.push(("abi", "extern".to_string()));
+            }
+        }
         self.out.push(RawFinding {
             rule: self.rule,
             severity,
@@ -232,7 +241,20 @@ impl<'ast> Ctx<'_, 'ast> {
             in_test: self.in_test,
             flow: Vec::new(),
             withdrawn: false,
+            evidence,
         });
+    }
+
+    /// Records a fact about the finding this hook just reported (a keyword, a name), which
+    /// reports use in titles; `key` is lower-case kebab. Does nothing if this rule has not
+    /// reported on this node.
+    pub fn add_evidence(&mut self, key: &'static str, value: impl Into<String>) {
+        if let Some(last) = self.out.last_mut()
+            && std::ptr::eq(last.rule, self.rule)
+        {
+            last.evidence.retain(|(k, _)| *k != key);
+            last.evidence.push((key, value.into()));
+        }
     }
 
     /// Reports a data-flow finding with its path (source first, sink last).
@@ -293,9 +315,12 @@ impl<'ast> Ctx<'_, 'ast> {
     }
 
     /// Counts evidence for the Markdown report's strengths ("N channels, 0 unbounded").
-    /// Recorded in production and test code alike; keys are `rule-id/what`.
+    /// Recorded in production code only (strengths are claims about what ships); keys are
+    /// `rule-id/what`.
     pub fn observe(&mut self, key: &'static str) {
-        count_observation(self.observations, key);
+        if !self.in_test {
+            count_observation(self.observations, key);
+        }
     }
 
     /// Records a fact about this file for the workspace step (see `crate::workspace::facts`):

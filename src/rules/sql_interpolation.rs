@@ -316,6 +316,14 @@ impl Rule for SqlInterpolation {
             message,
             &template_info.quoters,
         );
+        cx.add_evidence("values", describe_values(&template_info.runtime));
+        if let Some(keyword) = text
+            .split_whitespace()
+            .next()
+            .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            cx.add_evidence("keyword", keyword.to_uppercase());
+        }
     }
 
     fn check_item<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, item: &'ast syn::Item) {

@@ -171,6 +171,7 @@ impl Rule for UnboundedChannel {
                         module.suggestion
                     ),
                 );
+                cx.add_evidence("constructor", format!("{written}()"));
             }
             None => {}
         }

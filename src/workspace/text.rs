@@ -120,6 +120,7 @@ impl TextFile {
             in_test: false,
             fingerprint: format!("{:016x}", xxh3_64(key.as_bytes())),
             snippet,
+            evidence: Default::default(),
             suppression: None,
             flow: Vec::new(),
         }

@@ -32,3 +32,31 @@ mod tests {
         assert_eq!(entry(1, 1, 1, 1, 1, 1, 1, 1), 8);
     }
 }
+
+/// Settings with a builder of our own: its `.timeout(..)` is no HTTP client timeout.
+pub struct Settings {
+    pub timeout: u64,
+}
+
+impl Settings {
+    pub fn builder() -> Settings {
+        Settings { timeout: 0 }
+    }
+
+    pub fn timeout(self, timeout: u64) -> Settings {
+        Settings { timeout }
+    }
+}
+
+pub fn slow_settings() -> Settings {
+    Settings::builder().timeout(60)
+}
+
+/// A `ct_eq` of our own trait is no constant-time comparison.
+pub trait ConstantTimeEq {
+    fn ct_eq(&self, other: &Self) -> bool;
+}
+
+pub fn same_owner(a: &Account, b: &Account) -> bool {
+    a.owner.ct_eq(&b.owner)
+}

@@ -46,3 +46,15 @@ pub struct wire_row {
 pub unsafe fn read_raw(ptr: *const i64) -> i64 {
     unsafe { *ptr }
 }
+
+/// A C export that trusts its pointer: no null-check strength for this crate.
+#[no_mangle]
+pub extern "C" fn ledger_store_id(row: *const wire_row) -> i64 {
+    let row = unsafe { &*row };
+    row.id
+}
+
+/// 1024 bits is below the minimum: no key-size strength for this crate.
+pub fn legacy_key(rng: &mut impl rand::CryptoRngCore) -> rsa::Result<rsa::RsaPrivateKey> {
+    rsa::RsaPrivateKey::new(rng, 1024)
+}

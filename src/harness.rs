@@ -1,0 +1,136 @@
+//! Which crates of the scan are test harnesses: unpublished packages (`publish = false`) that
+//! other scanned packages use only as a `[dev-dependencies]` entry (never as a normal or build
+//! dependency) and that build no binary. Their code runs only under `cargo test`, so the audit
+//! draft lists their findings with the test code instead of giving them a crate section. Decided
+//! from the manifests alone. (A published facade crate such as `sqlx` is a dev-dependency of its
+//! own sub-crates for doctests; it is no harness, hence the `publish` condition.)
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::discover::CrateInfo;
+
+/// One flag per crate, in the same order.
+pub fn test_harnesses(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
+    let manifests: Vec<Option<toml::Table>> = crates
+        .iter()
+        .map(|c| {
+            let text = std::fs::read_to_string(root.join(&c.dir).join("Cargo.toml")).ok()?;
+            toml::from_str(&text).ok()
+        })
+        .collect();
+    let mut normal = BTreeSet::new();
+    let mut dev = BTreeSet::new();
+    for manifest in manifests.iter().flatten() {
+        let mut tables = vec![manifest];
+        if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
+            tables.extend(targets.values().filter_map(|t| t.as_table()));
+        }
+        for table in tables {
+            for section in ["dependencies", "build-dependencies"] {
+                normal.extend(dependency_names(table, section));
+            }
+            dev.extend(dependency_names(table, "dev-dependencies"));
+        }
+    }
+    crates
+        .iter()
+        .zip(&manifests)
+        .map(|(c, manifest)| {
+            let name = normalise(&c.name);
+            dev.contains(&name)
+                && !normal.contains(&name)
+                && manifest.as_ref().is_some_and(unpublished)
+                && !builds_binary(&root.join(&c.dir), manifest.as_ref())
+        })
+        .collect()
+}
+
+/// The package names a dependency table names (`package = ".."` renames honoured).
+fn dependency_names(table: &toml::Table, section: &str) -> Vec<String> {
+    let Some(deps) = table.get(section).and_then(|d| d.as_table()) else {
+        return Vec::new();
+    };
+    deps.iter()
+        .map(|(key, spec)| {
+            let package = spec.get("package").and_then(|p| p.as_str()).unwrap_or(key);
+            normalise(package)
+        })
+        .collect()
+}
+
+/// `publish = false` or `publish = []` in `[package]`.
+fn unpublished(manifest: &toml::Table) -> bool {
+    match manifest.get("package").and_then(|p| p.get("publish")) {
+        Some(toml::Value::Boolean(b)) => !b,
+        Some(toml::Value::Array(registries)) => registries.is_empty(),
+        _ => false,
+    }
+}
+
+fn builds_binary(dir: &Path, manifest: Option<&toml::Table>) -> bool {
+    dir.join("src/main.rs").exists()
+        || dir.join("src/bin").is_dir()
+        || manifest.is_some_and(|m| m.contains_key("bin"))
+}
+
+/// Cargo treats `-` and `_` in package names alike when resolving.
+fn normalise(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    fn package(name: &str, rest: &str) -> String {
+        format!("[package]\nname = \"{name}\"\n{rest}")
+    }
+
+    #[test]
+    fn unpublished_dev_only_library_crates_are_harnesses() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let app_deps = "[dependencies]\ncore = { path = \"../core\" }\n\
+                        [dev-dependencies]\ntestkit = { path = \"../testkit\" }\n\
+                        both = { path = \"../both\" }\n";
+        write(root, "app/Cargo.toml", &package("app", app_deps));
+        write(root, "app/src/main.rs", "fn main() {}");
+        let core_deps = "[target.'cfg(unix)'.dependencies]\nboth = { path = \"../both\" }\n\
+                         [dev-dependencies]\nkit = { package = \"test-bin\", path = \"../tb\" }\n\
+                         facade = { path = \"../facade\" }\n";
+        write(root, "core/Cargo.toml", &package("core", core_deps));
+        let unpublished = "publish = false\n";
+        write(root, "testkit/Cargo.toml", &package("testkit", unpublished));
+        write(root, "both/Cargo.toml", &package("both", unpublished));
+        write(root, "tb/Cargo.toml", &package("test-bin", unpublished));
+        write(root, "tb/src/bin/run.rs", "fn main() {}");
+        write(root, "facade/Cargo.toml", &package("facade", ""));
+        let crates: Vec<CrateInfo> = [
+            ("app", "app"),
+            ("core", "core"),
+            ("testkit", "testkit"),
+            ("both", "both"),
+            ("test-bin", "tb"),
+            ("facade", "facade"),
+        ]
+        .iter()
+        .map(|(name, dir)| CrateInfo {
+            name: (*name).into(),
+            dir: (*dir).into(),
+        })
+        .collect();
+        // testkit: an unpublished dev-only library. both: also a (target) normal dependency.
+        // test-bin: builds a binary. facade: published (sqlx's sub-crates use sqlx this way).
+        assert_eq!(
+            test_harnesses(root, &crates),
+            [false, false, true, false, false, false]
+        );
+    }
+}
