@@ -419,7 +419,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         })
         .collect::<Result<Vec<_>, ScanError>>()?;
 
-    let prefilter = build_prefilter(options, &model);
+    let prefilters = build_prefilters(options, &model);
     let cache = options.cache_dir.as_ref().map(|dir| {
         let key = format!(
             "{}|{}|{}",
@@ -440,7 +440,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                     crate_name,
                     options,
                     rules: &prepared,
-                    prefilter: &prefilter,
+                    prefilters: &prefilters,
                     model: &model,
                 };
                 job.run(cache.as_ref())
@@ -667,7 +667,7 @@ struct FileJob<'a> {
     crate_name: &'a str,
     options: &'a ScanOptions,
     rules: &'a [PreparedRule],
-    prefilter: &'a Prefilter,
+    prefilters: &'a Prefilters,
     model: &'a Workspace,
 }
 
@@ -741,7 +741,7 @@ impl FileJob<'_> {
                 self.crate_name,
                 text,
                 self.rules,
-                self.prefilter,
+                self.prefilters.for_file(rel, self.model),
                 self.model,
                 self.options.include_tests,
                 deadline,
@@ -861,13 +861,34 @@ fn build_model(found: &discover::Discovered, options: &ScanOptions) -> Workspace
     Workspace::from_files(files.into_iter().flatten().collect())
 }
 
-/// The prefilter for the enabled rules (a superset of what runs on any one file, so it is
+/// The prefilters of a scan: `general` for every file, and `narrowed` (when the model is built
+/// and [`Workspace::NARROWED_RULE`] runs) for files whose enums the model fully indexes, where
+/// that rule's literal `enum ` gives way to the `enum Name` of enums with an unconstructed
+/// variant: its findings are known once the model is built, so other enums need no parse.
+struct Prefilters {
+    general: Prefilter,
+    narrowed: Option<Prefilter>,
+}
+
+impl Prefilters {
+    fn for_file(&self, rel: &str, model: &Workspace) -> &Prefilter {
+        match &self.narrowed {
+            Some(narrowed) if model.enums_complete(rel) => narrowed,
+            _ => &self.general,
+        }
+    }
+}
+
+/// The prefilters for the enabled rules (a superset of what runs on any one file, so they are
 /// conservative for rules limited to some paths).
 /// Items mentioning what the model follows (workspace macro calls, error types with a response
 /// conversion) are selected too: rules see through them.
-fn build_prefilter(options: &ScanOptions, model: &Workspace) -> Prefilter {
+fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     if options.full_parse {
-        return Prefilter::off();
+        return Prefilters {
+            general: Prefilter::off(),
+            narrowed: None,
+        };
     }
     let metas: Vec<&RuleMeta> = options.rules.iter().map(|r| r.entry.meta).collect();
     let evidence: Vec<&str> = if options.collect_evidence {
@@ -879,7 +900,6 @@ fn build_prefilter(options: &ScanOptions, model: &Workspace) -> Prefilter {
     } else {
         Vec::new()
     };
-    let base = Prefilter::new(&metas, &evidence);
     // A macro whose body holds none of the literals of the rules that read expansions expands
     // to nothing they look for.
     let expanders: Vec<&RuleMeta> = metas
@@ -890,12 +910,27 @@ fn build_prefilter(options: &ScanOptions, model: &Workspace) -> Prefilter {
     let expanding = Prefilter::new(&expanders, &[]);
     let followed =
         model.prefilter_literals(|body| !expanders.is_empty() && expanding.may_select(body));
-    if followed.is_empty() {
-        return base;
-    }
     let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
     extra.extend_from_slice(&evidence);
-    Prefilter::new(&metas, &extra)
+    let general = Prefilter::new(&metas, &extra);
+    let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
+    if !narrowing {
+        return Prefilters {
+            general,
+            narrowed: None,
+        };
+    }
+    let others: Vec<&RuleMeta> = metas
+        .iter()
+        .copied()
+        .filter(|m| m.id != Workspace::NARROWED_RULE)
+        .collect();
+    let unraised = model.unraised_enum_literals();
+    extra.extend(unraised.iter().map(String::as_str));
+    Prefilters {
+        general,
+        narrowed: Some(Prefilter::new(&others, &extra)),
+    }
 }
 
 #[cfg(test)]

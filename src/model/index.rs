@@ -32,6 +32,10 @@ pub struct FileIndex {
     pub fields_read: BTreeSet<String>,
     /// The skeleton parse failed: only the token facts are known.
     pub skeleton_failed: bool,
+    /// Every `enum Name` of the file is in [`FileIndex::enums`], written `enum Name` with one
+    /// space (none in a fn body, a macro call or a test module): the analysis may then select
+    /// enum items by their exact `enum Name` text (see `Workspace::unraised_enum_literals`).
+    pub enums_complete: bool,
 }
 
 /// A fn or method with a body or without (trait methods).
@@ -206,13 +210,20 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
     }
     // Item-level macro calls (`impl_from! { io::Error => Io }`) may construct variants named
     // bare: macro code the model can see counts as raising them.
+    let mut inside: Vec<(usize, usize)> = bodies.values().copied().collect();
+    inside.sort_unstable();
+    let in_body = |k: usize| {
+        // Bodies are outermost and disjoint: only the last one opening before `k` can hold it.
+        let i = inside.partition_point(|&(open, _)| open < k);
+        i > 0 && inside[i - 1].1 > k
+    };
     for k in 1..tokens.toks.len().saturating_sub(1) {
         let open = k + 1;
         if tokens.is(k, "!")
             && tokens.is_ident(k - 1)
             && !tokens.is(k - 1, "macro_rules")
             && tokens.toks[open].kind == Kind::Open
-            && !bodies.values().any(|&(o, c)| o < k && k < c)
+            && !in_body(k)
             && !in_test_module(k)
         {
             bare_constructions(
@@ -234,10 +245,16 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         lines: &lines,
         module: Vec::new(),
         failed: false,
+        plain_enums: 0,
     };
     walker.walk(0, tokens.toks.len(), &Scope::default());
     let failed = walker.failed;
+    let plain_enums = walker.plain_enums;
     index.skeleton_failed = failed;
+    let written = (0..tokens.toks.len())
+        .filter(|&k| tokens.is(k, "enum") && tokens.is_ident(k) && tokens.is_ident(k + 1))
+        .count();
+    index.enums_complete = !failed && written == plain_enums;
     index
 }
 
@@ -436,6 +453,8 @@ struct Walker<'a, 't> {
     lines: &'a LineIndex,
     module: Vec<String>,
     failed: bool,
+    /// Enums indexed that are written `enum Name` (one space).
+    plain_enums: usize,
 }
 
 fn tokens_text(t: &impl ToTokens) -> String {
@@ -791,7 +810,12 @@ impl Walker<'_, '_> {
             return end + 1;
         }
         match syn::parse_str::<syn::Item>(text) {
-            Ok(syn::Item::Enum(e)) => self.enum_def(&e, base),
+            Ok(syn::Item::Enum(e)) => {
+                self.enum_def(&e, base);
+                if t.text[t.toks[k].end..t.toks[k + 1].start] == *" " {
+                    self.plain_enums += 1;
+                }
+            }
             Ok(syn::Item::Struct(s)) => self.struct_def(&s, base),
             Ok(_) => {}
             Err(_) => self.failed = true,

@@ -37,7 +37,7 @@ pub mod index;
 pub mod response;
 pub mod tokens;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
@@ -73,6 +73,8 @@ pub struct Workspace {
     impls_by_type: HashMap<String, Vec<(usize, usize)>>,
     enums_by_name: HashMap<String, Vec<(usize, usize)>>,
     structs_by_name: HashMap<String, Vec<(usize, usize)>>,
+    /// Paths of the files whose every enum the index holds ([`FileIndex::enums_complete`]).
+    enums_complete: HashSet<String>,
     /// Whether the index covers the scan (false: the model was not built).
     built: bool,
     fingerprint: u64,
@@ -133,6 +135,9 @@ impl Workspace {
                     .entry(st.name.clone())
                     .or_default()
                     .push((fi, k));
+            }
+            if file.enums_complete {
+                ws.enums_complete.insert(file.path.clone());
             }
             semantic_hash(file, &mut hasher);
         }
@@ -374,6 +379,32 @@ impl Workspace {
             .collect()
     }
 
+    /// The rule whose findings the model determines: `unraised-error-variant` reports only
+    /// variants that [`Workspace::is_variant_constructed`] says nothing constructs.
+    pub const NARROWED_RULE: &'static str = "unraised-error-variant";
+
+    /// `enum Name` for every indexed enum with a variant nothing constructs: in a file whose
+    /// enums are all indexed ([`Workspace::enums_complete`]), the only items where
+    /// [`Workspace::NARROWED_RULE`] can report. Sorted, deduplicated.
+    pub fn unraised_enum_literals(&self) -> Vec<String> {
+        let literals: BTreeSet<String> = self
+            .enums()
+            .filter(|(_, e)| {
+                e.variants
+                    .iter()
+                    .any(|v| self.is_variant_constructed(&e.name, &v.name) == Some(false))
+            })
+            .map(|(_, e)| format!("enum {}", e.name))
+            .collect();
+        literals.into_iter().collect()
+    }
+
+    /// Whether the index holds every enum of this file, each written `enum Name`: then
+    /// [`Workspace::unraised_enum_literals`] find all its enums that may have a finding.
+    pub fn enums_complete(&self, path: &str) -> bool {
+        self.enums_complete.contains(path)
+    }
+
     /// Whether a response conversion (`IntoResponse`, `Responder`, `ResponseError`, `From<_> for
     /// Status`) exists for `type_name`.
     pub fn has_response_conversion(&self, type_name: &str) -> bool {
@@ -430,6 +461,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
     file.constructed.hash(hasher);
     file.bare_constructed.hash(hasher);
     file.fields_read.hash(hasher);
+    file.enums_complete.hash(hasher);
 }
 
 /// Crate names as paths write them (`my-crate` is `my_crate`).

@@ -75,14 +75,13 @@ fn is_error_enum(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
         return true;
     }
     let name = e.ident.to_string();
-    cx.workspace.impls().any(|(_, imp)| {
-        imp.self_type == name
-            && imp.trait_path.as_deref().is_some_and(|t| {
-                matches!(
-                    t,
-                    "std::error::Error" | "core::error::Error" | "error::Error"
-                )
-            })
+    cx.workspace.impls_for(&name).any(|imp| {
+        imp.trait_path.as_deref().is_some_and(|t| {
+            matches!(
+                t,
+                "std::error::Error" | "core::error::Error" | "error::Error"
+            )
+        })
     })
 }
 
