@@ -393,26 +393,35 @@ pub struct Placeholder {
 
 /// The placeholders of a format template, with `{{`/`}}` escapes skipped.
 pub fn placeholders(template: &str) -> Vec<Placeholder> {
+    placeholder_specs(template)
+        .into_iter()
+        .map(|(_, inner)| {
+            let arg = inner.split(':').next().unwrap_or("").trim();
+            let name = (!arg.is_empty() && !arg.chars().all(|c| c.is_ascii_digit()))
+                .then(|| arg.to_string());
+            Placeholder { name }
+        })
+        .collect()
+}
+
+/// The placeholders of a format template with their byte offsets and inner text (`{}` gives
+/// ""), `{{`/`}}` escapes skipped: for rules that need to know where in the text each one is.
+pub fn placeholder_specs(template: &str) -> Vec<(usize, &str)> {
+    let bytes = template.as_bytes();
     let mut out = Vec::new();
-    let mut chars = template.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
-                chars.next();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'{' => {
+                let Some(close) = template[i + 1..].find('}') else {
+                    break;
+                };
+                out.push((i, &template[i + 1..i + 1 + close]));
+                i += close + 2;
             }
-            '{' => {
-                let rest = &template[i + 1..];
-                let Some(close) = rest.find('}') else { break };
-                let inner = &rest[..close];
-                let arg = inner.split(':').next().unwrap_or("").trim();
-                let name = (!arg.is_empty() && !arg.chars().all(|c| c.is_ascii_digit()))
-                    .then(|| arg.to_string());
-                out.push(Placeholder { name });
-                for _ in 0..inner.chars().count() + 1 {
-                    chars.next();
-                }
-            }
-            _ => {}
+            _ => i += 1,
         }
     }
     out

@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::knowledge::taint::SinkKind;
-use crate::macros::MacroCall;
+use crate::macros::{MacroCall, placeholder_specs};
 use crate::rules::{
     Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
 };
@@ -1330,28 +1330,6 @@ fn analyze_format(
         runtime,
         quoters,
     }
-}
-
-/// Placeholders of a format template with their byte offsets and inner text (`{}` gives "").
-fn placeholder_specs(template: &str) -> Vec<(usize, &str)> {
-    let bytes = template.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
-            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
-            b'{' => {
-                let Some(close) = template[i + 1..].find('}') else {
-                    break;
-                };
-                out.push((i, &template[i + 1..i + 1 + close]));
-                i += close + 2;
-            }
-            _ => i += 1,
-        }
-    }
-    out
 }
 
 /// The template with `-- ..` and `/* .. */` comments blanked out (byte offsets kept), stepping

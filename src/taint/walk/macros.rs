@@ -99,7 +99,10 @@ impl Walk<'_, '_, '_> {
         }
         let mut out = Vec::new();
         let mut next = 0;
-        for (i, (offset, spec)) in placeholders(&template).into_iter().enumerate() {
+        for (i, (offset, spec)) in crate::macros::placeholder_specs(&template)
+            .into_iter()
+            .enumerate()
+        {
             let arg = spec.split(':').next().unwrap_or("").trim().to_string();
             let value = if arg.is_empty() {
                 next += 1;

@@ -75,28 +75,6 @@ pub(super) fn root_key(expr: &syn::Expr) -> Option<String> {
     field_key(e).or_else(|| local_name(e))
 }
 
-/// Placeholders of a format template with byte offsets and inner text.
-pub(super) fn placeholders(template: &str) -> Vec<(usize, &str)> {
-    let bytes = template.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
-            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
-            b'{' => {
-                let Some(close) = template[i + 1..].find('}') else {
-                    break;
-                };
-                out.push((i, &template[i + 1..i + 1 + close]));
-                i += close + 2;
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
 /// The extractor local a value is unwrapped from: `path.into_inner()`, `*path`, `path`.
 pub(super) fn extractor_root(expr: &syn::Expr) -> Option<String> {
     match expr {
