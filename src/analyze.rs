@@ -1,11 +1,13 @@
 //! One traversal per file: walks the syntax tree once, keeps the ancestor path and the test-code
 //! context, parses macro bodies, and calls every enabled rule's hooks on each node.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use syn::visit::{self, Visit};
 use typed_arena::Arena;
 
+use crate::finding::Severity;
 use crate::macros::{self, MacroBody, MacroCall, TemplateBody};
 use crate::model::Workspace;
 use crate::rules::{Ctx, FnNode, Node, RawFinding, Rule, RuleMeta};
@@ -36,6 +38,10 @@ const CLOCK_EVERY: u32 = 256;
 /// is parsed out of its parent's tokens, so the work grows with the square of the depth (a file
 /// of `m!(m!(..))` at the nesting limit took 3 s); real code nests a handful.
 const MAX_MACRO_NESTING: usize = 32;
+
+/// Expansions of workspace macros inside expansions are walked this deep (a macro that calls
+/// itself stops here).
+const MAX_EXPANSION_DEPTH: usize = 4;
 
 /// Observation key for every `unsafe` block, fn, impl or trait; the engine counts it itself.
 pub const UNSAFE_OBSERVATION: &str = "engine/unsafe";
@@ -69,6 +75,8 @@ pub fn analyze(
         deadline,
         until_clock: CLOCK_EVERY,
         macro_depth: 0,
+        expansion_depth: 0,
+        template_findings: HashMap::new(),
     };
     if !source.is_test_path {
         crate::evidence::file(file, &mut analyzer.out.observations);
@@ -102,6 +110,11 @@ struct Analyzer<'a, 'ast> {
     until_clock: u32,
     /// Macro calls around the current node whose bodies were parsed.
     macro_depth: usize,
+    /// Expansions of workspace macros around the current node.
+    expansion_depth: usize,
+    /// Per (macro, arm): what the analysis of its template (`macro_rules_templates`) reports, as
+    /// (rule, severity); an expansion does not report these again (see `walk_expansion`).
+    template_findings: HashMap<(String, usize), Vec<(&'static str, Severity)>>,
 }
 
 impl<'a, 'ast> Analyzer<'a, 'ast> {
@@ -208,6 +221,156 @@ impl<'ast> Analyzer<'_, 'ast> {
             }
         }
         self.in_template -= 1;
+    }
+}
+
+/// Expansions of workspace `macro_rules!` at their call sites. Every rule sees the code a call
+/// of a simple workspace macro expands to, as if written at the call: tokens of the template are
+/// spanned at the call's path, the call's own tokens where they are written. The template itself
+/// is analysed where it is defined, with stand-ins for its metavariables
+/// (`macro_rules_templates`), and reports there once. So an expansion reports only what its
+/// arguments or its place add: a finding on an argument's tokens, a finding the template alone
+/// does not have (a statement `spawn_named!(..);` drops the handle the template returns), or a
+/// different grade; a finding that the template analysis of the same arm also has (same rule and
+/// severity) is reported at the template only.
+impl<'ast> Analyzer<'_, 'ast> {
+    /// The expansion of `mac` parsed for its place (items, statements or an expression), with the
+    /// key of the macro's arm; `None` when `mac` is no simple workspace macro.
+    fn expansion(&mut self, mac: &'ast syn::Macro) -> Option<((String, usize), &'ast TemplateBody)> {
+        // Inside a `macro_rules!` template (not an expansion), calls are left as written: the
+        // template is analysed once, where it is defined.
+        let in_definition = self.in_template > self.expansion_depth;
+        if in_definition
+            || self.expansion_depth >= MAX_EXPANSION_DEPTH
+            || self.macro_depth >= MAX_MACRO_NESTING
+        {
+            return None;
+        }
+        let (def, arm, tokens) = self.workspace.expand_macro_arm(mac)?;
+        let key = (def.name.clone(), arm);
+        let body = match self.ancestors.last() {
+            Some(Node::Stmt(syn::Stmt::Macro(stmt))) => {
+                let mut stmts = syn::parse::Parser::parse2(syn::Block::parse_within, tokens.clone())
+                    .ok()
+                    .filter(|s| !s.is_empty());
+                // `m!(..);` whose expansion ends in an expression: that value is dropped there.
+                if let (Some(stmts), Some(semi)) = (&mut stmts, stmt.semi_token)
+                    && let Some(syn::Stmt::Expr(_, end @ None)) = stmts.last_mut()
+                {
+                    *end = Some(semi);
+                }
+                stmts.map(TemplateBody::Stmts)
+            }
+            Some(Node::Expr(_)) => syn::parse2::<syn::Expr>(tokens.clone())
+                .ok()
+                .map(|e| TemplateBody::Exprs(vec![e])),
+            _ => None,
+        };
+        let mut body = body.or_else(|| macros::parse_template(tokens))?;
+        ungroup(&mut body);
+        let Parsed::Templates(parsed) = self.arena.alloc(Parsed::Templates(vec![body])) else {
+            return None;
+        };
+        let parsed: &'ast [TemplateBody] = parsed;
+        Some((key, parsed.first()?))
+    }
+
+    fn walk_expansion(&mut self, key: (String, usize), body: &'ast TemplateBody, mac: &syn::Macro) {
+        let before = self.out.findings.len();
+        // Attributes and `unsafe` of the template count where it is written.
+        self.in_template += 1;
+        self.expansion_depth += 1;
+        match body {
+            TemplateBody::Items(items) => items.iter().for_each(|i| self.visit_item(i)),
+            TemplateBody::Stmts(stmts) => stmts.iter().for_each(|s| self.visit_stmt(s)),
+            TemplateBody::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+        }
+        self.expansion_depth -= 1;
+        self.in_template -= 1;
+        let at_template = self.template_findings(key).to_vec();
+        let call = syn::spanned::Spanned::span(&mac.path).start();
+        let mut found = self.out.findings.split_off(before);
+        for (rule, severity) in at_template {
+            if let Some(k) = found.iter().position(|f| {
+                f.rule.id == rule && f.severity == severity && f.start.start() == call
+            }) {
+                found.remove(k);
+            }
+        }
+        // A metavariable written twice in the template puts its finding there twice.
+        let mut seen = Vec::new();
+        found.retain(|f| {
+            let key = (f.rule.id, f.start.start(), f.end.end(), f.message.clone());
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        });
+        self.out.findings.extend(found);
+    }
+
+    /// What the analysis of a workspace macro's template reports for one arm, as (rule,
+    /// severity): computed once per file, by fresh rule instances on the same template walk.
+    fn template_findings(&mut self, key: (String, usize)) -> &[(&'static str, Severity)] {
+        if !self.template_findings.contains_key(&key) {
+            let found = self.analyse_template(&key);
+            self.template_findings.insert(key.clone(), found);
+        }
+        self.template_findings
+            .get(&key)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn analyse_template(&self, (name, arm): &(String, usize)) -> Vec<(&'static str, Severity)> {
+        let Some(def) = self.workspace.macro_named(name) else {
+            return Vec::new();
+        };
+        let Ok(tokens) = def.body.parse::<proc_macro2::TokenStream>() else {
+            return Vec::new();
+        };
+        let Some(Some(template)) = macros::macro_rules_arm_templates(tokens).into_iter().nth(*arm)
+        else {
+            return Vec::new();
+        };
+        let mut rules: Vec<ActiveRule> = self
+            .rules
+            .iter()
+            .filter_map(|r| crate::rules::find(r.meta.id))
+            .map(|entry| ActiveRule {
+                meta: entry.meta,
+                rule: (entry.new)(),
+            })
+            .collect();
+        let arena = Arena::new();
+        let mut scratch = Analyzer {
+            source: self.source,
+            workspace: self.workspace,
+            rules: &mut rules,
+            arena: &arena,
+            ancestors: Vec::new(),
+            test_depth: 0,
+            fn_stack: Vec::new(),
+            impl_trait: Vec::new(),
+            in_template: 1,
+            out: Analysis::default(),
+            deadline: None,
+            until_clock: CLOCK_EVERY,
+            macro_depth: 0,
+            // The template is analysed where it is defined without expanding the calls in it.
+            expansion_depth: MAX_EXPANSION_DEPTH,
+            template_findings: HashMap::new(),
+        };
+        match &template {
+            TemplateBody::Items(items) => items.iter().for_each(|i| scratch.visit_item(i)),
+            TemplateBody::Stmts(stmts) => stmts.iter().for_each(|s| scratch.visit_stmt(s)),
+            TemplateBody::Exprs(exprs) => exprs.iter().for_each(|e| scratch.visit_expr(e)),
+        }
+        scratch
+            .out
+            .findings
+            .iter()
+            .filter(|f| !f.withdrawn)
+            .map(|f| (f.rule.id, f.severity))
+            .collect()
     }
 }
 
@@ -423,16 +586,50 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
             args,
         };
         self.dispatch(|rule, cx| rule.check_macro(cx, &call));
+        // A call of a workspace macro is walked as its expansion (which holds the arguments
+        // where the template puts them); other macros as their parsed arguments.
+        let expansion = self.expansion(mac);
         self.macro_depth += 1;
-        self.within(Node::Macro(mac), &[], |this| {
-            for expr in args {
-                this.visit_expr(expr);
-            }
-            for stmt in stmts {
-                this.visit_stmt(stmt);
+        self.within(Node::Macro(mac), &[], |this| match expansion {
+            Some((key, body)) => this.walk_expansion(key, body, mac),
+            None => {
+                for expr in args {
+                    this.visit_expr(expr);
+                }
+                for stmt in stmts {
+                    this.visit_stmt(stmt);
+                }
             }
         });
         self.macro_depth -= 1;
+    }
+}
+
+/// Removes the invisible groups an expansion wraps each captured fragment in: the tree already
+/// keeps the fragment whole, and rules match `danger_accept_invalid_certs(true)` as written.
+fn ungroup(body: &mut TemplateBody) {
+    use syn::visit_mut::VisitMut;
+    struct Ungroup;
+    impl VisitMut for Ungroup {
+        fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+            while let syn::Expr::Group(group) = expr {
+                let inner = std::mem::replace(&mut *group.expr, syn::Expr::Verbatim(Default::default()));
+                *expr = inner;
+            }
+            syn::visit_mut::visit_expr_mut(self, expr);
+        }
+        fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+            while let syn::Type::Group(group) = ty {
+                let inner = std::mem::replace(&mut *group.elem, syn::Type::Verbatim(Default::default()));
+                *ty = inner;
+            }
+            syn::visit_mut::visit_type_mut(self, ty);
+        }
+    }
+    match body {
+        TemplateBody::Items(items) => items.iter_mut().for_each(|i| Ungroup.visit_item_mut(i)),
+        TemplateBody::Stmts(stmts) => stmts.iter_mut().for_each(|s| Ungroup.visit_stmt_mut(s)),
+        TemplateBody::Exprs(exprs) => exprs.iter_mut().for_each(|e| Ungroup.visit_expr_mut(e)),
     }
 }
 

@@ -142,7 +142,16 @@ pub enum TemplateBody {
 /// `lifetime`, `0` for a `literal`, nothing for a `vis`/`item`; a repetition `$( .. ),*` is kept
 /// once; `$crate` is `crate`. A template that does not parse whole gives what parses of it.
 pub fn macro_rules_templates(mac: &syn::Macro) -> Vec<TemplateBody> {
-    let trees: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+    macro_rules_arm_templates(mac.tokens.clone())
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// [`macro_rules_templates`] arm by arm, in the order of the arms (`None`: that arm's template
+/// parses as nothing), so that an expansion's arm finds the template analysis of its arm.
+pub fn macro_rules_arm_templates(tokens: TokenStream) -> Vec<Option<TemplateBody>> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < trees.len() {
@@ -154,9 +163,7 @@ pub fn macro_rules_templates(mac: &syn::Macro) -> Vec<TemplateBody> {
             let mut fragments = Vec::new();
             fragment_kinds(matcher.stream(), &mut fragments, 0);
             let stream = substitute(template.stream(), &fragments, 0);
-            if let Some(body) = parse_template(stream) {
-                out.push(body);
-            }
+            out.push(parse_template(stream));
             i += 4;
         } else {
             i += 1;
@@ -271,7 +278,7 @@ fn substitute(tokens: TokenStream, fragments: &[(String, String)], depth: usize)
 }
 
 /// Items, else statements, else an expression, else whatever parses of it.
-fn parse_template(stream: TokenStream) -> Option<TemplateBody> {
+pub fn parse_template(stream: TokenStream) -> Option<TemplateBody> {
     if let Ok(file) = syn::parse2::<syn::File>(stream.clone())
         && !file.items.is_empty()
     {

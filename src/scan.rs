@@ -388,10 +388,13 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         .map_err(ScanError::ThreadPool)?;
     // The model covers every discovered file, also under `--changed-since`: a changed file's
     // findings may depend on unchanged ones.
-    let model = if needs_model(options) {
-        pool.install(|| build_model(&found, options))
-    } else {
+    // Without a rule that consults it, the model holds only the files that define
+    // `macro_rules!`: every rule sees the expansions of workspace macros (see `analyze`).
+    let model = if options.rules.is_empty() {
         Workspace::empty()
+    } else {
+        let macros_only = !needs_model(options);
+        pool.install(|| build_model(&found, options, macros_only))
     };
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
@@ -828,8 +831,9 @@ fn needs_model(options: &ScanOptions) -> bool {
 }
 
 /// Indexes every discovered file in parallel (files too large, unreadable or not UTF-8 are left
-/// out, as the analysis leaves them out) and merges the indexes in path order.
-fn build_model(found: &discover::Discovered, options: &ScanOptions) -> Workspace {
+/// out, as the analysis leaves them out) and merges the indexes in path order. `macros_only`
+/// indexes only the files that define a `macro_rules!` macro, which is all the expansions need.
+fn build_model(found: &discover::Discovered, options: &ScanOptions, macros_only: bool) -> Workspace {
     let files: Vec<Option<model::FileIndex>> = found
         .files
         .par_iter()
@@ -844,6 +848,9 @@ fn build_model(found: &discover::Discovered, options: &ScanOptions) -> Workspace
                 return None;
             }
             let bytes = std::fs::read(&file.abs).ok()?;
+            if macros_only && memchr::memmem::find(&bytes, b"macro_rules").is_none() {
+                return None;
+            }
             let text = std::str::from_utf8(&bytes).ok()?;
             let krate = &found.crates[file.crate_index];
             let in_crate = file
@@ -900,16 +907,10 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     } else {
         Vec::new()
     };
-    // A macro whose body holds none of the literals of the rules that read expansions expands
-    // to nothing they look for.
-    let expanders: Vec<&RuleMeta> = metas
-        .iter()
-        .copied()
-        .filter(|m| model::EXPANDS_MACROS.contains(&m.id))
-        .collect();
-    let expanding = Prefilter::new(&expanders, &[]);
-    let followed =
-        model.prefilter_literals(|body| !expanders.is_empty() && expanding.may_select(body));
+    // Every rule sees the expansions of workspace macros: a call is worth parsing when the
+    // macro's body holds a literal of some enabled rule.
+    let expanding = Prefilter::new(&metas, &[]);
+    let followed = model.prefilter_literals(|body| expanding.may_select(body));
     let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
     extra.extend_from_slice(&evidence);
     let general = Prefilter::new(&metas, &extra);

@@ -1,6 +1,7 @@
 //! Expanding simple workspace `macro_rules!` at a call site: arms whose matcher is a flat
-//! sequence of literal tokens and `$name:fragment` captures (no `$(..)*` repetitions), with every
-//! token of the expansion given the call site's span so findings point at the call.
+//! sequence of literal tokens and `$name:fragment` captures (no `$(..)*` repetitions). Tokens
+//! the template writes get the call site's span, so findings point at the call; tokens the call
+//! passes keep their own spans (they are written at the call site already).
 //! Macros the expander cannot handle expand to nothing (`None`): rules then see the call as before.
 
 use std::collections::HashMap;
@@ -9,10 +10,20 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 
 /// The expansion of `def_body` (a `macro_rules!` body as text) for the call's `input` tokens.
 pub fn expand(def_body: &str, input: TokenStream, call_site: Span) -> Option<TokenStream> {
+    expand_arm(def_body, input, call_site).map(|(_, tokens)| tokens)
+}
+
+/// [`expand`], with the index of the arm that matched (arms counted in the order written).
+pub fn expand_arm(
+    def_body: &str,
+    input: TokenStream,
+    call_site: Span,
+) -> Option<(usize, TokenStream)> {
     let body: TokenStream = def_body.parse().ok()?;
     let trees: Vec<TokenTree> = body.into_iter().collect();
     let input: Vec<TokenTree> = input.into_iter().collect();
     let mut i = 0;
+    let mut arm = 0;
     while i < trees.len() {
         // `(matcher) => {transcriber}` then an optional `;`
         let (
@@ -34,9 +45,10 @@ pub fn expand(def_body: &str, input: TokenStream, call_site: Span) -> Option<Tok
         }
         let pattern: Vec<TokenTree> = matcher.stream().into_iter().collect();
         if let Some(bindings) = match_arm(&pattern, &input) {
-            let out = transcribe(transcriber.stream(), &bindings)?;
-            return Some(respan(out, call_site));
+            let template = respan(transcriber.stream(), call_site);
+            return Some((arm, transcribe(template, &bindings)?));
         }
+        arm += 1;
         i += 4;
         if matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == ';') {
             i += 1;
@@ -115,11 +127,13 @@ fn transcribe(
                 }
                 Some(TokenTree::Ident(name)) => {
                     let bound = bindings.get(&name.to_string())?;
-                    // A captured expression stays one expression, as rustc keeps it.
-                    out.push(TokenTree::Group(Group::new(
-                        Delimiter::None,
-                        bound.iter().cloned().collect(),
-                    )));
+                    // A captured expression stays one expression, as rustc keeps it; the
+                    // group is spanned where the call writes it.
+                    let mut group = Group::new(Delimiter::None, bound.iter().cloned().collect());
+                    if let Some(first) = bound.first() {
+                        group.set_span(first.span());
+                    }
+                    out.push(TokenTree::Group(group));
                     i += 2;
                 }
                 _ => return None,
@@ -138,6 +152,8 @@ fn transcribe(
     Some(out.into_iter().collect())
 }
 
+/// Gives every token the call's span; `$` metavariables are spanned too, which is harmless:
+/// [`transcribe`] replaces them by the call's tokens.
 fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()

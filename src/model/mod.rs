@@ -53,10 +53,6 @@ pub const CONSULTED_BY: &[&str] = &[
     "unvalidated-input",
 ];
 
-/// Rules that look at the expansions of workspace macros (`Workspace::expand_macro`): calls of
-/// a workspace macro whose body holds one of their literals are parsed for them.
-pub const EXPANDS_MACROS: &[&str] = &["detached-spawn"];
-
 /// The index of every scanned file, merged. Immutable once built.
 #[derive(Default)]
 pub struct Workspace {
@@ -310,13 +306,23 @@ impl Workspace {
             .map(|&(fi, k)| &self.files[fi].macros[k])
     }
 
-    /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]), every
-    /// token spanned at the call's path; `None` for other macros or arms the expander cannot match.
+    /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]): the
+    /// template's tokens spanned at the call's path, the call's own tokens where they are written;
+    /// `None` for other macros or arms the expander cannot match.
     pub fn expand_macro(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
+        self.expand_macro_arm(mac).map(|(_, _, tokens)| tokens)
+    }
+
+    /// [`Workspace::expand_macro`], with the definition and the index of the arm that matched.
+    pub fn expand_macro_arm(
+        &self,
+        mac: &syn::Macro,
+    ) -> Option<(&MacroDef, usize, proc_macro2::TokenStream)> {
         let name = mac.path.segments.last()?.ident.to_string();
         let def = self.macro_named(&name)?;
         let span = syn::spanned::Spanned::span(&mac.path);
-        expand::expand(&def.body, mac.tokens.clone(), span)
+        let (arm, tokens) = expand::expand_arm(&def.body, mac.tokens.clone(), span)?;
+        Some((def, arm, tokens))
     }
 
     /// Variants of `type_name` whose payload a response conversion puts into a 5xx body or a gRPC

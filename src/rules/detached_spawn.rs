@@ -47,13 +47,8 @@ const SPAWNS: &[&[&str]] = &[
 
 impl Rule for DetachedSpawn {
     fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
-        if let syn::Stmt::Macro(m) = stmt
-            && m.semi_token.is_some()
-            && let Some((span, what)) = spawning_macro(cx, &m.mac)
-        {
-            report_dropped(cx, span, m.mac.delimiter.span().close(), &what);
-            return;
-        }
+        // `spawn_named!(..);` of a workspace macro: the analyzer walks its expansion, where the
+        // spawn is a statement of its own. `let _ = spawn_named!(..)` is looked into here.
         let dropped = match stmt {
             syn::Stmt::Expr(expr, Some(_)) => expr,
             syn::Stmt::Local(local) if matches!(local.pat, syn::Pat::Wild(_)) => {
@@ -151,7 +146,7 @@ fn holds_join_handle(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
 }
 
 /// A call of a workspace `macro_rules!` macro whose expansion's value is a spawn call
-/// (`spawn_named!("actor", fut)` with `tokio::spawn($fut)` as its last expression).
+/// (`let _ = spawn_named!("actor", fut)` with `tokio::spawn($fut)` as its last expression).
 fn spawning_macro(cx: &Ctx<'_, '_>, mac: &syn::Macro) -> Option<(proc_macro2::Span, String)> {
     let expansion = cx.workspace.expand_macro(mac)?;
     let block: syn::Block = syn::parse2(quote::quote!({ #expansion })).ok()?;

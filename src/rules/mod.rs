@@ -363,7 +363,8 @@ pub(crate) fn count_observation(observations: &mut Vec<(&'static str, u32)>, key
     reason = "default hooks ignore their arguments; the names document them"
 )]
 pub trait Rule: Send {
-    /// Every expression, including those parsed out of macro bodies.
+    /// Every expression, including those parsed out of macro bodies and those of the expansion
+    /// of a workspace `macro_rules!` call (see `crate::analyze`, "Expansions").
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {}
     /// Every statement (a `let`, an expression statement, an item, a macro statement).
     fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {}
