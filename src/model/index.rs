@@ -286,6 +286,7 @@ fn use_map(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> UseMap {
 fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn Fn(usize) -> bool) {
     let n = t.toks.len();
     let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let aliases = type_aliases(t);
     let mut k = 0;
     while k < n {
         if t.toks[k].kind == Kind::Open && in_test_module(k + 1) && !in_test_module(k) {
@@ -313,6 +314,13 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
             let owner = t.text_of(end - 2);
             if starts_upper(owner) && owner != "Self" && !t.in_pattern(end) {
                 seen.insert((owner, last));
+                // `use AuthParseError as E;` (at any depth, also in a fn body): `E::Invalid` is
+                // `AuthParseError::Invalid`.
+                for &(alias, original) in &aliases {
+                    if alias == owner {
+                        seen.insert((original, last));
+                    }
+                }
             }
         }
         k = end + 1;
@@ -321,6 +329,31 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
         seen.into_iter()
             .map(|(owner, v)| (owner.to_string(), v.to_string())),
     );
+}
+
+/// `(alias, original)` for every `use ..::Original as Alias` of a capitalised name in the file,
+/// also those inside fn bodies (the token scanner does not scope them: an alias maps its name
+/// anywhere in the file, which can only make more variants count as constructed).
+fn type_aliases<'t>(t: &Tokens<'t>) -> Vec<(&'t str, &'t str)> {
+    let mut out = Vec::new();
+    let mut in_use = false;
+    for k in 0..t.toks.len() {
+        if t.is(k, ";") {
+            in_use = false;
+        } else if t.is(k, "use") && t.toks[k].kind == Kind::Ident {
+            in_use = true;
+        } else if in_use
+            && k > 0
+            && t.is(k, "as")
+            && t.is_ident(k - 1)
+            && t.is_ident(k + 1)
+            && starts_upper(t.text_of(k - 1))
+            && starts_upper(t.text_of(k + 1))
+        {
+            out.push((t.text_of(k + 1), t.text_of(k - 1)));
+        }
+    }
+    out
 }
 
 /// Bare capitalised names in expression position inside a body (`Err(NotFound)`).

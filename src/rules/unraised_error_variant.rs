@@ -35,8 +35,9 @@ impl Rule for UnraisedErrorVariant {
             return;
         }
         let name = e.ident.to_string();
+        let derived_from = derives_from(e);
         for v in &e.variants {
-            if is_reserved(&v.attrs) || has_from_field(v) {
+            if is_reserved(&v.attrs) || has_from_field(v) || derived_from.contains(&&v.ident) {
                 continue;
             }
             let variant = v.ident.to_string();
@@ -119,6 +120,41 @@ fn has_from_field(v: &syn::Variant) -> bool {
     v.fields
         .iter()
         .any(|f| f.attrs.iter().any(|a| a.path().is_ident("from")))
+}
+
+/// Variants that derive_more's `#[derive(From)]` builds in a `From` impl (std has no `From`
+/// derive): every variant with exactly one field, or, once any variant is marked `#[from]`, only
+/// the marked ones; `#[from(ignore)]`/`#[from(skip)]` opt a variant out. `?` and `.into()`
+/// conversions construct them.
+fn derives_from(e: &syn::ItemEnum) -> Vec<&syn::Ident> {
+    let derives = derive_paths(&e.attrs)
+        .iter()
+        .any(|p| p.segments.last().is_some_and(|s| s.ident == "From"));
+    if !derives {
+        return Vec::new();
+    }
+    fn from_attr(v: &syn::Variant) -> Option<&syn::Attribute> {
+        v.attrs.iter().find(|a| a.path().is_ident("from"))
+    }
+    let skipped = |v: &syn::Variant| {
+        from_attr(v).is_some_and(|a| {
+            matches!(&a.meta, syn::Meta::List(l)
+                if l.tokens.to_string().split(|c: char| !c.is_alphanumeric()).any(|w| w == "ignore" || w == "skip"))
+        })
+    };
+    let any_marked = e.variants.iter().any(|v| from_attr(v).is_some() && !skipped(v));
+    e.variants
+        .iter()
+        .filter(|v| !skipped(v))
+        .filter(|v| {
+            if any_marked {
+                from_attr(v).is_some()
+            } else {
+                v.fields.len() == 1
+            }
+        })
+        .map(|v| &v.ident)
+        .collect()
 }
 
 /// Names of validation outcomes (severity only; whether to report never depends on the name).
