@@ -47,6 +47,7 @@ pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, Variant
 /// Rules that consult the model: the scan builds it only when one of them runs, and only their
 /// cached findings depend on it.
 pub const CONSULTED_BY: &[&str] = &[
+    "block-on-without-timeout",
     "detached-spawn",
     "error-detail-leak",
     "unraised-error-variant",

@@ -42,11 +42,15 @@ pub struct BlockOnWithoutTimeout {
     calls: Vec<(String, String)>,
     /// Medium findings, with the function they are in, to raise once the file's calls are known.
     reported: Vec<(String, FindingHandle)>,
+    /// Locals bound to a `std::thread::Builder` (`let t = thread::Builder::new().name(..);`),
+    /// whose `.spawn(..)` starts a thread.
+    thread_builders: Vec<String>,
 }
 
 impl Rule for BlockOnWithoutTimeout {
     fn enter_fn<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, f: FnNode<'ast>) {
         self.bounded_locals.clear();
+        self.thread_builders.clear();
         if f.is_extern() {
             self.extern_fns.push(f.sig.ident.to_string());
         }
@@ -79,13 +83,17 @@ impl Rule for BlockOnWithoutTimeout {
         }
     }
 
-    fn check_stmt<'ast>(&mut self, _cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
+    fn check_stmt<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, stmt: &'ast syn::Stmt) {
         if let syn::Stmt::Local(local) = stmt
             && let Some(init) = &local.init
             && let syn::Pat::Ident(name) = &local.pat
-            && bounded(init.expr.to_token_stream())
         {
-            self.bounded_locals.push(name.ident.to_string());
+            if bounded(init.expr.to_token_stream()) {
+                self.bounded_locals.push(name.ident.to_string());
+            }
+            if starts_at_thread_builder(cx, &init.expr) {
+                self.thread_builders.push(name.ident.to_string());
+            }
         }
     }
 
@@ -104,7 +112,9 @@ impl Rule for BlockOnWithoutTimeout {
         let f = cx.enclosing_fn;
         // `main` (and a thread's `thread_main`/`main_loop`) exists to drive the top-level future
         // to completion.
-        if f.is_some_and(|f| !f.is_extern() && drives_program_or_thread(cx, f)) {
+        if f.is_some_and(|f| {
+            !f.is_extern() && (drives_program_or_thread(cx, f) || called_only_by_drivers(cx, f))
+        }) {
             return;
         }
         if let Some(f) = f
@@ -117,7 +127,9 @@ impl Rule for BlockOnWithoutTimeout {
         if future.is_some_and(|fut| known_future(cx, fut, COMPLETE_PROMPTLY)) {
             return;
         }
-        if drives_thread(cx) || future.is_some_and(|fut| parks_forever(cx, fut)) {
+        if drives_thread(cx, &self.thread_builders)
+            || future.is_some_and(|fut| parks_forever(cx, fut))
+        {
             return;
         }
         let bound_local = future.is_some_and(|fut| match fut {
@@ -138,6 +150,16 @@ impl Rule for BlockOnWithoutTimeout {
                 format!(
                     "`block_on` without a timeout inside `extern` fn `{}`: a slow or hung future blocks the foreign caller's thread indefinitely",
                     f.sig.ident
+                ),
+                "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
+            ),
+            None if f.is_some_and(|f| reached_from_extern(cx, f)) => cx.report_at(
+                start,
+                end,
+                Severity::High,
+                format!(
+                    "`block_on` without a timeout in `{}`, which an `extern` fn in the workspace calls: a slow or hung future blocks the foreign caller's thread indefinitely",
+                    f.map(|f| f.sig.ident.to_string()).unwrap_or_default()
                 ),
                 "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
             ),
@@ -182,6 +204,55 @@ fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
         from += at + 1;
     }
     false
+}
+
+/// Every workspace fn that calls this one (by name, through the model) is a `main`, or is itself
+/// called only by `main`s: a helper that `main` calls to run the program
+/// (`main` -> `run_standalone` -> `run_server_on_rt`) drives it like `main` does. Two calls deep;
+/// a fn nothing in the workspace calls (a library's API) is not a driver.
+fn called_only_by_drivers(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+    fn only_mains(ws: &crate::model::Workspace, name: &str, depth: usize) -> bool {
+        let mut callers = ws.callers_of(name).filter(|c| !c.in_test).peekable();
+        callers.peek().is_some()
+            && callers.all(|c| {
+                (c.name == "main" && c.self_type.is_none())
+                    || (depth > 0 && c.name != name && only_mains(ws, &c.name, depth - 1))
+            })
+    }
+    let name = f.sig.ident.to_string();
+    name != "main" && only_mains(cx.workspace, &name, 1)
+}
+
+/// An `extern` fn elsewhere in the workspace calls this one, directly or through one more fn
+/// (through the model). Calls are known by name only, so each fn on the way must be the only
+/// workspace fn of its name: then the call can mean nothing else.
+fn reached_from_extern(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+    fn reached(ws: &crate::model::Workspace, name: &str, depth: usize) -> bool {
+        if ws.fns_named(name).filter(|d| !d.in_test).count() != 1 {
+            return false;
+        }
+        ws.callers_of(name).filter(|c| !c.in_test).any(|c| {
+            c.is_extern || (depth > 0 && c.name != name && reached(ws, &c.name, depth - 1))
+        })
+    }
+    reached(cx.workspace, &f.sig.ident.to_string(), 1)
+}
+
+/// `thread::Builder::new()` (resolved through imports), possibly with `.name(..)`/`.stack_size(..)`
+/// calls after it.
+fn starts_at_thread_builder(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::MethodCall(call) => starts_at_thread_builder(cx, &call.receiver),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => {
+                let full = cx.resolve(&p.path);
+                full.ends_with(&["Builder".to_string(), "new".to_string()])
+                    && full.iter().any(|s| s == "thread")
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// The text of the body of this file's `fn main`, braces balanced.
@@ -301,15 +372,17 @@ fn mentions_any(tokens: TokenStream, names: &[String]) -> bool {
 /// The `block_on` runs in a closure given to `thread::spawn`/`thread::Builder::spawn` (possibly
 /// inside further closures, such as a `LocalKey::with`): like `main`, the thread exists to drive
 /// that future.
-fn drives_thread(cx: &Ctx<'_, '_>) -> bool {
+fn drives_thread(cx: &Ctx<'_, '_>, builders: &[String]) -> bool {
     let ancestors: Vec<Node<'_>> = cx.ancestors_inside_out().collect();
     ancestors.windows(2).any(|pair| match pair {
-        [Node::Expr(syn::Expr::Closure(_)), Node::Expr(outer)] => is_thread_spawn(cx, outer),
+        [Node::Expr(syn::Expr::Closure(_)), Node::Expr(outer)] => {
+            is_thread_spawn(cx, outer, builders)
+        }
         _ => false,
     })
 }
 
-fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr, builders: &[String]) -> bool {
     match expr {
         syn::Expr::Call(call) => match &*call.func {
             syn::Expr::Path(p) => {
@@ -319,8 +392,11 @@ fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
             _ => false,
         },
         syn::Expr::MethodCall(call) => {
+            let builder_local = matches!(&*call.receiver, syn::Expr::Path(p)
+                if p.path.get_ident().is_some_and(|i| builders.iter().any(|b| i == b)));
             call.method == "spawn"
-                && mentions_any(call.receiver.to_token_stream(), &["Builder".to_string()])
+                && (builder_local
+                    || mentions_any(call.receiver.to_token_stream(), &["Builder".to_string()]))
         }
         _ => false,
     }

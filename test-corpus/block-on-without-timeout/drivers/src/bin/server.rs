@@ -1,0 +1,4 @@
+fn main() {
+    drivers::Server::new().run_standalone();
+    drivers::refresh_cache();
+}
