@@ -5,6 +5,7 @@
 pub mod credentials;
 pub mod db_pools;
 pub mod derives;
+pub mod error_text;
 pub mod errors;
 pub mod evidence;
 pub mod extractors;

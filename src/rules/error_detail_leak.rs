@@ -417,16 +417,8 @@ pub(crate) fn last_two(path: &syn::Path) -> (Option<String>, String) {
     (segments.next().map(|s| s.ident.to_string()), last)
 }
 
-/// Names that hold an error by convention: `e`, `err`, `error`, `db_err`, `io_error`, `err_msg`
-/// is not one (it is already text).
-pub(crate) fn is_error_name(name: &str) -> bool {
-    matches!(name, "e" | "err" | "error" | "cause")
-        || name.ends_with("_err")
-        || name.ends_with("_error")
-}
-
-/// The name of the error held by `expr`: an error-named variable, or the parameter of a
-/// `map_err`/`or_else`/`unwrap_or_else` closure around the current node.
+/// The error held by `expr`, a name that is bound to an error value (see [`bound_to_error`]),
+/// unless the call that produced it is known to give a fixed phrase (`src/knowledge/error_text.rs`).
 pub(crate) fn error_value(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<String> {
     let syn::Expr::Path(p) = expr else {
         return None;
@@ -435,10 +427,136 @@ pub(crate) fn error_value(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<String> 
     if is_text_parameter(cx, &ident) {
         return None;
     }
-    if is_error_name(&ident) || is_error_closure_param(cx, &ident) {
-        Some(ident)
-    } else {
-        None
+    match bound_to_error(cx, &ident)? {
+        Some(origin) if fixed_text_origin(cx, origin) => None,
+        _ => Some(ident),
+    }
+}
+
+/// Whether `name` holds an error by what binds it, not by what it is called: the `Err(name)`
+/// pattern of an enclosing `match` arm, `if let` or `while let`; the parameter of a
+/// `map_err`/`or_else`/`unwrap_or_else`/`inspect_err` closure; or a parameter of the enclosing fn
+/// typed as an error (a type named `..Error`, or a workspace type deriving or implementing
+/// `Error`). `Some(origin)`: the expression whose `Err` it is, when the binding shows it.
+fn bound_to_error<'ast>(cx: &Ctx<'_, 'ast>, name: &str) -> Option<Option<&'ast syn::Expr>> {
+    let mut in_closure = false;
+    let mut in_arm = false;
+    for node in cx.ancestors_inside_out() {
+        match node {
+            Node::Arm(arm) => {
+                if let Some(top) = err_binding(&arm.pat, name) {
+                    in_arm = top;
+                    if !top {
+                        return Some(None);
+                    }
+                }
+            }
+            Node::Expr(syn::Expr::Match(m)) if in_arm => return Some(Some(&*m.expr)),
+            Node::Expr(syn::Expr::If(syn::ExprIf { cond, .. }))
+            | Node::Expr(syn::Expr::While(syn::ExprWhile { cond, .. })) => {
+                if let syn::Expr::Let(l) = &**cond
+                    && let Some(top) = err_binding(&l.pat, name)
+                {
+                    return Some(top.then_some(&*l.expr));
+                }
+            }
+            Node::Expr(syn::Expr::Closure(closure)) if !in_closure => {
+                let binds = closure
+                    .inputs
+                    .iter()
+                    .any(|p| crate::syntax::pat_name(p).is_some_and(|n| n == name));
+                if binds {
+                    in_closure = true;
+                }
+            }
+            Node::Expr(syn::Expr::MethodCall(mc)) if in_closure => {
+                let error_closure = matches!(
+                    mc.method.to_string().as_str(),
+                    "map_err" | "or_else" | "unwrap_or_else" | "inspect_err"
+                );
+                return error_closure.then_some(Some(&*mc.receiver));
+            }
+            Node::Expr(_) if in_closure => return None,
+            _ => {}
+        }
+    }
+    typed_error_parameter(cx, name).then_some(None)
+}
+
+/// `Err(name)` (also `Err(ref name)`, or nested: `Ok(Err(name))`) in a pattern: `Some(true)` when
+/// the `Err` is the pattern itself, so the error is the scrutinee's own; `Some(false)` when it is
+/// nested in another pattern.
+fn err_binding(pat: &syn::Pat, name: &str) -> Option<bool> {
+    fn find(pat: &syn::Pat, name: &str, depth: usize) -> Option<bool> {
+        match pat {
+            syn::Pat::TupleStruct(ts) => {
+                let is_err = ts.path.segments.last().is_some_and(|s| s.ident == "Err");
+                if is_err
+                    && ts.elems.len() == 1
+                    && crate::syntax::pat_name(&ts.elems[0]).is_some_and(|n| n == name)
+                {
+                    return Some(depth == 0);
+                }
+                ts.elems.iter().find_map(|p| find(p, name, depth + 1))
+            }
+            syn::Pat::Or(or) => or.cases.iter().find_map(|p| find(p, name, depth)),
+            syn::Pat::Paren(p) => find(&p.pat, name, depth),
+            syn::Pat::Reference(r) => find(&r.pat, name, depth),
+            syn::Pat::Tuple(t) => t.elems.iter().find_map(|p| find(p, name, depth + 1)),
+            _ => None,
+        }
+    }
+    find(pat, name, 0)
+}
+
+/// A parameter of the enclosing fn whose type is an error: its last segment ends in `Error`
+/// (`sqlx::Error`, `io::Error`, `&DbError`), or a workspace type that derives `Error` or
+/// implements `std::error::Error`.
+fn typed_error_parameter(cx: &Ctx<'_, '_>, name: &str) -> bool {
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    f.sig.inputs.iter().any(|input| {
+        let syn::FnArg::Typed(t) = input else {
+            return false;
+        };
+        if crate::syntax::pat_name(&t.pat).is_none_or(|n| n != name) {
+            return false;
+        }
+        let mut ty = &*t.ty;
+        while let syn::Type::Reference(r) = ty {
+            ty = &r.elem;
+        }
+        let syn::Type::Path(p) = ty else {
+            return false;
+        };
+        let Some(last) = p.path.segments.last().map(|s| s.ident.to_string()) else {
+            return false;
+        };
+        last.ends_with("Error")
+            || cx.workspace.derives_of(&last).contains("Error")
+            || cx.workspace.impls_for(&last).any(|imp| {
+                imp.trait_path
+                    .as_deref()
+                    .is_some_and(|t| t.ends_with("error::Error"))
+            })
+    })
+}
+
+/// The expression producing the error is a call known to give a fixed phrase
+/// (`web::block(..).await`, `HeaderValue::try_from(..)`), looking through `.await` and `?`.
+fn fixed_text_origin(cx: &Ctx<'_, '_>, origin: &syn::Expr) -> bool {
+    match origin {
+        syn::Expr::Await(a) => fixed_text_origin(cx, &a.base),
+        syn::Expr::Try(t) => fixed_text_origin(cx, &t.expr),
+        syn::Expr::Paren(p) => fixed_text_origin(cx, &p.expr),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => {
+                crate::knowledge::error_text::fixed_text_call(&cx.resolve(&p.path)).is_some()
+            }
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -465,36 +583,6 @@ fn is_text_parameter(cx: &Ctx<'_, '_>, name: &str) -> bool {
     })
 }
 
-fn is_error_closure_param(cx: &Ctx<'_, '_>, name: &str) -> bool {
-    let mut inside_closure = false;
-    for node in cx.ancestors_inside_out() {
-        let Node::Expr(expr) = node else {
-            continue;
-        };
-        match expr {
-            syn::Expr::Closure(closure) => {
-                let binds = closure.inputs.iter().any(|input| {
-                    matches!(input, syn::Pat::Ident(id) if id.ident == name)
-                        || matches!(input, syn::Pat::Type(t) if matches!(&*t.pat, syn::Pat::Ident(id) if id.ident == name))
-                });
-                if !binds {
-                    return false;
-                }
-                inside_closure = true;
-            }
-            syn::Expr::MethodCall(mc) if inside_closure => {
-                return matches!(
-                    mc.method.to_string().as_str(),
-                    "map_err" | "or_else" | "unwrap_or_else"
-                );
-            }
-            _ if inside_closure => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// `e.to_string()` where `e` holds an error: the error's name.
 pub(crate) fn to_string_of_error(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> Option<String> {
     if mc.method != "to_string" || !mc.args.is_empty() {
@@ -512,7 +600,7 @@ pub(crate) fn formatted_error(cx: &Ctx<'_, '_>, call: &MacroCall<'_>) -> Option<
     let inline = macros::placeholders(&template.value())
         .into_iter()
         .filter_map(|p| p.name)
-        .find(|name| is_error_name(name) || is_error_closure_param(cx, name));
+        .find(|name| matches!(bound_to_error(cx, name), Some(origin) if !origin.is_some_and(|o| fixed_text_origin(cx, o))));
     if inline.is_some() {
         return inline;
     }
