@@ -66,7 +66,10 @@ impl Rule for DetachedSpawn {
         let Some((span, what)) = spawn_call(cx, dropped).or(macro_call) else {
             return;
         };
-        if is_executor_adapter(cx, dropped) {
+        if is_executor_adapter(cx, dropped)
+            || is_connection_task(cx, dropped)
+            || reports_through_channel(cx, dropped)
+        {
             return;
         }
         report_dropped(cx, span, dropped.span(), &format!("`{what}(..)`"));
@@ -193,6 +196,174 @@ fn is_executor_adapter(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
     })
 }
 
+/// A task spawned per accepted connection: the spawn's arguments use a connection the enclosing
+/// fn accepted (a name bound by a `let` whose value comes from `.accept(..)`, as in
+/// `let (stream, addr) = listener.accept().await?`) or received (a parameter typed as a
+/// connection: `TcpStream`, `TokioIo<..>`, `<L as Listener>::Io`, or a generic bounded by
+/// `AsyncRead + AsyncWrite`; `src/knowledge/connections.rs`). Its failure ends that one
+/// connection, which the peer sees, and the accept loop goes on.
+fn is_connection_task(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
+    use crate::knowledge::connections::{ACCEPT_METHODS, CONNECTION_BOUNDS, CONNECTION_TYPES};
+    use quote::ToTokens;
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    let mut names: Vec<String> = Vec::new();
+    // Bound from an accept call anywhere in the fn (also inside an async block's loop).
+    struct Accepted<'n>(&'n mut Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Accepted<'_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let Some(init) = &local.init
+                && calls_accept(&init.expr)
+            {
+                collect_pat_names(&local.pat, self.0);
+            }
+            syn::visit::visit_local(self, local);
+        }
+    }
+    fn calls_accept(expr: &syn::Expr) -> bool {
+        struct Finder(bool);
+        impl<'ast> syn::visit::Visit<'ast> for Finder {
+            fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
+                self.0 |= ACCEPT_METHODS.iter().any(|m| mc.method == m);
+                syn::visit::visit_expr_method_call(self, mc);
+            }
+            fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        }
+        let mut finder = Finder(false);
+        syn::visit::Visit::visit_expr(&mut finder, expr);
+        finder.0
+    }
+    syn::visit::Visit::visit_block(&mut Accepted(&mut names), f.block);
+    let bounds = f.sig.generics.to_token_stream().to_string()
+        + " "
+        + &f.sig
+            .generics
+            .where_clause
+            .as_ref()
+            .map(|w| w.to_token_stream().to_string())
+            .unwrap_or_default();
+    for input in &f.sig.inputs {
+        let syn::FnArg::Typed(t) = input else {
+            continue;
+        };
+        let Some(name) = crate::syntax::pat_name(&t.pat) else {
+            continue;
+        };
+        let syn::Type::Path(p) = &*t.ty else {
+            continue;
+        };
+        let Some(last) = p.path.segments.last().map(|s| s.ident.to_string()) else {
+            continue;
+        };
+        let typed = CONNECTION_TYPES.contains(&last.as_str());
+        let generic = p.qself.is_none()
+            && p.path.segments.len() == 1
+            && generic_bounded_as_stream(&bounds, &last, CONNECTION_BOUNDS);
+        if typed || generic {
+            names.push(name);
+        }
+    }
+    !names.is_empty() && mentions(spawn.to_token_stream(), &names)
+}
+
+/// The task owns the sending end of a channel made in the enclosing fn
+/// (`let (tx, rx) = oneshot::channel();`) whose receiving end the fn keeps and uses outside the
+/// task: whoever reads `rx` learns of the task's end, a panic included (the dropped sender closes
+/// the channel), so the task is watched.
+fn reports_through_channel(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
+    use quote::ToTokens;
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    struct Channels(Vec<(String, String)>);
+    impl<'ast> syn::visit::Visit<'ast> for Channels {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let syn::Pat::Tuple(t) = &local.pat
+                && let [tx, rx] = t.elems.iter().collect::<Vec<_>>().as_slice()
+                && let (Some(tx), Some(rx)) =
+                    (crate::syntax::pat_name(tx), crate::syntax::pat_name(rx))
+                && let Some(init) = &local.init
+                && makes_channel(&init.expr)
+            {
+                self.0.push((tx, rx));
+            }
+            syn::visit::visit_local(self, local);
+        }
+    }
+    fn makes_channel(expr: &syn::Expr) -> bool {
+        match expr {
+            syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| {
+                    matches!(s.ident.to_string().as_str(), "channel" | "unbounded_channel" | "bounded" | "unbounded" | "sync_channel")
+                })),
+            _ => false,
+        }
+    }
+    let mut channels = Channels(Vec::new());
+    syn::visit::Visit::visit_block(&mut channels, f.block);
+    if channels.0.is_empty() {
+        return false;
+    }
+    let task = spawn.to_token_stream();
+    let body = f.block.to_token_stream();
+    channels.0.iter().any(|(tx, rx)| {
+        let names = |n: &str| vec![n.to_string()];
+        mentions(task.clone(), &names(tx))
+            && !mentions(task.clone(), &names(rx))
+            && count_ident(body.clone(), rx) > 1
+    })
+}
+
+fn count_ident(tokens: proc_macro2::TokenStream, name: &str) -> usize {
+    tokens
+        .into_iter()
+        .map(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => usize::from(i == name),
+            proc_macro2::TokenTree::Group(g) => count_ident(g.stream(), name),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Whether the generics text bounds `param` by both traits of one pair (`IO: Read + Write`,
+/// `I: AsyncRead + AsyncWrite + Unpin`), read from `PARAM :` to the next `,` or `{`.
+fn generic_bounded_as_stream(generics: &str, param: &str, pairs: &[(&str, &str)]) -> bool {
+    let words: Vec<&str> = generics.split_whitespace().collect();
+    words.windows(2).enumerate().any(|(i, w)| {
+        if w[0] != param || w[1] != ":" {
+            return false;
+        }
+        let bound: Vec<&str> = words[i + 2..]
+            .iter()
+            .take_while(|w| **w != "," && **w != "{")
+            .copied()
+            .collect();
+        pairs
+            .iter()
+            .any(|(a, b)| bound.contains(a) && bound.contains(b))
+    })
+}
+
+fn collect_pat_names(pat: &syn::Pat, out: &mut Vec<String>) {
+    struct Names<'n>(&'n mut Vec<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Names<'_> {
+        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+            self.0.push(p.ident.to_string());
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    syn::visit::Visit::visit_pat(&mut Names(out), pat);
+}
+
+fn mentions(tokens: proc_macro2::TokenStream, names: &[String]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => names.iter().any(|n| i == n),
+        proc_macro2::TokenTree::Group(g) => mentions(g.stream(), names),
+        _ => false,
+    })
+}
+
 /// `()` or `Result<(), E>`: the signature has no place for a handle.
 fn returns_no_value(output: &syn::ReturnType) -> bool {
     let syn::ReturnType::Type(_, ty) = output else {
@@ -211,7 +382,8 @@ fn returns_no_value(output: &syn::ReturnType) -> bool {
         && matches!(args.args.first(), Some(syn::GenericArgument::Type(syn::Type::Tuple(t))) if t.elems.is_empty())
 }
 
-/// The single argument of a spawn call, when it is a plain name (`tokio::spawn(fut)`).
+/// The single argument of a spawn call, when it is a plain name (`tokio::spawn(fut)`), possibly
+/// wrapped by method calls on it.
 fn spawned_argument(expr: &syn::Expr) -> Option<&syn::ExprPath> {
     let args = match expr {
         syn::Expr::Call(c) => &c.args,
@@ -219,8 +391,16 @@ fn spawned_argument(expr: &syn::Expr) -> Option<&syn::ExprPath> {
         syn::Expr::Try(t) => return spawned_argument(&t.expr),
         _ => return None,
     };
-    match args.first()? {
-        syn::Expr::Path(p) if args.len() == 1 => Some(p),
+    if args.len() != 1 {
+        return None;
+    }
+    // `fut.in_current_span()`, `fut.instrument(span)`: the same future, wrapped.
+    let mut arg = args.first()?;
+    while let syn::Expr::MethodCall(m) = arg {
+        arg = &m.receiver;
+    }
+    match arg {
+        syn::Expr::Path(p) => Some(p),
         _ => None,
     }
 }

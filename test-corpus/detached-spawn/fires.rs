@@ -51,3 +51,14 @@ impl Service for Worker {
         1
     }
 }
+
+// An executor whose spawned future is a new one built from the parameter, not the parameter:
+// the adapter exemption does not hold.
+impl<Fut> hyper::rt::Executor<Fut> for RetryingExecutor
+where
+    Fut: std::future::Future + Send + 'static,
+{
+    fn execute(&self, fut: Fut) {
+        tokio::spawn(with_retries(fut)); //~ detached-spawn
+    }
+}

@@ -67,6 +67,16 @@ where
     }
 }
 
+// The same, with the future wrapped in a span: still the parameter itself.
+impl<Fut> hyper::rt::Executor<Fut> for TracingExecutor
+where
+    Fut: std::future::Future + Send + 'static,
+{
+    fn execute(&self, fut: Fut) {
+        tokio::spawn(fut.in_current_span());
+    }
+}
+
 impl Spawn for TokioSpawner {
     fn spawn_obj(&self, fut: FutureObj<'static, ()>) -> Result<(), SpawnError> {
         tokio::spawn(fut);
