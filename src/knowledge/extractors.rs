@@ -1,4 +1,5 @@
-//! Web framework extractors that hand a handler the request's data as a typed value, as
+//! Web framework extractors (and tonic's `Request<T>`) that hand a handler the request's data
+//! as a typed value, as
 //! (framework crate, extractor name). `unvalidated-input` matches a handler parameter's type
 //! resolved through the file's imports: first path segment the crate (or `web` for actix's
 //! `web::Json`), last segment the extractor.
@@ -22,4 +23,6 @@ pub const BODY_EXTRACTORS: &[(&str, &str)] = &[
     ("poem", "Form"),
     ("rocket", "Json"),
     ("rocket", "Form"),
+    // A tonic service method's `request: Request<T>` holds the decoded message `T`.
+    ("tonic", "Request"),
 ];

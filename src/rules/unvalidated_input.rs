@@ -15,13 +15,13 @@ pub static META: RuleMeta = RuleMeta {
     id: "unvalidated-input",
     dimension: Dimension::Security,
     default_severity: Severity::Medium,
-    summary: "handler accepts `Json<T>`/`Query<T>`/`Form<T>`/`Path<T>` of a type deriving `Validate`, and nothing calls `.validate()` on it",
+    summary: "handler accepts `Json<T>`/`Query<T>`/`Form<T>`/`Path<T>` (or a tonic `Request<T>`) of a type deriving `Validate`, and nothing calls `.validate()` on it",
     doc: include_str!("../../rules/unvalidated-input.md"),
     enabled_by_default: true,
     production_only: true,
     precision: Precision::Medium,
     // The extractor is written in the handler's own signature; `use` items are always parsed.
-    literals: &["Json<", "Query<", "Form<", "Path<"],
+    literals: &["Json<", "Query<", "Form<", "Path<", "Request<"],
     pattern: None,
     literal_scope: LiteralScope::Item,
 };
@@ -50,8 +50,10 @@ impl Rule for UnvalidatedInput {
             if !derives.contains("Validate") {
                 continue;
             }
-            let bound = bound_names(&arg.pat);
-            if validated_here(&f.block.to_token_stream(), &bound)
+            let body = f.block.to_token_stream();
+            let mut bound = bound_names(&arg.pat);
+            derived_names(&body, &mut bound);
+            if validated_here(&body, &bound)
                 || validated_by_callee(cx, f, &inner)
             {
                 continue;
@@ -117,21 +119,73 @@ fn bound_names(pat: &syn::Pat) -> BTreeSet<String> {
     out
 }
 
-/// `x.validate()`, `x.0.validate()`, `x.inner.validate()` or `Validate::validate(&x)` in the body,
-/// with `x` one of the bound names.
+/// Adds the names bound from a bound one by `let name = bound.into_inner();` (or any chain of
+/// fields and method calls on it: `request.get_ref()`, `body.0`), to a fixed point: the value of
+/// a tonic `Request<T>` is usually taken out before it is validated.
+fn derived_names(body: &TokenStream, bound: &mut BTreeSet<String>) {
+    fn lets(body: &TokenStream, out: &mut Vec<(String, String)>) {
+        let trees: Vec<TokenTree> = body.clone().into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Ident(kw) if kw == "let" => {
+                    let mut k = i + 1;
+                    if matches!(trees.get(k), Some(TokenTree::Ident(m)) if m == "mut") {
+                        k += 1;
+                    }
+                    if let (
+                        Some(TokenTree::Ident(name)),
+                        Some(TokenTree::Punct(eq)),
+                        Some(TokenTree::Ident(root)),
+                        Some(TokenTree::Punct(dot)),
+                    ) = (trees.get(k), trees.get(k + 1), trees.get(k + 2), trees.get(k + 3))
+                        && eq.as_char() == '='
+                        && dot.as_char() == '.'
+                    {
+                        out.push((name.to_string(), root.to_string()));
+                    }
+                }
+                TokenTree::Group(g) => lets(&g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    lets(body, &mut pairs);
+    loop {
+        let before = bound.len();
+        for (name, root) in &pairs {
+            if bound.contains(root) {
+                bound.insert(name.clone());
+            }
+        }
+        if bound.len() == before {
+            return;
+        }
+    }
+}
+
+/// `x.validate()`, `x.0.validate()`, `x.inner.validate()`, `x.get_ref().validate()` or
+/// `Validate::validate(&x)` in the body, with `x` one of the bound names.
 fn validated_here(body: &TokenStream, bound: &BTreeSet<String>) -> bool {
+    let dot = |t: Option<&TokenTree>| matches!(t, Some(TokenTree::Punct(p)) if p.as_char() == '.');
     let trees: Vec<TokenTree> = body.clone().into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Ident(id) if id == "validate" => {
-                // Walk back over `.field` / `.0` links to the root of the receiver chain.
+                // Walk back over `.field`, `.0` and `.method(..)` links to the receiver's root.
                 let mut j = i;
-                while j >= 2 && matches!(&trees[j - 1], TokenTree::Punct(p) if p.as_char() == '.') {
+                while j >= 2 && dot(trees.get(j - 1)) {
                     j -= 2;
                     if let TokenTree::Ident(root) = &trees[j]
                         && bound.contains(&root.to_string())
                     {
                         return true;
+                    }
+                    if j >= 1
+                        && matches!(&trees[j], TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Parenthesis)
+                        && matches!(&trees[j - 1], TokenTree::Ident(_))
+                    {
+                        j -= 1;
                     }
                 }
                 if let Some(TokenTree::Group(args)) = trees.get(i + 1)

@@ -1,3 +1,5 @@
+pub mod grpc;
+
 use axum::extract::{Json, Query};
 use domain::{CreateUser, Ping, Rename, Search, Transfer};
 use validator::Validate;
