@@ -34,6 +34,9 @@ pub(crate) struct Request {
     pub(crate) rules: Vec<(String, Option<Severity>)>,
     pub(crate) include_tests: bool,
     pub(crate) timeout: Option<Duration>,
+    /// The files the parent's workspace model indexes: the child rebuilds the same model, so
+    /// that rules consulting it answer as they do in the parent.
+    pub(crate) model: Option<crate::scan::ModelInputs>,
 }
 
 /// Runs `exe` as a child on `request` and returns what it found, or the file as a problem when
@@ -75,7 +78,10 @@ pub(crate) fn analyse_in_child(exe: &Path, request: &Request) -> FileOutcome {
         out
     });
     let started = Instant::now();
-    let limit = request.timeout.map(|t| t + GRACE);
+    // A child that rebuilds the model first gets the time limit twice: once for the model, once
+    // for the file (it starts its own clock after the model).
+    let rounds = if request.model.is_some() { 2 } else { 1 };
+    let limit = request.timeout.map(|t| t * rounds + GRACE);
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
@@ -161,7 +167,6 @@ pub fn child_main() -> ExitCode {
 }
 
 fn analyse(request: &Request) -> FileOutcome {
-    let deadline = request.timeout.map(|t| Instant::now() + t);
     let active: Vec<ActiveSetting> = request
         .rules
         .iter()
@@ -172,6 +177,20 @@ fn analyse(request: &Request) -> FileOutcome {
             })
         })
         .collect();
+    // Rebuilt from the same files, the model is the parent's (the index is deterministic).
+    let model = request
+        .model
+        .as_ref()
+        .map_or_else(crate::model::Workspace::empty, |inputs| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .stack_size(check::WORKER_STACK)
+                .build();
+            match pool {
+                Ok(pool) => pool.install(|| inputs.build()),
+                Err(_) => inputs.build(),
+            }
+        });
+    let deadline = request.timeout.map(|t| Instant::now() + t);
     guarded(&request.rel, || {
         check::analyse_selected(
             &request.rel,
@@ -179,8 +198,7 @@ fn analyse(request: &Request) -> FileOutcome {
             &request.text,
             Some(&request.parse_text),
             &active,
-            // The isolated process has no workspace model: its rules answer as without one.
-            &crate::model::Workspace::empty(),
+            &model,
             request.include_tests,
             deadline,
         )

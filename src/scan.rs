@@ -390,11 +390,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     // findings may depend on unchanged ones.
     // Without a rule that consults it, the model holds only the files that define
     // `macro_rules!`: every rule sees the expansions of workspace macros (see `analyze`).
-    let model = if options.rules.is_empty() {
-        Workspace::empty()
+    let (model, model_inputs) = if options.rules.is_empty() {
+        (Workspace::empty(), None)
     } else {
         let macros_only = !needs_model(options);
-        pool.install(|| build_model(&found, options, macros_only))
+        let (model, inputs) = pool.install(|| build_model(&found, options, macros_only));
+        (model, Some(inputs))
     };
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
@@ -445,6 +446,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                     rules: &prepared,
                     prefilters: &prefilters,
                     model: &model,
+                    model_inputs: model_inputs.as_ref(),
                 };
                 job.run(cache.as_ref())
             })
@@ -672,6 +674,8 @@ struct FileJob<'a> {
     rules: &'a [PreparedRule],
     prefilters: &'a Prefilters,
     model: &'a Workspace,
+    /// What `model` was built from, for a child process to rebuild it.
+    model_inputs: Option<&'a ModelInputs>,
 }
 
 impl FileJob<'_> {
@@ -767,6 +771,7 @@ impl FileJob<'_> {
                                 .collect(),
                             include_tests: self.options.include_tests,
                             timeout: self.options.file_timeout,
+                            model: self.model_inputs.cloned(),
                         };
                         isolate::analyse_in_child(exe, &request)
                     }
@@ -830,42 +835,86 @@ fn needs_model(options: &ScanOptions) -> bool {
         .any(|r| model::CONSULTED_BY.contains(&r.entry.meta.id))
 }
 
-/// Indexes every discovered file in parallel (files too large, unreadable or not UTF-8 are left
-/// out, as the analysis leaves them out) and merges the indexes in path order. `macros_only`
-/// indexes only the files that define a `macro_rules!` macro, which is all the expansions need.
-fn build_model(found: &discover::Discovered, options: &ScanOptions, macros_only: bool) -> Workspace {
-    let files: Vec<Option<model::FileIndex>> = found
+/// What the workspace model is built from: the files to index, so that a process of its own
+/// (`crate::isolate`, for an item too big for a worker's stack) rebuilds the same model.
+#[derive(Serialize, Deserialize, Clone, Default)]
+pub(crate) struct ModelInputs {
+    sources: Vec<ModelSource>,
+    /// Only the files that define `macro_rules!` (no rule consults the rest).
+    macros_only: bool,
+    max_file_size: u64,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+struct ModelSource {
+    rel: String,
+    abs: PathBuf,
+    crate_name: String,
+    /// The path inside its crate, which gives the module path.
+    in_crate: String,
+}
+
+impl ModelInputs {
+    /// Indexes every file in parallel (files too large, unreadable or not UTF-8 are left out, as
+    /// the analysis leaves them out) and merges the indexes in path order.
+    pub(crate) fn build(&self) -> Workspace {
+        let files: Vec<Option<model::FileIndex>> =
+            self.sources.par_iter().map(|s| self.index(s)).collect();
+        Workspace::from_files(files.into_iter().flatten().collect())
+    }
+
+    fn index(&self, source: &ModelSource) -> Option<model::FileIndex> {
+        let meta = std::fs::metadata(&source.abs).ok()?;
+        if meta.len() > self.max_file_size {
+            return None;
+        }
+        let bytes = std::fs::read(&source.abs).ok()?;
+        if self.macros_only && memchr::memmem::find(&bytes, b"macro_rules").is_none() {
+            return None;
+        }
+        let text = std::str::from_utf8(&bytes).ok()?;
+        let module = model::index::module_of(&source.in_crate);
+        let guarded = catch_unwind(AssertUnwindSafe(|| {
+            model::index::index_file(&source.rel, &source.crate_name, module, text)
+        }));
+        proc_macro2::extra::invalidate_current_thread_spans();
+        guarded.ok()
+    }
+}
+
+/// The files the model indexes, and the model. `macros_only` indexes only the files that define a
+/// `macro_rules!` macro, which is all the expansions need.
+fn build_model(
+    found: &discover::Discovered,
+    options: &ScanOptions,
+    macros_only: bool,
+) -> (Workspace, ModelInputs) {
+    let sources = found
         .files
-        .par_iter()
+        .iter()
+        // Test files construct variants and read fields for their own purposes: what they do
+        // says nothing about production code.
+        .filter(|file| !crate::source::is_test_path(&file.rel))
         .map(|file| {
-            // Test files construct variants and read fields for their own purposes: what they do
-            // says nothing about production code.
-            if crate::source::is_test_path(&file.rel) {
-                return None;
-            }
-            let meta = std::fs::metadata(&file.abs).ok()?;
-            if meta.len() > options.max_file_size {
-                return None;
-            }
-            let bytes = std::fs::read(&file.abs).ok()?;
-            if macros_only && memchr::memmem::find(&bytes, b"macro_rules").is_none() {
-                return None;
-            }
-            let text = std::str::from_utf8(&bytes).ok()?;
             let krate = &found.crates[file.crate_index];
             let in_crate = file
                 .rel
                 .strip_prefix(krate.dir.as_str())
                 .map_or(file.rel.as_str(), |r| r.trim_start_matches('/'));
-            let module = model::index::module_of(in_crate);
-            let guarded = catch_unwind(AssertUnwindSafe(|| {
-                model::index::index_file(&file.rel, &krate.name, module, text)
-            }));
-            proc_macro2::extra::invalidate_current_thread_spans();
-            guarded.ok()
+            ModelSource {
+                rel: file.rel.clone(),
+                abs: file.abs.clone(),
+                crate_name: krate.name.clone(),
+                in_crate: in_crate.to_string(),
+            }
         })
         .collect();
-    Workspace::from_files(files.into_iter().flatten().collect())
+    let inputs = ModelInputs {
+        sources,
+        macros_only,
+        max_file_size: options.max_file_size,
+    };
+    (inputs.build(), inputs)
 }
 
 /// The prefilters of a scan: `general` for every file, and `narrowed` (when the model is built
