@@ -246,7 +246,7 @@ impl<'ast> Analyzer<'_, 'ast> {
         {
             return None;
         }
-        let (def, arm, tokens) = self.workspace.expand_macro_arm(mac)?;
+        let (def, arm, tokens) = self.workspace.expand_macro_arm(mac, &self.source.crate_name)?;
         let key = (def.name.clone(), arm);
         let body = match self.ancestors.last() {
             Some(Node::Stmt(syn::Stmt::Macro(stmt))) => {

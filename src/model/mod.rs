@@ -310,17 +310,34 @@ impl Workspace {
     /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]): the
     /// template's tokens spanned at the call's path, the call's own tokens where they are written;
     /// `None` for other macros or arms the expander cannot match.
-    pub fn expand_macro(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
-        self.expand_macro_arm(mac).map(|(_, _, tokens)| tokens)
+    pub fn expand_macro(&self, mac: &syn::Macro, krate: &str) -> Option<proc_macro2::TokenStream> {
+        self.expand_macro_arm(mac, krate).map(|(_, _, tokens)| tokens)
     }
 
-    /// [`Workspace::expand_macro`], with the definition and the index of the arm that matched.
+    /// [`Workspace::expand_macro`] for a call written in crate `krate`, with the definition and
+    /// the index of the arm that matched. Only a definition the call can name counts: one of the
+    /// same crate or a `#[macro_export]`ed one, and for a qualified call (`tracing::info!`) one of
+    /// the crate the path names (`crate::`, `$crate::` or its own name).
     pub fn expand_macro_arm(
         &self,
         mac: &syn::Macro,
+        krate: &str,
     ) -> Option<(&MacroDef, usize, proc_macro2::TokenStream)> {
         let name = mac.path.segments.last()?.ident.to_string();
-        let def = self.macro_named(&name)?;
+        let &(fi, k) = self.macros_by_name.get(&name)?;
+        let def_crate = crate_ident(&self.files[fi].crate_name);
+        let def = &self.files[fi].macros[k];
+        let same_crate = def_crate == crate_ident(krate);
+        if !(def.exported || same_crate) {
+            return None;
+        }
+        if mac.path.segments.len() > 1 {
+            let first = mac.path.segments.first()?.ident.to_string();
+            let names_def = first == def_crate || (same_crate && first == "crate");
+            if !names_def {
+                return None;
+            }
+        }
         let span = syn::spanned::Spanned::span(&mac.path);
         let (arm, tokens) = expand::expand_arm(&def.body, mac.tokens.clone(), span)?;
         Some((def, arm, tokens))

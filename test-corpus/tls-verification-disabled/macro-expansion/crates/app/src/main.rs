@@ -9,6 +9,16 @@ fn secure() -> reqwest::Client {
     client_with_verification!(false).unwrap()
 }
 
+// A macro of another library that shares a workspace macro's name: not the workspace's.
+fn other_library() -> bool {
+    otherlib::client_with_verification!(true)
+}
+
+// `relaxed!` of netkit is not exported: this call names another macro.
+fn not_exported() -> bool {
+    relaxed!(true)
+}
+
 fn main() {
     let _ = (insecure(), secure());
 }

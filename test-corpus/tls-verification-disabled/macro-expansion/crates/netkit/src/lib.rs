@@ -8,3 +8,16 @@ macro_rules! client_with_verification {
             .build()
     };
 }
+
+// Not exported: other crates cannot call it, so their `relaxed!` is someone else's macro.
+macro_rules! relaxed {
+    ($insecure:expr) => {
+        reqwest::Client::builder()
+            .danger_accept_invalid_certs($insecure)
+            .build()
+    };
+}
+
+pub fn strict() -> reqwest::Client {
+    relaxed!(false).unwrap()
+}
