@@ -267,37 +267,31 @@ fn is_connection_task(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
     !names.is_empty() && mentions(spawn.to_token_stream(), &names)
 }
 
-/// The task owns the sending end of a channel made in the enclosing fn
-/// (`let (tx, rx) = oneshot::channel();`) whose receiving end the fn keeps and uses outside the
-/// task: whoever reads `rx` learns of the task's end, a panic included (the dropped sender closes
-/// the channel), so the task is watched.
+/// The task owns the sending end of a channel made in the enclosing fn whose receiving end is
+/// waited on for the task's result: a oneshot channel (`let (tx, rx) = oneshot::channel();`, its
+/// one message is the result) whose receiver the fn keeps outside the task, or any channel whose
+/// receiver the fn itself awaits or receives from (`rx.await`, `rx.recv()`). A panic drops the
+/// sender, which the waiting receiver sees, so the task is watched. A state channel handed to
+/// someone else (`watch::channel`) says nothing about the task's end.
 fn reports_through_channel(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
     use quote::ToTokens;
     let Some(f) = cx.enclosing_fn else {
         return false;
     };
-    struct Channels(Vec<(String, String)>);
-    impl<'ast> syn::visit::Visit<'ast> for Channels {
+    struct Channels<'ast>(Vec<(String, String, &'ast syn::Path)>);
+    impl<'ast> syn::visit::Visit<'ast> for Channels<'ast> {
         fn visit_local(&mut self, local: &'ast syn::Local) {
             if let syn::Pat::Tuple(t) = &local.pat
                 && let [tx, rx] = t.elems.iter().collect::<Vec<_>>().as_slice()
                 && let (Some(tx), Some(rx)) =
                     (crate::syntax::pat_name(tx), crate::syntax::pat_name(rx))
                 && let Some(init) = &local.init
-                && makes_channel(&init.expr)
+                && let syn::Expr::Call(c) = &*init.expr
+                && let syn::Expr::Path(p) = &*c.func
             {
-                self.0.push((tx, rx));
+                self.0.push((tx, rx, &p.path));
             }
             syn::visit::visit_local(self, local);
-        }
-    }
-    fn makes_channel(expr: &syn::Expr) -> bool {
-        match expr {
-            syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
-                if p.path.segments.last().is_some_and(|s| {
-                    matches!(s.ident.to_string().as_str(), "channel" | "unbounded_channel" | "bounded" | "unbounded" | "sync_channel")
-                })),
-            _ => false,
         }
     }
     let mut channels = Channels(Vec::new());
@@ -307,11 +301,35 @@ fn reports_through_channel(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
     }
     let task = spawn.to_token_stream();
     let body = f.block.to_token_stream();
-    channels.0.iter().any(|(tx, rx)| {
+    channels.0.iter().any(|(tx, rx, path)| {
+        let full = cx.resolve(path);
+        let is_channel = full.last().is_some_and(|l| {
+            matches!(
+                l.as_str(),
+                "channel" | "unbounded_channel" | "bounded" | "unbounded" | "sync_channel"
+            )
+        });
+        let oneshot = full.iter().any(|s| s == "oneshot");
         let names = |n: &str| vec![n.to_string()];
-        mentions(task.clone(), &names(tx))
+        is_channel
+            && mentions(task.clone(), &names(tx))
             && !mentions(task.clone(), &names(rx))
-            && count_ident(body.clone(), rx) > 1
+            && ((oneshot && count_ident(body.clone(), rx) > 1) || waits_on(body.clone(), rx))
+    })
+}
+
+/// `rx.await`, `rx.recv()`, `rx.recv_timeout(..)`... in the tokens.
+fn waits_on(tokens: proc_macro2::TokenStream, rx: &str) -> bool {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.iter().enumerate().any(|(i, t)| match t {
+        TokenTree::Ident(name) if name == rx => {
+            matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+                && matches!(trees.get(i + 2), Some(TokenTree::Ident(m))
+                    if *m == "await" || m.to_string().starts_with("recv"))
+        }
+        TokenTree::Group(g) => waits_on(g.stream(), rx),
+        _ => false,
     })
 }
 

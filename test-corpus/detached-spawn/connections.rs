@@ -69,3 +69,22 @@ fn fire_and_forget(body: Body) {
         let _ = tx.send(pump(body).await);
     });
 }
+
+// A state channel handed to someone else says nothing about the task's end: fires.
+fn start_connection(connector: Connector) -> Client {
+    let (state_tx, state_rx) = tokio::sync::watch::channel(None);
+    tokio::spawn(async move { //~ detached-spawn
+        let info = connector.connect().await;
+        state_tx.send(Some(info)).ok();
+    });
+    Client::new(state_rx)
+}
+
+// The fn itself waits on the receiver: watched.
+async fn run_and_wait(job: Job) -> Option<u32> {
+    let (done_tx, mut done_rx) = tokio::sync::mpsc::channel(1);
+    tokio::spawn(async move {
+        let _ = done_tx.send(job.run().await).await;
+    });
+    done_rx.recv().await
+}
