@@ -31,7 +31,11 @@ impl Rule for UnraisedErrorVariant {
         let syn::Item::Enum(e) = item else {
             return;
         };
-        if cx.in_test || !is_error_enum(cx, e) || constructed_by_derive(e) {
+        if cx.in_test
+            || !is_error_enum(cx, e)
+            || constructed_by_derive(e)
+            || open_library_error(cx, e)
+        {
             return;
         }
         let name = e.ident.to_string();
@@ -84,6 +88,22 @@ fn is_error_enum(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
             )
         })
     })
+}
+
+/// A `pub` `#[non_exhaustive]` error enum of a library crate (one with a `src/lib.rs`): an API
+/// made to grow, whose variants other crates may raise (sqlx's driver crates raise
+/// `sqlx_core::Error` variants, user verifiers return rustls' `Error`); `non_exhaustive` stops
+/// their exhaustive matching, not their constructing. What a dependent raises is outside the
+/// scanned crate, so nothing here can tell a reserved variant from a forgotten one.
+fn open_library_error(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
+    let public = matches!(e.vis, syn::Visibility::Public(_));
+    let open = e.attrs.iter().any(|a| a.path().is_ident("non_exhaustive"));
+    public
+        && open
+        && cx.workspace.files().iter().any(|f| {
+            f.crate_name == cx.file.crate_name
+                && (f.path == "src/lib.rs" || f.path.ends_with("/src/lib.rs"))
+        })
 }
 
 fn derive_paths(attrs: &[syn::Attribute]) -> Vec<syn::Path> {

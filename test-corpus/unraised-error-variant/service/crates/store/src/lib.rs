@@ -1,3 +1,5 @@
+pub mod open;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("missing row")]
