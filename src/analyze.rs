@@ -236,7 +236,10 @@ impl<'ast> Analyzer<'_, 'ast> {
 impl<'ast> Analyzer<'_, 'ast> {
     /// The expansion of `mac` parsed for its place (items, statements or an expression), with the
     /// key of the macro's arm; `None` when `mac` is no simple workspace macro.
-    fn expansion(&mut self, mac: &'ast syn::Macro) -> Option<((String, usize), &'ast TemplateBody)> {
+    fn expansion(
+        &mut self,
+        mac: &'ast syn::Macro,
+    ) -> Option<((String, usize), &'ast TemplateBody)> {
         // Inside a `macro_rules!` template (not an expansion), calls are left as written: the
         // template is analysed once, where it is defined.
         let in_definition = self.in_template > self.expansion_depth;
@@ -246,13 +249,16 @@ impl<'ast> Analyzer<'_, 'ast> {
         {
             return None;
         }
-        let (def, arm, tokens) = self.workspace.expand_macro_arm(mac, &self.source.crate_name)?;
+        let (def, arm, tokens) = self
+            .workspace
+            .expand_macro_arm(mac, &self.source.crate_name)?;
         let key = (def.name.clone(), arm);
         let body = match self.ancestors.last() {
             Some(Node::Stmt(syn::Stmt::Macro(stmt))) => {
-                let mut stmts = syn::parse::Parser::parse2(syn::Block::parse_within, tokens.clone())
-                    .ok()
-                    .filter(|s| !s.is_empty());
+                let mut stmts =
+                    syn::parse::Parser::parse2(syn::Block::parse_within, tokens.clone())
+                        .ok()
+                        .filter(|s| !s.is_empty());
                 // `m!(..);` whose expansion ends in an expression: that value is dropped there.
                 if let (Some(stmts), Some(semi)) = (&mut stmts, stmt.semi_token)
                     && let Some(syn::Stmt::Expr(_, end @ None)) = stmts.last_mut()
@@ -315,9 +321,7 @@ impl<'ast> Analyzer<'_, 'ast> {
             let found = self.analyse_template(&key);
             self.template_findings.insert(key.clone(), found);
         }
-        self.template_findings
-            .get(&key)
-            .map_or(&[], Vec::as_slice)
+        self.template_findings.get(&key).map_or(&[], Vec::as_slice)
     }
 
     fn analyse_template(&self, (name, arm): &(String, usize)) -> Vec<(&'static str, Severity)> {
@@ -327,7 +331,9 @@ impl<'ast> Analyzer<'_, 'ast> {
         let Ok(tokens) = def.body.parse::<proc_macro2::TokenStream>() else {
             return Vec::new();
         };
-        let Some(Some(template)) = macros::macro_rules_arm_templates(tokens).into_iter().nth(*arm)
+        let Some(Some(template)) = macros::macro_rules_arm_templates(tokens)
+            .into_iter()
+            .nth(*arm)
         else {
             return Vec::new();
         };
@@ -613,14 +619,16 @@ fn ungroup(body: &mut TemplateBody) {
     impl VisitMut for Ungroup {
         fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
             while let syn::Expr::Group(group) = expr {
-                let inner = std::mem::replace(&mut *group.expr, syn::Expr::Verbatim(Default::default()));
+                let inner =
+                    std::mem::replace(&mut *group.expr, syn::Expr::Verbatim(Default::default()));
                 *expr = inner;
             }
             syn::visit_mut::visit_expr_mut(self, expr);
         }
         fn visit_type_mut(&mut self, ty: &mut syn::Type) {
             while let syn::Type::Group(group) = ty {
-                let inner = std::mem::replace(&mut *group.elem, syn::Type::Verbatim(Default::default()));
+                let inner =
+                    std::mem::replace(&mut *group.elem, syn::Type::Verbatim(Default::default()));
                 *ty = inner;
             }
             syn::visit_mut::visit_type_mut(self, ty);

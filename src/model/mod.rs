@@ -311,7 +311,8 @@ impl Workspace {
     /// template's tokens spanned at the call's path, the call's own tokens where they are written;
     /// `None` for other macros or arms the expander cannot match.
     pub fn expand_macro(&self, mac: &syn::Macro, krate: &str) -> Option<proc_macro2::TokenStream> {
-        self.expand_macro_arm(mac, krate).map(|(_, _, tokens)| tokens)
+        self.expand_macro_arm(mac, krate)
+            .map(|(_, _, tokens)| tokens)
     }
 
     /// [`Workspace::expand_macro`] for a call written in crate `krate`, with the definition and

@@ -153,13 +153,13 @@ impl Rule for BlockOnWithoutTimeout {
                 ),
                 "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
             ),
-            None if f.is_some_and(|f| reached_from_extern(cx, f)) => cx.report_at(
+            None if let Some(caller) = f.filter(|f| reached_from_extern(cx, *f)) => cx.report_at(
                 start,
                 end,
                 Severity::High,
                 format!(
                     "`block_on` without a timeout in `{}`, which an `extern` fn in the workspace calls: a slow or hung future blocks the foreign caller's thread indefinitely",
-                    f.map(|f| f.sig.ident.to_string()).unwrap_or_default()
+                    caller.sig.ident
                 ),
                 "bound the wait: `rt.block_on(tokio::time::timeout(Duration::from_secs(N), fut))`, and map the elapsed error to an error code the caller can act on",
             ),

@@ -242,6 +242,7 @@ fn is_connection_task(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
             .where_clause
             .as_ref()
             .map(|w| w.to_token_stream().to_string())
+            // optional: no where clause adds no bounds
             .unwrap_or_default();
     for input in &f.sig.inputs {
         let syn::FnArg::Typed(t) = input else {

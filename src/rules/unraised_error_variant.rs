@@ -162,7 +162,10 @@ fn derives_from(e: &syn::ItemEnum) -> Vec<&syn::Ident> {
                 if l.tokens.to_string().split(|c: char| !c.is_alphanumeric()).any(|w| w == "ignore" || w == "skip"))
         })
     };
-    let any_marked = e.variants.iter().any(|v| from_attr(v).is_some() && !skipped(v));
+    let any_marked = e
+        .variants
+        .iter()
+        .any(|v| from_attr(v).is_some() && !skipped(v));
     e.variants
         .iter()
         .filter(|v| !skipped(v))

@@ -53,9 +53,7 @@ impl Rule for UnvalidatedInput {
             let body = f.block.to_token_stream();
             let mut bound = bound_names(&arg.pat);
             derived_names(&body, &mut bound);
-            if validated_here(&body, &bound)
-                || validated_by_callee(cx, f, &inner)
-            {
+            if validated_here(&body, &bound) || validated_by_callee(cx, f, &inner) {
                 continue;
             }
             let handler = f.sig.ident.to_string();
@@ -137,8 +135,12 @@ fn derived_names(body: &TokenStream, bound: &mut BTreeSet<String>) {
                         Some(TokenTree::Punct(eq)),
                         Some(TokenTree::Ident(root)),
                         Some(TokenTree::Punct(dot)),
-                    ) = (trees.get(k), trees.get(k + 1), trees.get(k + 2), trees.get(k + 3))
-                        && eq.as_char() == '='
+                    ) = (
+                        trees.get(k),
+                        trees.get(k + 1),
+                        trees.get(k + 2),
+                        trees.get(k + 3),
+                    ) && eq.as_char() == '='
                         && dot.as_char() == '.'
                     {
                         out.push((name.to_string(), root.to_string()));
