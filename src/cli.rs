@@ -221,6 +221,7 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     if args.list_rules {
         match args.format {
             Format::Markdown => print!("{}", report::rule_table_markdown()),
+            Format::Json => print!("{}", report::rule_list_json()),
             _ => print!("{}", report::rule_list()),
         }
         return Ok(exit::CLEAN);

@@ -371,6 +371,27 @@ fn list_rules_and_explain() {
         .stdout(predicate::str::contains("## Why it matters"));
 }
 
+/// `--list-rules --format json`: every rule with its default on/off state, as the ecosystem
+/// check reads it.
+#[test]
+fn list_rules_as_json() {
+    let out = ferret()
+        .args(["--list-rules", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let find = |id: &str| {
+        rules
+            .iter()
+            .find(|rule| rule["id"] == id)
+            .unwrap_or_else(|| panic!("{id} listed"))
+    };
+    assert_eq!(find("allow-attribute")["enabled_by_default"], true);
+    assert_eq!(find("panic-in-production")["enabled_by_default"], false);
+    assert_eq!(find("allow-attribute")["dimension"], "lint-policy");
+}
+
 #[test]
 fn color_only_when_asked_or_on_a_terminal() {
     let dir = tree_with_finding();

@@ -40,6 +40,27 @@ pub fn rule_list() -> String {
     out
 }
 
+/// `--list-rules --format json`: one object per rule, for tools (the ecosystem check reads which
+/// rules are on by default from it).
+pub fn rule_list_json() -> String {
+    let rules: Vec<serde_json::Value> = rules::registry()
+        .iter()
+        .map(|entry| {
+            let m = entry.meta;
+            serde_json::json!({
+                "id": m.id,
+                "dimension": m.dimension.as_str(),
+                "severity": m.default_severity.as_str(),
+                "enabled_by_default": m.enabled_by_default,
+                "summary": m.summary,
+            })
+        })
+        .collect();
+    let mut text = serde_json::Value::Array(rules).to_string();
+    text.push('\n');
+    text
+}
+
 /// `--list-rules --format markdown`: the README's rule table.
 pub fn rule_table_markdown() -> String {
     let mut out =

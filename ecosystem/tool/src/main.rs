@@ -1,6 +1,8 @@
 //! The engine of `ecosystem/check`: scans each pinned crate with a ferret binary, prints per-rule
 //! counts and precision from labels.tsv, lists findings added and removed against expected.tsv,
-//! and fails when a finding labelled TP disappears or one labelled FP comes back.
+//! and fails when a finding labelled TP disappears or one labelled FP comes back, or when a rule
+//! on by default misses issue 10's precision target. `--write-pages` puts each rule's figures in
+//! the `## Precision` section of its page (rules/ID.md).
 //!
 //! A finding is identified across ferret versions by (rule, crate, path, line): the crates are
 //! pinned, so lines do not move; columns and messages may change with a rule and are left out.
@@ -11,8 +13,12 @@ use std::process::{Command, ExitCode};
 
 use serde::Deserialize;
 
+mod precision;
+
+use precision::{RuleInfo, Tally};
+
 const USAGE: &str = "usage: ferret-ecosystem-tool --ferret BIN --metadata FILE --dir ECOSYSTEM_DIR \
-                     [--update | --unlabelled [N]]";
+                     [--update | --unlabelled [N]] [--write-pages all|RULE,RULE..]";
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
@@ -76,6 +82,8 @@ struct Args {
     metadata: PathBuf,
     dir: PathBuf,
     mode: Mode,
+    /// Rules whose page gets its `## Precision` section rewritten (`all`: every rule).
+    write_pages: Option<Vec<String>>,
 }
 
 fn main() -> ExitCode {
@@ -101,6 +109,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
     let mut metadata = None;
     let mut dir = None;
     let mut mode = Mode::Check;
+    let mut write_pages = None;
     let mut rest = raw.into_iter().peekable();
     while let Some(flag) = rest.next() {
         match flag.as_str() {
@@ -108,6 +117,12 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--metadata" => metadata = rest.next().map(PathBuf::from),
             "--dir" => dir = rest.next().map(PathBuf::from),
             "--update" => mode = Mode::Update,
+            "--write-pages" => {
+                let list = rest
+                    .next()
+                    .ok_or("--write-pages needs `all` or a list of rules")?;
+                write_pages = Some(list.split(',').map(str::to_owned).collect());
+            }
             "--unlabelled" => {
                 let per_group = match rest.peek().map(|next| next.parse::<usize>()) {
                     Some(Ok(n)) => {
@@ -130,12 +145,14 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         metadata: metadata.ok_or("--metadata is required")?,
         dir: dir.ok_or("--dir is required")?,
         mode,
+        write_pages,
     })
 }
 
 fn run(args: &Args) -> Result<bool, String> {
     let crates = pinned_crates(&args.dir.join("Cargo.lock"), &args.metadata)?;
-    let rules = rule_ids(&args.ferret)?;
+    let rule_infos = rule_list(&args.ferret)?;
+    let rules: Vec<String> = rule_infos.iter().map(|rule| rule.id.clone()).collect();
     let mut current: BTreeMap<Key, Vec<Finding>> = BTreeMap::new();
     let mut per_crate = Vec::new();
     for (name, dir) in &crates {
@@ -160,9 +177,15 @@ fn run(args: &Args) -> Result<bool, String> {
         crates.len(),
         per_crate.join(", ")
     );
-    print_rule_table(&rules, &current, &labels);
+    let tallies = tally(&current, &labels);
+    print_rule_table(&rule_infos, &tallies);
+    if let Some(pages) = &args.write_pages {
+        write_pages(&args.dir, &rule_infos, &tallies, pages)?;
+    }
     print_diff(&current, &expected, &labels);
-    Ok(report_failures(&current, &expected, &labels))
+    let labels_kept = report_failures(&current, &expected, &labels);
+    let precision_met = report_precision(&rule_infos, &tallies);
+    Ok(labels_kept && precision_met)
 }
 
 fn problem_note(problems: usize) -> String {
@@ -255,25 +278,22 @@ fn pinned_crates(lock_path: &Path, metadata_path: &Path) -> Result<Vec<(String, 
     Ok(crates)
 }
 
-/// Every rule id the binary knows, from `ferret --list-rules` (first column, after the header).
-fn rule_ids(ferret: &Path) -> Result<Vec<String>, String> {
+/// Every rule the binary knows, with whether it is on by default, from
+/// `ferret --list-rules --format json`.
+fn rule_list(ferret: &Path) -> Result<Vec<RuleInfo>, String> {
     let output = Command::new(ferret)
-        .arg("--list-rules")
+        .args(["--list-rules", "--format", "json"])
         .output()
         .map_err(|e| format!("cannot run {}: {e}", ferret.display()))?;
     if !output.status.success() {
         return Err(format!("{} --list-rules failed", ferret.display()));
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    let ids: Vec<String> = text
-        .lines()
-        .skip(1)
-        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
-        .collect();
-    if ids.is_empty() {
+    let rules: Vec<RuleInfo> = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("ferret --list-rules --format json: {e}"))?;
+    if rules.is_empty() {
         return Err("ferret --list-rules listed no rule".to_owned());
     }
-    Ok(ids)
+    Ok(rules)
 }
 
 #[derive(Deserialize)]
@@ -461,39 +481,126 @@ fn write_expected(
     Ok(())
 }
 
-fn print_rule_table(
-    rules: &[String],
+/// Each rule's findings and labels, in total and per severity (a finding counts at its most
+/// severe grade when the rule reports it more than once on a line).
+fn tally(
     current: &BTreeMap<Key, Vec<Finding>>,
     labels: &BTreeMap<Key, LabelEntry>,
-) {
-    println!(
-        "{:<28} {:>8} {:>8} {:>5} {:>5} {:>9} {:>7} {:>9}",
-        "rule", "findings", "labelled", "TP", "FP", "debatable", "strict", "keepable"
-    );
-    for rule in rules {
-        let keys: Vec<&Key> = current.keys().filter(|key| &key.rule == rule).collect();
-        let findings: usize = keys.iter().map(|key| current[*key].len()).sum();
-        let count = |wanted: Label| {
-            keys.iter()
-                .filter(|key| labels.get(**key).is_some_and(|entry| entry.label == wanted))
-                .count()
-        };
-        let (tp, fp, debatable) = (
-            count(Label::TruePositive),
-            count(Label::FalsePositive),
-            count(Label::Debatable),
-        );
-        let labelled = tp + fp + debatable;
-        println!(
-            "{rule:<28} {findings:>8} {labelled:>8} {tp:>5} {fp:>5} {debatable:>9} {:>7} {:>9}",
-            percent(tp, tp + fp),
-            percent(tp, labelled)
-        );
+) -> BTreeMap<String, Tally> {
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for (key, findings) in current {
+        let severity = findings
+            .iter()
+            .map(|finding| finding.severity.as_str())
+            .min_by_key(|severity| precision::severity_rank(severity))
+            .unwrap_or("unknown");
+        let label = labels.get(key).map(|entry| entry.label);
+        tallies
+            .entry(key.rule.clone())
+            .or_default()
+            .add(severity, findings.len(), label);
     }
-    println!("(strict = TP/(TP+FP), keepable = TP/labelled, over labelled findings present now)");
+    tallies
 }
 
-fn percent(part: usize, whole: usize) -> String {
+fn print_rule_table(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) {
+    println!(
+        "{:<28} {:>3} {:>8} {:>8} {:>5} {:>5} {:>9} {:>7} {:>9}",
+        "rule", "on", "findings", "labelled", "TP", "FP", "debatable", "strict", "keepable"
+    );
+    let empty = Tally::default();
+    for rule in rules {
+        let tally = tallies.get(&rule.id).unwrap_or(&empty);
+        print_counts(&rule.id, rule.on_off(), &tally.total);
+        for (severity, counts) in &tally.by_severity {
+            if counts.labelled() > 0 && tally.by_severity.len() > 1 {
+                print_counts(&format!("  {severity}"), "", counts);
+            }
+        }
+    }
+    println!(
+        "(strict = TP/(TP+FP), keepable = TP/labelled, over labelled findings present now; \
+         indented lines split a rule by severity)"
+    );
+}
+
+fn print_counts(name: &str, on: &str, counts: &precision::Counts) {
+    println!(
+        "{name:<28} {on:>3} {:>8} {:>8} {:>5} {:>5} {:>9} {:>7} {:>9}",
+        counts.findings,
+        counts.labelled(),
+        counts.tp,
+        counts.fp,
+        counts.debatable,
+        percent(counts.tp, counts.tp + counts.fp),
+        percent(counts.tp, counts.labelled())
+    );
+}
+
+/// Issue 10's target for the rules on by default; prints what misses it and says whether all
+/// rules with enough labels meet it.
+fn report_precision(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) -> bool {
+    let verdicts = precision::verdicts(rules, tallies);
+    if !verdicts.too_few.is_empty() {
+        println!(
+            "\n== not enough labels to judge (fewer than {} on findings reported now): {}",
+            precision::MIN_LABELS,
+            verdicts.too_few.join(", ")
+        );
+    }
+    if verdicts.below.is_empty() {
+        println!(
+            "== ok: every rule on by default with enough labels meets strict >= {}% and keepable >= {}%",
+            precision::STRICT_TARGET,
+            precision::KEEPABLE_TARGET
+        );
+        return true;
+    }
+    println!(
+        "== FAILED: {} rules on by default miss strict >= {}% or keepable >= {}% \
+         (fix them, grade them lower, or switch them off by default):",
+        verdicts.below.len(),
+        precision::STRICT_TARGET,
+        precision::KEEPABLE_TARGET
+    );
+    for line in &verdicts.below {
+        println!("{line}");
+    }
+    false
+}
+
+/// Rewrites the `## Precision` section of the chosen rules' pages (rules/ID.md beside the
+/// ecosystem folder) with the figures measured now.
+fn write_pages(
+    dir: &Path,
+    rules: &[RuleInfo],
+    tallies: &BTreeMap<String, Tally>,
+    wanted: &[String],
+) -> Result<(), String> {
+    let all = wanted.iter().any(|rule| rule == "all");
+    if let Some(unknown) = wanted
+        .iter()
+        .find(|id| *id != "all" && !rules.iter().any(|rule| &rule.id == *id))
+    {
+        return Err(format!("--write-pages: unknown rule `{unknown}`"));
+    }
+    let pages = dir.parent().unwrap_or(dir).join("rules");
+    let empty = Tally::default();
+    for rule in rules.iter().filter(|rule| all || wanted.contains(&rule.id)) {
+        let path = pages.join(format!("{}.md", rule.id));
+        let page = read(&path)?;
+        let section = precision::page_section(rule, tallies.get(&rule.id).unwrap_or(&empty));
+        let updated = precision::replace_section(&page, &section);
+        if updated != page {
+            std::fs::write(&path, updated)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            println!("== wrote the precision section of {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn percent(part: usize, whole: usize) -> String {
     (part * 100 + whole / 2)
         .checked_div(whole)
         .map_or_else(|| "-".to_owned(), |rounded| format!("{rounded}%"))

@@ -1,0 +1,344 @@
+//! Per-rule precision from the hand labels, issue 10's target for the rules on by default, and
+//! the `## Precision` section written into a rule's page.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Label, percent};
+
+/// A rule on by default is judged once it has this many labelled findings reported now.
+pub const MIN_LABELS: usize = 10;
+/// strict = TP/(TP+FP), in percent.
+pub const STRICT_TARGET: usize = 90;
+/// keepable = TP/labelled, in percent.
+pub const KEEPABLE_TARGET: usize = 60;
+
+/// One entry of `ferret --list-rules --format json`.
+#[derive(Deserialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub enabled_by_default: bool,
+}
+
+impl RuleInfo {
+    pub fn on_off(&self) -> &'static str {
+        if self.enabled_by_default { "on" } else { "off" }
+    }
+}
+
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub findings: usize,
+    pub tp: usize,
+    pub fp: usize,
+    pub debatable: usize,
+}
+
+impl Counts {
+    pub fn labelled(&self) -> usize {
+        self.tp + self.fp + self.debatable
+    }
+
+    fn add(&mut self, findings: usize, label: Option<Label>) {
+        self.findings += findings;
+        match label {
+            Some(Label::TruePositive) => self.tp += 1,
+            Some(Label::FalsePositive) => self.fp += 1,
+            Some(Label::Debatable) => self.debatable += 1,
+            None => {}
+        }
+    }
+
+    /// strict >= target, or no TP/FP label at all (then keepable decides).
+    fn strict_met(&self) -> bool {
+        self.tp * 100 >= STRICT_TARGET * (self.tp + self.fp)
+    }
+
+    fn keepable_met(&self) -> bool {
+        self.tp * 100 >= KEEPABLE_TARGET * self.labelled()
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} labelled ({} TP, {} FP, {} debatable): strict {}, keepable {}",
+            self.labelled(),
+            self.tp,
+            self.fp,
+            self.debatable,
+            percent(self.tp, self.tp + self.fp),
+            percent(self.tp, self.labelled())
+        )
+    }
+}
+
+/// A rule's findings and labels, in total and per severity grade.
+#[derive(Default, Debug)]
+pub struct Tally {
+    pub total: Counts,
+    pub by_severity: BTreeMap<SeverityKey, Counts>,
+}
+
+impl Tally {
+    /// One finding location (`findings` findings at it) of this severity, with its label.
+    pub fn add(&mut self, severity: &str, findings: usize, label: Option<Label>) {
+        self.total.add(findings, label);
+        self.by_severity
+            .entry(SeverityKey(severity.to_owned()))
+            .or_default()
+            .add(findings, label);
+    }
+}
+
+/// A severity that sorts from the most severe down.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SeverityKey(pub String);
+
+impl Ord for SeverityKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (severity_rank(&self.0), &self.0).cmp(&(severity_rank(&other.0), &other.0))
+    }
+}
+
+impl PartialOrd for SeverityKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::fmt::Display for SeverityKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// 0 for the most severe grade.
+pub fn severity_rank(severity: &str) -> usize {
+    ["critical", "high", "medium", "low", "info"]
+        .iter()
+        .position(|known| *known == severity)
+        .unwrap_or(usize::MAX)
+}
+
+/// The rules on by default that miss the target, and those with too few labels to tell.
+pub struct Verdicts {
+    pub below: Vec<String>,
+    pub too_few: Vec<String>,
+}
+
+pub fn verdicts(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) -> Verdicts {
+    let mut below = Vec::new();
+    let mut too_few = Vec::new();
+    for rule in rules.iter().filter(|rule| rule.enabled_by_default) {
+        let counts = tallies.get(&rule.id).map(|t| t.total).unwrap_or_default();
+        if counts.labelled() < MIN_LABELS {
+            too_few.push(format!("{} ({})", rule.id, counts.labelled()));
+        } else if !counts.strict_met() || !counts.keepable_met() {
+            below.push(format!("{:<28} {}", rule.id, counts.summary()));
+        }
+    }
+    Verdicts { below, too_few }
+}
+
+/// The `## Precision` section of a rule's page: what `ecosystem/check` measured. Deterministic
+/// (no date, no commit) so regenerating an unchanged measurement leaves the page unchanged.
+pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
+    let t = &tally.total;
+    let mut text = String::from("## Precision\n\n");
+    text.push_str(&format!(
+        "Measured by `ecosystem/check` on its pinned crates (production code; written by \
+         `ecosystem/check --write-pages`): {} findings, {} of them labelled by reading the source \
+         ({} true, {} false, {} debatable).",
+        t.findings,
+        t.labelled(),
+        t.tp,
+        t.fp,
+        t.debatable
+    ));
+    if t.labelled() > 0 {
+        text.push_str(&format!(
+            " Strict precision (true / (true + false)): {}; keepable (true / labelled): {}.",
+            percent(t.tp, t.tp + t.fp),
+            percent(t.tp, t.labelled())
+        ));
+    }
+    text.push('\n');
+    let graded: Vec<_> = tally
+        .by_severity
+        .iter()
+        .filter(|(_, counts)| counts.findings > 0)
+        .collect();
+    if graded.len() > 1 {
+        text.push_str(
+            "\n| severity | findings | labelled | true | false | debatable | strict | keepable |\n\
+             |---|--:|--:|--:|--:|--:|--:|--:|\n",
+        );
+        for (severity, c) in graded {
+            text.push_str(&format!(
+                "| {severity} | {} | {} | {} | {} | {} | {} | {} |\n",
+                c.findings,
+                c.labelled(),
+                c.tp,
+                c.fp,
+                c.debatable,
+                percent(c.tp, c.tp + c.fp),
+                percent(c.tp, c.labelled())
+            ));
+        }
+    }
+    let target = format!(
+        "issue 10's target for a rule on by default (strict ≥ {STRICT_TARGET}% and keepable ≥ \
+         {KEEPABLE_TARGET}%, judged from {MIN_LABELS} labels)"
+    );
+    let verdict = if t.labelled() < MIN_LABELS {
+        format!("Too few labels to judge against {target}.")
+    } else if t.strict_met() && t.keepable_met() {
+        format!("This meets {target}.")
+    } else {
+        format!("This misses {target}.")
+    };
+    text.push_str(&format!(
+        "\n{verdict} The rule is {} by default.\n",
+        rule.on_off()
+    ));
+    text
+}
+
+/// `page` with its `## Precision` section (up to the next `## ` heading) replaced by `section`,
+/// or with `section` appended when it has none.
+pub fn replace_section(page: &str, section: &str) -> String {
+    let lines: Vec<&str> = page.lines().collect();
+    let Some(start) = lines
+        .iter()
+        .position(|line| line.trim_end() == "## Precision")
+    else {
+        let mut out = page.trim_end().to_owned();
+        out.push_str("\n\n");
+        out.push_str(section);
+        return out;
+    };
+    let end = lines[start + 1..]
+        .iter()
+        .position(|line| line.starts_with("## "))
+        .map_or(lines.len(), |offset| start + 1 + offset);
+    let mut out = String::new();
+    for line in &lines[..start] {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(section);
+    if end < lines.len() {
+        out.push('\n');
+        for line in &lines[end..] {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, on: bool) -> RuleInfo {
+        RuleInfo {
+            id: id.to_owned(),
+            enabled_by_default: on,
+        }
+    }
+
+    fn tally_of(tp: usize, fp: usize, debatable: usize) -> Tally {
+        let mut tally = Tally::default();
+        for (label, n) in [
+            (Label::TruePositive, tp),
+            (Label::FalsePositive, fp),
+            (Label::Debatable, debatable),
+        ] {
+            for _ in 0..n {
+                tally.add("medium", 1, Some(label));
+            }
+        }
+        tally.add("medium", 1, None);
+        tally
+    }
+
+    #[test]
+    fn rules_on_by_default_below_target_fail_and_off_rules_do_not() {
+        let rules = [
+            rule("good", true),
+            rule("low-strict", true),
+            rule("low-keepable", true),
+            rule("few", true),
+            rule("off", false),
+            rule("unlabelled", true),
+        ];
+        let tallies = BTreeMap::from([
+            ("good".to_owned(), tally_of(9, 1, 5)),
+            ("low-strict".to_owned(), tally_of(8, 1, 1)),
+            ("low-keepable".to_owned(), tally_of(6, 0, 5)),
+            ("few".to_owned(), tally_of(0, 9, 0)),
+            ("off".to_owned(), tally_of(0, 20, 0)),
+        ]);
+        let verdicts = verdicts(&rules, &tallies);
+        let failed: Vec<&str> = verdicts
+            .below
+            .iter()
+            .map(|line| line.split_whitespace().next().unwrap())
+            .collect();
+        assert_eq!(failed, ["low-strict", "low-keepable"]);
+        assert!(
+            verdicts.below[0].contains("strict 89%"),
+            "{:?}",
+            verdicts.below
+        );
+        assert_eq!(verdicts.too_few, ["few (9)", "unlabelled (0)"]);
+    }
+
+    #[test]
+    fn exactly_at_target_passes() {
+        // 9/10 strict = 90%, 9/15 keepable = 60%.
+        let rules = [rule("edge", true)];
+        let tallies = BTreeMap::from([("edge".to_owned(), tally_of(9, 1, 5))]);
+        assert!(verdicts(&rules, &tallies).below.is_empty());
+    }
+
+    #[test]
+    fn section_is_appended_then_replaced_in_place() {
+        let page = "# rule\n\n## What it finds\n\ntext\n\n## Fix\n\nfix it\n";
+        let first = replace_section(page, "## Precision\n\nold\n");
+        assert_eq!(first, format!("{}\n## Precision\n\nold\n", page));
+        let second = replace_section(&first, "## Precision\n\nnew\n");
+        assert_eq!(second, format!("{}\n## Precision\n\nnew\n", page));
+        // A section in the middle keeps what follows it.
+        let middle = "# rule\n\n## Precision\n\nold\n\n## Fix\n\nfix it\n";
+        assert_eq!(
+            replace_section(middle, "## Precision\n\nnew\n"),
+            "# rule\n\n## Precision\n\nnew\n\n## Fix\n\nfix it\n"
+        );
+    }
+
+    #[test]
+    fn section_lists_grades_and_the_verdict() {
+        let mut tally = tally_of(9, 1, 5);
+        tally.add("low", 2, Some(Label::Debatable));
+        let section = page_section(&rule("r", true), &tally);
+        assert!(
+            section.contains("18 findings, 16 of them labelled"),
+            "{section}"
+        );
+        assert!(
+            section.contains("| medium | 16 | 15 | 9 | 1 | 5 | 90% | 60% |"),
+            "{section}"
+        );
+        assert!(
+            section.contains("| low | 2 | 1 | 0 | 0 | 1 | - | 0% |"),
+            "{section}"
+        );
+        assert!(
+            section.contains("This misses issue 10's target"),
+            "{section}"
+        );
+        assert_eq!(section, page_section(&rule("r", true), &tally));
+    }
+}
