@@ -423,7 +423,7 @@ fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
             continue;
         }
         let name = t.text_of(k);
-        if t.is(k + 1, "(") && !starts_upper(name) {
+        if t.is(t.after_turbofish(k + 1), "(") && !starts_upper(name) {
             facts.calls.insert(name);
         }
         // `body.validate()`, and `self.input.validate()` (the field name is recorded).
@@ -438,7 +438,7 @@ fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
                 if starts_upper(owner) && starts_upper(last) && !t.in_pattern(end) {
                     facts.constructs.insert((owner, last));
                 }
-                if t.is(end + 1, "(") && !starts_upper(last) {
+                if t.is(t.after_turbofish(end + 1), "(") && !starts_upper(last) {
                     facts.calls.insert(last);
                 }
                 k = end + 1;
@@ -969,6 +969,20 @@ mod tests {
         assert_eq!(module_of("src/api/mod.rs"), ["api"]);
         assert_eq!(module_of("src/api/error.rs"), ["api", "error"]);
         assert_eq!(module_of("src/bin/tool.rs"), Vec::<String>::new());
+    }
+
+    /// `mpsc::unbounded_channel::<(Req, Vec<u8>)>()` is a call of `unbounded_channel`; a
+    /// comparison `a < b` followed by a call is not a turbofish.
+    #[test]
+    fn calls_through_a_turbofish() {
+        let src = "fn f() {\n    let (tx, rx) = mpsc::unbounded_channel::<(Req, Vec<u8>)>();\n    \
+                   let v = collect::<Vec<_>>();\n    if a < b { g() }\n}\n";
+        let idx = index_file("src/lib.rs", "svc", Vec::new(), src);
+        let f = &idx.fns[0];
+        for name in ["unbounded_channel", "collect", "g"] {
+            assert!(f.calls.contains(&name_key(name)), "{name}");
+        }
+        assert!(!f.calls.contains(&name_key("b")));
     }
 
     #[test]

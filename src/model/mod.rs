@@ -52,6 +52,7 @@ pub const CONSULTED_BY: &[&str] = &[
     "error-detail-leak",
     "unraised-error-variant",
     "unvalidated-input",
+    "unbounded-channel",
 ];
 
 /// The index of every scanned file, merged. Immutable once built.
@@ -298,6 +299,21 @@ impl Workspace {
             .into_iter()
             .flatten()
             .map(|&(fi, k)| &self.files[fi].fns[k])
+    }
+
+    /// Whether some fn of crate `crate_name` calls something named `name` (by name, as
+    /// [`Workspace::callers_of`]); `None` when the model was not built.
+    pub fn crate_calls(&self, crate_name: &str, name: &str) -> Option<bool> {
+        if !self.built {
+            return None;
+        }
+        let callers = self.callers.get(&index::name_key(name));
+        Some(
+            callers
+                .into_iter()
+                .flatten()
+                .any(|&(fi, _)| self.files[fi].crate_name == crate_name),
+        )
     }
 
     /// A `macro_rules!` macro of this name defined in the workspace (the first in path order).

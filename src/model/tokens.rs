@@ -227,6 +227,30 @@ impl<'t> Tokens<'t> {
         k
     }
 
+    /// The token after a turbofish starting at `k` (`::<Vec<u8>>` in `f::<Vec<u8>>()`), or `k`
+    /// itself when none starts there.
+    pub fn after_turbofish(&self, k: usize) -> usize {
+        if !(self.is(k, "::") && self.is(k + 1, "<")) {
+            return k;
+        }
+        let mut depth = 0usize;
+        for j in k + 1..self.toks.len() {
+            match self.text_of(j) {
+                "<" => depth += 1,
+                ">" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return j + 1;
+                    }
+                }
+                // A statement boundary: not a turbofish after all.
+                ";" | "{" | "}" => return k,
+                _ => {}
+            }
+        }
+        k
+    }
+
     /// Whether the path whose last token is `last` stands in a pattern: after it (and its own
     /// `(..)`/`{..}` group) and any closing brackets comes `=>`, a single `|`, `=` or `if`.
     pub fn in_pattern(&self, last: usize) -> bool {

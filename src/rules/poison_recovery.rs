@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use crate::finding::{Dimension, Severity};
 use crate::knowledge::errors::INTEGER_TYPES;
 use crate::rationale::{self, Subject};
-use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, FindingHandle, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::{declared_types, leading_path, name_words};
 
 pub static META: RuleMeta = RuleMeta {
@@ -21,13 +21,18 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::High,
     literals: &["into_inner"],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    // A lock newtype's struct (see `collect_lock_newtypes`) is another item than its impl.
+    literal_scope: LiteralScope::File,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PoisonRecovery);
 
 #[derive(Default)]
-pub struct PoisonRecovery;
+pub struct PoisonRecovery {
+    /// Recoveries that are the whole body of a method, with the name of the impl's type: settled
+    /// in `exit_file`, once every struct of the file is known.
+    accessors: Vec<(FindingHandle, String)>,
+}
 
 /// Methods of `Mutex`, `RwLock`, `Condvar` and `OnceLock`-era std types that return a
 /// `LockResult`/`TryLockResult`, whose error is a `PoisonError`.
@@ -77,14 +82,15 @@ impl Rule for PoisonRecovery {
                     }
                     _ => false,
                 };
-                if recovers {
+                if recovers && !recovered_state_cleared(cx) {
                     let counter = guards_plain_number(cx, &call.receiver) || updated_in_place(cx);
-                    report(
+                    let handle = report(
                         cx,
                         call.method.span(),
                         call.paren_token.span.close(),
                         counter,
                     );
+                    self.note_accessor(cx, expr, handle);
                 }
             }
             syn::Expr::Match(m) if is_lock_call(&m.expr) => {
@@ -94,13 +100,128 @@ impl Rule for PoisonRecovery {
                     };
                     if silent_recovery(cx, &arm.body, &binding) {
                         let counter = guards_plain_number(cx, &m.expr);
-                        report(cx, arm.pat.span(), arm.body.span(), counter);
+                        let handle = report(cx, arm.pat.span(), arm.body.span(), counter);
+                        self.note_accessor(cx, expr, handle);
                     }
                 }
             }
             _ => {}
         }
     }
+
+    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, file: &'ast syn::File) {
+        if self.accessors.is_empty() {
+            return;
+        }
+        let mut lock_types = Vec::new();
+        collect_lock_newtypes(cx, &file.items, &mut lock_types);
+        for (handle, self_type) in std::mem::take(&mut self.accessors) {
+            if lock_types.contains(&self_type) {
+                // A lock type of the crate's own with parking_lot's semantics: ignoring poison
+                // is what the type is for, and its users no longer see a `PoisonError`.
+                cx.withdraw(handle);
+            } else {
+                cx.revise(
+                    handle,
+                    Severity::Low,
+                    "every access to this lock goes through an accessor that recovers it from poisoning without a word: the type's policy, stated once, reuses state a panicking writer left half-updated",
+                );
+            }
+        }
+    }
+}
+
+impl PoisonRecovery {
+    /// `fn lock(&self) -> MutexGuard<'_, T> { self.0.lock().unwrap_or_else(|e| e.into_inner()) }`:
+    /// the recovery `expr` is the whole body of a method. Remembered with the impl's type.
+    fn note_accessor(&mut self, cx: &Ctx<'_, '_>, expr: &syn::Expr, handle: FindingHandle) {
+        let Some(f) = cx.enclosing_fn else {
+            return;
+        };
+        let whole_body = matches!(
+            f.block.stmts.as_slice(),
+            [syn::Stmt::Expr(body, None)] if std::ptr::eq(body, expr)
+        );
+        let self_type = cx.ancestors_inside_out().find_map(|node| match node {
+            Node::Item(syn::Item::Impl(imp)) if imp.trait_.is_none() => type_name(&imp.self_ty),
+            _ => None,
+        });
+        if let (true, Some(self_type)) = (whole_body, self_type) {
+            self.accessors.push((handle, self_type));
+        }
+    }
+}
+
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// Structs of the file whose only field is a std `Mutex`/`RwLock` (possibly in an `Arc`):
+/// `struct Mutex<T>(std::sync::Mutex<T>)`, `struct SharedMutex<T>(Arc<Mutex<T>>)`.
+fn collect_lock_newtypes(cx: &Ctx<'_, '_>, items: &[syn::Item], into: &mut Vec<String>) {
+    for item in items {
+        match item {
+            syn::Item::Struct(s) if s.fields.len() == 1 => {
+                if s.fields.iter().all(|field| is_std_lock(cx, &field.ty)) {
+                    into.push(s.ident.to_string());
+                }
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, items)) = &m.content {
+                    collect_lock_newtypes(cx, items, into);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `std::sync::Mutex<T>`/`RwLock<T>` resolved through the file's imports, or `Arc` of one.
+fn is_std_lock(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let full = cx.resolve(&p.path);
+    let is = |name: &str| full.len() >= 2 && full[0] == "std" && full[full.len() - 1] == name;
+    if is("Mutex") || is("RwLock") {
+        return true;
+    }
+    let inner = p
+        .path
+        .segments
+        .last()
+        .and_then(|last| match &last.arguments {
+            syn::PathArguments::AngleBracketed(args) => match args.args.first() {
+                Some(syn::GenericArgument::Type(inner)) => Some(inner),
+                _ => None,
+            },
+            _ => None,
+        });
+    is("Arc") && inner.is_some_and(|inner| is_std_lock(cx, inner))
+}
+
+/// `let mut cache = shard.lock().unwrap_or_else(|p| p.into_inner()); ..; cache.clear();`: the
+/// recovered state is emptied in the same block, so nothing a panicking writer left survives.
+fn recovered_state_cleared(cx: &Ctx<'_, '_>) -> bool {
+    let mut nodes = cx.ancestors_inside_out();
+    let Some(Node::Stmt(syn::Stmt::Local(local))) = nodes.next() else {
+        return false;
+    };
+    let Some(name) = pat_ident(&local.pat) else {
+        return false;
+    };
+    let block = nodes.find_map(|node| match node {
+        Node::Expr(syn::Expr::Block(b)) => Some(&b.block),
+        Node::Expr(syn::Expr::ForLoop(f)) => Some(&f.body),
+        Node::Expr(syn::Expr::While(w)) => Some(&w.body),
+        Node::Expr(syn::Expr::Loop(l)) => Some(&l.body),
+        _ => None,
+    });
+    let block = block.or_else(|| cx.enclosing_fn.map(|f| f.block));
+    block.is_some_and(|block| calls_method_on(block.to_token_stream(), &name, "clear"))
 }
 
 /// The closure or arm body takes the guard out of the poison error `param` and does nothing else
@@ -167,24 +288,28 @@ fn explained(cx: &Ctx<'_, '_>, span: proc_macro2::Span) -> bool {
     inside || rationale::documented(cx.file, &lines, Subject::Poison)
 }
 
-fn report(cx: &mut Ctx<'_, '_>, start: proc_macro2::Span, end: proc_macro2::Span, counter: bool) {
+fn report(
+    cx: &mut Ctx<'_, '_>,
+    start: proc_macro2::Span,
+    end: proc_macro2::Span,
+    counter: bool,
+) -> FindingHandle {
     if counter {
-        cx.report_at(
+        return cx.report_revisable(
             start,
             end,
             Severity::Low,
             "poisoned lock over a plain number recovered with `into_inner()`: a counter or statistic a panicking writer left behind is reused",
             "a lone number cannot be half-updated, so this is mostly harmless; an atomic (`AtomicU64`) needs no lock and cannot be poisoned",
         );
-        return;
     }
-    cx.report_at(
+    cx.report_revisable(
         start,
         end,
         cx.rule.default_severity,
         "poisoned lock recovered with `into_inner()` without a word: state a panicking writer left half-updated is reused as if valid",
         "log the recovery (`tracing::warn!(\"lock poisoned; recovering\")`) and restore or validate the guarded state, propagate the poison as an error, or use `parking_lot` locks if poisoning is not wanted at all",
-    );
+    )
 }
 
 /// Number types a lock may guard as a plain counter or statistic.
@@ -299,16 +424,21 @@ fn err_binding(pat: &syn::Pat) -> Option<String> {
 
 /// Whether `name.into_inner()` occurs in the tokens.
 fn calls_into_inner_on(tokens: TokenStream, name: &str) -> bool {
+    calls_method_on(tokens, name, "into_inner")
+}
+
+/// Whether `name.method` occurs in the tokens.
+fn calls_method_on(tokens: TokenStream, name: &str, method: &str) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     trees.windows(3).any(|w| match w {
         [
             TokenTree::Ident(a),
             TokenTree::Punct(dot),
             TokenTree::Ident(m),
-        ] => a == name && dot.as_char() == '.' && m == "into_inner",
+        ] => a == name && dot.as_char() == '.' && m == method,
         _ => false,
     }) || trees.iter().any(|tt| match tt {
-        TokenTree::Group(g) => calls_into_inner_on(g.stream(), name),
+        TokenTree::Group(g) => calls_method_on(g.stream(), name, method),
         _ => false,
     })
 }

@@ -194,6 +194,9 @@ impl Rule for UnboundedChannel {
         if !names_channel_type(cx, &type_path.path, &name) {
             return;
         }
+        if constructed_in_crate(cx, &type_path.path) {
+            return;
+        }
         let start = last.ident.span().start();
         if !self.reported_types.insert((start.line, start.column)) {
             return;
@@ -211,6 +214,30 @@ impl Rule for UnboundedChannel {
             ),
         );
     }
+}
+
+/// The crate creates unbounded channels of the type's module itself (the workspace model sees a
+/// call of its constructor): the queue is reported once, where it is created, rather than at every
+/// field and parameter that holds one of its ends. Without the model (or with no construction in
+/// the crate: the channel comes from another crate) the type is the only trace, so it is reported.
+fn constructed_in_crate(cx: &Ctx<'_, '_>, path: &syn::Path) -> bool {
+    let resolved = cx.resolve(path);
+    let module: Vec<&str> = resolved[..resolved.len().saturating_sub(1)]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    // tokio's ends come from `unbounded_channel()`, futures' from `unbounded()`; a bare or
+    // `mpsc::` name may be either.
+    let constructors: &[&str] = match module.as_slice() {
+        ["tokio", "sync", "mpsc"] => &["unbounded_channel"],
+        [.., "mpsc"] if module.len() > 1 => &["unbounded"],
+        _ => &["unbounded_channel", "unbounded"],
+    };
+    constructors.iter().any(|name| {
+        cx.workspace
+            .crate_calls(&cx.file.crate_name, name)
+            .unwrap_or(false)
+    })
 }
 
 /// What constructor `path` names here, through the file's `use` map and glob imports.

@@ -46,32 +46,14 @@ async fn nested() {
     println!("{:?}", crossbeam_channel::unbounded::<u8>()); //~ unbounded-channel
 }
 
-// The channel is made elsewhere, but these types commit the API to an unbounded queue: low.
-struct Dispatcher {
-    events: mpsc::UnboundedSender<String>, //~ unbounded-channel:low
-    replies: Option<tokio::sync::mpsc::UnboundedReceiver<u8>>, //~ unbounded-channel:low
-    futs: futures::channel::mpsc::UnboundedSender<u8>, //~ unbounded-channel:low
-}
-
-enum Link {
-    Out(mpsc::UnboundedSender<u8>), //~ unbounded-channel:low
-}
-
-type EventTx = mpsc::UnboundedSender<u8>; //~ unbounded-channel:low
-
-fn wire(tx: mpsc::UnboundedSender<u8>) -> mpsc::UnboundedReceiver<u8> { //~ unbounded-channel:low unbounded-channel:low
-    todo!()
-}
-
-impl Dispatcher {
-    fn subscribe(&self, tx: mpsc::UnboundedSender<u8>) {} //~ unbounded-channel:low
-}
-
-trait Bus {
-    fn attach(&self, rx: mpsc::UnboundedReceiver<u8>); //~ unbounded-channel:low
-}
-
-// A signature type and the constructor in the body are two findings, each reported once.
-fn pair() -> (mpsc::UnboundedSender<u8>, mpsc::UnboundedReceiver<u8>) { //~ unbounded-channel:low unbounded-channel:low
+// The crate creates its unbounded channels itself: the queue is reported once, where it is
+// created, not again at the types that carry its ends.
+fn pair() -> (mpsc::UnboundedSender<u8>, mpsc::UnboundedReceiver<u8>) {
     mpsc::unbounded_channel() //~ unbounded-channel:medium
+}
+
+struct Holder {
+    events: mpsc::UnboundedSender<String>,
+    replies: Option<tokio::sync::mpsc::UnboundedReceiver<u8>>,
+    futs: futures::channel::mpsc::UnboundedSender<u8>,
 }
