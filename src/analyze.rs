@@ -414,8 +414,9 @@ impl<'ast> Visit<'ast> for Analyzer<'_, 'ast> {
                 });
             }
             syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
-                self.macro_rules_attributes(&m.mac);
+                // Within the item, so rules see that the attributes are in a template.
                 self.within(Node::Item(item), attrs, |this| {
+                    this.macro_rules_attributes(&m.mac);
                     visit::visit_item(this, item);
                     this.macro_rules_templates(&m.mac);
                 });

@@ -192,6 +192,8 @@ const EXPECT_UNUSABLE_REASONS: &[&str] = &[
     "generated",
     "only used",
     "used only",
+    "only needed",
+    "needed only",
     "only on",
     "only when",
     "only with",

@@ -6,7 +6,7 @@ use syn::{Meta, Token};
 
 use crate::finding::{Dimension, Severity};
 use crate::rationale::{self, Subject};
-use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::path_text;
 
 pub static META: RuleMeta = RuleMeta {
@@ -34,8 +34,39 @@ impl Rule for AllowAttribute {
         let inner = matches!(attr.style, syn::AttrStyle::Inner(_));
         let start = attr.pound_token.span;
         let end = attr.bracket_token.span.close();
-        check_meta(cx, &attr.meta, inner, Some((start, end)));
+        check_meta(cx, &attr.meta, inner, Some((start, end)), false);
     }
+}
+
+/// Lints whose firing depends on which code is compiled and used: in a module shared by several
+/// test binaries they fire in some binaries and not others.
+fn is_usage_lint(lint: &str) -> bool {
+    lint == "dead_code" || lint == "unused" || lint.starts_with("unused_")
+}
+
+/// `tests/common/mod.rs`, `tests/fixtures/util.rs`: a file in a folder under `tests/` that is not
+/// a test target's `main.rs`. Cargo builds only `tests/*.rs` and `tests/*/main.rs` as test
+/// binaries, so such a file is a module that test binaries include with `mod`, each using a
+/// different part of it.
+fn is_shared_test_module(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    let Some(at) = parts.iter().position(|part| *part == "tests") else {
+        return false;
+    };
+    let rest = &parts[at + 1..];
+    rest.len() >= 2 && !(rest.len() == 2 && rest[1] == "main.rs")
+}
+
+/// The attribute is written in a `macro_rules!` body: each expansion (for other types, names,
+/// items) decides whether the lint fires.
+fn in_macro_rules(cx: &Ctx<'_, '_>) -> bool {
+    let is_macro_rules = |mac: &syn::Macro| mac.path.is_ident("macro_rules");
+    cx.ancestors.iter().any(|node| match node {
+        Node::Item(syn::Item::Macro(m)) => is_macro_rules(&m.mac),
+        Node::Stmt(syn::Stmt::Macro(m)) => is_macro_rules(&m.mac),
+        Node::Macro(mac) => is_macro_rules(mac),
+        _ => false,
+    })
 }
 
 /// Checks one attribute's meta; `cfg_attr(pred, a, b)` is unpacked so `a` and `b` are checked too.
@@ -44,6 +75,7 @@ fn check_meta(
     meta: &Meta,
     inner: bool,
     whole: Option<(proc_macro2::Span, proc_macro2::Span)>,
+    under_cfg_attr: bool,
 ) {
     let (start, end) = whole.unwrap_or_else(|| (meta.span(), meta.span()));
     // `#[allow]` with no lint list does nothing; not worth a finding.
@@ -56,7 +88,7 @@ fn check_meta(
     let bang = if inner { "!" } else { "" };
     if list.path.is_ident("cfg_attr") {
         for attr in nested.iter().skip(1) {
-            check_meta(cx, attr, inner, None);
+            check_meta(cx, attr, inner, None, true);
         }
         return;
     }
@@ -92,13 +124,18 @@ fn check_meta(
         return;
     }
     cx.observe("allow-attribute/allow");
+    if is_shared_test_module(&cx.file.path) && lints.iter().all(|lint| is_usage_lint(lint)) {
+        // `#[expect(dead_code)]` would be unfulfilled in the binaries that use the item.
+        return;
+    }
     // The reason, or a comment on or above the attribute, says why `#[expect]` cannot be used
     // (the lint fires only on some targets or features, or in macro expansions).
-    let expect_unusable = reason.is_some_and(|nv| {
-        rationale::documented(cx.file, &[start.start().line], Subject::ExpectUnusable)
-            || matches!(&nv.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
-                if rationale::explains(&s.value(), Subject::ExpectUnusable))
+    let reason_says = reason.is_some_and(|nv| {
+        matches!(&nv.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+            if rationale::explains(&s.value(), Subject::ExpectUnusable))
     });
+    let expect_unusable = reason_says
+        || rationale::documented(cx.file, &[start.start().line], Subject::ExpectUnusable);
     if expect_unusable {
         cx.report_at(
             start,
@@ -108,6 +145,36 @@ fn check_meta(
                 "`#{bang}[allow({lint_list})]` with a reason that says why `#[expect]` cannot be used"
             ),
             "keep it while the lint fires only on some targets, features or expansions; switch to `#[expect]` (or `#[cfg_attr(.., expect(..))]`) once it fires everywhere",
+        );
+        return;
+    }
+    // Where the lint's firing depends on more than this line, or the code is not what ships:
+    // right pattern, but an auditor weighs it less (see the rule's page).
+    let conditional = if under_cfg_attr {
+        Some((
+            "inside `cfg_attr(..)`: it applies in one configuration only",
+            "the same `cfg_attr` can carry `expect(.., reason = \"...\")` when the lint fires in every build of that configuration",
+        ))
+    } else if in_macro_rules(cx) {
+        Some((
+            "in a `macro_rules!` template: whether the lint fires depends on each expansion",
+            "keep `allow` if some expansions do not trigger the lint (an `expect` there would be unfulfilled), and say so in a `reason`; otherwise use `expect(.., reason = \"...\")`",
+        ))
+    } else if cx.in_test {
+        Some((
+            "in test code",
+            "write `expect(.., reason = \"...\")` so the suppression goes once the test no longer needs it",
+        ))
+    } else {
+        None
+    };
+    if let Some((place, help)) = conditional {
+        cx.report_at(
+            start,
+            end,
+            Severity::Low,
+            format!("`#{bang}[allow({lint_list})]` {place}"),
+            help,
         );
         return;
     }

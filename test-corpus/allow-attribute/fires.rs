@@ -1,5 +1,6 @@
 #![allow(dead_code)] //~ allow-attribute:medium
-#![cfg_attr(docsrs, allow(unused_features))] //~ allow-attribute
+// Inside `cfg_attr`: one configuration only, low.
+#![cfg_attr(docsrs, allow(unused_features))] //~ allow-attribute:low
 
 #[allow(clippy::too_many_arguments)] //~ allow-attribute:medium
 fn many(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}
@@ -10,7 +11,7 @@ struct Legacy {
     field: u8,
 }
 
-#[cfg_attr(feature = "x", allow(unused_imports))] //~ allow-attribute
+#[cfg_attr(feature = "x", allow(unused_imports))] //~ allow-attribute:low
 use std::fmt;
 
 #[cfg_attr(all(unix, feature = "y"), cfg_attr(test, allow(deprecated)))] //~ allow-attribute
@@ -23,7 +24,7 @@ fn no_reason() {}
 fn cfg_expect_no_reason() {}
 
 fn inside() {
-    #[allow(unused_variables)] //~ allow-attribute
+    #[allow(unused_variables)] //~ allow-attribute:medium
     let x = 1;
     let y = match x {
         #[allow(unreachable_patterns)] //~ allow-attribute
@@ -38,15 +39,16 @@ impl Legacy {
 
 macro_rules! make {
     ($name:ident) => {
-        #[allow(non_camel_case_types)] //~ allow-attribute
+        // In a template, each expansion decides whether the lint fires: low.
+        #[allow(non_camel_case_types)] //~ allow-attribute:low
         struct $name;
     };
 }
 
 #[cfg(test)]
 mod tests {
-    // Policy is policy: test code is checked too.
-    #[allow(clippy::unwrap_used)] //~ allow-attribute
+    // Policy is policy: test code is checked too, at low.
+    #[allow(clippy::unwrap_used)] //~ allow-attribute:low
     #[test]
     fn t() {}
 }
@@ -70,9 +72,19 @@ use crate::tls::*;
 #[allow(clippy::too_many_arguments, reason = "mirrors the C API")] //~ allow-attribute:medium
 fn ffi_like(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}
 
-// A comment about targets, but no reason in the attribute: medium.
-#[allow(dead_code)] //~ allow-attribute:medium
+// A comment that says why `#[expect]` cannot be used, without a `reason`: low all the same.
+// Only used on unix targets.
+#[allow(dead_code)] //~ allow-attribute:low
 fn unix_only() {}
+
+// NOTE(allow) fully qualified Vec is only needed in no-std mode
+#[allow(unused_qualifications)] //~ allow-attribute:low
+fn no_std_only() {}
+
+// A comment that gives no cause for keeping `allow`: medium.
+// Kept for the next release.
+#[allow(dead_code)] //~ allow-attribute:medium
+fn kept() {}
 
 /// Builds the value; the `intern!` macro can be used for the name. (A doc comment describes the
 /// item, not why `#[expect]` cannot be used.)
