@@ -159,13 +159,23 @@ fn type_name(ty: &syn::Type) -> Option<String> {
     }
 }
 
-/// Structs of the file whose only field is a std `Mutex`/`RwLock` (possibly in an `Arc`):
-/// `struct Mutex<T>(std::sync::Mutex<T>)`, `struct SharedMutex<T>(Arc<Mutex<T>>)`.
+/// Generic lock types of the file: structs whose only field is a std `Mutex`/`RwLock` (possibly
+/// in an `Arc`) of one of the struct's own type parameters, `struct Mutex<T>(std::sync::Mutex<T>)`,
+/// `struct SharedMutex<T>(Arc<Mutex<T>>)`. A struct over a lock of one concrete state type
+/// (`struct Status(RwLock<StatusInner>)`) is that state's handle, not a lock type.
 fn collect_lock_newtypes(cx: &Ctx<'_, '_>, items: &[syn::Item], into: &mut Vec<String>) {
     for item in items {
         match item {
             syn::Item::Struct(s) if s.fields.len() == 1 => {
-                if s.fields.iter().all(|field| is_std_lock(cx, &field.ty)) {
+                let params: Vec<String> = s
+                    .generics
+                    .type_params()
+                    .map(|p| p.ident.to_string())
+                    .collect();
+                if s.fields
+                    .iter()
+                    .all(|field| std_lock_of_param(cx, &field.ty, &params))
+                {
                     into.push(s.ident.to_string());
                 }
             }
@@ -179,16 +189,14 @@ fn collect_lock_newtypes(cx: &Ctx<'_, '_>, items: &[syn::Item], into: &mut Vec<S
     }
 }
 
-/// `std::sync::Mutex<T>`/`RwLock<T>` resolved through the file's imports, or `Arc` of one.
-fn is_std_lock(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
+/// `std::sync::Mutex<T>`/`RwLock<T>` resolved through the file's imports, or `Arc` of one, where
+/// `T` is one of `params`.
+fn std_lock_of_param(cx: &Ctx<'_, '_>, ty: &syn::Type, params: &[String]) -> bool {
     let syn::Type::Path(p) = ty else {
         return false;
     };
     let full = cx.resolve(&p.path);
     let is = |name: &str| full.len() >= 2 && full[0] == "std" && full[full.len() - 1] == name;
-    if is("Mutex") || is("RwLock") {
-        return true;
-    }
     let inner = p
         .path
         .segments
@@ -200,7 +208,14 @@ fn is_std_lock(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
             },
             _ => None,
         });
-    is("Arc") && inner.is_some_and(|inner| is_std_lock(cx, inner))
+    let Some(inner) = inner else {
+        return false;
+    };
+    if is("Mutex") || is("RwLock") {
+        return matches!(inner, syn::Type::Path(t) if t.qself.is_none()
+            && t.path.get_ident().is_some_and(|ident| params.iter().any(|p| ident == p)));
+    }
+    is("Arc") && std_lock_of_param(cx, inner, params)
 }
 
 /// `let mut cache = shard.lock().unwrap_or_else(|p| p.into_inner()); ..; cache.clear();`: the

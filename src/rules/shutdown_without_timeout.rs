@@ -86,6 +86,9 @@ impl Rule for ShutdownWithoutTimeout {
                 if bounded_by_ancestor(cx) {
                     return;
                 }
+                if is_io_shutdown(cx, &aw.base) {
+                    return;
+                }
                 // optional: only named in the message; the hook runs inside a function anyway
                 let fn_name = cx
                     .enclosing_fn
@@ -104,6 +107,33 @@ impl Rule for ShutdownWithoutTimeout {
             _ => {}
         }
     }
+}
+
+/// `self.socket.shutdown().await` in a fn returning `io::Result`: the write half of an I/O stream
+/// is being closed (`AsyncWriteExt::shutdown`, a FIN), an I/O primitive like a write whose timeout
+/// belongs to the caller, not a service stopping its components.
+fn is_io_shutdown(cx: &Ctx<'_, '_>, base: &syn::Expr) -> bool {
+    let syn::Expr::MethodCall(call) = base else {
+        return false;
+    };
+    if call.method != "shutdown" || !call.args.is_empty() {
+        return false;
+    }
+    let Some(f) = cx.enclosing_fn else {
+        return false;
+    };
+    let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+        return false;
+    };
+    let syn::Type::Path(p) = &**ty else {
+        return false;
+    };
+    let full = cx.resolve(&p.path);
+    let names: Vec<&str> = full.iter().map(String::as_str).collect();
+    matches!(
+        names.as_slice(),
+        ["std" | "tokio" | "futures" | "futures_io", "io", "Result"] | ["io", "Result"]
+    )
 }
 
 impl ShutdownWithoutTimeout {

@@ -59,11 +59,26 @@ impl Orchestrator {
     }
 }
 
-// Flushing first is work of its own: the socket's shutdown is no longer a bare forward.
+// Closing an I/O stream's write half (`AsyncWriteExt::shutdown` in a fn returning `io::Result`)
+// is an I/O primitive whose timeout belongs to the caller, like a write: quiet.
 impl BufferedSocket {
     pub async fn shutdown(&mut self) -> std::io::Result<()> {
         self.flush().await?;
-        self.socket.shutdown().await //~ shutdown-without-timeout
+        self.socket.shutdown().await
+    }
+}
+
+// The look-alikes still fire: a service's `shutdown()` in a fn returning another `Result`, and a
+// component's `stop()` even in a fn returning `io::Result`.
+impl Gateway {
+    pub async fn shutdown(&mut self) -> Result<(), GatewayError> {
+        self.flush().await?;
+        self.server.shutdown().await //~ shutdown-without-timeout
+    }
+
+    pub async fn stop(&mut self) -> std::io::Result<()> {
+        self.flush().await?;
+        self.listener.stop().await //~ shutdown-without-timeout
     }
 }
 
