@@ -182,7 +182,40 @@ fn exempt(cx: &Ctx<'_, '_>) -> bool {
             return true;
         }
     }
-    in_const_context(cx)
+    in_const_context(cx) || in_test_or_debug_branch(cx)
+}
+
+/// Inside the then-branch of `if cfg!(test) { .. }` or `if cfg!(debug_assertions) { .. }`: the
+/// panic exists in test or debug builds only; the release build takes the other branch.
+fn in_test_or_debug_branch(cx: &Ctx<'_, '_>) -> bool {
+    let mut inner: Option<Node<'_>> = None;
+    for node in cx.ancestors_inside_out() {
+        if let Node::Expr(syn::Expr::If(branch)) = node
+            && let Some(Node::Stmt(stmt)) = inner
+            && branch
+                .then_branch
+                .stmts
+                .iter()
+                .any(|s| std::ptr::eq(s, stmt))
+            && is_test_or_debug_cfg(&branch.cond)
+        {
+            return true;
+        }
+        inner = Some(node);
+    }
+    false
+}
+
+/// `cfg!(test)`, `cfg!(debug_assertions)`.
+fn is_test_or_debug_cfg(cond: &syn::Expr) -> bool {
+    let syn::Expr::Macro(m) = cond else {
+        return false;
+    };
+    if !m.mac.path.is_ident("cfg") {
+        return false;
+    }
+    let tokens = m.mac.tokens.to_string();
+    matches!(tokens.trim(), "test" | "debug_assertions")
 }
 
 fn in_const_context(cx: &Ctx<'_, '_>) -> bool {

@@ -92,3 +92,18 @@ macro_rules! must {
 fn uses_must(a: Option<u8>, b: Option<u8>) -> u8 {
     must!(a) + must!(b)
 }
+
+// The release branch of a `cfg!` test, and other conditions, still panic in production.
+fn checked_in_release(sql: &str) {
+    if cfg!(debug_assertions) {
+        log(sql);
+    } else {
+        panic!("unsafe SQL: {sql}"); //~ panic-in-production
+    }
+    if !cfg!(test) {
+        validate(sql).unwrap(); //~ panic-in-production
+    }
+    if cfg!(feature = "strict") {
+        validate(sql).unwrap(); //~ panic-in-production
+    }
+}

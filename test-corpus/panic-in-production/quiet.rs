@@ -107,3 +107,15 @@ fn settled(buf: &[u8]) -> u32 {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     u32::from_le_bytes(buf[..4].try_into().unwrap()) + u32::from_be_bytes(buf[0x04..0x08].try_into().unwrap())
 }
+
+// Panics that exist only in test or debug builds: the release build takes the other branch.
+fn checked_in_debug(sql: &str, logger: &Logger) {
+    if cfg!(debug_assertions) {
+        panic!("unsafe SQL: {sql}");
+    } else {
+        logger.warn(sql);
+    }
+    if cfg!(test) {
+        validate(sql).unwrap();
+    }
+}
