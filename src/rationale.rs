@@ -203,6 +203,7 @@ const EXPECT_UNUSABLE_REASONS: &[&str] = &[
     "linux",
     "macos",
     "unix",
+    "bsd",
     "wasm",
 ];
 
