@@ -146,9 +146,9 @@ pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
     let t = &tally.total;
     let mut text = String::from("## Precision\n\n");
     text.push_str(&format!(
-        "Measured by `ecosystem/check` on its pinned crates (production code; written by \
-         `ecosystem/check --write-pages`): {} findings, {} of them labelled by reading the source \
-         ({} true, {} false, {} debatable).",
+        "Measured by `ecosystem/check` on its pinned crates (their own source; test code only \
+         where the rule checks it) and written by `ecosystem/check --write-pages`: {} findings, {} \
+         of them labelled by reading the source ({} true, {} false, {} debatable).",
         t.findings,
         t.labelled(),
         t.tp,
@@ -188,7 +188,7 @@ pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
     }
     let target = format!(
         "issue 10's target for a rule on by default (strict ≥ {STRICT_TARGET}% and keepable ≥ \
-         {KEEPABLE_TARGET}%, judged from {MIN_LABELS} labels)"
+         {KEEPABLE_TARGET}%, judged once it has {MIN_LABELS} labels)"
     );
     let verdict = if t.labelled() < MIN_LABELS {
         format!("Too few labels to judge against {target}.")
