@@ -130,6 +130,7 @@ pub fn verdicts(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) -> Verdic
     let mut below = Vec::new();
     let mut too_few = Vec::new();
     for rule in rules.iter().filter(|rule| rule.enabled_by_default) {
+        // optional: a rule with no finding now has no tally, which means zero labels
         let counts = tallies.get(&rule.id).map(|t| t.total).unwrap_or_default();
         if counts.labelled() < MIN_LABELS {
             too_few.push(format!("{} ({})", rule.id, counts.labelled()));

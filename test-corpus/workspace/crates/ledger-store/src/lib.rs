@@ -24,9 +24,9 @@ impl Store {
         Ok(row.n.unwrap_or_default())
     }
 
-    pub fn events(&self) -> mpsc::UnboundedReceiver<i64> {
+    pub fn events(&self, upstream: futures::channel::mpsc::UnboundedReceiver<i64>) -> mpsc::UnboundedReceiver<i64> {
         let (tx, rx) = mpsc::unbounded_channel();
-        drop(tx);
+        drop((tx, upstream));
         rx
     }
 
