@@ -317,7 +317,12 @@ impl<'p> Parser<'p> {
                         format!("`{id}` needs a `reason`: say why the advisory does not apply"),
                     )
                 })?;
-                out.push(AdvisoryIgnore { id, reason });
+                out.push(AdvisoryIgnore {
+                    id,
+                    reason,
+                    file: self.file.to_path_buf(),
+                    span: item.span(),
+                });
             }
         }
         Ok(out)

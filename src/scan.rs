@@ -433,26 +433,32 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         );
         Cache::<FileOutcome>::open(dir, &key)
     });
-    let results: Vec<(FileOutcome, Option<Entry<FileOutcome>>)> = pool.install(|| {
-        found
-            .files
-            .par_iter()
-            .map(|file| {
-                let crate_name = &found.crates[file.crate_index].name;
-                let job = FileJob {
-                    file,
-                    crate_name,
-                    options,
-                    rules: &prepared,
-                    prefilters: &prefilters,
-                    model: &model,
-                    model_inputs: model_inputs.as_ref(),
-                };
-                job.run(cache.as_ref())
-            })
-            .collect()
-    });
-
+    // The workspace phase's inputs are read on the same pool while the files are analysed.
+    let (results, mut phase_read): (Vec<(FileOutcome, Option<Entry<FileOutcome>>)>, _) = pool
+        .install(|| {
+            rayon::join(
+                || {
+                    found
+                        .files
+                        .par_iter()
+                        .map(|file| {
+                            let crate_name = &found.crates[file.crate_index].name;
+                            let job = FileJob {
+                                file,
+                                crate_name,
+                                options,
+                                rules: &prepared,
+                                prefilters: &prefilters,
+                                model: &model,
+                                model_inputs: model_inputs.as_ref(),
+                            };
+                            job.run(cache.as_ref())
+                        })
+                        .collect()
+                },
+                || phase_inputs(&found, options, &prepared),
+            )
+        });
     let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
@@ -477,7 +483,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let mut files_generated = 0;
     let mut fresh = Vec::new();
     let build_templates = build_output_templates(&found, &results, options.include_generated);
-    let mut facts = Facts::new(&found.root, &found.crates);
+    let mut facts = std::mem::take(&mut phase_read.facts);
     // (crate index, findings) of each file, settled once every file's facts are in.
     let mut per_file = Vec::with_capacity(found.files.len());
     for (i, (file, (outcome, entry))) in found.files.iter().zip(results).enumerate() {
@@ -521,7 +527,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         settle(&mut file_findings, facts.of_unit_of(crate_index));
         findings.extend(file_findings);
     }
-    let phase = workspace_phase(&found, options, &prepared, &facts);
+    let phase = pool.install(|| workspace_phase(&found, options, &prepared, &facts, phase_read));
     findings.extend(phase.findings);
     problems.extend(phase.problems);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -574,36 +580,59 @@ struct PhaseOutput {
     lockfiles: usize,
 }
 
-/// Runs the workspace hooks of the enabled rules on the scan's manifests and lockfiles.
-fn workspace_phase(
-    found: &discover::Discovered,
-    options: &ScanOptions,
+/// What the workspace phase reads: done while the files are analysed (see `scan`), so reading
+/// manifests, parsing lockfiles and loading the advisory database add no time of their own.
+struct PhaseInputs {
+    facts: Facts,
+    inputs: workspace::Inputs,
+    db: Option<workspace::advisories::AdvisoryDb>,
+    notes: Vec<String>,
+}
+
+/// The enabled rules with a workspace `check` hook.
+fn workspace_checks(
     rules: &[PreparedRule],
-    facts: &Facts,
-) -> PhaseOutput {
-    let mut out = PhaseOutput::default();
-    let checks: Vec<(&PreparedRule, &workspace::WorkspaceHooks)> = rules
+) -> Vec<(&PreparedRule, &'static workspace::WorkspaceHooks)> {
+    rules
         .iter()
         .filter_map(|r| r.settings.entry.workspace.map(|w| (r, w)))
         .filter(|(_, w)| w.check.is_some())
-        .collect();
+        .collect()
+}
+
+/// Reads the workspace phase's inputs: the crates' units (for facts), the manifests, and, only
+/// when a dependency rule runs and the advisory database opens, the lockfiles.
+fn phase_inputs(
+    found: &discover::Discovered,
+    options: &ScanOptions,
+    rules: &[PreparedRule],
+) -> PhaseInputs {
+    let facts = Facts::new(&found.root, &found.crates);
+    let mut notes = Vec::new();
+    let checks = workspace_checks(rules);
     if checks.is_empty() || found.manifests.is_empty() {
-        return out;
+        return PhaseInputs {
+            facts,
+            inputs: workspace::Inputs::default(),
+            db: None,
+            notes,
+        };
     }
-    let inputs = workspace::read_inputs(&found.manifests, &found.crates, options.max_file_size);
-    out.problems = inputs.problems;
-    out.lockfiles = inputs.lockfiles.len();
-    let wants_db = checks.iter().any(|(_, w)| w.needs_advisories) && !inputs.lockfiles.is_empty();
+    let has_lockfile = found
+        .manifests
+        .iter()
+        .any(|p| p.rel == "Cargo.lock" || p.rel.ends_with("/Cargo.lock"));
+    let wants_db = checks.iter().any(|(_, w)| w.needs_advisories) && has_lockfile;
     let db = match (&options.advisory_db, wants_db) {
         (Some(path), true) => match workspace::advisories::open(path) {
             Ok(db) => Some(db),
             Err(note) => {
-                out.notes.push(note);
+                notes.push(note);
                 None
             }
         },
         (None, true) => {
-            out.notes.push(
+            notes.push(
                 "no RustSec advisory database given: dependencies were not checked against advisories (pass `--advisory-db PATH`)"
                     .to_string(),
             );
@@ -611,33 +640,105 @@ fn workspace_phase(
         }
         _ => None,
     };
-    out.advisory_db = db.as_ref().map(|d| d.info.clone());
-    for (rule, hooks) in checks {
-        let Some(check) = hooks.check else { continue };
-        if hooks.needs_advisories && db.is_none() {
-            continue;
-        }
-        let cx = workspace::WorkspaceCtx {
-            rule: rule.settings.entry.meta,
-            crates: &found.crates,
-            facts,
-            manifests: &inputs.manifests,
-            lockfiles: &inputs.lockfiles,
-            advisories: db.as_ref().map(|d| &d.db),
-            advisory_ignore: &options.advisory_ignore,
-            ignores_threshold: options.dependency_ignores_threshold,
-        };
-        let mut produced = Vec::new();
-        check(&cx, &mut produced);
-        for mut f in produced {
-            if !rule.applies_to(&f.path) {
-                continue;
-            }
+    let inputs = workspace::read_inputs(
+        &found.manifests,
+        &found.crates,
+        options.max_file_size,
+        db.is_some(),
+    );
+    PhaseInputs {
+        facts,
+        inputs,
+        db,
+        notes,
+    }
+}
+
+/// Runs the workspace hooks of the enabled rules on the scan's manifests and lockfiles, in
+/// parallel on the caller's thread pool.
+fn workspace_phase(
+    found: &discover::Discovered,
+    options: &ScanOptions,
+    rules: &[PreparedRule],
+    facts: &Facts,
+    read: PhaseInputs,
+) -> PhaseOutput {
+    let PhaseInputs {
+        inputs, db, notes, ..
+    } = read;
+    let mut out = PhaseOutput {
+        problems: inputs.problems,
+        notes,
+        advisory_db: db.as_ref().map(|d| d.info.clone()),
+        lockfiles: inputs.lockfiles_found,
+        ..PhaseOutput::default()
+    };
+    let parsed: Vec<std::sync::OnceLock<Option<workspace::manifest::Manifest<'_>>>> =
+        (0..inputs.manifests.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+    let checks: Vec<_> = workspace_checks(rules)
+        .into_iter()
+        .filter(|(_, hooks)| !hooks.needs_advisories || db.is_some())
+        .collect();
+    let ignores_used = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let produced: Vec<Vec<Finding>> = checks
+        .par_iter()
+        .map(|&(rule, hooks)| {
+            let Some(check) = hooks.check else {
+                return Vec::new();
+            };
+            let cx = workspace::WorkspaceCtx {
+                rule: rule.settings.entry.meta,
+                crates: &found.crates,
+                facts,
+                manifests: &inputs.manifests,
+                parsed: &parsed,
+                lockfiles: &inputs.lockfiles,
+                advisories: db.as_ref().map(|d| &d.db),
+                advisory_ignore: &options.advisory_ignore,
+                ignores_used: &ignores_used,
+                ignores_threshold: options.dependency_ignores_threshold,
+            };
+            let mut produced = Vec::new();
+            check(&cx, &mut produced);
+            produced.retain(|f| rule.applies_to(&f.path));
             if let Some(severity) = rule.settings.severity {
+                for f in &mut produced {
+                    f.severity = severity;
+                }
+            }
+            produced
+        })
+        .collect();
+    out.findings = produced.into_iter().flatten().collect();
+    let unused_rule = rules
+        .iter()
+        .find(|r| r.settings.entry.meta.id == rules::unused_suppression::META.id);
+    if let (Some(db), Some(unused_rule)) = (&db, unused_rule)
+        && !inputs.lockfiles.is_empty()
+    {
+        let used = ignores_used.into_inner().unwrap_or_default();
+        let ran = |id: &str| checks.iter().any(|(r, _)| r.settings.entry.meta.id == id);
+        let root_name = found
+            .root
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let mut unused = workspace::advisories::unused_ignores(
+            &db.db,
+            &options.advisory_ignore,
+            &used,
+            &ran,
+            &found.root,
+            &root_name,
+        );
+        unused.retain(|f| unused_rule.applies_to(&f.path));
+        if let Some(severity) = unused_rule.settings.severity {
+            for f in &mut unused {
                 f.severity = severity;
             }
-            out.findings.push(f);
         }
+        out.findings.extend(unused);
     }
     out
 }

@@ -168,6 +168,74 @@ fn an_ignored_advisory_is_kept_as_suppressed_with_its_reason() {
 }
 
 #[test]
+fn an_ignore_that_silences_nothing_is_an_unused_suppression() {
+    let tree = locked_tree();
+    let home = TempDir::new().expect("tempdir");
+    // Line 3: used (bytes 1.11.0 is locked); line 4: an advisory for a crate not locked here;
+    // line 5: an id the database does not have.
+    write(
+        tree.path(),
+        "ferret.toml",
+        "[advisories]\nignore = [\n  { id = \"RUSTSEC-2026-0007\", reason = \"sizes never come from input\" },\n  { id = \"RUSTSEC-2099-0002\", reason = \"we parse only our own YAML\" },\n  { id = \"RUSTSEC-2000-9999\", reason = \"typo\" },\n]\n",
+    );
+    let out = ferret(home.path())
+        .args(["--no-cache", "--format", "json", "--advisory-db"])
+        .arg(fixture_db())
+        .arg(tree.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let unused: Vec<(String, u64, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "unused-suppression")
+        .map(|f| {
+            (
+                f["path"].as_str().expect("path").to_string(),
+                f["line"].as_u64().expect("line"),
+                f["message"].as_str().expect("message").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(unused.len(), 2, "{unused:#?}");
+    assert_eq!((unused[0].0.as_str(), unused[0].1), ("ferret.toml", 4));
+    assert!(unused[0].2.contains("RUSTSEC-2099-0002"), "{}", unused[0].2);
+    assert!(
+        unused[0].2.contains("affects no package"),
+        "{}",
+        unused[0].2
+    );
+    assert_eq!((unused[1].0.as_str(), unused[1].1), ("ferret.toml", 5));
+    assert!(
+        unused[1].2.contains("not in the advisory database"),
+        "{}",
+        unused[1].2
+    );
+
+    // Without a database nothing can be judged: no finding, as the advisories are not checked.
+    let out = ferret(home.path())
+        .args(["--no-cache", "--format", "json"])
+        .arg(tree.path())
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["rule"] != "unused-suppression"),
+        "{report:#}"
+    );
+}
+
+#[test]
 fn a_baseline_covers_lockfile_findings() {
     let tree = locked_tree();
     let home = TempDir::new().expect("tempdir");

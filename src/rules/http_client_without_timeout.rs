@@ -22,8 +22,25 @@ pub static META: RuleMeta = RuleMeta {
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, HttpClientWithoutTimeout);
 
+/// Per file, computed at the first call that could matter: whether the text names reqwest at
+/// all (every call of every parsed file reaches this rule; resolving each would cost a `String`).
 #[derive(Default)]
-pub struct HttpClientWithoutTimeout;
+pub struct HttpClientWithoutTimeout {
+    names_reqwest: Option<bool>,
+}
+
+/// Whether a call may be one of the two tables' entries: it ends like one, or is a single name
+/// (which a `use .. as ..` may have renamed).
+fn may_be_listed(path: &syn::Path) -> bool {
+    path.segments.len() == 1
+        || path.segments.last().is_some_and(|last| {
+            NO_TIMEOUT_CONSTRUCTORS
+                .iter()
+                .chain(BUILDERS)
+                .filter_map(|entry| entry.last())
+                .any(|name| last.ident == name)
+        })
+}
 
 fn is_one_of(resolved: &[String], table: &[&[&str]]) -> bool {
     table.iter().any(|entry| {
@@ -42,6 +59,13 @@ impl Rule for HttpClientWithoutTimeout {
         let syn::Expr::Path(func) = call.func.as_ref() else {
             return;
         };
+        if !may_be_listed(&func.path)
+            || !*self.names_reqwest.get_or_insert_with(|| {
+                memchr::memmem::find(cx.file.text.as_bytes(), b"reqwest").is_some()
+            })
+        {
+            return;
+        }
         let resolved = cx.resolve(&func.path);
         let written = crate::syntax::path_text(&func.path);
         if is_one_of(&resolved, NO_TIMEOUT_CONSTRUCTORS) {
@@ -93,7 +117,7 @@ fn requests_set_timeouts<'ast>(cx: &Ctx<'_, 'ast>, expr: &'ast syn::Expr) -> boo
     }
     impl<'ast> syn::visit::Visit<'ast> for Finder<'_> {
         fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
-            if TIMEOUT_METHODS.contains(&mc.method.to_string().as_str())
+            if TIMEOUT_METHODS.iter().any(|m| mc.method == m)
                 && chain_root(&mc.receiver).is_some_and(|root| root == self.client)
             {
                 self.found = true;

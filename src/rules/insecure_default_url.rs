@@ -19,8 +19,10 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    literals: &["http://"],
-    pattern: None,
+    literals: &[],
+    // A string literal that starts with `http://` (what `insecure` looks for); not the licence
+    // and documentation URLs in comments, which would have the whole file parsed.
+    pattern: Some(r#""\s*(?i:http)://"#),
     literal_scope: LiteralScope::File,
 };
 
@@ -31,10 +33,24 @@ const HELP: &str =
 
 #[derive(Default)]
 pub struct InsecureDefaultUrl {
+    /// Whether the file's text holds an `http://` URL at all (any case), computed at the first
+    /// node that could matter: without one nothing here can be reported, and every struct field
+    /// and string literal of every parsed file reaches this rule.
+    has_http_url: Option<bool>,
     /// Structs seen so far whose fields include a credential: name -> that field.
     credential_structs: Vec<(String, String)>,
     /// Functions named by `#[serde(default = "..")]` on a field of such a struct -> its field.
     serde_defaults: BTreeSet<(String, String)>,
+}
+
+impl InsecureDefaultUrl {
+    fn has_http_url(&mut self, cx: &Ctx<'_, '_>) -> bool {
+        *self.has_http_url.get_or_insert_with(|| {
+            let text = cx.file.text.as_bytes();
+            memchr::memmem::find_iter(text, b"://")
+                .any(|at| at >= 4 && text[at - 4..at].eq_ignore_ascii_case(b"http"))
+        })
+    }
 }
 
 fn insecure(text: &str) -> bool {
@@ -79,6 +95,9 @@ impl Rule for InsecureDefaultUrl {
         let syn::Item::Struct(s) = item else {
             return;
         };
+        if !self.has_http_url(cx) {
+            return;
+        }
         let Some(credential) = credential_field(&s.fields) else {
             return;
         };
@@ -121,7 +140,7 @@ impl Rule for InsecureDefaultUrl {
         else {
             return;
         };
-        if !insecure(&lit.value()) {
+        if !self.has_http_url(cx) || !insecure(&lit.value()) {
             return;
         }
         let Some(f) = cx.enclosing_fn else {

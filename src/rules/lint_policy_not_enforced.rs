@@ -8,20 +8,22 @@ use syn::punctuated::Punctuated;
 
 use crate::finding::{Dimension, Finding, Severity};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
-use crate::workspace::manifest::{self, Manifest, as_str, as_table};
+use crate::workspace::manifest::{Manifest, as_str, as_table};
 use crate::workspace::{Location, WorkspaceCtx, WorkspaceHooks};
 
 pub static META: RuleMeta = RuleMeta {
     id: "lint-policy-not-enforced",
     dimension: Dimension::LintPolicy,
     default_severity: Severity::Low,
-    summary: "code writes `#[allow(..)]` but no `[lints]` / `[workspace.lints]` sets `clippy::allow_attributes` (or `allow_attributes_without_reason`) to warn or deny",
+    summary: "production code writes `#[allow(..)]` in a project that uses `#[expect(lint, reason = \"..\")]` (or staged the lint), and no `[lints]` / `[workspace.lints]` sets `clippy::allow_attributes` (or `allow_attributes_without_reason`) to warn or deny",
     doc: include_str!("../../rules/lint-policy-not-enforced.md"),
     enabled_by_default: true,
     production_only: false,
     precision: Precision::High,
     literals: &[],
-    pattern: Some(r"#\s*!?\s*\[\s*allow(?-u:\b)|(?-u:\b)cfg_attr(?-u:\b)"),
+    // The same as `allow-attribute`'s: `#[expect(.., reason = ..)]` is the adoption this rule
+    // looks for too.
+    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)(?-u:\b)|(?-u:\b)cfg_attr(?-u:\b)"),
     literal_scope: LiteralScope::Item,
 };
 
@@ -33,8 +35,10 @@ static HOOKS: WorkspaceHooks = WorkspaceHooks {
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, LintPolicyNotEnforced, &HOOKS);
 
-/// Fact: a file of the crate writes an `#[allow(lint)]` attribute.
+/// Fact: a production file of the crate writes an `#[allow(lint)]` attribute.
 const ALLOW_WRITTEN: &str = "lint-policy/allow-written";
+/// Fact: a production file writes `#[expect(lint, reason = "..")]`: the project follows the policy.
+const EXPECT_WITH_REASON: &str = "lint-policy/expect-with-reason";
 
 /// The clippy lints that enforce the `#[expect(lint, reason = "..")]` policy.
 const POLICY_LINTS: &[&str] = &["allow_attributes", "allow_attributes_without_reason"];
@@ -44,24 +48,45 @@ pub struct LintPolicyNotEnforced;
 
 impl Rule for LintPolicyNotEnforced {
     fn check_attribute<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, attr: &'ast syn::Attribute) {
-        if writes_allow(&attr.meta) {
+        // Test code follows its own conventions; the policy is about what ships.
+        if cx.in_test {
+            return;
+        }
+        if writes(&attr.meta, &|list| {
+            list.path.is_ident("allow") && !list.tokens.is_empty()
+        }) {
             cx.record_fact(ALLOW_WRITTEN);
+        }
+        if writes(&attr.meta, &expect_with_reason) {
+            cx.record_fact(EXPECT_WITH_REASON);
         }
     }
 }
 
-/// `allow(lint, ..)`, directly or inside `cfg_attr(pred, ..)`.
-fn writes_allow(meta: &Meta) -> bool {
+/// An attribute `is_wanted`, directly or inside `cfg_attr(pred, ..)`.
+fn writes(meta: &Meta, is_wanted: &dyn Fn(&syn::MetaList) -> bool) -> bool {
     let Meta::List(list) = meta else {
         return false;
     };
-    if list.path.is_ident("allow") {
-        return !list.tokens.is_empty();
+    if is_wanted(list) {
+        return true;
     }
     list.path.is_ident("cfg_attr")
         && list
             .parse_args_with(Punctuated::<Meta, syn::Token![,]>::parse_terminated)
-            .is_ok_and(|nested| nested.iter().skip(1).any(writes_allow))
+            .is_ok_and(|nested| nested.iter().skip(1).any(|m| writes(m, is_wanted)))
+}
+
+/// `expect(lint, reason = "..")`.
+fn expect_with_reason(list: &syn::MetaList) -> bool {
+    list.path.is_ident("expect")
+        && list
+            .parse_args_with(Punctuated::<Meta, syn::Token![,]>::parse_terminated)
+            .is_ok_and(|nested| {
+                nested
+                    .iter()
+                    .any(|m| matches!(m, Meta::NameValue(nv) if nv.path.is_ident("reason")))
+            })
 }
 
 /// A `[lints.clippy]`-style table sets one of the policy lints to warn, deny or forbid.
@@ -91,11 +116,6 @@ fn manifest_rel(dir: &str) -> String {
 }
 
 fn check(cx: &WorkspaceCtx<'_>, out: &mut Vec<Finding>) {
-    let parsed: BTreeMap<&str, Manifest<'_>> = cx
-        .manifests
-        .iter()
-        .filter_map(|f| manifest::parse(f).map(|m| (f.rel.as_str(), m)))
-        .collect();
     // Manifest that should carry the policy -> crates that write `#[allow]` under it, and whether
     // it is a member that does not inherit the workspace's policy.
     let mut targets: BTreeMap<String, (Vec<&str>, bool)> = BTreeMap::new();
@@ -104,15 +124,15 @@ fn check(cx: &WorkspaceCtx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let own_rel = manifest_rel(&krate.dir);
-        let Some(own) = parsed.get(own_rel.as_str()) else {
+        let Some(own) = cx.manifest_at(&own_rel) else {
             continue;
         };
         if enforces(own.table(&["lints", "clippy"])) {
             continue;
         }
         let unit = &cx.facts.unit_dirs[cx.facts.unit_of_crate[index]];
-        let workspace = parsed
-            .get(manifest_rel(unit).as_str())
+        let workspace = cx
+            .manifest_at(&manifest_rel(unit))
             .filter(|m| m.get(&["workspace"]).is_some());
         let inherits = own
             .get(&["lints", "workspace"])
@@ -131,38 +151,73 @@ fn check(cx: &WorkspaceCtx<'_>, out: &mut Vec<Finding>) {
         entry.1 |= not_inherited;
     }
     for (rel, (crates, not_inherited)) in targets {
-        let Some(target) = parsed.get(rel.as_str()) else {
+        let Some(target) = cx.manifest_at(&rel) else {
             continue;
         };
-        out.push(finding(target, &crates, not_inherited));
+        // The policy is the project's own only where it shows: a member left out of the
+        // workspace's enforcement, an entry staged but commented out, or `#[expect(.., reason)]`
+        // written in its production code. A project that never adopted it gets its `#[allow]`s
+        // reported line by line (`allow-attribute`), not a manifest finding that says the same.
+        let adopted = not_inherited
+            || staged_line(target.file).is_some()
+            || cx.crates.iter().enumerate().any(|(i, c)| {
+                crates.contains(&c.name.as_str())
+                    && cx.facts.of_unit_of(i).contains(EXPECT_WITH_REASON)
+            });
+        if adopted {
+            out.push(finding(target, &crates, not_inherited));
+        }
     }
 }
 
-fn finding(target: &Manifest<'_>, crates: &[&str], not_inherited: bool) -> Finding {
-    let file = target.file;
-    let is_workspace = target.get(&["workspace"]).is_some() && !not_inherited;
-    let staged = (1..=file.text.lines().count()).find(|&l| {
+/// The first commented-out line that sets one of the policy lints (staged but disabled).
+fn staged_line(file: &crate::workspace::TextFile) -> Option<usize> {
+    (1..=file.text.lines().count()).find(|&l| {
         let line = file.line(l).trim_start();
         line.starts_with('#')
             && POLICY_LINTS
                 .iter()
                 .any(|lint| line.contains(lint) && line.contains('='))
-    });
-    let candidates: &[&[&str]] = if is_workspace {
-        &[
-            &["workspace", "lints", "clippy"],
-            &["workspace", "lints"],
-            &["workspace"],
-        ]
+    })
+}
+
+/// The line of the first of `headers` (`[workspace.lints.clippy]`, ..) written as a table header
+/// of its own: where the policy goes. A dotted header deeper down (`[lints.rust.unexpected_cfgs]`)
+/// is another table, not where the entry belongs.
+fn header_line(file: &crate::workspace::TextFile, headers: &[&str]) -> Option<usize> {
+    headers.iter().find_map(|header| {
+        (1..=file.text.lines().count()).find(|&l| {
+            let line = file.line(l);
+            let code = line.split('#').next().unwrap_or(line).trim();
+            code.strip_prefix('[')
+                .and_then(|c| c.strip_suffix(']'))
+                .is_some_and(|inner| inner.split('.').map(str::trim).eq(header.split('.')))
+        })
+    })
+}
+
+fn finding(target: &Manifest<'_>, crates: &[&str], not_inherited: bool) -> Finding {
+    let file = target.file;
+    let is_workspace = target.get(&["workspace"]).is_some() && !not_inherited;
+    let staged = staged_line(file);
+    let headers: &[&str] = if is_workspace {
+        &["workspace.lints.clippy", "workspace.lints", "workspace"]
     } else {
-        &[&["lints", "clippy"], &["lints"], &["package"]]
+        &["lints.clippy", "lints", "package"]
     };
-    let line = staged.unwrap_or_else(|| {
-        candidates
-            .iter()
-            .find_map(|path| target.get(path))
-            .map_or(1, |(span, _)| file.position(span.start).0)
-    });
+    let line = staged
+        .or_else(|| header_line(file, headers))
+        .unwrap_or_else(|| {
+            // No header of its own (an inline `lints = { .. }`, a dotted key): the table's key.
+            let last: &[&str] = if is_workspace {
+                &["workspace"]
+            } else {
+                &["package"]
+            };
+            target
+                .get(last)
+                .map_or(1, |(span, _)| file.position(span.start).0)
+        });
     let text = file.line(line);
     let start = file.line_start(line) + (text.len() - text.trim_start().len());
     let end = file.line_start(line) + text.trim_end().len();

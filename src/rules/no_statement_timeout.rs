@@ -53,28 +53,72 @@ fn keep(_finding: &Finding, facts: &BTreeSet<String>) -> bool {
     !facts.contains(TIMEOUT_SET)
 }
 
+/// Per file, computed at the first node that could matter: whether the text names a timeout
+/// setting at all, and whether it names a pool crate or a timeout call. Every string literal and
+/// call of every parsed file reaches this rule; without these answers each would cost a
+/// `String` (a literal's value, a resolved path).
 #[derive(Default)]
-pub struct NoStatementTimeout;
+pub struct NoStatementTimeout {
+    names_setting: Option<bool>,
+    names_pool_or_timeout: Option<bool>,
+}
+
+impl NoStatementTimeout {
+    fn names_setting(&mut self, cx: &Ctx<'_, '_>) -> bool {
+        *self.names_setting.get_or_insert_with(|| {
+            let text = cx.file.text.as_bytes();
+            TIMEOUT_SETTINGS
+                .iter()
+                .any(|s| memchr::memmem::find(text, s.as_bytes()).is_some())
+        })
+    }
+
+    fn names_pool_or_timeout(&mut self, cx: &Ctx<'_, '_>) -> bool {
+        *self.names_pool_or_timeout.get_or_insert_with(|| {
+            let text = cx.file.text.as_bytes();
+            POOL_CONSTRUCTORS
+                .iter()
+                .map(|c| c.krate)
+                .chain(["timeout"])
+                .any(|s| memchr::memmem::find(text, s.as_bytes()).is_some())
+        })
+    }
+}
+
+/// Whether a called path may name a pool constructor or `tokio::time::timeout`: it ends like
+/// one, or is a single name (which a `use .. as ..` may have renamed).
+fn may_construct_or_bound(path: &syn::Path) -> bool {
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    path.segments.len() == 1
+        || last.ident == "timeout"
+        || POOL_CONSTRUCTORS
+            .iter()
+            .any(|c| c.functions.iter().any(|f| last.ident == f))
+}
 
 impl Rule for NoStatementTimeout {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
             syn::Expr::Lit(lit) => {
                 if let syn::Lit::Str(s) = &lit.lit
+                    && self.names_setting(cx)
                     && names_timeout_setting(&s.value())
                 {
                     cx.record_fact(TIMEOUT_SET);
                 }
             }
-            syn::Expr::MethodCall(mc)
-                if TIMEOUT_SETTINGS.contains(&mc.method.to_string().as_str()) =>
-            {
+            syn::Expr::MethodCall(mc) if TIMEOUT_SETTINGS.iter().any(|s| mc.method == s) => {
                 cx.record_fact(TIMEOUT_SET);
             }
             syn::Expr::Call(call) => {
                 let syn::Expr::Path(func) = call.func.as_ref() else {
                     return;
                 };
+                if !may_construct_or_bound(&func.path) || !self.names_pool_or_timeout(cx) {
+                    return;
+                }
                 let resolved = cx.resolve(&func.path);
                 if is_tokio_timeout(&resolved) && call.args.iter().nth(1).is_some_and(runs_a_query)
                 {
@@ -145,7 +189,7 @@ fn runs_a_query(expr: &syn::Expr) -> bool {
     struct Finder(bool);
     impl<'ast> Visit<'ast> for Finder {
         fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
-            if QUERY_METHODS.contains(&mc.method.to_string().as_str()) {
+            if QUERY_METHODS.iter().any(|m| mc.method == m) {
                 self.0 = true;
             }
             syn::visit::visit_expr_method_call(self, mc);

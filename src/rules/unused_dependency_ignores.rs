@@ -2,7 +2,7 @@
 
 use crate::finding::{Dimension, Finding, Severity};
 use crate::rules::{EngineRule, LiteralScope, Precision, RuleEntry, RuleMeta};
-use crate::workspace::manifest::{self, strings};
+use crate::workspace::manifest::strings;
 use crate::workspace::{Location, WorkspaceCtx, WorkspaceHooks};
 
 pub static META: RuleMeta = RuleMeta {
@@ -58,8 +58,12 @@ const LISTS: &[(&[&str], &str)] = &[
 ];
 
 fn check(cx: &WorkspaceCtx<'_>, out: &mut Vec<Finding>) {
-    for file in cx.manifests {
-        let Some(parsed) = manifest::parse(file) else {
+    for (index, file) in cx.manifests.iter().enumerate() {
+        // Most manifests name neither tool: no need to parse them for this rule.
+        if !file.text.contains("cargo-machete") && !file.text.contains("cargo-udeps") {
+            continue;
+        }
+        let Some(parsed) = cx.manifest(index) else {
             continue;
         };
         for (path, label) in LISTS {

@@ -8,7 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     id: "unused-suppression",
     dimension: Dimension::LintPolicy,
     default_severity: Severity::Low,
-    summary: "a `// ferret: expect(RULE)` suppression that silences no finding",
+    summary: "a `// ferret: expect(RULE)` suppression, or an `[advisories] ignore` entry, that silences no finding",
     doc: include_str!("../../rules/unused-suppression.md"),
     enabled_by_default: true,
     production_only: false,

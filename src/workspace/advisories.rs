@@ -6,7 +6,9 @@ use std::process::Command;
 
 use rustsec::database::Query;
 
-use super::lockfile::{Entry, dependency_path};
+use rayon::prelude::*;
+
+use super::lockfile::{Chains, Entry};
 use super::{Location, Lock, WorkspaceCtx};
 use crate::finding::{Finding, Severity, Suppression, SuppressionKind};
 
@@ -145,41 +147,44 @@ pub fn matches<'a>(cx: &WorkspaceCtx<'a>, kind: Kind) -> Vec<Match<'a>> {
         return Vec::new();
     };
     let query = Query::crate_scope().informational(kind != Kind::Vulnerability);
-    let mut out = Vec::new();
-    for lock in cx.lockfiles {
-        let mut found = db.query_vulnerabilities(&lock.parsed, &query);
-        found.retain(|v| match kind {
-            Kind::Vulnerability => v.advisory.informational.is_none(),
-            Kind::Unmaintained => v
-                .advisory
-                .informational
-                .as_ref()
-                .is_some_and(|i| i.is_unmaintained()),
-            Kind::Unsound => v
-                .advisory
-                .informational
-                .as_ref()
-                .is_some_and(|i| i.is_unsound()),
-        });
-        for vulnerability in found {
-            let name = vulnerability.package.name.as_str();
-            let version = vulnerability.package.version.to_string();
-            let Some(entry) = lock
-                .entries
-                .iter()
-                .find(|e| e.name == name && e.version == version)
-            else {
-                continue;
-            };
-            let path = dependency_path(&lock.parsed, &vulnerability.package);
-            out.push(Match {
-                lock,
-                entry,
-                vulnerability,
-                path,
+    let mut out: Vec<Match<'a>> = cx
+        .lockfiles
+        .par_iter()
+        .flat_map_iter(|lock| {
+            let mut found = db.query_vulnerabilities(&lock.parsed, &query);
+            found.retain(|v| match kind {
+                Kind::Vulnerability => v.advisory.informational.is_none(),
+                Kind::Unmaintained => v
+                    .advisory
+                    .informational
+                    .as_ref()
+                    .is_some_and(|i| i.is_unmaintained()),
+                Kind::Unsound => v
+                    .advisory
+                    .informational
+                    .as_ref()
+                    .is_some_and(|i| i.is_unsound()),
             });
-        }
-    }
+            let chains = (!found.is_empty()).then(|| Chains::new(&lock.parsed));
+            found.into_iter().filter_map(move |vulnerability| {
+                let name = vulnerability.package.name.as_str();
+                let version = vulnerability.package.version.to_string();
+                let entry = lock
+                    .entries
+                    .iter()
+                    .find(|e| e.name == name && e.version == version)?;
+                let path = chains
+                    .as_ref()
+                    .map_or_else(Vec::new, |c| c.path_to(&vulnerability.package));
+                Some(Match {
+                    lock,
+                    entry,
+                    vulnerability,
+                    path,
+                })
+            })
+        })
+        .collect();
     out.sort_by(|a, b| {
         (
             &a.lock.file.rel,
@@ -246,6 +251,9 @@ impl Match<'_> {
             help,
         );
         if let Some(ignore) = cx.advisory_ignore.iter().find(|i| i.id == self.id()) {
+            if let Ok(mut used) = cx.ignores_used.lock() {
+                used.insert(ignore.id.clone());
+            }
             finding.suppression = Some(Suppression {
                 kind: SuppressionKind::Config,
                 justification: ignore.reason.clone(),
@@ -253,6 +261,83 @@ impl Match<'_> {
         }
         finding
     }
+}
+
+/// The dependency rule that reports an advisory: by its informational kind.
+pub fn rule_for(advisory: &rustsec::Advisory) -> &'static str {
+    match advisory.metadata.informational.as_ref() {
+        None => "vulnerable-dependency",
+        Some(i) if i.is_unmaintained() => "unmaintained-dependency",
+        Some(i) if i.is_unsound() => "unsound-dependency",
+        // Notices and other kinds no rule reports.
+        Some(_) => "",
+    }
+}
+
+/// `[advisories] ignore` entries that silenced nothing, as `unused-suppression` findings at the
+/// entry in the configuration file, as cargo-audit warns about them. Only entries that could
+/// have been used are judged: the advisory is not in the database, or the rule that reports its
+/// kind ran (`ran`) on the scanned lockfiles.
+pub fn unused_ignores(
+    db: &rustsec::Database,
+    ignores: &[super::AdvisoryIgnore],
+    used: &std::collections::BTreeSet<String>,
+    ran: &dyn Fn(&str) -> bool,
+    root: &Path,
+    crate_name: &str,
+) -> Vec<Finding> {
+    let meta = &crate::rules::unused_suppression::META;
+    let mut texts: Vec<(PathBuf, Option<super::TextFile>)> = Vec::new();
+    let mut out = Vec::new();
+    for ignore in ignores.iter().filter(|i| !used.contains(&i.id)) {
+        let advisory = ignore
+            .id
+            .parse::<rustsec::advisory::Id>()
+            .ok()
+            .and_then(|id| db.get(&id));
+        let why = match advisory {
+            None => "is not in the advisory database".to_string(),
+            Some(a) if ran(rule_for(a)) => format!(
+                "({}) affects no package of the scanned lockfiles",
+                crate::report::safe_text::one_line(a.metadata.title.trim())
+            ),
+            Some(_) => continue,
+        };
+        let index = match texts.iter().position(|(p, _)| *p == ignore.file) {
+            Some(i) => i,
+            None => {
+                let rel = ignore.file.strip_prefix(root).map_or_else(
+                    |_| ignore.file.display().to_string(),
+                    |r| r.to_string_lossy().replace('\\', "/"),
+                );
+                let file = std::fs::read_to_string(&ignore.file)
+                    .ok()
+                    .map(|text| super::TextFile::new(rel, crate_name.to_string(), text));
+                texts.push((ignore.file.clone(), file));
+                texts.len() - 1
+            }
+        };
+        let Some(file) = &texts[index].1 else {
+            continue;
+        };
+        let (first, _) = file.position(ignore.span.start);
+        let (last, _) = file.position(ignore.span.end);
+        out.push(file.finding(
+            meta,
+            meta.default_severity,
+            Location {
+                span: ignore.span.clone(),
+                snippet: first..last + 1,
+                key: ignore.id.clone(),
+            },
+            format!(
+                "`[advisories] ignore` lists {}, which {why}: the entry silences nothing",
+                ignore.id
+            ),
+            "remove the entry (an advisory that comes back is then reported again); keep only ignores that silence a finding".to_string(),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

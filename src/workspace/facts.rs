@@ -81,11 +81,18 @@ impl Facts {
     }
 }
 
+/// Whether a manifest has a `[workspace]` table; parsed only when the word is in it at all (most
+/// manifests are members or standalone packages).
 fn declares_workspace(manifest: &Path) -> bool {
     std::fs::read_to_string(manifest)
         .ok()
-        .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
-        .is_some_and(|t| t.contains_key("workspace"))
+        .filter(|text| text.contains("workspace"))
+        .and_then(|text| {
+            toml::de::DeTable::parse(&text)
+                .ok()
+                .map(|t| t.get_ref().contains_key("workspace"))
+        })
+        .unwrap_or(false)
 }
 
 #[cfg(test)]

@@ -92,58 +92,77 @@ fn code_part(line: &str) -> &str {
     line.split('#').next().unwrap_or(line).trim_end()
 }
 
-/// The shortest chain of packages from a workspace member (a package without a registry or git
-/// source) to `target`, as `name version` strings, member first; empty when nothing in the
-/// lockfile depends on it (it is itself a member, or the lockfile is incomplete).
-pub fn dependency_path(lock: &Lockfile, target: &Package) -> Vec<String> {
-    let index: BTreeMap<(&str, String), usize> = lock
-        .packages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((p.name.as_str(), p.version.to_string()), i))
-        .collect();
-    let Some(&goal) = index.get(&(target.name.as_str(), target.version.to_string())) else {
-        return Vec::new();
-    };
-    let mut parent: Vec<Option<usize>> = vec![None; lock.packages.len()];
-    let mut seen = vec![false; lock.packages.len()];
-    let mut queue = VecDeque::new();
-    for (i, p) in lock.packages.iter().enumerate() {
-        if p.source.is_none() {
-            seen[i] = true;
-            queue.push_back(i);
-        }
-    }
-    if seen[goal] {
-        return Vec::new();
-    }
-    while let Some(i) = queue.pop_front() {
-        if i == goal {
-            break;
-        }
-        for dep in &lock.packages[i].dependencies {
-            let key = (dep.name.as_str(), dep.version.to_string());
-            if let Some(&j) = index.get(&key)
-                && !seen[j]
-            {
-                seen[j] = true;
-                parent[j] = Some(i);
-                queue.push_back(j);
+/// The shortest chains of packages from the workspace members (packages without a registry or
+/// git source) to every package of a lockfile: one breadth-first search, shared by every
+/// advisory that matches in it.
+pub struct Chains<'l> {
+    lock: &'l Lockfile,
+    index: BTreeMap<(&'l str, &'l rustsec::package::Version), usize>,
+    /// Package -> the package that first pulled it in; `None` for members and the unreachable.
+    parent: Vec<Option<usize>>,
+    reached: Vec<bool>,
+}
+
+impl<'l> Chains<'l> {
+    pub fn new(lock: &'l Lockfile) -> Chains<'l> {
+        let index: BTreeMap<(&str, &rustsec::package::Version), usize> = lock
+            .packages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ((p.name.as_str(), &p.version), i))
+            .collect();
+        let mut parent: Vec<Option<usize>> = vec![None; lock.packages.len()];
+        let mut reached = vec![false; lock.packages.len()];
+        let mut queue = VecDeque::new();
+        for (i, p) in lock.packages.iter().enumerate() {
+            if p.source.is_none() {
+                reached[i] = true;
+                queue.push_back(i);
             }
         }
+        while let Some(i) = queue.pop_front() {
+            for dep in &lock.packages[i].dependencies {
+                if let Some(&j) = index.get(&(dep.name.as_str(), &dep.version))
+                    && !reached[j]
+                {
+                    reached[j] = true;
+                    parent[j] = Some(i);
+                    queue.push_back(j);
+                }
+            }
+        }
+        Chains {
+            lock,
+            index,
+            parent,
+            reached,
+        }
     }
-    if !seen[goal] {
-        return Vec::new();
+
+    /// The chain to `target` as `name version` strings, member first; empty when nothing in the
+    /// lockfile depends on it (it is itself a member, or the lockfile is incomplete).
+    pub fn path_to(&self, target: &Package) -> Vec<String> {
+        let Some(&goal) = self.index.get(&(target.name.as_str(), &target.version)) else {
+            return Vec::new();
+        };
+        if !self.reached[goal] || self.parent[goal].is_none() {
+            return Vec::new();
+        }
+        let mut path = Vec::new();
+        let mut at = Some(goal);
+        while let Some(i) = at {
+            let p = &self.lock.packages[i];
+            path.push(format!("{} {}", p.name, p.version));
+            at = self.parent[i];
+        }
+        path.reverse();
+        path
     }
-    let mut path = Vec::new();
-    let mut at = Some(goal);
-    while let Some(i) = at {
-        let p = &lock.packages[i];
-        path.push(format!("{} {}", p.name, p.version));
-        at = parent[i];
-    }
-    path.reverse();
-    path
+}
+
+/// The shortest chain from a workspace member to `target` (see [`Chains::path_to`]).
+pub fn dependency_path(lock: &Lockfile, target: &Package) -> Vec<String> {
+    Chains::new(lock).path_to(target)
 }
 
 #[cfg(test)]

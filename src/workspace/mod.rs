@@ -5,6 +5,9 @@
 //! with line and column, and flow through severities, baselines and every report the same way.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use crate::discover::{CrateInfo, SourcePath};
 use crate::finding::Finding;
@@ -45,6 +48,10 @@ pub struct Lock {
 pub struct AdvisoryIgnore {
     pub id: String,
     pub reason: String,
+    /// The configuration file that lists it, and the entry's byte range there: where an entry
+    /// that silences nothing is reported (`unused-suppression`).
+    pub file: std::path::PathBuf,
+    pub span: std::ops::Range<usize>,
 }
 
 /// What a workspace hook sees.
@@ -54,11 +61,38 @@ pub struct WorkspaceCtx<'a> {
     pub facts: &'a Facts,
     /// Every scanned `Cargo.toml`, in path order.
     pub manifests: &'a [TextFile],
+    /// The manifests parsed, each when a rule first asks for it (see [`WorkspaceCtx::manifest`]).
+    pub parsed: &'a [OnceLock<Option<manifest::Manifest<'a>>>],
+    /// Parsed only when a rule that needs the advisory database runs and the database opened.
     pub lockfiles: &'a [Lock],
     pub advisories: Option<&'a rustsec::Database>,
     pub advisory_ignore: &'a [AdvisoryIgnore],
+    /// Ids of the `advisory_ignore` entries that silenced a finding.
+    pub ignores_used: &'a std::sync::Mutex<BTreeSet<String>>,
     /// `unused-dependency-ignores`: the longest ignore list that is not reported.
     pub ignores_threshold: usize,
+}
+
+impl<'a> WorkspaceCtx<'a> {
+    /// The `index`th manifest, parsed once for every rule that reads it; `None` when it is not
+    /// valid TOML (cargo's problem, not a finding).
+    pub fn manifest(&self, index: usize) -> Option<&manifest::Manifest<'a>> {
+        let file = self.manifests.get(index)?;
+        self.parsed
+            .get(index)?
+            .get_or_init(|| manifest::parse(file))
+            .as_ref()
+    }
+
+    /// The manifest at `rel` (relative to the scanned root), parsed.
+    pub fn manifest_at(&self, rel: &str) -> Option<&manifest::Manifest<'a>> {
+        let index = self
+            .manifests
+            .binary_search_by(|f| f.rel.as_str().cmp(rel))
+            .ok()
+            .or_else(|| self.manifests.iter().position(|f| f.rel == rel))?;
+        self.manifest(index)
+    }
 }
 
 /// The non-code inputs of a scan, read once.
@@ -66,76 +100,123 @@ pub struct WorkspaceCtx<'a> {
 pub struct Inputs {
     pub manifests: Vec<TextFile>,
     pub lockfiles: Vec<Lock>,
+    /// `Cargo.lock` files found, parsed or not.
+    pub lockfiles_found: usize,
     pub problems: Vec<FileProblem>,
+}
+
+fn is_lockfile(rel: &str) -> bool {
+    rel == "Cargo.lock" || rel.ends_with("/Cargo.lock")
 }
 
 /// The name findings in a virtual workspace's own files go under: the directory's name. Such a
 /// manifest has no `[package]`, and the package above it (if any) is another project.
-fn virtual_root_name(file: &std::path::Path) -> Option<String> {
+/// `manifest_text` is the text of the directory's `Cargo.toml` when the caller has it.
+fn virtual_root_name(file: &std::path::Path, manifest_text: Option<&str>) -> Option<String> {
     let dir = file.parent()?;
-    let manifest = dir.join("Cargo.toml");
-    if !manifest.is_file() || crate::discover::package_name(&manifest).is_some() {
+    let is_virtual = match manifest_text {
+        Some(text) => !names_package(text),
+        None => {
+            let manifest = dir.join("Cargo.toml");
+            manifest.is_file() && crate::discover::package_name(&manifest).is_none()
+        }
+    };
+    if !is_virtual {
         return None;
     }
     dir.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 
-/// Reads the discovered manifests and lockfiles. A file that cannot be read, or a lockfile that
-/// does not parse, is a problem for that file; the scan goes on.
-pub fn read_inputs(found: &[SourcePath], crates: &[CrateInfo], max_size: u64) -> Inputs {
-    let mut inputs = Inputs::default();
-    for path in found {
-        let problem = |kind, message: String| FileProblem {
-            path: path.rel.clone(),
-            kind,
-            line: None,
-            column: None,
-            message,
-        };
-        let text = match std::fs::metadata(&path.abs) {
-            Ok(meta) if meta.len() > max_size => {
-                inputs.problems.push(problem(
-                    ProblemKind::TooLarge,
-                    format!(
-                        "{} bytes is over the {max_size} byte limit (--max-file-size)",
-                        meta.len()
-                    ),
-                ));
-                continue;
-            }
-            _ => match std::fs::read_to_string(&path.abs) {
-                Ok(text) => text,
-                Err(e) => {
-                    inputs
-                        .problems
-                        .push(problem(ProblemKind::Unreadable, e.to_string()));
-                    continue;
+/// Whether a manifest has `[package] name`: read from the `[package]` header line that nearly
+/// every manifest writes, else from the parsed TOML (`package.name = ..` and other spellings).
+fn names_package(text: &str) -> bool {
+    let header = text.lines().any(|l| l.trim() == "[package]");
+    header
+        || toml::from_str::<toml::Table>(text)
+            .ok()
+            .and_then(|t| t.get("package")?.get("name")?.as_str().map(|_| ()))
+            .is_some()
+}
+
+/// Reads the discovered manifests, and the lockfiles when `read_lockfiles` (a rule will match them
+/// against an open advisory database; nothing else reads them). In parallel, on the caller's
+/// thread pool. A file that cannot be read, or a lockfile that does not parse, is a problem for
+/// that file; the scan goes on.
+pub fn read_inputs(
+    found: &[SourcePath],
+    crates: &[CrateInfo],
+    max_size: u64,
+    read_lockfiles: bool,
+) -> Inputs {
+    enum Read {
+        Manifest(TextFile),
+        Lock(Box<Lock>),
+        Problem(FileProblem),
+    }
+    let lockfiles_found = found.iter().filter(|p| is_lockfile(&p.rel)).count();
+    let read: Vec<Read> = found
+        .par_iter()
+        .filter(|path| read_lockfiles || !is_lockfile(&path.rel))
+        .map(|path| {
+            let problem = |kind, message: String| {
+                Read::Problem(FileProblem {
+                    path: path.rel.clone(),
+                    kind,
+                    line: None,
+                    column: None,
+                    message,
+                })
+            };
+            let text = match std::fs::metadata(&path.abs) {
+                Ok(meta) if meta.len() > max_size => {
+                    return problem(
+                        ProblemKind::TooLarge,
+                        format!(
+                            "{} bytes is over the {max_size} byte limit (--max-file-size)",
+                            meta.len()
+                        ),
+                    );
                 }
-            },
-        };
-        let crate_name = virtual_root_name(&path.abs).unwrap_or_else(|| {
-            crates
-                .get(path.crate_index)
-                .map_or_else(String::new, |c| c.name.clone())
-        });
-        let file = TextFile::new(path.rel.clone(), crate_name, text);
-        if path.rel == "Cargo.lock" || path.rel.ends_with("/Cargo.lock") {
+                _ => match std::fs::read_to_string(&path.abs) {
+                    Ok(text) => text,
+                    Err(e) => return problem(ProblemKind::Unreadable, e.to_string()),
+                },
+            };
+            let own_text = (!is_lockfile(&path.rel)).then_some(text.as_str());
+            let crate_name = virtual_root_name(&path.abs, own_text).unwrap_or_else(|| {
+                crates
+                    .get(path.crate_index)
+                    .map_or_else(String::new, |c| c.name.clone())
+            });
+            let file = TextFile::new(path.rel.clone(), crate_name, text);
+            if !is_lockfile(&path.rel) {
+                return Read::Manifest(file);
+            }
             match file.text.parse::<rustsec::Lockfile>() {
-                Ok(parsed) => inputs.lockfiles.push(Lock {
+                Ok(parsed) => Read::Lock(Box::new(Lock {
                     entries: lockfile::entries(&file),
                     file,
                     parsed,
-                }),
-                Err(e) => inputs.problems.push(problem(
+                })),
+                Err(e) => problem(
                     ProblemKind::ParseError,
                     format!(
                         "not a Cargo lockfile: {}",
                         crate::report::safe_text::one_line(&e.to_string())
                     ),
-                )),
+                ),
             }
-        } else {
-            inputs.manifests.push(file);
+        })
+        .collect();
+    let mut inputs = Inputs {
+        lockfiles_found,
+        ..Inputs::default()
+    };
+    for item in read {
+        match item {
+            Read::Manifest(file) => inputs.manifests.push(file),
+            Read::Lock(lock) => inputs.lockfiles.push(*lock),
+            Read::Problem(problem) => inputs.problems.push(problem),
         }
     }
     inputs
