@@ -434,31 +434,30 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         Cache::<FileOutcome>::open(dir, &key)
     });
     // The workspace phase's inputs are read on the same pool while the files are analysed.
-    let (results, mut phase_read): (Vec<(FileOutcome, Option<Entry<FileOutcome>>)>, _) = pool
-        .install(|| {
-            rayon::join(
-                || {
-                    found
-                        .files
-                        .par_iter()
-                        .map(|file| {
-                            let crate_name = &found.crates[file.crate_index].name;
-                            let job = FileJob {
-                                file,
-                                crate_name,
-                                options,
-                                rules: &prepared,
-                                prefilters: &prefilters,
-                                model: &model,
-                                model_inputs: model_inputs.as_ref(),
-                            };
-                            job.run(cache.as_ref())
-                        })
-                        .collect()
-                },
-                || phase_inputs(&found, options, &prepared),
-            )
-        });
+    let (results, mut phase_read): (Vec<FileResult>, PhaseInputs) = pool.install(|| {
+        rayon::join(
+            || {
+                found
+                    .files
+                    .par_iter()
+                    .map(|file| {
+                        let crate_name = &found.crates[file.crate_index].name;
+                        let job = FileJob {
+                            file,
+                            crate_name,
+                            options,
+                            rules: &prepared,
+                            prefilters: &prefilters,
+                            model: &model,
+                            model_inputs: model_inputs.as_ref(),
+                        };
+                        job.run(cache.as_ref())
+                    })
+                    .collect()
+            },
+            || phase_inputs(&found, options, &prepared),
+        )
+    });
     let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
@@ -569,6 +568,9 @@ fn settle(findings: &mut Vec<Finding>, facts: &std::collections::BTreeSet<String
             .is_none_or(|keep| keep(f, facts))
     });
 }
+
+/// A file's outcome, and the cache entry to store when it was computed now.
+type FileResult = (FileOutcome, Option<Entry<FileOutcome>>);
 
 /// What the workspace phase adds to the scan.
 #[derive(Default)]
@@ -715,10 +717,11 @@ fn workspace_phase(
     let unused_rule = rules
         .iter()
         .find(|r| r.settings.entry.meta.id == rules::unused_suppression::META.id);
-    if let (Some(db), Some(unused_rule)) = (&db, unused_rule)
+    // A poisoned set (a dependency rule panicked) cannot tell which ignores were used: none is
+    // judged.
+    if let (Some(db), Some(unused_rule), Ok(used)) = (&db, unused_rule, ignores_used.into_inner())
         && !inputs.lockfiles.is_empty()
     {
-        let used = ignores_used.into_inner().unwrap_or_default();
         let ran = |id: &str| checks.iter().any(|(r, _)| r.settings.entry.meta.id == id);
         let root_name = found
             .root
