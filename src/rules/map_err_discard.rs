@@ -15,7 +15,7 @@ use crate::knowledge::errors::{
     HTTP_CRATES, INTEGER_TYPES, PARSE_EMPTY_TARGETS, VALUE_BACK_METHODS,
 };
 use crate::macros;
-use crate::model::{FnDef, Resolution, result_arguments};
+use crate::model::result_arguments;
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::{declared_types, leading_path};
 
@@ -509,7 +509,7 @@ fn carries_nothing(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
             }
             // `self.acquire()`, `self.pool.acquire()`, `pool.acquire()`: a method of a workspace
             // type, through the model.
-            if let Some(owner) = receiver_type(cx, &mc.receiver)
+            if let Some(owner) = cx.receiver_type(&mc.receiver)
                 && workspace_error_carries_nothing(cx, &[owner, method.clone()])
             {
                 return true;
@@ -745,59 +745,10 @@ fn is_header_constructor(resolved: &[String]) -> bool {
             .any(|(t, f)| owner == t && function == f)
 }
 
-/// The type of a method's receiver, as far as this file declares it: `self` is the enclosing
-/// impl's type; a field or local name takes the type every `name: Type` declaration in the file
-/// gives it (fields, parameters), when they agree.
-fn receiver_type(cx: &Ctx<'_, '_>, receiver: &syn::Expr) -> Option<String> {
-    let name = match receiver {
-        syn::Expr::Path(p) if p.path.is_ident("self") => return enclosing_impl_type(cx),
-        syn::Expr::Path(p) => p.path.get_ident()?.to_string(),
-        syn::Expr::Field(f) => match &f.member {
-            syn::Member::Named(n) => n.to_string(),
-            syn::Member::Unnamed(_) => return None,
-        },
-        syn::Expr::Reference(r) => return receiver_type(cx, &r.expr),
-        syn::Expr::Paren(p) => return receiver_type(cx, &p.expr),
-        _ => return None,
-    };
-    let mut types = declared_types(cx.file.text, &name).into_iter().map(|ty| {
-        let ty = ty.trim_start_matches('&').trim_start();
-        // `&'a mut Pool`: past the lifetime and `mut`.
-        let ty = match ty.strip_prefix('\'') {
-            Some(rest) => rest.split_once(char::is_whitespace).map_or("", |(_, t)| t),
-            None => ty,
-        };
-        let ty = ty.trim_start();
-        let ty = ty.strip_prefix("mut ").unwrap_or(ty);
-        leading_path(ty).pop()
-    });
-    let first = types.next()??;
-    types.all(|t| t.as_deref() == Some(first.as_str())).then_some(first)
-}
-
-/// The last path segment of the type of the enclosing `impl` block.
-fn enclosing_impl_type(cx: &Ctx<'_, '_>) -> Option<String> {
-    cx.ancestors_inside_out().find_map(|node| match node {
-        Node::Item(syn::Item::Impl(imp)) => Some(type_name(&imp.self_ty)),
-        _ => None,
-    })
-}
-
 /// The workspace fn a call path names (through the model) returns `Result<T, E>` with an `E`
 /// that carries nothing; when several fns share the name, all of them do.
 fn workspace_error_carries_nothing(cx: &Ctx<'_, '_>, path: &[String]) -> bool {
-    let mut path = path.to_vec();
-    if path.first().is_some_and(|s| s == "Self") {
-        match enclosing_impl_type(cx) {
-            Some(owner) => path[0] = owner,
-            None => return false,
-        }
-    }
-    let fns: Vec<&FnDef> = match cx.workspace.resolve_fn(&path) {
-        Resolution::Resolved(f) => vec![f],
-        Resolution::Ambiguous(fns) => fns,
-        Resolution::Unknown => return false,
-    };
+    let fns = cx.workspace_fns(path);
     !fns.is_empty()
         && fns.iter().all(|f| {
             f.ret

@@ -96,3 +96,48 @@ fn predicates(cmd: &Command, n: &str, last: Option<&Arg>) -> bool {
     let named = last.map(|a| a.has_name()).unwrap_or_default();
     shown && big && named
 }
+
+// The receiver is visibly an `Option`: `None` is an absence, not a failure, and no error is
+// lost. Known from the method (`get`, `as_str` of a JSON value, `next`...), from the declared
+// type of a parameter, local or field, or from `.transpose()?` (the error went up with `?`).
+mod options {
+    struct Limits {
+        max_body: Option<usize>,
+        labels: Option<Vec<String>>,
+    }
+
+    fn absent(map: &HashMap<String, Vec<u8>>, rx: Option<u32>, v: &serde_json::Value, l: &Limits) -> usize {
+        let data = map.get("k").cloned().unwrap_or_default();
+        let count = rx.unwrap_or_default();
+        consume(map.get("x").copied().unwrap_or_default());
+        let text = v["text"].as_str().unwrap_or_default();
+        let first = raw.split(',').next().unwrap_or_default();
+        let max = l.max_body.unwrap_or_default();
+        let labels = l.labels.clone().unwrap_or_default();
+        info!("value {}", rx.unwrap_or_default());
+        data.len() + count as usize + max
+    }
+
+    fn optional_flag(args: &Args) -> Result<Vec<Header>, Error> {
+        let headers = args.header.as_ref().map(|h| parse_headers(h)).transpose()?.unwrap_or_default();
+        Ok(headers)
+    }
+
+    // The project's own fn returns an `Option`: absence, not failure.
+    struct Cache;
+    impl Cache {
+        fn cached(&self, key: &str) -> Option<Vec<u8>> {
+            None
+        }
+        fn read(&self) -> Vec<u8> {
+            self.cached("k").unwrap_or_default()
+        }
+    }
+}
+
+// `SystemTime::now().duration_since(UNIX_EPOCH)` fails only for a clock set before 1970.
+fn timestamp() -> u64 {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let also = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    now.as_secs()
+}
