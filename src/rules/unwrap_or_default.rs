@@ -2,6 +2,7 @@
 //! an empty collection or the epoch, graded by how evident it is that the value was required.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
@@ -173,7 +174,7 @@ enum Evidence {
     CargoContract,
     /// An `Option`: `None` is an absence, no error is lost.
     Absent,
-    /// `SystemTime::now().duration_since(UNIX_EPOCH)`: fails only for a clock set before 1970.
+    /// `.duration_since(UNIX_EPOCH)`: fails only for a time before 1970.
     CannotFail,
 }
 
@@ -192,7 +193,7 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
         match expr {
             syn::Expr::MethodCall(mc) => {
                 let method = mc.method.to_string();
-                if method == "duration_since" && since_epoch_now(cx, mc) {
+                if method == "duration_since" && since_epoch(cx, mc) {
                     return Some(Evidence::CannotFail);
                 }
                 if RESULT_METHODS.contains(&method.as_str()) || method.starts_with("from_timestamp")
@@ -498,22 +499,18 @@ mod tests {
     }
 }
 
-/// `SystemTime::now().duration_since(UNIX_EPOCH)` (the epoch resolved to std's): it fails only
-/// when the system clock is set before 1970.
-fn since_epoch_now(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> bool {
-    let is_epoch = |e: &syn::Expr| {
+/// `.duration_since(UNIX_EPOCH)` (the epoch resolved to std's): it fails only for a time before
+/// 1970, which a system clock or a file time does not give on a sane system.
+fn since_epoch(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> bool {
+    mc.args.first().is_some_and(|e| {
         matches!(e, syn::Expr::Path(p) if {
             let resolved = cx.resolve(&p.path);
             resolved.last().is_some_and(|l| l == "UNIX_EPOCH")
-                && resolved.first().is_some_and(|c| c == "std" || c == "UNIX_EPOCH" || c == "SystemTime")
+                && resolved
+                    .first()
+                    .is_some_and(|c| matches!(c.as_str(), "std" | "UNIX_EPOCH" | "SystemTime"))
         })
-    };
-    let now = match &*mc.receiver {
-        syn::Expr::Call(call) => matches!(&*call.func, syn::Expr::Path(p)
-            if cx.resolve(&p.path).ends_with(&["SystemTime".to_string(), "now".to_string()])),
-        _ => false,
-    };
-    now && mc.args.first().is_some_and(is_epoch)
+    })
 }
 
 /// What a workspace fn returns, through the model: `Result<..>` is a failure (medium),
@@ -547,19 +544,62 @@ fn workspace_return(cx: &Ctx<'_, '_>, path: &[String], name: &str) -> Option<Evi
 /// The declared type of a local, parameter or field the receiver names, when every `name: Type`
 /// declaration in the file agrees on `Option<..>` or `Result<..>`.
 fn declared_evidence(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<Evidence> {
-    let name = match expr {
-        syn::Expr::Path(p) => p.path.get_ident()?.to_string(),
-        syn::Expr::Field(f) => match &f.member {
-            syn::Member::Named(n) => n.to_string(),
-            syn::Member::Unnamed(_) => return None,
-        },
+    let (name, declared): (String, Vec<String>) = match expr {
+        syn::Expr::Path(p) => {
+            let name = p.path.get_ident()?.to_string();
+            // A parameter of the enclosing fn: its own type, whatever else the file declares.
+            let param = cx.enclosing_fn.and_then(|f| {
+                f.sig.inputs.iter().find_map(|input| match input {
+                    syn::FnArg::Typed(t) if pat_name(&t.pat).as_deref() == Some(name.as_str()) => {
+                        Some(t.ty.to_token_stream().to_string())
+                    }
+                    _ => None,
+                })
+            });
+            let declared = match param {
+                Some(ty) => vec![ty],
+                None => declared_types(cx.file.text, &name)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            };
+            (name, declared)
+        }
+        syn::Expr::Field(f) => {
+            let syn::Member::Named(n) = &f.member else {
+                return None;
+            };
+            let name = n.to_string();
+            // `config.metadata`: the field of the workspace struct the base is declared as.
+            let of_struct: Vec<String> = cx
+                .receiver_type(&f.base)
+                .map(|owner| {
+                    cx.workspace
+                        .structs_named(&owner)
+                        .flat_map(|st| st.fields.iter())
+                        .filter(|(field, _, _)| *field == name)
+                        .map(|(_, ty, _)| ty.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let declared = if of_struct.is_empty() {
+                declared_types(cx.file.text, &name)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                of_struct
+            };
+            (name, declared)
+        }
         _ => return None,
     };
-    let kinds: Vec<Option<bool>> = declared_types(cx.file.text, &name)
-        .into_iter()
+    let kinds: Vec<Option<bool>> = declared
+        .iter()
         .map(|ty| {
+            let ty = ty.trim_start().trim_start_matches('&').trim_start();
             let last = leading_path(ty).pop()?;
-            let generic = ty.trim_start()[ty.trim_start().find(&last)? + last.len()..]
+            let generic = ty[ty.find(&last)? + last.len()..]
                 .trim_start()
                 .starts_with('<');
             match last.as_str() {

@@ -164,7 +164,7 @@ fn not_predicates(args: &Args) -> usize {
 }
 
 // Look-alikes of the type facts: a workspace fn returning a `Result` (medium), a declared
-// `Result` field, `duration_since` of another instant, `?` without `transpose`.
+// `Result` field, `duration_since` of another instant.
 mod typed_look_alikes {
     struct Job {
         outcome: Result<u32, JobError>,
@@ -180,7 +180,7 @@ mod typed_look_alikes {
             let bytes = self.load().unwrap_or_default(); //~ unwrap-or-default:medium
             let n = self.outcome.clone().unwrap_or_default(); //~ unwrap-or-default:medium
             let took = SystemTime::now().duration_since(self.started).unwrap_or_default(); //~ unwrap-or-default:medium
-            let since = self.started.duration_since(UNIX_EPOCH).unwrap_or_default(); //~ unwrap-or-default:medium
+            let since = self.started.duration_since(EPOCH_2000).unwrap_or_default(); //~ unwrap-or-default:medium
             0
         }
     }

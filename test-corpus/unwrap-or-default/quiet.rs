@@ -106,6 +106,10 @@ mod options {
         labels: Option<Vec<String>>,
     }
 
+    struct Server<S> {
+        svc: S,
+    }
+
     fn absent(map: &HashMap<String, Vec<u8>>, rx: Option<u32>, v: &serde_json::Value, l: &Limits) -> usize {
         let data = map.get("k").cloned().unwrap_or_default();
         let count = rx.unwrap_or_default();
@@ -116,6 +120,11 @@ mod options {
         let labels = l.labels.clone().unwrap_or_default();
         info!("value {}", rx.unwrap_or_default());
         data.len() + count as usize + max
+    }
+
+    // A parameter's own type, though the file declares other `svc`s.
+    fn routes<S>(svc: Option<S>) -> Routes {
+        svc.map(Routes::new).unwrap_or_default()
     }
 
     fn optional_flag(args: &Args) -> Result<Vec<Header>, Error> {
@@ -135,8 +144,9 @@ mod options {
     }
 }
 
-// `SystemTime::now().duration_since(UNIX_EPOCH)` fails only for a clock set before 1970.
-fn timestamp() -> u64 {
+// `.duration_since(UNIX_EPOCH)` fails only for a time before 1970.
+fn timestamp(meta: &Metadata) -> u64 {
+    let modified = meta.modified()?.duration_since(UNIX_EPOCH).unwrap_or_default();
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
     let also = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     now.as_secs()

@@ -1,4 +1,7 @@
+mod config;
 mod store;
+
+use config::Config;
 
 use store::{cached_limits, load_limits, Store};
 
@@ -17,4 +20,12 @@ impl Service {
         let cached = cached_limits().unwrap_or_default();
         settings.len() + limits.len() + again.len() + label.len() + cached.len()
     }
+}
+
+// Fields of a workspace struct declared in another file: an `Option` is an absence, a `Result` a
+// failure.
+pub fn describe(config: &Config) -> String {
+    let text = config.description.clone().unwrap_or_default();
+    let limit = config.parsed_limit.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+    format!("{text} {limit}")
 }
