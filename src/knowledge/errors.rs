@@ -63,6 +63,16 @@ pub const EMPTY_ERRORS: &[EmptyError] = &[
         why: "only says the slices differ",
     },
     EmptyError {
+        call: "log::Level::from_str",
+        error: "log::ParseLevelError",
+        why: "only says the text is not a level name",
+    },
+    EmptyError {
+        call: "log::LevelFilter::from_str",
+        error: "log::ParseLevelError",
+        why: "only says the text is not a level name",
+    },
+    EmptyError {
         call: "std::str::from_utf8",
         error: "std::str::Utf8Error",
         why: "only a byte position: the text was not UTF-8",

@@ -57,7 +57,11 @@ impl Rule for MapErrDiscard {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
             syn::Expr::MethodCall(mc) => method_call(cx, mc),
-            syn::Expr::Match(m) if !hands_value_back(&m.expr) && !carries_nothing(cx, &m.expr) => {
+            syn::Expr::Match(m)
+                if !hands_value_back(&m.expr)
+                    && !hands_input_back(cx, &m.expr)
+                    && !carries_nothing(cx, &m.expr) =>
+            {
                 for arm in &m.arms {
                     if returns_err(cx, &arm.body) {
                         // A guard that inspects the error (`Err(e) if e.kind() == ..`) uses it.
@@ -72,6 +76,7 @@ impl Rule for MapErrDiscard {
             syn::Expr::If(i) => {
                 if let syn::Expr::Let(cond) = &*i.cond
                     && !hands_value_back(&cond.expr)
+                    && !hands_input_back(cx, &cond.expr)
                     && !carries_nothing(cx, &cond.expr)
                     && block_returns_err(cx, &i.then_branch)
                 {
@@ -108,6 +113,8 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
                 || carries_nothing(cx, &mc.receiver)
                 || is_none(&closure.body)
                 || is_fmt_error(cx, &closure.body)
+                || is_unit(&closure.body)
+                || hands_input_back(cx, &mc.receiver)
                 || returns_outer_error(cx, closure.body.to_token_stream())
             {
                 return;
@@ -896,4 +903,41 @@ fn mentions_http_status(cx: &Ctx<'_, '_>, body: TokenStream) -> bool {
         }
     }
     false
+}
+
+/// `.map_err(|_| ())`: the code chose an error that carries nothing (its signature returns
+/// `Result<_, ()>`); there is no cause it could keep.
+fn is_unit(body: &syn::Expr) -> bool {
+    matches!(body, syn::Expr::Tuple(t) if t.elems.is_empty())
+}
+
+/// A call of a workspace fn whose `Err` type is the type of one of its parameters
+/// (`fn try_send(&mut self, val: T) -> Result<Promise, T>`): its `Err` hands the input back, it
+/// does not describe a failure. Through the model; every fn the call may name must do so.
+fn hands_input_back(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    let path = match expr {
+        syn::Expr::Await(a) => return hands_input_back(cx, &a.base),
+        syn::Expr::Paren(p) => return hands_input_back(cx, &p.expr),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => cx.resolve(&p.path),
+            _ => return false,
+        },
+        syn::Expr::MethodCall(mc) => match cx.receiver_type(&mc.receiver) {
+            Some(owner) => vec![owner, mc.method.to_string()],
+            None => return false,
+        },
+        _ => return false,
+    };
+    let compact = |t: &str| t.split_whitespace().collect::<String>();
+    let fns = cx.workspace_fns(&path);
+    !fns.is_empty()
+        && fns.iter().all(|f| {
+            f.ret
+                .as_deref()
+                .and_then(result_arguments)
+                .is_some_and(|(_, error)| {
+                    let error = compact(&error);
+                    f.params.iter().any(|(_, ty)| compact(ty) == error)
+                })
+        })
 }

@@ -178,3 +178,8 @@ mod empty_by_method_look_alikes {
         }
     }
 }
+
+// Not `()`: a variant wrapping a unit value still replaces the cause.
+fn unit_payload(park: &mut Park) -> Result<Waker, Error> {
+    park.waker().map_err(|_| Error::Park(())) //~ map-err-discard:medium
+}

@@ -54,3 +54,27 @@ impl From<errors::StoreError> for AppError {
         AppError::Message(e.to_string()) //~ map-err-discard:low
     }
 }
+
+pub struct Producer {
+    queue: errors::Queue,
+}
+
+impl Producer {
+    // `try_push` hands the message back: its `Err` is the input, not a failure.
+    pub fn offer(&mut self, msg: Message) -> Result<(), AppError> {
+        match self.queue.try_push(msg) {
+            Ok(()) => Ok(()),
+            Err(_) => Err(AppError::Unavailable),
+        }
+    }
+
+    // `push` fails with a `StoreError`, which carries a cause.
+    pub fn send(&mut self, msg: Message) -> Result<(), AppError> {
+        self.queue.push(msg).map_err(|_| AppError::Storage) //~ map-err-discard:medium
+    }
+
+    // `InvalidKey` holds only `()`.
+    pub fn key(&self, raw: &str) -> Result<Key, AppError> {
+        errors::parse_key(raw).map_err(|_| AppError::Unavailable)
+    }
+}
