@@ -63,6 +63,76 @@ pub const EMPTY_ERRORS: &[EmptyError] = &[
         why: "only says the slices differ",
     },
     EmptyError {
+        call: "time::Date::from_calendar_date",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Date::from_ordinal_date",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_milli",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_micro",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_nano",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::UtcOffset::from_hms",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::UtcOffset::from_whole_seconds",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::OffsetDateTime::from_unix_timestamp",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::OffsetDateTime::from_unix_timestamp_nanos",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "rustls_pki_types::ServerName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls_pki_types::DnsName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls::pki_types::ServerName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls::pki_types::DnsName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
         call: "log::Level::from_str",
         error: "log::ParseLevelError",
         why: "only says the text is not a level name",
@@ -284,6 +354,9 @@ pub const CHANNEL_MODULES: &[&str] = &[
 /// in [`CHANNEL_MODULES`] for that reason.
 pub const CHANNEL_CLOSED_METHODS: &[&str] = &[
     "send",
+    // futures' `UnboundedSender::unbounded_send`: an unbounded channel is never full, so its
+    // `TrySendError` only says the receiver is gone.
+    "unbounded_send",
     "blocking_send",
     "send_async",
     "recv",

@@ -183,3 +183,12 @@ mod empty_by_method_look_alikes {
 fn unit_payload(park: &mut Park) -> Result<Waker, Error> {
     park.waker().map_err(|_| Error::Park(())) //~ map-err-discard:medium
 }
+
+// A bounded futures channel's `try_send` may fail because it is full: not listed.
+mod channel_look_alikes {
+    use futures_channel::mpsc;
+
+    fn offer(tx: &mut mpsc::Sender<u8>) -> Result<(), Error> {
+        tx.try_send(1).map_err(|_| Error::Busy) //~ map-err-discard:medium
+    }
+}

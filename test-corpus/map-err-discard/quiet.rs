@@ -324,3 +324,24 @@ fn unit_error(park: &mut Park) -> Result<Waker, ()> {
     let waker = park.waker().map_err(|_| ())?;
     Ok(waker)
 }
+
+// `time`'s constructors fail with a `ComponentRange` (which component, its bounds); rustls'
+// `ServerName::try_from` with an empty `InvalidDnsNameError`; futures' unbounded send only when
+// the receiver is gone.
+mod more_empty {
+    use futures_channel::mpsc;
+    use rustls_pki_types::ServerName;
+    use time::{Date, UtcOffset};
+
+    struct Client {
+        sender: mpsc::UnboundedSender<Request>,
+    }
+
+    fn build(c: &Client, y: i32, m: Month, d: u8, secs: i32, host: String) -> Result<(), Error> {
+        let date = Date::from_calendar_date(y, m, d).map_err(|_| Error::Range)?;
+        let offset = UtcOffset::from_whole_seconds(secs).map_err(|_| Error::Range)?;
+        let name = ServerName::try_from(host).map_err(|_| Error::BadName)?;
+        c.sender.unbounded_send(Request::Ping).map_err(|_| Error::Closed)?;
+        Ok(())
+    }
+}
