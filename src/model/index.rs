@@ -929,7 +929,11 @@ impl Walker<'_, '_> {
             // `struct InvalidKey { _priv: () }`: a field that holds nothing is no payload.
             fieldless: s.fields.iter().all(|f| {
                 let ty = tokens_text(&f.ty);
-                ty == "()" || ty.split('<').next().is_some_and(|p| p.trim().ends_with("PhantomData"))
+                ty == "()"
+                    || ty
+                        .split('<')
+                        .next()
+                        .is_some_and(|p| p.trim().ends_with("PhantomData"))
             }),
             fields,
             in_test: s.attrs.iter().any(crate::analyze::is_test_attribute),

@@ -50,12 +50,18 @@ pub const CONSULTED_BY: &[&str] = &[
     "block-on-without-timeout",
     "detached-spawn",
     "error-detail-leak",
-    "map-err-discard",
     "unraised-error-variant",
     "unvalidated-input",
     "unbounded-channel",
-    "unwrap-or-default",
 ];
+
+/// Rules that use the model when the scan builds it (the default rule set does), to learn the
+/// return and error types of workspace fns and the field types of workspace structs, but do not
+/// make the scan build it: run alone, they answer "unknown" for those and grade as without the
+/// model, so that a scan of only these rules does not pay for the index. Cached findings stay
+/// right either way: a file's cached outcome is keyed by the fingerprint of the model it was
+/// analysed under.
+pub const USES_IF_BUILT: &[&str] = &["map-err-discard", "unwrap-or-default"];
 
 /// The index of every scanned file, merged. Immutable once built.
 #[derive(Default)]
@@ -562,5 +568,9 @@ pub fn result_arguments(ty: &str) -> Option<(String, String)> {
 pub fn is_option_type(ty: &str) -> bool {
     let ty = ty.trim();
     let path = ty.split('<').next().unwrap_or(ty).trim();
-    ty.contains('<') && path.rsplit("::").next().is_some_and(|l| l.trim() == "Option")
+    ty.contains('<')
+        && path
+            .rsplit("::")
+            .next()
+            .is_some_and(|l| l.trim() == "Option")
 }

@@ -872,8 +872,11 @@ fn mentions_http_status(cx: &Ctx<'_, '_>, body: TokenStream) -> bool {
                 // The path `a::b::c` starting here.
                 let mut path = vec![first.to_string()];
                 let mut j = k + 1;
-                while let (Some(TokenTree::Punct(p1)), Some(TokenTree::Punct(p2)), Some(TokenTree::Ident(next))) =
-                    (trees.get(j), trees.get(j + 1), trees.get(j + 2))
+                while let (
+                    Some(TokenTree::Punct(p1)),
+                    Some(TokenTree::Punct(p2)),
+                    Some(TokenTree::Ident(next)),
+                ) = (trees.get(j), trees.get(j + 1), trees.get(j + 2))
                 {
                     if p1.as_char() != ':' || p2.as_char() != ':' {
                         break;

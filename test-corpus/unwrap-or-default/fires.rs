@@ -163,8 +163,8 @@ fn not_predicates(args: &Args) -> usize {
     args.last_arg().map(|a| a.len()).unwrap_or_default() //~ unwrap-or-default:low
 }
 
-// Look-alikes of the type facts: a workspace fn returning a `Result` (medium), a declared
-// `Result` field, `duration_since` of another instant.
+// Look-alikes of the type facts: a declared `Result` field, `duration_since` of another instant
+// (workspace fns returning a `Result`: see workspace-returns/).
 mod typed_look_alikes {
     struct Job {
         outcome: Result<u32, JobError>,
@@ -172,12 +172,7 @@ mod typed_look_alikes {
     }
 
     impl Job {
-        fn load(&self) -> Result<Vec<u8>, JobError> {
-            Ok(Vec::new())
-        }
-
         fn run(&self) -> u64 {
-            let bytes = self.load().unwrap_or_default(); //~ unwrap-or-default:medium
             let n = self.outcome.clone().unwrap_or_default(); //~ unwrap-or-default:medium
             let took = SystemTime::now().duration_since(self.started).unwrap_or_default(); //~ unwrap-or-default:medium
             let since = self.started.duration_since(EPOCH_2000).unwrap_or_default(); //~ unwrap-or-default:medium

@@ -131,17 +131,6 @@ mod options {
         let headers = args.header.as_ref().map(|h| parse_headers(h)).transpose()?.unwrap_or_default();
         Ok(headers)
     }
-
-    // The project's own fn returns an `Option`: absence, not failure.
-    struct Cache;
-    impl Cache {
-        fn cached(&self, key: &str) -> Option<Vec<u8>> {
-            None
-        }
-        fn read(&self) -> Vec<u8> {
-            self.cached("k").unwrap_or_default()
-        }
-    }
 }
 
 // `.duration_since(UNIX_EPOCH)` fails only for a time before 1970.
