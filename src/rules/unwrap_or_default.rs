@@ -474,31 +474,6 @@ fn names_required(name: &str) -> bool {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::names_required;
-
-    #[test]
-    fn required_names() {
-        for yes in [
-            "id",
-            "user_id",
-            "USER_ID",
-            "userId",
-            "jwt_issuer",
-            "api_key",
-            "config",
-        ] {
-            assert!(names_required(yes), "{yes}");
-        }
-        for no in [
-            "valid", "paid", "monkey", "labels", "count", "width", "identity",
-        ] {
-            assert!(!names_required(no), "{no}");
-        }
-    }
-}
-
 /// `.duration_since(UNIX_EPOCH)` (the epoch resolved to std's): it fails only for a time before
 /// 1970, which a system clock or a file time does not give on a sane system.
 fn since_epoch(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> bool {
@@ -616,5 +591,30 @@ fn declared_evidence(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<Evidence> {
             Evidence::Absent
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_required;
+
+    #[test]
+    fn required_names() {
+        for yes in [
+            "id",
+            "user_id",
+            "USER_ID",
+            "userId",
+            "jwt_issuer",
+            "api_key",
+            "config",
+        ] {
+            assert!(names_required(yes), "{yes}");
+        }
+        for no in [
+            "valid", "paid", "monkey", "labels", "count", "width", "identity",
+        ] {
+            assert!(!names_required(no), "{no}");
+        }
     }
 }
