@@ -854,7 +854,7 @@ fn config_from_cargo_metadata_and_include_tests() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("11 findings baselined"));
+        .stderr(predicate::str::contains("10 findings baselined"));
 }
 
 #[test]
