@@ -25,7 +25,7 @@ fn client() {
     let c = reqwest::Client::builder().danger_accept_invalid_certs(true).timeout(T).build();
 }
 #[allow(dead_code)]
-fn f(x: Option<u8>) -> u8 {
+fn f(x: Cached) -> u8 {
     x.unwrap_or_default()
 }
 ";

@@ -104,7 +104,7 @@ fn deep_constructs_are_problems_and_the_scan_goes_on() {
     write(
         dir.path(),
         "src/ordinary.rs",
-        "fn g(x: Option<u8>) -> u8 {\n    x.unwrap_or_default()\n}\n",
+        "fn g(x: Cached<u8>) -> u8 {\n    x.unwrap_or_default()\n}\n",
     );
     let constructs = deep_constructs();
     for (name, text) in &constructs {
@@ -154,7 +154,7 @@ fn a_big_shallow_item_is_analysed_in_a_child_process() {
     write(
         dir.path(),
         "src/big.rs",
-        &format!("fn big(x: Option<u8>) {{\n{body}    x.unwrap_or_default();\n}}\n"),
+        &format!("fn big(x: Cached<u8>) {{\n{body}    x.unwrap_or_default();\n}}\n"),
     );
     let out = ferret()
         .args(["--format", "json"])
@@ -184,7 +184,7 @@ fn a_file_over_the_time_limit_is_a_problem() {
     write(
         dir.path(),
         "src/lib.rs",
-        "fn g(x: Option<u8>) -> u8 {\n    x.unwrap_or_default()\n}\n",
+        "fn g(x: Cached<u8>) -> u8 {\n    x.unwrap_or_default()\n}\n",
     );
     let out = ferret()
         .args(["--format", "json", "--file-timeout", "0.000001"])
@@ -227,13 +227,13 @@ fn hostile_tree() -> TempDir {
         dir.path(),
         "src/lib.rs",
         &format!(
-            "fn g(x: Option<u8>) -> u8 {{\n    let _ = \"{HOSTILE}\"; x.unwrap_or_default() // ferret: expect(no-such-rule{HOSTILE}) {escaped}\n}}\n"
+            "fn g(x: Cached<u8>) -> u8 {{\n    let _ = \"{HOSTILE}\"; x.unwrap_or_default() // ferret: expect(no-such-rule{HOSTILE}) {escaped}\n}}\n"
         ),
     );
     write(
         dir.path(),
         &format!("src/evil{HOSTILE_NAME}<b>|`.rs"),
-        "fn h(x: Option<u8>) -> u8 { x.unwrap_or_default() }\n",
+        "fn h(x: Cached<u8>) -> u8 { x.unwrap_or_default() }\n",
     );
     write(
         dir.path(),
@@ -369,7 +369,7 @@ fn nested_macro_calls_at_the_limit_are_analysed_in_time() {
         dir.path(),
         "src/lib.rs",
         &format!(
-            "fn f(x: Option<u8>) {{\n    {}x.unwrap_or_default(), {deep}{};\n}}\n",
+            "fn f(x: Cached<u8>) {{\n    {}x.unwrap_or_default(), {deep}{};\n}}\n",
             "m!(".repeat(10),
             ")".repeat(10)
         ),

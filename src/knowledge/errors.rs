@@ -62,7 +62,203 @@ pub const EMPTY_ERRORS: &[EmptyError] = &[
         error: "ring::error::Unspecified",
         why: "only says the slices differ",
     },
+    EmptyError {
+        call: "time::Date::from_calendar_date",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Date::from_ordinal_date",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_milli",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_micro",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::Time::from_hms_nano",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::UtcOffset::from_hms",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::UtcOffset::from_whole_seconds",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::OffsetDateTime::from_unix_timestamp",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "time::OffsetDateTime::from_unix_timestamp_nanos",
+        error: "time::error::ComponentRange",
+        why: "names only the component out of range and its bounds",
+    },
+    EmptyError {
+        call: "rustls_pki_types::ServerName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls_pki_types::DnsName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls::pki_types::ServerName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "rustls::pki_types::DnsName::try_from",
+        error: "rustls_pki_types::InvalidDnsNameError",
+        why: "an empty struct: the name is not a valid DNS name",
+    },
+    EmptyError {
+        call: "log::Level::from_str",
+        error: "log::ParseLevelError",
+        why: "only says the text is not a level name",
+    },
+    EmptyError {
+        call: "log::LevelFilter::from_str",
+        error: "log::ParseLevelError",
+        why: "only says the text is not a level name",
+    },
+    EmptyError {
+        call: "std::str::from_utf8",
+        error: "std::str::Utf8Error",
+        why: "only a byte position: the text was not UTF-8",
+    },
+    EmptyError {
+        call: "core::str::from_utf8",
+        error: "core::str::Utf8Error",
+        why: "only a byte position: the text was not UTF-8",
+    },
+    EmptyError {
+        call: "std::time::Duration::try_from_secs_f64",
+        error: "std::time::TryFromFloatSecsError",
+        why: "only says the number was negative, too large or not finite",
+    },
+    EmptyError {
+        call: "std::time::Duration::try_from_secs_f32",
+        error: "std::time::TryFromFloatSecsError",
+        why: "only says the number was negative, too large or not finite",
+    },
 ];
+
+/// Constructors of `http`'s header types, by type and function: their errors
+/// (`InvalidHeaderName`, `InvalidHeaderValue`) are empty structs. The type must resolve into one
+/// of [`HTTP_CRATES`] (`use axum::http::HeaderValue`), so a workspace's own `HeaderValue` is not
+/// taken for it.
+pub const HEADER_CONSTRUCTORS: &[(&str, &str)] = &[
+    ("HeaderName", "from_bytes"),
+    ("HeaderName", "from_str"),
+    ("HeaderName", "try_from"),
+    ("HeaderName", "from_lowercase"),
+    ("HeaderValue", "from_bytes"),
+    ("HeaderValue", "from_str"),
+    ("HeaderValue", "try_from"),
+    ("HeaderValue", "from_maybe_shared"),
+];
+
+/// Crates that define or re-export `http`'s header types.
+pub const HTTP_CRATES: &[&str] = &[
+    "http",
+    "hyper",
+    "axum",
+    "axum_core",
+    "actix_web",
+    "actix_http",
+    "reqwest",
+    "tonic",
+    "warp",
+    "tower_http",
+    "poem",
+    "salvo",
+    "ureq",
+    "isahc",
+];
+
+/// Methods whose error carries nothing, by name and number of arguments, when `map_err` follows
+/// them (so they returned a `Result`). A `Result` from a zero-argument `lock()`/`read()`/`write()`
+/// is std's `LockResult`: a `PoisonError` says only that another thread panicked (tokio's and
+/// parking_lot's locks return no `Result`). A `Result` from `to_str()` is `http`'s
+/// `HeaderValue::to_str` (`ToStrError` is empty) or `CStr::to_str` (`Utf8Error`: a byte
+/// position); `Path`/`OsStr::to_str` return an `Option`. A `Result` from one-argument
+/// `strip_prefix` is `Path::strip_prefix` (`StripPrefixError` is empty; `str::strip_prefix`
+/// returns an `Option`).
+pub const EMPTY_ERROR_METHODS: &[(&str, usize)] = &[
+    ("lock", 0),
+    ("read", 0),
+    ("write", 0),
+    ("try_lock", 0),
+    ("try_read", 0),
+    ("try_write", 0),
+    ("to_str", 0),
+    ("strip_prefix", 1),
+];
+
+/// Error types that carry nothing, by the last segment of their path, for types written in a
+/// signature (`impl From<mpsc::SendError<T>>`, `-> Result<T, TryFromIntError>`): std's, tokio's,
+/// http's and ring's failures whose only content is that they happened (a kind at most).
+pub const EMPTY_ERROR_TYPES: &[&str] = &[
+    "TryFromIntError",
+    "TryFromSliceError",
+    "CharTryFromError",
+    "ParseIntError",
+    "ParseFloatError",
+    "ParseBoolError",
+    "ParseCharError",
+    "AddrParseError",
+    "Utf8Error",
+    "StripPrefixError",
+    "Elapsed",
+    "TimeoutError",
+    "InvalidHeaderName",
+    "InvalidHeaderValue",
+    "ToStrError",
+    "InvalidDnsNameError",
+    "Unspecified",
+    "PoisonError",
+    "TryLockError",
+    "SendError",
+    "RecvError",
+    "TryRecvError",
+    "RecvTimeoutError",
+    "Canceled",
+    "AccessError",
+    "TryFromFloatSecsError",
+];
+
+/// Types that [`EMPTY_ERROR_TYPES`] holds, checked on a type written as text: `()` or a path whose
+/// last segment is listed (generic arguments ignored: `SendError<Msg>` is a `SendError`).
+pub fn is_empty_error_type(ty: &str) -> bool {
+    let ty = ty.trim();
+    if ty == "()" {
+        return true;
+    }
+    let path = ty.split('<').next().unwrap_or(ty).trim();
+    let last = path.rsplit("::").next().unwrap_or(path).trim();
+    EMPTY_ERROR_TYPES.contains(&last)
+}
 
 /// Methods whose `Err` hands a value back instead of describing a failure, with the number of
 /// arguments that identifies them (`None`: any). `OnceCell::set(v)` returns the rejected value,
@@ -125,6 +321,38 @@ pub const INTEGER_TYPES: &[&str] = &[
     "NonZeroIsize",
 ];
 
+/// Types that `str::parse` turns text into with an error that only names a kind of malformed
+/// (`ParseIntError`, `ParseFloatError`, `ParseBoolError`, `ParseCharError`, `AddrParseError`).
+pub const PARSE_EMPTY_TARGETS: &[&str] = &[
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "f32",
+    "f64",
+    "bool",
+    "char",
+    "NonZeroU8",
+    "NonZeroU16",
+    "NonZeroU32",
+    "NonZeroU64",
+    "NonZeroUsize",
+    "IpAddr",
+    "Ipv4Addr",
+    "Ipv6Addr",
+    "SocketAddr",
+    "SocketAddrV4",
+    "SocketAddrV6",
+];
+
 /// Channel modules, as `use` resolution produces them. Their ends' errors say only that the
 /// other side is gone (`SendError<T>` also hands the value back).
 pub const CHANNEL_MODULES: &[&str] = &[
@@ -150,6 +378,9 @@ pub const CHANNEL_MODULES: &[&str] = &[
 /// in [`CHANNEL_MODULES`] for that reason.
 pub const CHANNEL_CLOSED_METHODS: &[&str] = &[
     "send",
+    // futures' `UnboundedSender::unbounded_send`: an unbounded channel is never full, so its
+    // `TrySendError` only says the receiver is gone.
+    "unbounded_send",
     "blocking_send",
     "send_async",
     "recv",

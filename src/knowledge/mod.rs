@@ -10,6 +10,7 @@ pub mod error_text;
 pub mod errors;
 pub mod evidence;
 pub mod extractors;
+pub mod fallible;
 pub mod futures;
 pub mod http_clients;
 pub mod sql;

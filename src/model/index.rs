@@ -105,6 +105,9 @@ pub struct StructDef {
     /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
     /// Empty for a struct written without attributes (not parsed; see `Walker::type_item`).
     pub fields: Vec<(String, String, bool)>,
+    /// Declared with no fields at all (`struct Closed;`, `struct Closed {}`, `struct Closed()`):
+    /// a value of it carries nothing but its type.
+    pub fieldless: bool,
     pub in_test: bool,
 }
 
@@ -834,10 +837,14 @@ impl Walker<'_, '_> {
         // A struct without attributes has no derive to record: its name is enough, and skipping
         // the parse keeps the index cheap (most structs of a large workspace are plain).
         if t.is(k, "struct") && !(start..k).any(|j| t.is(j, "#")) {
+            // `struct Name;`, `struct Name {}`, `struct Name()` (no generics, nothing inside).
+            let fieldless = t.is(k + 2, ";")
+                || matches!(t.toks.get(k + 2), Some(tok) if tok.kind == Kind::Open && tok.pair == k + 3);
             self.index.structs.push(StructDef {
                 name: t.text_of(k + 1).to_string(),
                 module: self.module.clone(),
                 line: self.line(k + 1),
+                fieldless,
                 ..StructDef::default()
             });
             return end + 1;
@@ -919,6 +926,15 @@ impl Walker<'_, '_> {
             module: self.module.clone(),
             line: base + s.ident.span().start().line,
             derives: derives(&s.attrs),
+            // `struct InvalidKey { _priv: () }`: a field that holds nothing is no payload.
+            fieldless: s.fields.iter().all(|f| {
+                let ty = tokens_text(&f.ty);
+                ty == "()"
+                    || ty
+                        .split('<')
+                        .next()
+                        .is_some_and(|p| p.trim().ends_with("PhantomData"))
+            }),
             fields,
             in_test: s.attrs.iter().any(crate::analyze::is_test_attribute),
         });

@@ -55,6 +55,14 @@ pub const CONSULTED_BY: &[&str] = &[
     "unbounded-channel",
 ];
 
+/// Rules that use the model when the scan builds it (the default rule set does), to learn the
+/// return and error types of workspace fns and the field types of workspace structs, but do not
+/// make the scan build it: run alone, they answer "unknown" for those and grade as without the
+/// model, so that a scan of only these rules does not pay for the index. Cached findings stay
+/// right either way: a file's cached outcome is keyed by the fingerprint of the model it was
+/// analysed under.
+pub const USES_IF_BUILT: &[&str] = &["map-err-discard", "unwrap-or-default"];
+
 /// The index of every scanned file, merged. Immutable once built.
 #[derive(Default)]
 pub struct Workspace {
@@ -216,6 +224,24 @@ impl Workspace {
         self.files
             .iter()
             .flat_map(|f| f.impls.iter().map(move |d| (f, d)))
+    }
+
+    /// Whether values of the workspace type `name` carry nothing but their type: every struct of
+    /// that name is declared without fields, or every enum of that name has only fieldless
+    /// variants (`enum PoolError { Closed, TimedOut }`). `None` when no workspace type has this
+    /// name (a library's type, a generic parameter).
+    pub fn is_fieldless_type(&self, name: &str) -> Option<bool> {
+        let structs: Vec<&StructDef> = self.structs_named(name).filter(|s| !s.in_test).collect();
+        let enums: Vec<&EnumDef> = self.enums_named(name).filter(|e| !e.in_test).collect();
+        if structs.is_empty() && enums.is_empty() {
+            return None;
+        }
+        Some(
+            structs.iter().all(|s| s.fieldless)
+                && enums
+                    .iter()
+                    .all(|e| e.variants.iter().all(|v| v.fields.is_empty())),
+        )
     }
 
     /// Derives written on every workspace struct or enum of this name (empty if none is known).
@@ -484,7 +510,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
         }
     }
     for s in &file.structs {
-        (&s.name, &s.derives, &s.fields, s.in_test).hash(hasher);
+        (&s.name, &s.derives, &s.fields, s.fieldless, s.in_test).hash(hasher);
     }
     for i in &file.impls {
         (
@@ -508,4 +534,43 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
 /// Crate names as paths write them (`my-crate` is `my_crate`).
 pub fn crate_ident(name: &str) -> String {
     name.replace('-', "_")
+}
+
+/// The two arguments of a `Result<T, E>` written as text (a return type as the model keeps it):
+/// `("T", "E")`. `None` for anything else, including one-argument aliases (`io::Result<T>`) whose
+/// error the text does not show.
+pub fn result_arguments(ty: &str) -> Option<(String, String)> {
+    let syn::Type::Path(p) = syn::parse_str::<syn::Type>(ty).ok()? else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    if last.ident != "Result" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let types: Vec<String> = args
+        .args
+        .iter()
+        .filter_map(|a| match a {
+            syn::GenericArgument::Type(t) => Some(quote::ToTokens::to_token_stream(t).to_string()),
+            _ => None,
+        })
+        .collect();
+    match &types[..] {
+        [ok, err] => Some((ok.clone(), err.clone())),
+        _ => None,
+    }
+}
+
+/// Whether a type written as text is an `Option<..>` (`Option<u32>`, `std::option::Option<T>`).
+pub fn is_option_type(ty: &str) -> bool {
+    let ty = ty.trim();
+    let path = ty.split('<').next().unwrap_or(ty).trim();
+    ty.contains('<')
+        && path
+            .rsplit("::")
+            .next()
+            .is_some_and(|l| l.trim() == "Option")
 }

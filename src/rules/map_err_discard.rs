@@ -11,9 +11,11 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::knowledge::errors::{
-    self, CHANNEL_CLOSED_METHODS, CHANNEL_END_TYPES, INTEGER_TYPES, VALUE_BACK_METHODS,
+    self, CHANNEL_CLOSED_METHODS, CHANNEL_END_TYPES, EMPTY_ERROR_METHODS, HEADER_CONSTRUCTORS,
+    HTTP_CRATES, INTEGER_TYPES, PARSE_EMPTY_TARGETS, VALUE_BACK_METHODS,
 };
 use crate::macros;
+use crate::model::result_arguments;
 use crate::rules::{Ctx, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::{declared_types, leading_path};
 
@@ -55,9 +57,13 @@ impl Rule for MapErrDiscard {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
             syn::Expr::MethodCall(mc) => method_call(cx, mc),
-            syn::Expr::Match(m) if !hands_value_back(&m.expr) && !carries_nothing(cx, &m.expr) => {
+            syn::Expr::Match(m)
+                if !hands_value_back(&m.expr)
+                    && !hands_input_back(cx, &m.expr)
+                    && !carries_nothing(cx, &m.expr) =>
+            {
                 for arm in &m.arms {
-                    if returns_err(&arm.body) {
+                    if returns_err(cx, &arm.body) {
                         // A guard that inspects the error (`Err(e) if e.kind() == ..`) uses it.
                         let mut scanned = arm.body.to_token_stream();
                         if let Some((_, guard)) = &arm.guard {
@@ -70,8 +76,9 @@ impl Rule for MapErrDiscard {
             syn::Expr::If(i) => {
                 if let syn::Expr::Let(cond) = &*i.cond
                     && !hands_value_back(&cond.expr)
+                    && !hands_input_back(cx, &cond.expr)
                     && !carries_nothing(cx, &cond.expr)
-                    && block_returns_err(&i.then_branch)
+                    && block_returns_err(cx, &i.then_branch)
                 {
                     err_pattern(cx, &cond.pat, i.then_branch.to_token_stream(), Place::IfLet);
                 }
@@ -105,6 +112,10 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
                 || only_logs(&closure.body)
                 || carries_nothing(cx, &mc.receiver)
                 || is_none(&closure.body)
+                || is_fmt_error(cx, &closure.body)
+                || is_unit(&closure.body)
+                || hands_input_back(cx, &mc.receiver)
+                || returns_outer_error(cx, closure.body.to_token_stream())
             {
                 return;
             }
@@ -122,8 +133,10 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
                     HELP_CLOSURE,
                 ),
                 Binding::Name(name) => {
-                    let uses = uses_of(closure.body.to_token_stream(), &name);
-                    report_unused(cx, &uses, &name, Place::Closure, start, end);
+                    let body = closure.body.to_token_stream();
+                    let uses = uses_of(body.clone(), &name);
+                    let status = mentions_http_status(cx, body);
+                    report_unused(cx, &uses, status, &name, Place::Closure, start, end);
                 }
                 Binding::Other => {}
             }
@@ -164,7 +177,10 @@ fn method_call(cx: &mut Ctx<'_, '_>, mc: &syn::ExprMethodCall) {
 
 /// `Err(_)` / `Err(e)` in a match arm or `if let` whose body returns a fixed `Err`.
 fn err_pattern(cx: &mut Ctx<'_, '_>, pat: &syn::Pat, body: TokenStream, place: Place) {
-    if returns_err_none(body.clone()) {
+    if returns_err_none(body.clone())
+        || returns_err_fmt_error(cx, body.clone())
+        || returns_outer_error(cx, body.clone())
+    {
         return;
     }
     let syn::Pat::TupleStruct(ts) = pat else {
@@ -188,8 +204,9 @@ fn err_pattern(cx: &mut Ctx<'_, '_>, pat: &syn::Pat, body: TokenStream, place: P
             cx.report_at(start, end, Severity::Medium, text, HELP_ARM);
         }
         Binding::Name(name) => {
-            let uses = uses_of(body, &name);
-            report_unused(cx, &uses, &name, place, start, end);
+            let uses = uses_of(body.clone(), &name);
+            let status = mentions_http_status(cx, body);
+            report_unused(cx, &uses, status, &name, place, start, end);
         }
         Binding::Other => {}
     }
@@ -214,7 +231,12 @@ fn from_impl(cx: &mut Ctx<'_, '_>, f: FnNode<'_>) {
     let syn::Pat::Ident(name) = &*param.pat else {
         return;
     };
-    if !target_is_error || TEXT_TYPES.contains(&type_name(&param.ty).as_str()) {
+    let source = type_name(&param.ty);
+    if !target_is_error || TEXT_TYPES.contains(&source.as_str()) {
+        return;
+    }
+    // `From<mpsc::SendError<T>>`, `From<UnitError>`: its text is all the source has.
+    if error_type_carries_nothing(cx, &param.ty.to_token_stream().to_string()) {
         return;
     }
     let name = name.ident.to_string();
@@ -239,12 +261,18 @@ const HELP_ARM: &str = "bind the error and keep it: `Err(e) => Err(Error::Wrap {
 fn report_unused(
     cx: &mut Ctx<'_, '_>,
     uses: &Uses,
+    answers_with_status: bool,
     name: &str,
     place: Place,
     start: Span,
     end: Span,
 ) {
     if uses.kept || uses.stringified.is_some() {
+        return;
+    }
+    // Logged, then answered with an HTTP status: the cause is in the log, and the client gets no
+    // internals. The recommended shape for a handler.
+    if uses.logged && answers_with_status {
         return;
     }
     let what = if place == Place::Closure {
@@ -410,11 +438,22 @@ fn only_logs(body: &syn::Expr) -> bool {
     }
 }
 
-/// A lowercase single-segment path: `permit`, `guard`, `value`.
-fn is_local_variable(expr: &syn::Expr) -> bool {
-    matches!(expr, syn::Expr::Path(p) if p.qself.is_none()
-        && p.path.segments.len() == 1
-        && p.path.segments[0].ident.to_string().starts_with(|c: char| c.is_ascii_lowercase()))
+/// A parameter of the enclosing fn, by name: `Err(permit)` in
+/// `fn try_increment(&self, permit: Permit) -> Result<Guard, Permit>` hands the caller's value
+/// back.
+fn is_parameter(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = expr else {
+        return false;
+    };
+    let Some(name) = p.path.get_ident() else {
+        return false;
+    };
+    cx.enclosing_fn.is_some_and(|f| {
+        f.sig.inputs.iter().any(|input| match input {
+            syn::FnArg::Typed(t) => binds(&t.pat, &name.to_string()),
+            syn::FnArg::Receiver(_) => false,
+        })
+    })
 }
 
 fn is_bail(mac: &syn::Macro) -> bool {
@@ -453,7 +492,11 @@ fn carries_nothing(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
             let syn::Expr::Path(func) = &*call.func else {
                 return false;
             };
-            if errors::empty_error_call(&cx.resolve(&func.path)).is_some() {
+            let resolved = cx.resolve(&func.path);
+            if errors::empty_error_call(&resolved).is_some()
+                || is_header_constructor(&resolved)
+                || workspace_error_carries_nothing(cx, &resolved)
+            {
                 return true;
             }
             let mut segments = func.path.segments.iter().rev();
@@ -468,9 +511,20 @@ fn carries_nothing(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
         }
         syn::Expr::MethodCall(mc) => {
             let method = mc.method.to_string();
+            if EMPTY_ERROR_METHODS.contains(&(method.as_str(), mc.args.len())) {
+                return true;
+            }
+            // `self.acquire()`, `self.pool.acquire()`, `pool.acquire()`: a method of a workspace
+            // type, through the model.
+            if let Some(owner) = cx.receiver_type(&mc.receiver)
+                && workspace_error_carries_nothing(cx, &[owner, method.clone()])
+            {
+                return true;
+            }
             match method.as_str() {
                 "map" => carries_nothing(cx, &mc.receiver),
                 "try_into" => mc.args.is_empty() && declared_integer_target(cx),
+                "parse" => mc.args.is_empty() && parses_into_empty_error_type(cx, mc),
                 m if CHANNEL_CLOSED_METHODS.contains(&m) => is_channel_end(cx, &mc.receiver),
                 _ => false,
             }
@@ -618,26 +672,26 @@ fn returns_err_none(body: TokenStream) -> bool {
     })
 }
 
-/// The expression evaluates to, or returns, a freshly built `Err(..)`. `Err(permit)` with a local
-/// variable hands a value back to the caller and is not counted.
-fn returns_err(expr: &syn::Expr) -> bool {
+/// The expression evaluates to, or returns, a freshly built `Err(..)`. `Err(permit)` with a
+/// parameter of the enclosing fn hands the caller's value back and is not counted.
+fn returns_err(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
     match expr {
         syn::Expr::Call(c) => {
-            is_err_ctor(&c.func) && !c.args.first().is_some_and(is_local_variable)
+            is_err_ctor(&c.func) && !c.args.first().is_some_and(|a| is_parameter(cx, a))
         }
-        syn::Expr::Return(r) => r.expr.as_deref().is_some_and(returns_err),
-        syn::Expr::Block(b) => block_returns_err(&b.block),
-        syn::Expr::Paren(p) => returns_err(&p.expr),
+        syn::Expr::Return(r) => r.expr.as_deref().is_some_and(|e| returns_err(cx, e)),
+        syn::Expr::Block(b) => block_returns_err(cx, &b.block),
+        syn::Expr::Paren(p) => returns_err(cx, &p.expr),
         syn::Expr::Macro(m) => is_bail(&m.mac),
         _ => false,
     }
 }
 
-fn block_returns_err(block: &syn::Block) -> bool {
+fn block_returns_err(cx: &Ctx<'_, '_>, block: &syn::Block) -> bool {
     match block.stmts.last() {
-        Some(syn::Stmt::Expr(e, None)) => returns_err(e),
+        Some(syn::Stmt::Expr(e, None)) => returns_err(cx, e),
         Some(syn::Stmt::Expr(e, Some(_))) => {
-            matches!(e, syn::Expr::Return(_) | syn::Expr::Macro(_)) && returns_err(e)
+            matches!(e, syn::Expr::Return(_) | syn::Expr::Macro(_)) && returns_err(cx, e)
         }
         Some(syn::Stmt::Macro(m)) => is_bail(&m.mac),
         _ => false,
@@ -657,4 +711,236 @@ fn type_name(ty: &syn::Type) -> String {
         // Tuples, slices, `impl Trait`: no single name, so never a text or error type.
         _ => String::new(),
     }
+}
+
+/// `s.parse::<u16>()`, or `let port: u16 = s.parse()..`: parsing into a number, `bool`, `char` or
+/// an address fails only with an error that says which of a few kinds of malformed it was.
+fn parses_into_empty_error_type(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> bool {
+    let is_target = |ty: &syn::Type| match ty {
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| PARSE_EMPTY_TARGETS.iter().any(|t| s.ident == t)),
+        _ => false,
+    };
+    if let Some(turbofish) = &mc.turbofish {
+        return turbofish
+            .args
+            .iter()
+            .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_target(t)));
+    }
+    cx.ancestors_inside_out().find_map(|node| match node {
+        Node::Stmt(syn::Stmt::Local(local)) => Some(match &local.pat {
+            syn::Pat::Type(t) => is_target(&t.ty),
+            _ => false,
+        }),
+        Node::Stmt(_) => Some(false),
+        _ => None,
+    }) == Some(true)
+}
+
+/// `HeaderValue::from_str(..)` with the type resolved into an HTTP crate: `InvalidHeaderValue`
+/// and `InvalidHeaderName` are empty structs.
+fn is_header_constructor(resolved: &[String]) -> bool {
+    let [krate, .., owner, function] = resolved else {
+        return false;
+    };
+    HTTP_CRATES.contains(&krate.as_str())
+        && HEADER_CONSTRUCTORS
+            .iter()
+            .any(|(t, f)| owner == t && function == f)
+}
+
+/// The workspace fn a call path names (through the model) returns `Result<T, E>` with an `E`
+/// that carries nothing; when several fns share the name, all of them do.
+fn workspace_error_carries_nothing(cx: &Ctx<'_, '_>, path: &[String]) -> bool {
+    let fns = cx.workspace_fns(path);
+    !fns.is_empty()
+        && fns.iter().all(|f| {
+            f.ret
+                .as_deref()
+                .and_then(result_arguments)
+                .is_some_and(|(_, error)| error_type_carries_nothing(cx, &error))
+        })
+}
+
+/// An error type, as written, that carries nothing: `()`, a type of
+/// [`errors::EMPTY_ERROR_TYPES`], or a workspace struct without fields or enum of fieldless
+/// variants (`Self::Error` and other associated types are not looked up).
+fn error_type_carries_nothing(cx: &Ctx<'_, '_>, ty: &str) -> bool {
+    let ty = ty.trim().trim_start_matches('&').trim();
+    if errors::is_empty_error_type(ty) {
+        return true;
+    }
+    let path = ty.split('<').next().unwrap_or(ty);
+    let segments: Vec<&str> = path.split("::").map(str::trim).collect();
+    if segments.first().is_some_and(|s| *s == "Self") {
+        return false;
+    }
+    segments
+        .last()
+        .is_some_and(|name| cx.workspace.is_fieldless_type(name) == Some(true))
+}
+
+/// `fmt::Error` (resolved to std's or core's): in a `Display`/`Debug` impl it is the only error
+/// `fmt` may return, and it carries nothing by contract.
+fn is_fmt_error(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = expr else {
+        return false;
+    };
+    let resolved = cx.resolve(&p.path);
+    matches!(
+        resolved.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["std" | "core", "fmt", "Error"] | ["fmt", "Error"]
+    )
+}
+
+/// The arm returns `Err(fmt::Error)`.
+fn returns_err_fmt_error(cx: &Ctx<'_, '_>, body: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    trees.windows(2).any(|w| match w {
+        [TokenTree::Ident(err), TokenTree::Group(g)] if err == "Err" => {
+            syn::parse2::<syn::Expr>(g.stream()).is_ok_and(|e| is_fmt_error(cx, &e))
+        }
+        _ => false,
+    })
+}
+
+/// The body uses an error bound further out, by an enclosing `Err(e)` pattern or the parameter
+/// of an enclosing `or_else`/`map_err`/`unwrap_or_else` closure: a retry whose own error is
+/// dropped in favour of the original one (`.map_err(|_| builder(e))`) keeps the cause.
+fn returns_outer_error(cx: &Ctx<'_, '_>, body: TokenStream) -> bool {
+    let mut outer: Vec<String> = Vec::new();
+    let ancestors: Vec<Node<'_>> = cx.ancestors_inside_out().collect();
+    for (k, node) in ancestors.iter().enumerate() {
+        match node {
+            Node::Arm(arm) => outer.extend(err_binding(&arm.pat)),
+            Node::Expr(syn::Expr::If(i)) => {
+                if let syn::Expr::Let(cond) = &*i.cond {
+                    outer.extend(err_binding(&cond.pat));
+                }
+            }
+            Node::Expr(syn::Expr::Closure(c)) => {
+                let on_error = matches!(ancestors.get(k + 1), Some(Node::Expr(syn::Expr::MethodCall(mc)))
+                    if matches!(mc.method.to_string().as_str(), "or_else" | "map_err" | "unwrap_or_else" | "map_or_else"));
+                if on_error {
+                    for input in &c.inputs {
+                        if let Binding::Name(name) = binding(input) {
+                            outer.push(name);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    outer.iter().any(|name| {
+        let uses = uses_of(body.clone(), name);
+        uses.kept || uses.stringified.is_some()
+    })
+}
+
+/// `Err(e)`: the bound name.
+fn err_binding(pat: &syn::Pat) -> Option<String> {
+    let syn::Pat::TupleStruct(ts) = pat else {
+        return None;
+    };
+    if ts.path.segments.last().is_none_or(|s| s.ident != "Err") || ts.elems.len() != 1 {
+        return None;
+    }
+    match binding(ts.elems.first()?) {
+        Binding::Name(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// The tokens name an HTTP status or response, resolved into an HTTP crate: `StatusCode::..`,
+/// actix's `error::ErrorInternalServerError(..)` or `HttpResponse::..`.
+fn mentions_http_status(cx: &Ctx<'_, '_>, body: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = body.into_iter().collect();
+    let mut k = 0;
+    while k < trees.len() {
+        match &trees[k] {
+            TokenTree::Group(g) => {
+                if mentions_http_status(cx, g.stream()) {
+                    return true;
+                }
+                k += 1;
+            }
+            TokenTree::Ident(first) => {
+                // The path `a::b::c` starting here.
+                let mut path = vec![first.to_string()];
+                let mut j = k + 1;
+                while let (
+                    Some(TokenTree::Punct(p1)),
+                    Some(TokenTree::Punct(p2)),
+                    Some(TokenTree::Ident(next)),
+                ) = (trees.get(j), trees.get(j + 1), trees.get(j + 2))
+                {
+                    if p1.as_char() != ':' || p2.as_char() != ':' {
+                        break;
+                    }
+                    path.push(next.to_string());
+                    j += 3;
+                }
+                let resolved = cx.file.uses.resolve(&path);
+                let in_http_crate = resolved
+                    .first()
+                    .is_some_and(|c| HTTP_CRATES.contains(&c.as_str()));
+                // actix's `error::ErrorNotFound(..)` helpers: `Error` plus a status name.
+                let actix_helper = |s: &String| {
+                    s.len() > "Error".len()
+                        && s.starts_with("Error")
+                        && resolved.iter().any(|m| m == "error")
+                };
+                let names_status = resolved
+                    .iter()
+                    .any(|s| s == "StatusCode" || s == "HttpResponse" || actix_helper(s));
+                if in_http_crate && names_status {
+                    return true;
+                }
+                k = j;
+            }
+            _ => k += 1,
+        }
+    }
+    false
+}
+
+/// `.map_err(|_| ())`: the code chose an error that carries nothing (its signature returns
+/// `Result<_, ()>`); there is no cause it could keep.
+fn is_unit(body: &syn::Expr) -> bool {
+    matches!(body, syn::Expr::Tuple(t) if t.elems.is_empty())
+}
+
+/// A call of a workspace fn whose `Err` type is the type of one of its parameters
+/// (`fn try_send(&mut self, val: T) -> Result<Promise, T>`): its `Err` hands the input back, it
+/// does not describe a failure. Through the model; every fn the call may name must do so.
+fn hands_input_back(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> bool {
+    let path = match expr {
+        syn::Expr::Await(a) => return hands_input_back(cx, &a.base),
+        syn::Expr::Paren(p) => return hands_input_back(cx, &p.expr),
+        syn::Expr::Call(call) => match &*call.func {
+            syn::Expr::Path(p) => cx.resolve(&p.path),
+            _ => return false,
+        },
+        syn::Expr::MethodCall(mc) => match cx.receiver_type(&mc.receiver) {
+            Some(owner) => vec![owner, mc.method.to_string()],
+            None => return false,
+        },
+        _ => return false,
+    };
+    let compact = |t: &str| t.split_whitespace().collect::<String>();
+    let fns = cx.workspace_fns(&path);
+    !fns.is_empty()
+        && fns.iter().all(|f| {
+            f.ret
+                .as_deref()
+                .and_then(result_arguments)
+                .is_some_and(|(_, error)| {
+                    let error = compact(&error);
+                    f.params.iter().any(|(_, ty)| compact(ty) == error)
+                })
+        })
 }

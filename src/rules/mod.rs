@@ -346,6 +346,69 @@ impl<'ast> Ctx<'_, 'ast> {
     pub fn resolve(&self, path: &syn::Path) -> Vec<String> {
         self.file.uses.resolve_path(path)
     }
+
+    /// The self type of the enclosing `impl` block, as its last path segment.
+    pub fn impl_type(&self) -> Option<String> {
+        self.ancestors_inside_out().find_map(|node| match node {
+            Node::Item(syn::Item::Impl(imp)) => match &*imp.self_ty {
+                syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// The type of a method receiver as far as this file declares it, as its last path segment:
+    /// `self` is the enclosing impl's type; a local, parameter or field name (`pool`,
+    /// `self.pool`) takes the type that every `name: Type` declaration in the file gives it, when
+    /// they agree (`&'a mut Pool` gives `Pool`).
+    pub fn receiver_type(&self, receiver: &syn::Expr) -> Option<String> {
+        let name = match receiver {
+            syn::Expr::Path(p) if p.path.is_ident("self") => return self.impl_type(),
+            syn::Expr::Path(p) => p.path.get_ident()?.to_string(),
+            syn::Expr::Field(f) => match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(_) => return None,
+            },
+            syn::Expr::Reference(r) => return self.receiver_type(&r.expr),
+            syn::Expr::Paren(p) => return self.receiver_type(&p.expr),
+            _ => return None,
+        };
+        let mut types = crate::syntax::declared_types(self.file.text, &name)
+            .into_iter()
+            .map(|ty| {
+                let ty = ty.trim_start_matches('&').trim_start();
+                let ty = match ty.strip_prefix('\'') {
+                    Some(rest) => rest.split_once(char::is_whitespace).map_or("", |(_, t)| t),
+                    None => ty,
+                };
+                let ty = ty.trim_start();
+                let ty = ty.strip_prefix("mut ").unwrap_or(ty);
+                crate::syntax::leading_path(ty).pop()
+            });
+        let first = types.next()??;
+        types
+            .all(|t| t.as_deref() == Some(first.as_str()))
+            .then_some(first)
+    }
+
+    /// The workspace fns a call path (as [`Ctx::resolve`] gives it, `Self::` allowed) may name:
+    /// one when the model resolves it, several when it cannot tell them apart, none when the path
+    /// names no workspace fn.
+    pub fn workspace_fns(&self, path: &[String]) -> Vec<&crate::model::FnDef> {
+        let mut path = path.to_vec();
+        if path.first().is_some_and(|s| s == "Self") {
+            match self.impl_type() {
+                Some(owner) => path[0] = owner,
+                None => return Vec::new(),
+            }
+        }
+        match self.workspace.resolve_fn(&path) {
+            crate::model::Resolution::Resolved(f) => vec![f],
+            crate::model::Resolution::Ambiguous(fns) => fns,
+            crate::model::Resolution::Unknown => Vec::new(),
+        }
+    }
 }
 
 /// Adds one to `key`'s evidence counter (the engine counts `unsafe` the same way).

@@ -2,12 +2,15 @@
 //! an empty collection or the epoch, graded by how evident it is that the value was required.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::fallible::{OPTION_METHODS, RESULT_FUNCTIONS, RESULT_METHODS, SERDE_CRATES};
+use crate::model::{is_option_type, result_arguments};
 use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
-use crate::syntax::pat_name;
+use crate::syntax::{declared_types, leading_path, pat_name};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unwrap-or-default",
@@ -47,59 +50,6 @@ const REQUIRED_NAMES: &[&str] = &[
     "template",
 ];
 
-/// Methods that only exist on `Result` or that are conversions which can fail.
-const RESULT_METHODS: &[&str] = &[
-    "parse",
-    "try_into",
-    "try_from",
-    "from_str",
-    "from_str_radix",
-    "ok",
-    "duration_since",
-    "from_utf8",
-    "read_to_string",
-    // `CStr::to_str`, `HeaderValue::to_str`, `OsString::into_string`: failed conversions.
-    "to_str",
-    "into_string",
-    // pyo3's `PyResult` chains.
-    "extract",
-    "getattr",
-    "call_method",
-    "call_method0",
-    "call_method1",
-    // I/O that fails for a reason worth reporting.
-    "canonicalize",
-    "metadata",
-    "read_dir",
-];
-
-/// Free functions / associated functions that return a `Result` (or a fallible `Option`).
-const RESULT_FUNCTIONS: &[&str] = &[
-    "from_str",
-    "from_str_radix",
-    "from_slice",
-    "from_value",
-    "from_reader",
-    "from_utf8",
-    "try_from",
-    "read_to_string",
-];
-
-/// Serialization crates whose `from_*`/`to_*` functions return a `Result`.
-const SERDE_CRATES: &[&str] = &[
-    "serde_json",
-    "serde_yaml",
-    "serde_yml",
-    "toml",
-    "ron",
-    "bincode",
-    "serde_cbor",
-    "rmp_serde",
-    "serde_urlencoded",
-    "serde_qs",
-    "csv",
-];
-
 /// Calls that wrap the defaulted value without changing what it means: `x.unwrap_or_default().clone()`.
 const TRANSPARENT_METHODS: &[&str] = &[
     "clone",
@@ -128,7 +78,13 @@ impl Rule for UnwrapOrDefault {
         }
         let end = call.paren_token.span.close();
         let evidence = result_evidence(cx, &call.receiver, 0);
-        if let Some(Evidence::CargoContract) = evidence {
+        if let Some(Evidence::CargoContract | Evidence::CannotFail) = evidence {
+            return;
+        }
+        // An `Option`: `None` is an absence, not an error, and a default fills it, unless the
+        // value lands in a required-sounding place (graded below as without the type).
+        if matches!(evidence, Some(Evidence::Absent)) && required_destination(cx, expr).is_none() {
+            cx.observe("unwrap-or-default/option");
             return;
         }
         // `opt.map(|a| !a.is_hidden()).unwrap_or_default()`: `Option<bool>` to `false` is
@@ -216,10 +172,14 @@ enum Evidence {
     /// `env::var("CARGO_CFG_..")` in a build script: Cargo documents absence as "not set", so the
     /// empty default is the contract, not a lost error.
     CargoContract,
+    /// An `Option`: `None` is an absence, no error is lost.
+    Absent,
+    /// `.duration_since(UNIX_EPOCH)`: fails only for a time before 1970.
+    CannotFail,
 }
 
 /// Adapters the evidence is looked for through: `s.parse().map(|v| v * 2).unwrap_or_default()`.
-const PASS_THROUGH_METHODS: &[&str] = &["map", "as_deref", "as_ref", "cloned", "copied"];
+const PASS_THROUGH_METHODS: &[&str] = &["map", "as_deref", "as_ref", "cloned", "copied", "clone"];
 
 /// Describes the receiver when it evidently was a `Result` or a fallible conversion.
 fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Option<Evidence> {
@@ -233,9 +193,20 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
         match expr {
             syn::Expr::MethodCall(mc) => {
                 let method = mc.method.to_string();
+                if method == "duration_since" && since_epoch(cx, mc) {
+                    return Some(Evidence::CannotFail);
+                }
                 if RESULT_METHODS.contains(&method.as_str()) || method.starts_with("from_timestamp")
                 {
                     return Some(Evidence::Fallible(format!("the result of `.{method}()`")));
+                }
+                if OPTION_METHODS.contains(&method.as_str()) {
+                    return Some(Evidence::Absent);
+                }
+                if let Some(owner) = cx.receiver_type(&mc.receiver)
+                    && let Some(evidence) = workspace_return(cx, &[owner, method.clone()], &method)
+                {
+                    return Some(evidence);
                 }
                 // `.and_then(|v| v.parse().ok())`: what the closure returns decides.
                 if method == "and_then" {
@@ -258,10 +229,22 @@ fn result_evidence(cx: &Ctx<'_, '_>, receiver: &syn::Expr, depth: usize) -> Opti
                 if is_cargo_cfg_var(call) {
                     return Some(Evidence::CargoContract);
                 }
-                return fallible_function(cx, &func.path)
-                    .map(|f| Evidence::Fallible(format!("the result of `{f}()`")));
+                if let Some(f) = fallible_function(cx, &func.path) {
+                    return Some(Evidence::Fallible(format!("the result of `{f}()`")));
+                }
+                let name = func.path.segments.last()?.ident.to_string();
+                return workspace_return(cx, &cx.resolve(&func.path), &name);
             }
-            // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
+            // `opt.unwrap_or_default()`, `self.limit.clone().unwrap_or_default()`: the declared
+            // type of the local, parameter or field.
+            syn::Expr::Path(_) | syn::Expr::Field(_) => return declared_evidence(cx, expr),
+            // `x.transpose()?`: the `Option` came first and the error went up with `?`.
+            syn::Expr::Try(t)
+                if immediate
+                    && matches!(&*t.expr, syn::Expr::MethodCall(mc) if mc.method == "transpose") =>
+            {
+                return Some(Evidence::Absent);
+            }
             // `read_batch(..).await?.unwrap_or_default()`: a fetched `Option` that may be absent.
             syn::Expr::Try(t) if immediate => {
                 return Some(match called_name(&t.expr) {
@@ -489,6 +472,126 @@ fn names_required(name: &str) -> bool {
                 .next_back()
                 .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     })
+}
+
+/// `.duration_since(UNIX_EPOCH)` (the epoch resolved to std's): it fails only for a time before
+/// 1970, which a system clock or a file time does not give on a sane system.
+fn since_epoch(cx: &Ctx<'_, '_>, mc: &syn::ExprMethodCall) -> bool {
+    mc.args.first().is_some_and(|e| {
+        matches!(e, syn::Expr::Path(p) if {
+            let resolved = cx.resolve(&p.path);
+            resolved.last().is_some_and(|l| l == "UNIX_EPOCH")
+                && resolved
+                    .first()
+                    .is_some_and(|c| matches!(c.as_str(), "std" | "UNIX_EPOCH" | "SystemTime"))
+        })
+    })
+}
+
+/// What a workspace fn returns, through the model: `Result<..>` is a failure (medium),
+/// `Option<..>` an absence. `None` when the call does not resolve, or fns sharing the name
+/// disagree.
+fn workspace_return(cx: &Ctx<'_, '_>, path: &[String], name: &str) -> Option<Evidence> {
+    let kinds: Vec<Option<bool>> = cx
+        .workspace_fns(path)
+        .iter()
+        .map(|f| {
+            let ret = f.ret.as_deref()?;
+            if result_arguments(ret).is_some() || ret.starts_with("Result<") {
+                Some(true)
+            } else if is_option_type(ret) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+        .collect();
+    match kinds.first().copied().flatten() {
+        Some(is_result) if kinds.iter().all(|k| *k == Some(is_result)) => Some(if is_result {
+            Evidence::Fallible(format!("the `Result` of the project's `{name}()`"))
+        } else {
+            Evidence::Absent
+        }),
+        _ => None,
+    }
+}
+
+/// The declared type of a local, parameter or field the receiver names, when every `name: Type`
+/// declaration in the file agrees on `Option<..>` or `Result<..>`.
+fn declared_evidence(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<Evidence> {
+    let (name, declared): (String, Vec<String>) = match expr {
+        syn::Expr::Path(p) => {
+            let name = p.path.get_ident()?.to_string();
+            // A parameter of the enclosing fn: its own type, whatever else the file declares.
+            let param = cx.enclosing_fn.and_then(|f| {
+                f.sig.inputs.iter().find_map(|input| match input {
+                    syn::FnArg::Typed(t) if pat_name(&t.pat).as_deref() == Some(name.as_str()) => {
+                        Some(t.ty.to_token_stream().to_string())
+                    }
+                    _ => None,
+                })
+            });
+            let declared = match param {
+                Some(ty) => vec![ty],
+                None => declared_types(cx.file.text, &name)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            };
+            (name, declared)
+        }
+        syn::Expr::Field(f) => {
+            let syn::Member::Named(n) = &f.member else {
+                return None;
+            };
+            let name = n.to_string();
+            // `config.metadata`: the field of the workspace struct the base is declared as.
+            let of_struct: Vec<String> = cx
+                .receiver_type(&f.base)
+                .map(|owner| {
+                    cx.workspace
+                        .structs_named(&owner)
+                        .flat_map(|st| st.fields.iter())
+                        .filter(|(field, _, _)| *field == name)
+                        .map(|(_, ty, _)| ty.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let declared = if of_struct.is_empty() {
+                declared_types(cx.file.text, &name)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                of_struct
+            };
+            (name, declared)
+        }
+        _ => return None,
+    };
+    let kinds: Vec<Option<bool>> = declared
+        .iter()
+        .map(|ty| {
+            let ty = ty.trim_start().trim_start_matches('&').trim_start();
+            let last = leading_path(ty).pop()?;
+            let generic = ty[ty.find(&last)? + last.len()..]
+                .trim_start()
+                .starts_with('<');
+            match last.as_str() {
+                "Option" if generic => Some(false),
+                "Result" if generic => Some(true),
+                _ => None,
+            }
+        })
+        .collect();
+    match kinds.first().copied().flatten() {
+        Some(is_result) if kinds.iter().all(|k| *k == Some(is_result)) => Some(if is_result {
+            Evidence::Fallible(format!("`{name}`, a `Result`"))
+        } else {
+            Evidence::Absent
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

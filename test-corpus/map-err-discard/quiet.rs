@@ -105,8 +105,9 @@ mod tests {
     }
 }
 
-// The `Err` of these calls hands a value back instead of describing a failure.
-fn values_back(cell: &OnceCell<Drivers>, state: &AtomicUsize, rc: Rc<Cell>) -> Result<(), Error> {
+// The `Err` of these calls hands a value back instead of describing a failure; `Err(permit)`
+// returns the caller's own parameter.
+fn values_back(cell: &OnceCell<Drivers>, state: &AtomicUsize, rc: Rc<Cell>, permit: Permit) -> Result<(), Error> {
     cell.set(drivers).map_err(|_| "drivers already installed".into())?;
     match state.fetch_update(Ordering::AcqRel, Ordering::Acquire, |s| Some(s + 1)) {
         Ok(_) => Ok(guard),
@@ -208,4 +209,139 @@ macro_rules! map_with {
     ($result:expr, |$error_arg:ident| $error_map:expr) => {
         $result.map_err(|$error_arg| $error_map)
     };
+}
+
+// Errors that carry nothing, known by the method that fails (src/knowledge/errors.rs): a
+// zero-argument `lock`/`read`/`write` that returns a `Result` is std's (`PoisonError`), a
+// `Result` from `to_str()` is `ToStrError`/`Utf8Error`, from `strip_prefix(p)` `StripPrefixError`.
+mod empty_by_method {
+    use axum::http::{HeaderName, HeaderValue};
+    use std::fmt;
+
+    fn poison(state: &Mutex<State>, table: &RwLock<Table>) -> Result<(), Error> {
+        let guard = state.lock().map_err(|_| Error::Poisoned)?;
+        let r = table.read().map_err(|_| Error::Poisoned)?;
+        let w = table.write().map_err(|_| Error::Poisoned)?;
+        Ok(())
+    }
+
+    fn headers(raw: &str, value: &HeaderValue, path: &Path, root: &Path) -> Result<(), Error> {
+        let v = HeaderValue::from_str(raw).map_err(|_| Error::BadHeader)?;
+        let n = HeaderName::from_bytes(raw.as_bytes()).map_err(|_| Error::BadHeader)?;
+        let n2 = http::header::HeaderName::from_str(raw).map_err(|_| Error::BadHeader)?;
+        let text = value.to_str().map_err(|_| Error::BadHeader)?;
+        let rel = path.strip_prefix(root).map_err(|_| Error::Outside)?;
+        let s = std::str::from_utf8(raw.as_bytes()).map_err(|_| Error::Utf8)?;
+        Ok(())
+    }
+
+    fn numbers(raw: &str) -> Result<u16, Error> {
+        let a = raw.parse::<u16>().map_err(|_| Error::BadPort)?;
+        let b: f64 = raw.parse().map_err(|_| Error::BadRatio)?;
+        let addr = raw.parse::<std::net::IpAddr>().map_err(|_| Error::BadAddr)?;
+        match raw.parse::<i64>() {
+            Ok(v) => Ok(v as u16),
+            Err(_) => Err(Error::BadPort),
+        }
+    }
+
+    // `fmt::Error` is the only error `Display::fmt` may return, and it carries nothing.
+    impl fmt::Display for Report {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let table = self.render().map_err(|_| fmt::Error)?;
+            match self.summary() {
+                Ok(s) => write!(f, "{s}{table}"),
+                Err(_) => Err(fmt::Error),
+            }
+        }
+    }
+
+    // A `From` whose source carries nothing: its text is all there is.
+    impl From<std::sync::mpsc::SendError<Event>> for WatchError {
+        fn from(e: std::sync::mpsc::SendError<Event>) -> Self {
+            WatchError::Generic(e.to_string())
+        }
+    }
+
+    impl<T> From<std::sync::PoisonError<T>> for ResolveError {
+        fn from(e: std::sync::PoisonError<T>) -> Self {
+            ResolveError::Msg(e.to_string())
+        }
+    }
+}
+
+// A retry whose own error is dropped in favour of the original one: the cause is kept.
+mod original_error_returned {
+    fn into_proxy(raw: &str) -> Result<Url, Error> {
+        match raw.into_url() {
+            Ok(url) => Ok(url),
+            Err(e) => format!("http://{raw}").into_url().map_err(|_| builder(e)),
+        }
+    }
+
+    fn decode(bytes: &[u8]) -> Result<Message, serde_json::Error> {
+        serde_json::from_slice(bytes).or_else(|err| match bytes.strip_prefix(b"\xef\xbb\xbf") {
+            Some(rest) => serde_json::from_slice(rest).map_err(|_| err),
+            None => Err(err),
+        })
+    }
+}
+
+// Logged, then answered with an HTTP status: the cause is in the log, the client gets no
+// internals.
+mod logged_then_status {
+    use actix_web::error;
+    use axum::http::StatusCode;
+
+    async fn handler(db: &Db) -> Result<Json<Records>, StatusCode> {
+        let records = db.records().await.map_err(|e| {
+            tracing::error!("failed to read records: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR
+        })?;
+        match db.index().await {
+            Ok(i) => i,
+            Err(e) => {
+                error!("failed to calculate record index: {}", e);
+                return Err(ErrorResponse::reply("failed").with_status(StatusCode::INTERNAL_SERVER_ERROR));
+            }
+        };
+        Ok(Json(records))
+    }
+
+    async fn delete(path: &Path) -> Result<HttpResponse, actix_web::Error> {
+        match fs::remove_file(path) {
+            Ok(()) => Ok(HttpResponse::Ok().finish()),
+            Err(e) => {
+                log::error!("cannot delete file: {}", e);
+                Err(error::ErrorInternalServerError("cannot delete file"))
+            }
+        }
+    }
+}
+
+// Mapped to `()`: the fn's own error carries nothing by its signature.
+fn unit_error(park: &mut Park) -> Result<Waker, ()> {
+    let waker = park.waker().map_err(|_| ())?;
+    Ok(waker)
+}
+
+// `time`'s constructors fail with a `ComponentRange` (which component, its bounds); rustls'
+// `ServerName::try_from` with an empty `InvalidDnsNameError`; futures' unbounded send only when
+// the receiver is gone.
+mod more_empty {
+    use futures_channel::mpsc;
+    use rustls_pki_types::ServerName;
+    use time::{Date, UtcOffset};
+
+    struct Client {
+        sender: mpsc::UnboundedSender<Request>,
+    }
+
+    fn build(c: &Client, y: i32, m: Month, d: u8, secs: i32, host: String) -> Result<(), Error> {
+        let date = Date::from_calendar_date(y, m, d).map_err(|_| Error::Range)?;
+        let offset = UtcOffset::from_whole_seconds(secs).map_err(|_| Error::Range)?;
+        let name = ServerName::try_from(host).map_err(|_| Error::BadName)?;
+        c.sender.unbounded_send(Request::Ping).map_err(|_| Error::Closed)?;
+        Ok(())
+    }
 }

@@ -67,26 +67,26 @@ fn required(auth: Option<&Auth>, row: &Row, val: &Value) -> Settings {
     }
 }
 
-// Everything else: low.
-fn plain(map: &HashMap<String, Vec<u8>>, rx: Option<u32>) -> usize {
-    let data = map.get("k").cloned().unwrap_or_default(); //~ unwrap-or-default:low
-    let count = rx.unwrap_or_default(); //~ unwrap-or-default:low
-    consume(map.get("x").copied().unwrap_or_default()); //~ unwrap-or-default:low
+// A receiver whose type is not visible (an `Option` or a `Result`): low.
+fn plain(cache: &Cache, row: &Row) -> usize {
+    let data = cache.lookup("k").cloned().unwrap_or_default(); //~ unwrap-or-default:low
+    let count = row.count.unwrap_or_default(); //~ unwrap-or-default:low
+    consume(cache.lookup("x").copied().unwrap_or_default()); //~ unwrap-or-default:low
     data.len() + count as usize
 }
 
 // Inside macro arguments.
-fn logged(c: &Config, x: Option<u8>) {
+fn logged(c: &Config, row: &Row) {
     debug!(config_size = serde_json::to_string(c).unwrap_or_default().len(), "loaded"); //~ unwrap-or-default:low
-    info!("value {}", x.unwrap_or_default()); //~ unwrap-or-default:low
-    let body = json!({ "count": x.unwrap_or_default() }); //~ unwrap-or-default:low
+    info!("value {}", row.count.unwrap_or_default()); //~ unwrap-or-default:low
+    let body = json!({ "count": row.count.unwrap_or_default() }); //~ unwrap-or-default:low
 }
 
 // A comment two lines up is not next to the call.
 // (so this one is not documented)
 
-fn undocumented(x: Option<u8>) -> u8 {
-    x.unwrap_or_default() //~ unwrap-or-default:low
+fn undocumented(row: &Row) -> u8 {
+    row.count.unwrap_or_default() //~ unwrap-or-default:low
 }
 
 // Graded low, not medium: the evidence is not about the defaulted value. In order: the error was
@@ -97,7 +97,7 @@ fn weak_evidence(res: &Result<Response, E>, raw: &str) -> Option<String> {
 
     let parsed = raw.parse::<u32>().map_err(|e| eprintln!("ignoring {e}")).unwrap_or_default(); //~ unwrap-or-default:low
     let real = passwd().ok()?.fullname().unwrap_or_default(); //~ unwrap-or-default:low
-    let level = res.as_ref().ok().and_then(|r| r.extensions().get::<Level>().copied()).unwrap_or_default(); //~ unwrap-or-default:low
+    let level = res.as_ref().ok().and_then(|r| r.extensions().level()).unwrap_or_default(); //~ unwrap-or-default:low
     let wrapped = (fetch().await?).unwrap_or_default(); //~ unwrap-or-default:medium
     None
 }
@@ -159,6 +159,24 @@ macro_rules! field_or_default {
 }
 
 // A `map` to something that is not visibly a boolean is still a default.
-fn not_predicates(last: Option<&Arg>) -> usize {
-    last.map(|a| a.len()).unwrap_or_default() //~ unwrap-or-default:low
+fn not_predicates(args: &Args) -> usize {
+    args.last_arg().map(|a| a.len()).unwrap_or_default() //~ unwrap-or-default:low
+}
+
+// Look-alikes of the type facts: a declared `Result` field, `duration_since` of another instant
+// (workspace fns returning a `Result`: see workspace-returns/).
+mod typed_look_alikes {
+    struct Job {
+        outcome: Result<u32, JobError>,
+        started: SystemTime,
+    }
+
+    impl Job {
+        fn run(&self) -> u64 {
+            let n = self.outcome.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+            let took = SystemTime::now().duration_since(self.started).unwrap_or_default(); //~ unwrap-or-default:medium
+            let since = self.started.duration_since(EPOCH_2000).unwrap_or_default(); //~ unwrap-or-default:medium
+            0
+        }
+    }
 }

@@ -96,3 +96,47 @@ fn predicates(cmd: &Command, n: &str, last: Option<&Arg>) -> bool {
     let named = last.map(|a| a.has_name()).unwrap_or_default();
     shown && big && named
 }
+
+// The receiver is visibly an `Option`: `None` is an absence, not a failure, and no error is
+// lost. Known from the method (`get`, `as_str` of a JSON value, `next`...), from the declared
+// type of a parameter, local or field, or from `.transpose()?` (the error went up with `?`).
+mod options {
+    struct Limits {
+        max_body: Option<usize>,
+        labels: Option<Vec<String>>,
+    }
+
+    struct Server<S> {
+        svc: S,
+    }
+
+    fn absent(map: &HashMap<String, Vec<u8>>, rx: Option<u32>, v: &serde_json::Value, l: &Limits) -> usize {
+        let data = map.get("k").cloned().unwrap_or_default();
+        let count = rx.unwrap_or_default();
+        consume(map.get("x").copied().unwrap_or_default());
+        let text = v["text"].as_str().unwrap_or_default();
+        let first = raw.split(',').next().unwrap_or_default();
+        let max = l.max_body.unwrap_or_default();
+        let labels = l.labels.clone().unwrap_or_default();
+        info!("value {}", rx.unwrap_or_default());
+        data.len() + count as usize + max
+    }
+
+    // A parameter's own type, though the file declares other `svc`s.
+    fn routes<S>(svc: Option<S>) -> Routes {
+        svc.map(Routes::new).unwrap_or_default()
+    }
+
+    fn optional_flag(args: &Args) -> Result<Vec<Header>, Error> {
+        let headers = args.header.as_ref().map(|h| parse_headers(h)).transpose()?.unwrap_or_default();
+        Ok(headers)
+    }
+}
+
+// `.duration_since(UNIX_EPOCH)` fails only for a time before 1970.
+fn timestamp(meta: &Metadata) -> u64 {
+    let modified = meta.modified()?.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let also = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    now.as_secs()
+}
