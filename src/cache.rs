@@ -22,6 +22,19 @@ struct CacheFile<T> {
     format: u32,
     key: String,
     entries: BTreeMap<String, Entry<T>>,
+    /// The workspace model of the last run that built one.
+    #[serde(default)]
+    model: Option<ModelRecord>,
+}
+
+/// Which workspace model fingerprint a set of inputs gave: when every file is unchanged (same
+/// inputs), the fingerprint is known without indexing a file, so the cached findings computed
+/// under it can be used without building the model.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct ModelRecord {
+    /// A hash of what the model is built from: every indexed file's path, crate and [`Stamp`].
+    pub inputs: u64,
+    pub fingerprint: u64,
 }
 
 /// One file's cached outcome and what it was computed from.
@@ -66,6 +79,8 @@ pub struct Cache<T> {
     path: PathBuf,
     key: String,
     entries: BTreeMap<String, Entry<T>>,
+    model: Option<ModelRecord>,
+    model_changed: bool,
 }
 
 impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
@@ -73,17 +88,34 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
     /// whatever cannot be read is treated as empty.
     pub fn open(dir: &Path, key: &str) -> Cache<T> {
         let path = dir.join(format!("v{FORMAT}-{:016x}.json", xxh3_64(key.as_bytes())));
-        let entries = std::fs::read(&path)
+        let (entries, model) = std::fs::read(&path)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile<T>>(&bytes).ok())
             .filter(|file| file.format == FORMAT && file.key == key)
-            .map(|file| file.entries)
+            .map(|file| (file.entries, file.model))
             // optional: a missing, corrupt or foreign cache is an empty one, rebuilt by this run
             .unwrap_or_default();
         Cache {
             path,
             key: key.to_string(),
             entries,
+            model,
+            model_changed: false,
+        }
+    }
+
+    /// The fingerprint of the workspace model built from `inputs` by an earlier run, if known.
+    pub fn model_fingerprint(&self, inputs: u64) -> Option<u64> {
+        self.model
+            .filter(|m| m.inputs == inputs)
+            .map(|m| m.fingerprint)
+    }
+
+    /// Records the model this run built, to be written by [`Cache::store`].
+    pub fn record_model(&mut self, record: ModelRecord) {
+        if self.model != Some(record) {
+            self.model = Some(record);
+            self.model_changed = true;
         }
     }
 
@@ -117,7 +149,7 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
 
     /// Merges `fresh` entries in and writes the file atomically (temporary file + rename).
     pub fn store(mut self, fresh: Vec<(String, Entry<T>)>) -> std::io::Result<()> {
-        if fresh.is_empty() {
+        if fresh.is_empty() && !self.model_changed {
             return Ok(());
         }
         self.entries.extend(fresh);
@@ -127,6 +159,7 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
             format: FORMAT,
             key: self.key,
             entries: self.entries,
+            model: self.model,
         };
         let bytes = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
@@ -209,6 +242,22 @@ mod tests {
     }
 
     #[test]
+    fn the_model_record_is_kept_for_its_inputs_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut cache: Cache<String> = Cache::open(dir.path(), "k");
+        assert_eq!(cache.model_fingerprint(3), None);
+        cache.record_model(ModelRecord {
+            inputs: 3,
+            fingerprint: 9,
+        });
+        // Written even when no file's outcome is new.
+        cache.store(Vec::new()).expect("stored");
+        let cache: Cache<String> = Cache::open(dir.path(), "k");
+        assert_eq!(cache.model_fingerprint(3), Some(9));
+        assert_eq!(cache.model_fingerprint(4), None, "other inputs: unknown");
+    }
+
+    #[test]
     fn another_build_or_config_does_not_see_the_entries() {
         let dir = tempfile::tempdir().expect("tempdir");
         let cache: Cache<String> = Cache::open(dir.path(), "0.1.0|rules=a");
@@ -234,6 +283,7 @@ mod tests {
             format: FORMAT,
             key: "someone else".to_string(),
             entries: BTreeMap::from([("a.rs".to_string(), entry(7, "x"))]),
+            model: None,
         };
         std::fs::write(&path, serde_json::to_vec(&foreign).expect("json")).expect("write");
         let cache: Cache<String> = Cache::open(dir.path(), "k");

@@ -386,17 +386,24 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         .stack_size(check::WORKER_STACK)
         .build()
         .map_err(ScanError::ThreadPool)?;
+    let cache = options.cache_dir.as_ref().map(|dir| {
+        let key = format!(
+            "{}|{}|{}",
+            cache::build_id(),
+            found.root.display(),
+            config_key(options)
+        );
+        Cache::<FileOutcome>::open(dir, &key)
+    });
     // The model covers every discovered file, also under `--changed-since`: a changed file's
-    // findings may depend on unchanged ones.
-    // Without a rule that consults it, the model holds only the files that define
-    // `macro_rules!`: every rule sees the expansions of workspace macros (see `analyze`).
-    let (model, model_inputs) = if options.rules.is_empty() {
-        (Workspace::empty(), None)
-    } else {
-        let macros_only = !needs_model(options);
-        let (model, inputs) = pool.install(|| build_model(&found, options, macros_only));
-        (model, Some(inputs))
-    };
+    // findings may depend on unchanged ones. Without a rule that consults it, the model holds only
+    // the files that define `macro_rules!`: every rule sees the expansions of workspace macros
+    // (see `analyze`). It is built only when some file's outcome is not in the cache (below).
+    let model_inputs =
+        (!options.rules.is_empty()).then(|| model_inputs(&found, options, !needs_model(options)));
+    let model_key = model_inputs
+        .as_ref()
+        .map(|inputs| pool.install(|| inputs.key()));
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
         found.manifests.retain(|f| changes.contains(&f.abs));
@@ -423,20 +430,42 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         })
         .collect::<Result<Vec<_>, ScanError>>()?;
 
-    let prefilters = build_prefilters(options, &model);
-    let cache = options.cache_dir.as_ref().map(|dir| {
-        let key = format!(
-            "{}|{}|{}",
-            cache::build_id(),
-            found.root.display(),
-            config_key(options)
-        );
-        Cache::<FileOutcome>::open(dir, &key)
+    // When every file is unchanged since a run that recorded the model's fingerprint for these
+    // very inputs, every outcome is in the cache under it: the model need not be built at all.
+    let known_fingerprint = model_key.and_then(|key| cache.as_ref()?.model_fingerprint(key));
+    let all_cached = known_fingerprint.and_then(|fingerprint| {
+        pool.install(|| {
+            found
+                .files
+                .par_iter()
+                .map(|file| {
+                    let crate_name = &found.crates[file.crate_index].name;
+                    from_stamp(file, crate_name, options, cache.as_ref(), fingerprint).ok()
+                })
+                .collect::<Option<Vec<_>>>()
+        })
     });
+    let mut cache = cache;
     // The workspace phase's inputs are read on the same pool while the files are analysed.
     let (results, mut phase_read): (Vec<FileResult>, PhaseInputs) = pool.install(|| {
         rayon::join(
-            || {
+            || match all_cached {
+                Some(results) => results,
+                None => {
+                    let model = match (&model_inputs, model_key) {
+                        (Some(inputs), Some(key)) => {
+                            let model = inputs.build_in(&pool);
+                            if let Some(cache) = cache.as_mut() {
+                                cache.record_model(cache::ModelRecord {
+                                    inputs: key,
+                                    fingerprint: model.fingerprint(),
+                                });
+                            }
+                            model
+                        }
+                        _ => Workspace::empty(),
+                    };
+                    let prefilters = build_prefilters(options, &model);
                 found
                     .files
                     .par_iter()
@@ -454,6 +483,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
                         job.run(cache.as_ref())
                     })
                     .collect()
+                }
             },
             || phase_inputs(&found, options, &prepared),
         )
@@ -787,23 +817,11 @@ impl FileJob<'_> {
     /// entry to store, if the outcome was computed now.
     fn run(&self, cache: Option<&Cache<FileOutcome>>) -> (FileOutcome, Option<Entry<FileOutcome>>) {
         let rel = self.file.rel.as_str();
-        let meta = match std::fs::metadata(&self.file.abs) {
-            Ok(meta) => meta,
-            Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
+        let fingerprint = self.model.fingerprint();
+        let stamp = match from_stamp(self.file, self.crate_name, self.options, cache, fingerprint) {
+            Ok(done) => return done,
+            Err(stamp) => stamp,
         };
-        let stamp = Stamp::of(&meta);
-        if let Some(hit) =
-            cache.and_then(|c| c.by_stamp(rel, self.crate_name, self.model.fingerprint(), stamp))
-        {
-            return (hit.outcome.clone(), None);
-        }
-        if stamp.size > self.options.max_file_size {
-            let message = format!(
-                "{} bytes is over the {} byte limit (--max-file-size)",
-                stamp.size, self.options.max_file_size
-            );
-            return (problem(rel, ProblemKind::TooLarge, message), None);
-        }
         let bytes = match std::fs::read(&self.file.abs) {
             Ok(bytes) => bytes,
             Err(e) => return (problem(rel, ProblemKind::Unreadable, e.to_string()), None),
@@ -931,6 +949,35 @@ pub(crate) fn problem(path: &str, kind: ProblemKind, message: String) -> FileOut
     }
 }
 
+/// A file's outcome when it can be had without reading the file: from the cache when its stamp
+/// shows it unchanged (under the model `fingerprint`), or a problem when it cannot be read or is
+/// too large. Otherwise its stamp, to go on with.
+fn from_stamp(
+    file: &discover::SourcePath,
+    crate_name: &str,
+    options: &ScanOptions,
+    cache: Option<&Cache<FileOutcome>>,
+    fingerprint: u64,
+) -> Result<(FileOutcome, Option<Entry<FileOutcome>>), Stamp> {
+    let rel = file.rel.as_str();
+    let meta = match std::fs::metadata(&file.abs) {
+        Ok(meta) => meta,
+        Err(e) => return Ok((problem(rel, ProblemKind::Unreadable, e.to_string()), None)),
+    };
+    let stamp = Stamp::of(&meta);
+    if let Some(hit) = cache.and_then(|c| c.by_stamp(rel, crate_name, fingerprint, stamp)) {
+        return Ok((hit.outcome.clone(), None));
+    }
+    if stamp.size > options.max_file_size {
+        let message = format!(
+            "{} bytes is over the {} byte limit (--max-file-size)",
+            stamp.size, options.max_file_size
+        );
+        return Ok((problem(rel, ProblemKind::TooLarge, message), None));
+    }
+    Err(stamp)
+}
+
 /// Whether a rule that consults the workspace model runs.
 fn needs_model(options: &ScanOptions) -> bool {
     options
@@ -959,6 +1006,60 @@ struct ModelSource {
 }
 
 impl ModelInputs {
+    /// A hash of everything the model is built from: each file's path, crate, module place and
+    /// stamp, and the settings. Equal keys mean an equal model, as far as the cache trusts stamps
+    /// for findings.
+    fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let per_file: Vec<u64> = self
+            .sources
+            .par_iter()
+            .map(|source| {
+                let stamp = std::fs::metadata(&source.abs)
+                    .ok()
+                    .map(|meta| Stamp::of(&meta));
+                let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+                (&source.rel, &source.crate_name, &source.in_crate).hash(&mut hasher);
+                stamp.map(|s| (s.size, s.mtime_ns)).hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        (per_file, self.macros_only, self.max_file_size).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// [`ModelInputs::build`] on the scan's workers, while this thread keeps a copy of each
+    /// file's index, made in its own allocator heap. The indexes are the model's long-lived data:
+    /// made among the workers' short-lived parse data, they would pin those pages for the whole
+    /// scan (a third of the model's memory was such holes).
+    fn build_in(&self, pool: &rayon::ThreadPool) -> Workspace {
+        let mut slots: Vec<Option<model::FileIndex>> =
+            (0..self.sources.len()).map(|_| None).collect();
+        // Bounded: should copying fall behind, workers wait rather than queue indexes.
+        let (sender, received) =
+            std::sync::mpsc::sync_channel::<(usize, model::FileIndex)>(INDEX_COPY_BACKLOG);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                pool.install(|| {
+                    self.sources.par_iter().enumerate().for_each_with(
+                        sender,
+                        |sender, (i, source)| {
+                            if let Some(index) = self.index(source) {
+                                // The receiver lives until every sender is dropped.
+                                let _ = sender.send((i, index));
+                            }
+                        },
+                    );
+                });
+            });
+            for (i, index) in received {
+                slots[i] = Some(index.clone());
+            }
+        });
+        Workspace::from_files(slots.into_iter().flatten().collect())
+    }
+
     /// Indexes every file in parallel (files too large, unreadable or not UTF-8 are left out, as
     /// the analysis leaves them out) and merges the indexes in path order.
     pub(crate) fn build(&self) -> Workspace {
@@ -986,13 +1087,17 @@ impl ModelInputs {
     }
 }
 
-/// The files the model indexes, and the model. `macros_only` indexes only the files that define a
-/// `macro_rules!` macro, which is all the expansions need.
-fn build_model(
+/// Indexes waiting for the scan's thread to copy them: enough to keep the workers busy (copying
+/// is much cheaper than indexing); not a deployment setting.
+const INDEX_COPY_BACKLOG: usize = 64;
+
+/// The files the model indexes. `macros_only` indexes only the files that define a `macro_rules!`
+/// macro, which is all the expansions need.
+fn model_inputs(
     found: &discover::Discovered,
     options: &ScanOptions,
     macros_only: bool,
-) -> (Workspace, ModelInputs) {
+) -> ModelInputs {
     let sources = found
         .files
         .iter()
@@ -1013,12 +1118,11 @@ fn build_model(
             }
         })
         .collect();
-    let inputs = ModelInputs {
+    ModelInputs {
         sources,
         macros_only,
         max_file_size: options.max_file_size,
-    };
-    (inputs.build(), inputs)
+    }
 }
 
 /// The prefilters of a scan: `general` for every file, and `narrowed` (when the model is built

@@ -186,3 +186,108 @@ fn a_change_in_another_file_that_changes_the_model_invalidates_findings() {
     );
     assert_eq!(scan(tree.path(), cache.path(), &rules), [unraised]);
 }
+
+/// Copies the test-corpus case `case` into a fresh directory.
+fn copy_case(case: &str) -> TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+    let tree = TempDir::new().expect("tmp");
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("test-corpus")
+            .join(case),
+        tree.path(),
+    );
+    tree
+}
+
+/// Every finding of a scan, whole (rule, place, severity, message...), as `--format json` gives
+/// them.
+fn full_scan(tree: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    all.push(tree.as_os_str());
+    json_findings(&all)
+}
+
+/// The model's rules over a multi-crate workspace: a cached re-scan (the model is not even
+/// built when nothing changed) reports exactly what a cold scan reports; after an edit of the
+/// file that decides a cross-file fact (which variant a response conversion sends to clients),
+/// the untouched files' findings follow it, as a cold scan of the edited tree reports them.
+#[test]
+fn warm_and_incremental_scans_equal_cold_ones() {
+    let tree = copy_case("error-detail-leak/constructors");
+    let cache = TempDir::new().expect("tmp");
+    let cache_arg = cache.path().to_str().expect("utf-8 path");
+    let cached = ["--cache-dir", cache_arg];
+    let cold = full_scan(tree.path(), &["--no-cache"]);
+    assert_eq!(
+        cold.iter()
+            .filter(|f| f["rule"] == "error-detail-leak")
+            .count(),
+        5,
+        "{cold:#?}"
+    );
+    assert_eq!(full_scan(tree.path(), &cached), cold, "first cached scan");
+    assert_eq!(full_scan(tree.path(), &cached), cold, "warm re-scan");
+    // `Database` no longer reaches a 500 body with its text: `app`'s findings, from an
+    // unchanged file, are no longer about a leak through the response.
+    write(
+        tree.path(),
+        "crates/errors/src/response.rs",
+        "use axum::http::StatusCode;\n\
+         use axum::response::{IntoResponse, Response};\n\
+         use crate::ApiError;\n\
+         impl IntoResponse for ApiError {\n\
+         \x20   fn into_response(self) -> Response {\n\
+         \x20       (StatusCode::INTERNAL_SERVER_ERROR, \"internal error\").into_response()\n\
+         \x20   }\n\
+         }\n",
+    );
+    let edited_cold = full_scan(tree.path(), &["--no-cache"]);
+    assert_ne!(edited_cold, cold, "the edit changes a cross-file fact");
+    assert_eq!(
+        full_scan(tree.path(), &cached),
+        edited_cold,
+        "after the edit"
+    );
+    assert_eq!(
+        full_scan(tree.path(), &cached),
+        edited_cold,
+        "warm after the edit"
+    );
+}
+
+/// The model is built in parallel and merged in path order: one worker and several give the
+/// same report, findings of the model's rules included.
+#[test]
+fn model_results_do_not_depend_on_the_thread_count() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-corpus");
+    let run = |jobs: &str| {
+        let out = Command::cargo_bin("ferret")
+            .expect("built")
+            .args(["--no-cache", "--format", "json", "--jobs", jobs])
+            .args([
+                "--rules",
+                "unraised-error-variant,error-detail-leak,detached-spawn,unvalidated-input",
+            ])
+            .arg(&corpus)
+            .output()
+            .expect("runs");
+        let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        doc.as_object_mut().expect("object").remove("duration");
+        doc
+    };
+    let one = run("1");
+    let total = one["counts"]["total"].as_u64().unwrap_or(0);
+    assert!(total > 20, "the model's rules fire on their cases: {total}");
+    assert_eq!(one, run("4"));
+}

@@ -38,6 +38,32 @@ pub struct FileIndex {
     pub enums_complete: bool,
 }
 
+impl FileIndex {
+    /// Frees the spare capacity of every list: the model keeps thousands of files' indexes for
+    /// the whole scan.
+    fn shrink_to_fit(&mut self) {
+        for f in &mut self.fns {
+            f.params.shrink_to_fit();
+        }
+        for s in &mut self.structs {
+            s.fields.shrink_to_fit();
+            s.derives.shrink_to_fit();
+        }
+        for e in &mut self.enums {
+            e.variants.shrink_to_fit();
+            e.derives.shrink_to_fit();
+        }
+        for i in &mut self.impls {
+            i.leaky_variants.shrink_to_fit();
+        }
+        self.fns.shrink_to_fit();
+        self.enums.shrink_to_fit();
+        self.structs.shrink_to_fit();
+        self.impls.shrink_to_fit();
+        self.macros.shrink_to_fit();
+    }
+}
+
 /// A fn or method with a body or without (trait methods).
 #[derive(Debug, Default, Clone, Hash)]
 pub struct FnDef {
@@ -103,7 +129,7 @@ pub struct StructDef {
     pub line: usize,
     pub derives: Vec<String>,
     /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
-    /// Empty for a struct written without attributes (not parsed; see `Walker::type_item`).
+    /// Empty for a struct written without a derive (not parsed; see `Walker::type_item`).
     pub fields: Vec<(String, String, bool)>,
     /// Declared with no fields at all (`struct Closed;`, `struct Closed {}`, `struct Closed()`):
     /// a value of it carries nothing but its type.
@@ -232,7 +258,7 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
             bare_constructions(
                 &tokens,
                 open,
-                tokens.toks[open].pair,
+                tokens.toks[open].pair(),
                 &mut index.bare_constructed,
             );
         }
@@ -258,6 +284,7 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         .filter(|&k| tokens.is(k, "enum") && tokens.is_ident(k) && tokens.is_ident(k + 1))
         .count();
     index.enums_complete = !failed && written == plain_enums;
+    index.shrink_to_fit();
     index
 }
 
@@ -277,7 +304,8 @@ fn use_map(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> UseMap {
         let Some(end) = (k..t.toks.len()).find(|&j| t.is(j, ";")) else {
             continue;
         };
-        if let Ok(item) = syn::parse_str::<syn::ItemUse>(&t.text[t.toks[k].start..t.toks[end].end])
+        if let Ok(item) =
+            syn::parse_str::<syn::ItemUse>(&t.text[t.toks[k].start()..t.toks[end].end()])
         {
             syn::visit::Visit::visit_item_use(&mut map, &item);
         }
@@ -293,7 +321,7 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
     let mut k = 0;
     while k < n {
         if t.toks[k].kind == Kind::Open && in_test_module(k + 1) && !in_test_module(k) {
-            k = t.toks[k].pair + 1;
+            k = t.toks[k].pair() + 1;
             continue;
         }
         let tok = t.toks[k];
@@ -408,7 +436,7 @@ fn field_is_read(t: &Tokens<'_>, k: usize) -> bool {
             if PASS_THROUGH.contains(&name) {
                 j += 2;
                 if t.is(j, "(") {
-                    j = t.toks[j].pair + 1;
+                    j = t.toks[j].pair() + 1;
                 }
                 continue;
             }
@@ -545,7 +573,7 @@ fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
     if from > to || to >= t.toks.len() {
         return String::new();
     }
-    t.text[t.toks[from].start..t.toks[to].end]
+    t.text[t.toks[from].start()..t.toks[to].end()]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -553,7 +581,7 @@ fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
 
 impl Walker<'_, '_> {
     fn line(&self, k: usize) -> usize {
-        self.lines.line_of(self.t.toks[k].start)
+        self.lines.line_of(self.t.toks[k].start())
     }
 
     /// Walks the item-level tokens `from..to`.
@@ -564,7 +592,7 @@ impl Walker<'_, '_> {
             let tok = t.toks[k];
             if tok.kind == Kind::Open {
                 // An attribute, a macro invocation's body, a const initializer: nothing to index.
-                k = tok.pair + 1;
+                k = tok.pair() + 1;
                 continue;
             }
             if tok.kind != Kind::Ident {
@@ -577,7 +605,7 @@ impl Walker<'_, '_> {
                 "trait" if t.is_ident(k + 1) => self.trait_item(k),
                 "mod" if t.is_ident(k + 1) && t.is(k + 2, "{") => {
                     let open = k + 2;
-                    let close = t.toks[open].pair;
+                    let close = t.toks[open].pair();
                     if !self.test_modules.iter().any(|&(o, _)| o == open) {
                         self.module.push(t.text_of(k + 1).to_string());
                         self.walk(open + 1, close, &Scope::default());
@@ -609,11 +637,13 @@ impl Walker<'_, '_> {
                 && t.is(s.wrapping_sub(2), "extern")
             {
                 s -= 2;
-            } else if s >= 1 && t.is(s - 1, ")") && t.is(t.toks[s - 1].pair.wrapping_sub(1), "pub")
+            } else if s >= 1
+                && t.is(s - 1, ")")
+                && t.is(t.toks[s - 1].pair().wrapping_sub(1), "pub")
             {
-                s = t.toks[s - 1].pair - 1;
+                s = t.toks[s - 1].pair() - 1;
             } else if s >= 2 && t.is(s - 1, "]") {
-                let open = t.toks[s - 1].pair;
+                let open = t.toks[s - 1].pair();
                 let hash = open.wrapping_sub(1);
                 // `#[..]` belongs to the item; an inner `#![..]` belongs to the enclosing module.
                 if !t.is(hash, "#") {
@@ -659,7 +689,7 @@ impl Walker<'_, '_> {
         // Parameters: the first `(..)` group after the name and generics.
         let params_open = (k + 2..sig_end).find(|&j| t.is(j, "("));
         if let Some(open) = params_open {
-            let close = t.toks[open].pair;
+            let close = t.toks[open].pair();
             for (from, to) in split_top_level(t, open + 1, close) {
                 self.param(&mut def, from, to);
             }
@@ -690,8 +720,9 @@ impl Walker<'_, '_> {
                     self.index.constructed.insert(c.clone());
                 }
                 if let Some(owner) = &scope.responds_for
-                    && let Ok(block) =
-                        syn::parse_str::<syn::Block>(&t.text[t.toks[open].start..t.toks[close].end])
+                    && let Ok(block) = syn::parse_str::<syn::Block>(
+                        &t.text[t.toks[open].start()..t.toks[close].end()],
+                    )
                 {
                     let (variants, display) = super::response::leaky_arms(&block, owner);
                     if let Some(imp) = self.index.impls.last_mut() {
@@ -739,8 +770,8 @@ impl Walker<'_, '_> {
         if !t.is(open, "{") {
             return open + 1;
         }
-        let close = t.toks[open].pair;
-        let header = format!("{} {{}}", &t.text[t.toks[k].start..t.toks[open].start]);
+        let close = t.toks[open].pair();
+        let header = format!("{} {{}}", &t.text[t.toks[k].start()..t.toks[open].start()]);
         let Ok(imp) = syn::parse_str::<syn::ItemImpl>(&header) else {
             self.failed = true;
             return close + 1;
@@ -805,7 +836,7 @@ impl Walker<'_, '_> {
         if !t.is(open, "{") {
             return open + 1;
         }
-        let close = t.toks[open].pair;
+        let close = t.toks[open].pair();
         let scope = Scope {
             self_type: Some(t.text_of(k + 1).to_string()),
             ..Scope::default()
@@ -822,24 +853,27 @@ impl Walker<'_, '_> {
         let end = loop {
             match t.toks.get(j) {
                 None => return t.toks.len(),
-                Some(tok) if t.is(j, "{") => break tok.pair,
+                Some(tok) if t.is(j, "{") => break tok.pair(),
                 Some(_) if t.is(j, ";") => break j,
                 Some(tok) if tok.kind == Kind::Open => {
                     // A tuple struct `(..)` ends at its `;` (after an optional where clause).
-                    j = tok.pair + 1;
+                    j = tok.pair() + 1;
                 }
                 Some(tok) if tok.kind == Kind::Close => return j,
                 Some(_) => j += 1,
             }
         };
         let base = self.line(start) - 1;
-        let text = &t.text[t.toks[start].start..t.toks[end].end];
-        // A struct without attributes has no derive to record: its name is enough, and skipping
-        // the parse keeps the index cheap (most structs of a large workspace are plain).
-        if t.is(k, "struct") && !(start..k).any(|j| t.is(j, "#")) {
+        let text = &t.text[t.toks[start].start()..t.toks[end].end()];
+        // A struct without a derive (and not test code) has no derive to record, nor serde field
+        // attributes: its name is enough, and skipping the parse keeps the index cheap (most
+        // structs of a large workspace are plain, or `#[repr(C)]` bindings).
+        let derives_or_test = (start..k)
+            .any(|j| t.is_ident(j) && (t.is(j, "derive") || t.text_of(j).contains("test")));
+        if t.is(k, "struct") && !derives_or_test {
             // `struct Name;`, `struct Name {}`, `struct Name()` (no generics, nothing inside).
             let fieldless = t.is(k + 2, ";")
-                || matches!(t.toks.get(k + 2), Some(tok) if tok.kind == Kind::Open && tok.pair == k + 3);
+                || matches!(t.toks.get(k + 2), Some(tok) if tok.kind == Kind::Open && tok.pair() == k + 3);
             self.index.structs.push(StructDef {
                 name: t.text_of(k + 1).to_string(),
                 module: self.module.clone(),
@@ -852,7 +886,7 @@ impl Walker<'_, '_> {
         match syn::parse_str::<syn::Item>(text) {
             Ok(syn::Item::Enum(e)) => {
                 self.enum_def(&e, base);
-                if t.text[t.toks[k].end..t.toks[k + 1].start] == *" " {
+                if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
                     self.plain_enums += 1;
                 }
             }
@@ -869,13 +903,13 @@ impl Walker<'_, '_> {
         if t.toks.get(body).is_none_or(|tok| tok.kind != Kind::Open) {
             return k + 1;
         }
-        let close = t.toks[body].pair;
+        let close = t.toks[body].pair();
         let start = self.item_start(k);
         self.index.macros.push(MacroDef {
             name: t.text_of(k + 2).to_string(),
             module: self.module.clone(),
             line: self.line(k),
-            body: t.text[t.toks[body].end..t.toks[close].start].to_string(),
+            body: t.text[t.toks[body].end()..t.toks[close].start()].to_string(),
             exported: self.attributes_text(start, k).contains("macro_export"),
         });
         close + 1
@@ -949,7 +983,7 @@ fn split_top_level(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)
     while j < to {
         let tok = t.toks[j];
         if tok.kind == Kind::Open {
-            j = tok.pair + 1;
+            j = tok.pair() + 1;
             continue;
         }
         match t.text_of(j) {

@@ -39,6 +39,7 @@ pub mod tokens;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -68,22 +69,32 @@ pub const USES_IF_BUILT: &[&str] = &["map-err-discard", "unwrap-or-default"];
 pub struct Workspace {
     files: Vec<FileIndex>,
     /// [`index::name_key`] of a fn name -> (file, fn) positions, in file order.
-    fns_by_name: HashMap<u64, Vec<(usize, usize)>>,
+    fns_by_name: HashMap<u64, Vec<Pos>>,
     constructed: BTreeSet<(String, String)>,
     bare_constructed: BTreeSet<String>,
     fields_read: BTreeSet<String>,
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
-    callers: HashMap<u64, Vec<(usize, usize)>>,
+    /// Built on the first [`Workspace::callers_of`]: most scans never ask.
+    callers: OnceLock<HashMap<u64, Vec<Pos>>>,
     /// Name -> positions, so that per-node queries never scan the whole model.
-    macros_by_name: HashMap<String, (usize, usize)>,
-    impls_by_type: HashMap<String, Vec<(usize, usize)>>,
-    enums_by_name: HashMap<String, Vec<(usize, usize)>>,
-    structs_by_name: HashMap<String, Vec<(usize, usize)>>,
+    macros_by_name: HashMap<String, Pos>,
+    impls_by_type: HashMap<String, Vec<Pos>>,
+    enums_by_name: HashMap<String, Vec<Pos>>,
+    structs_by_name: HashMap<String, Vec<Pos>>,
     /// Paths of the files whose every enum the index holds ([`FileIndex::enums_complete`]).
     enums_complete: HashSet<String>,
     /// Whether the index covers the scan (false: the model was not built).
     built: bool,
     fingerprint: u64,
+}
+
+/// Where an item is: (file, item) indexes into [`Workspace::files`] and the file's list, in 32
+/// bits each (the maps hold one per fn, impl, enum and struct of the workspace).
+type Pos = (u32, u32);
+
+fn pos(file: usize, item: usize) -> Pos {
+    // A workspace has far fewer than 4 billion files, and a file fewer items.
+    (file as u32, item as u32)
 }
 
 /// How a call resolved.
@@ -116,43 +127,44 @@ impl Workspace {
                 ws.fns_by_name
                     .entry(index::name_key(&f.name))
                     .or_default()
-                    .push((fi, k));
-                for &callee in &f.calls {
-                    ws.callers.entry(callee).or_default().push((fi, k));
-                }
+                    .push(pos(fi, k));
             }
             for (k, m) in file.macros.iter().enumerate() {
-                ws.macros_by_name.entry(m.name.clone()).or_insert((fi, k));
+                ws.macros_by_name
+                    .entry(m.name.clone())
+                    .or_insert(pos(fi, k));
             }
             for (k, i) in file.impls.iter().enumerate() {
                 ws.impls_by_type
                     .entry(i.self_type.clone())
                     .or_default()
-                    .push((fi, k));
+                    .push(pos(fi, k));
             }
             for (k, e) in file.enums.iter().enumerate() {
                 ws.enums_by_name
                     .entry(e.name.clone())
                     .or_default()
-                    .push((fi, k));
+                    .push(pos(fi, k));
             }
             for (k, st) in file.structs.iter().enumerate() {
                 ws.structs_by_name
                     .entry(st.name.clone())
                     .or_default()
-                    .push((fi, k));
+                    .push(pos(fi, k));
             }
             if file.enums_complete {
                 ws.enums_complete.insert(file.path.clone());
             }
             semantic_hash(file, &mut hasher);
         }
-        // The per-file sets move into the merged ones: the model keeps each fact once.
+        // The per-file sets move into the merged ones: the model keeps each fact once. Inserted
+        // one by one: `BTreeSet::append` rebuilds the whole merged set for every file.
         let mut files = files;
         for file in &mut files {
-            ws.constructed.append(&mut file.constructed);
-            ws.bare_constructed.append(&mut file.bare_constructed);
-            ws.fields_read.append(&mut file.fields_read);
+            ws.constructed.extend(std::mem::take(&mut file.constructed));
+            ws.bare_constructed
+                .extend(std::mem::take(&mut file.bare_constructed));
+            ws.fields_read.extend(std::mem::take(&mut file.fields_read));
         }
         ws.fingerprint = hasher.finish();
         ws.files = files;
@@ -200,7 +212,7 @@ impl Workspace {
             .get(name)
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| &self.files[fi].structs[k])
+            .map(|&(fi, k)| &self.files[fi as usize].structs[k as usize])
     }
 
     pub fn enums_named<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w EnumDef> {
@@ -208,7 +220,7 @@ impl Workspace {
             .get(name)
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| &self.files[fi].enums[k])
+            .map(|&(fi, k)| &self.files[fi as usize].enums[k as usize])
     }
 
     /// Impl blocks whose self type (last path segment) is `name`; for `From<E> for Status`, E.
@@ -217,7 +229,7 @@ impl Workspace {
             .get(name)
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| &self.files[fi].impls[k])
+            .map(|&(fi, k)| &self.files[fi as usize].impls[k as usize])
     }
 
     pub fn impls(&self) -> impl Iterator<Item = (&FileIndex, &ImplDef)> {
@@ -262,7 +274,7 @@ impl Workspace {
             .get(&key)
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| &self.files[fi].fns[k])
+            .map(|&(fi, k)| &self.files[fi as usize].fns[k as usize])
     }
 
     /// Resolves a call path, as the calling file's `use` map gives it (`crate::` dropped), to a
@@ -277,7 +289,10 @@ impl Workspace {
             .get(&index::name_key(name))
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| (&self.files[fi], &self.files[fi].fns[k]))
+            .map(|&(fi, k)| {
+                let file = &self.files[fi as usize];
+                (file, &file.fns[k as usize])
+            })
             .filter(|(_, f)| !f.in_test);
         let matching: Vec<&FnDef> = match qualifier.last() {
             None => candidates.map(|(_, f)| f).collect(),
@@ -320,11 +335,26 @@ impl Workspace {
 
     /// Fns whose body calls something named `name` (by name: the model does not type receivers).
     pub fn callers_of<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
-        self.callers
+        self.callers_map()
             .get(&index::name_key(name))
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| &self.files[fi].fns[k])
+            .map(|&(fi, k)| &self.files[fi as usize].fns[k as usize])
+    }
+
+    /// Callee name key → the fns that call it, built on first use (most scans never ask).
+    fn callers_map(&self) -> &HashMap<u64, Vec<Pos>> {
+        self.callers.get_or_init(|| {
+            let mut callers: HashMap<u64, Vec<Pos>> = HashMap::new();
+            for (fi, file) in self.files.iter().enumerate() {
+                for (k, f) in file.fns.iter().enumerate() {
+                    for &callee in &f.calls {
+                        callers.entry(callee).or_default().push(pos(fi, k));
+                    }
+                }
+            }
+            callers
+        })
     }
 
     /// Whether some fn of crate `crate_name` calls something named `name` (by name, as
@@ -333,12 +363,12 @@ impl Workspace {
         if !self.built {
             return None;
         }
-        let callers = self.callers.get(&index::name_key(name));
+        let callers = self.callers_map().get(&index::name_key(name));
         Some(
             callers
                 .into_iter()
                 .flatten()
-                .any(|&(fi, _)| self.files[fi].crate_name == crate_name),
+                .any(|&(fi, _)| self.files[fi as usize].crate_name == crate_name),
         )
     }
 
@@ -346,7 +376,7 @@ impl Workspace {
     pub fn macro_named(&self, name: &str) -> Option<&MacroDef> {
         self.macros_by_name
             .get(name)
-            .map(|&(fi, k)| &self.files[fi].macros[k])
+            .map(|&(fi, k)| &self.files[fi as usize].macros[k as usize])
     }
 
     /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]): the
@@ -368,8 +398,8 @@ impl Workspace {
     ) -> Option<(&MacroDef, usize, proc_macro2::TokenStream)> {
         let name = mac.path.segments.last()?.ident.to_string();
         let &(fi, k) = self.macros_by_name.get(&name)?;
-        let def_crate = crate_ident(&self.files[fi].crate_name);
-        let def = &self.files[fi].macros[k];
+        let def_crate = crate_ident(&self.files[fi as usize].crate_name);
+        let def = &self.files[fi as usize].macros[k as usize];
         let same_crate = def_crate == crate_ident(krate);
         if !(def.exported || same_crate) {
             return None;

@@ -17,13 +17,29 @@ pub enum Kind {
     Literal,
 }
 
+/// Offsets are kept in 32 bits (a text longer than 4 GiB is not tokenized): a large file has
+/// millions of tokens, and they are the index's biggest transient allocation.
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
     pub kind: Kind,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// For brackets: the index of the matching bracket (itself when unbalanced).
-    pub pair: usize,
+    pair: u32,
+}
+
+impl Tok {
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn pair(&self) -> usize {
+        self.pair as usize
+    }
 }
 
 /// Multi-character operators the index needs to tell apart; others are single characters.
@@ -43,6 +59,9 @@ impl<'t> Tokens<'t> {
     /// bodies rather than guess).
     pub fn new(text: &'t str) -> Option<Tokens<'t>> {
         let bytes = text.as_bytes();
+        // Offsets and token indexes are at most the text's length: checked once, they fit in
+        // `u32` (see `Tok`).
+        u32::try_from(text.len()).ok()?;
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 8);
         let mut stack: Vec<usize> = Vec::new();
         let mut comments = Vec::new();
@@ -112,12 +131,12 @@ impl<'t> Tokens<'t> {
                     i += 1;
                     let open = stack.pop()?;
                     let me = toks.len();
-                    toks[open].pair = me;
+                    toks[open].pair = me as u32;
                     toks.push(Tok {
                         kind: Kind::Close,
-                        start,
-                        end: i,
-                        pair: open,
+                        start: start as u32,
+                        end: i as u32,
+                        pair: open as u32,
                     });
                     continue;
                 }
@@ -133,9 +152,9 @@ impl<'t> Tokens<'t> {
             let me = toks.len();
             toks.push(Tok {
                 kind,
-                start,
-                end: i.min(bytes.len()),
-                pair: me,
+                start: start as u32,
+                end: i.min(bytes.len()) as u32,
+                pair: me as u32,
             });
         }
         if !stack.is_empty() {
@@ -149,7 +168,9 @@ impl<'t> Tokens<'t> {
     }
 
     pub fn text_of(&self, k: usize) -> &'t str {
-        self.toks.get(k).map_or("", |t| &self.text[t.start..t.end])
+        self.toks
+            .get(k)
+            .map_or("", |t| &self.text[t.start()..t.end()])
     }
 
     pub fn is(&self, k: usize, s: &str) -> bool {
@@ -173,10 +194,10 @@ impl<'t> Tokens<'t> {
                     let t = self.toks[j];
                     match t.kind {
                         Kind::Open if self.is(j, "{") => {
-                            found = Some((j, t.pair));
+                            found = Some((j, t.pair()));
                             break;
                         }
-                        Kind::Open => j = t.pair + 1,
+                        Kind::Open => j = t.pair() + 1,
                         Kind::Close => break,
                         Kind::Punct if self.is(j, ";") => break,
                         _ => j += 1,
@@ -205,13 +226,13 @@ impl<'t> Tokens<'t> {
                 j -= 1;
             }
             if j >= 1 && self.toks[j - 1].kind == Kind::Close && self.is(j - 1, "]") {
-                let open = self.toks[j - 1].pair;
-                let inside: String = self.text[self.toks[open].start..self.toks[j - 1].end]
+                let open = self.toks[j - 1].pair();
+                let inside: String = self.text[self.toks[open].start()..self.toks[j - 1].end()]
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
                 if inside == "[cfg(test)]" {
-                    out.push((k + 2, self.toks[k + 2].pair));
+                    out.push((k + 2, self.toks[k + 2].pair()));
                 }
             }
         }
@@ -260,7 +281,7 @@ impl<'t> Tokens<'t> {
             .get(j)
             .is_some_and(|t| t.kind == Kind::Open && !self.is(j, "["))
         {
-            j = self.toks[j].pair + 1;
+            j = self.toks[j].pair() + 1;
         }
         while self.toks.get(j).is_some_and(|t| t.kind == Kind::Close) {
             j += 1;
@@ -280,7 +301,7 @@ mod tests {
         let bodies: Vec<&str> = t
             .fn_bodies()
             .into_iter()
-            .map(|(_, o, c)| &src[t.toks[o].start..t.toks[c].end])
+            .map(|(_, o, c)| &src[t.toks[o].start()..t.toks[c].end()])
             .collect();
         assert_eq!(bodies, ["{ let s = \"}\"; }", "{ inner() }"]);
     }
