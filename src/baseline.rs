@@ -175,6 +175,7 @@ mod tests {
             message: "m".into(),
             help: "h".into(),
             in_test: false,
+            dead_code: false,
             fingerprint: fingerprint.into(),
             snippet: "    #[allow(dead_code)]\nstruct S;".into(),
             evidence: Default::default(),

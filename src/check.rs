@@ -311,6 +311,7 @@ fn to_finding(source: &SourceFile<'_>, raw: &RawFinding, severity: Severity) -> 
         message: raw.message.clone(),
         help: raw.help.clone(),
         in_test: raw.in_test || source.is_test_path,
+        dead_code: false,
         fingerprint: String::new(),
         snippet: snippet(source, start.line, end.line),
         evidence: raw
@@ -363,6 +364,7 @@ fn comment_finding(
         message,
         help,
         in_test: source.is_test_path,
+        dead_code: false,
         fingerprint: String::new(),
         snippet: text.to_string(),
         evidence: BTreeMap::new(),

@@ -125,13 +125,18 @@ pub struct Finding {
     pub message: String,
     pub help: String,
     pub in_test: bool,
+    /// Inside a fn nothing in the workspace can reach (`model::Workspace::is_unreferenced_fn`):
+    /// set by the scan after analysis, for the audit draft (`ScanOptions::find_dead_code`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dead_code: bool,
     /// Stable across unrelated edits: rule, path, trimmed source line and its occurrence index.
     pub fingerprint: String,
     /// The source lines the finding spans (at most a few), for reports that show code.
     pub snippet: String,
-    /// Facts recorded with this instance for report titles: the engine's `fn` (the enclosing
-    /// function) and `abi` (`extern` for an FFI export), and whatever the rule adds (`keyword`
-    /// for the SQL statement, `values` for what was interpolated...).
+    /// Facts recorded with this instance for report titles and the audit draft's grades: the
+    /// engine's `fn` (the enclosing function) and `abi` (`extern` for an FFI export), and
+    /// whatever the rule adds (`keyword` for the SQL statement, `values` for what was
+    /// interpolated, `placement`, `executor`, `reaches`...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub evidence: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -46,6 +46,26 @@ pub fn test_harnesses(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
         .collect()
 }
 
+/// One flag per crate, in the same order: the package builds binaries and no library (no
+/// `src/lib.rs`, no `[lib]` table), so its `pub` items are visible to its own crates only.
+pub fn binary_only(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
+    crates
+        .iter()
+        .map(|c| {
+            let dir = root.join(&c.dir);
+            let Some(manifest) = std::fs::read_to_string(dir.join("Cargo.toml"))
+                .ok()
+                .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+            else {
+                return false;
+            };
+            builds_binary(&dir, Some(&manifest))
+                && !manifest.contains_key("lib")
+                && !dir.join("src/lib.rs").exists()
+        })
+        .collect()
+}
+
 /// The package names a dependency table names (`package = ".."` renames honoured).
 fn dependency_names(table: &toml::Table, section: &str) -> Vec<String> {
     let Some(deps) = table.get(section).and_then(|d| d.as_table()) else {

@@ -1,7 +1,7 @@
 //! The pipeline: discover files, analyse each in parallel (from the cache when unchanged, else
 //! through `check`), and gather findings in a deterministic order.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -80,6 +80,9 @@ pub struct ScanOptions {
     /// Count evidence for the report's strengths everywhere (the `unsafe` count needs the items
     /// that contain `unsafe` parsed even when no rule looks at them).
     pub collect_evidence: bool,
+    /// Mark findings inside fns nothing can reach (`Finding::dead_code`); builds the workspace
+    /// model, and reads every word of the source (`model::reach`).
+    pub find_dead_code: bool,
     /// The RustSec advisory database for the dependency rules; `None`: not checked (the CLI
     /// defaults it to cargo-audit's `~/.cargo/advisory-db`).
     pub advisory_db: Option<PathBuf>,
@@ -120,6 +123,7 @@ impl ScanOptions {
             changes: None,
             new_lines_only: false,
             collect_evidence: false,
+            find_dead_code: false,
             advisory_db: None,
             advisory_ignore: Vec::new(),
             dependency_ignores_threshold: DEFAULT_DEPENDENCY_IGNORES_THRESHOLD,
@@ -138,6 +142,7 @@ impl ScanOptions {
                 .collect(),
             include_tests: true,
             collect_evidence: true,
+            find_dead_code: true,
             ..ScanOptions::new(paths)
         }
     }
@@ -404,6 +409,10 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let model_key = model_inputs
         .as_ref()
         .map(|inputs| pool.install(|| inputs.key()));
+    // Dead-code facts (audit profile only) cover every discovered file, like the model.
+    let reach = options
+        .find_dead_code
+        .then(|| pool.install(|| build_reach(&found, options)));
     if let Some(changes) = &options.changes {
         found.files.retain(|f| changes.contains(&f.abs));
         found.manifests.retain(|f| changes.contains(&f.abs));
@@ -433,61 +442,70 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     // When every file is unchanged since a run that recorded the model's fingerprint for these
     // very inputs, every outcome is in the cache under it: the model need not be built at all.
     let known_fingerprint = model_key.and_then(|key| cache.as_ref()?.model_fingerprint(key));
-    let all_cached = known_fingerprint.and_then(|fingerprint| {
-        pool.install(|| {
-            found
-                .files
-                .par_iter()
-                .map(|file| {
-                    let crate_name = &found.crates[file.crate_index].name;
-                    from_stamp(file, crate_name, options, cache.as_ref(), fingerprint).ok()
-                })
-                .collect::<Option<Vec<_>>>()
-        })
-    });
-    let mut cache = cache;
-    // The workspace phase's inputs are read on the same pool while the files are analysed.
-    let (results, mut phase_read): (Vec<FileResult>, PhaseInputs) = pool.install(|| {
-        rayon::join(
-            || match all_cached {
-                Some(results) => results,
-                None => {
-                    let model = match (&model_inputs, model_key) {
-                        (Some(inputs), Some(key)) => {
-                            let model = inputs.build_in(&pool);
-                            if let Some(cache) = cache.as_mut() {
-                                cache.record_model(cache::ModelRecord {
-                                    inputs: key,
-                                    fingerprint: model.fingerprint(),
-                                });
-                            }
-                            model
-                        }
-                        _ => Workspace::empty(),
-                    };
-                    let prefilters = build_prefilters(options, &model);
+    // The audit profile marks dead code through the model, so it always builds it.
+    let all_cached = known_fingerprint
+        .filter(|_| reach.is_none())
+        .and_then(|fingerprint| {
+            pool.install(|| {
                 found
                     .files
                     .par_iter()
                     .map(|file| {
                         let crate_name = &found.crates[file.crate_index].name;
-                        let job = FileJob {
-                            file,
-                            crate_name,
-                            options,
-                            rules: &prepared,
-                            prefilters: &prefilters,
-                            model: &model,
-                            model_inputs: model_inputs.as_ref(),
-                        };
-                        job.run(cache.as_ref())
+                        from_stamp(file, crate_name, options, cache.as_ref(), fingerprint).ok()
                     })
-                    .collect()
-                }
-            },
-            || phase_inputs(&found, options, &prepared),
-        )
-    });
+                    .collect::<Option<Vec<_>>>()
+            })
+        });
+    let mut cache = cache;
+    // The workspace phase's inputs are read on the same pool while the files are analysed.
+    // The model comes back only when it was built: with every outcome cached nothing reads it.
+    let ((results, model), mut phase_read): ((Vec<FileResult>, Workspace), PhaseInputs) = pool
+        .install(|| {
+            rayon::join(
+                || match all_cached {
+                    Some(results) => (results, Workspace::empty()),
+                    None => {
+                        let mut model = match (&model_inputs, model_key) {
+                            (Some(inputs), Some(key)) => {
+                                let model = inputs.build_in(&pool);
+                                if let Some(cache) = cache.as_mut() {
+                                    cache.record_model(cache::ModelRecord {
+                                        inputs: key,
+                                        fingerprint: model.fingerprint(),
+                                    });
+                                }
+                                model
+                            }
+                            _ => Workspace::empty(),
+                        };
+                        if let Some(reach) = reach {
+                            model.set_reach(reach);
+                        }
+                        let prefilters = build_prefilters(options, &model);
+                        let results = found
+                            .files
+                            .par_iter()
+                            .map(|file| {
+                                let crate_name = &found.crates[file.crate_index].name;
+                                let job = FileJob {
+                                    file,
+                                    crate_name,
+                                    options,
+                                    rules: &prepared,
+                                    prefilters: &prefilters,
+                                    model: &model,
+                                    model_inputs: model_inputs.as_ref(),
+                                };
+                                job.run(cache.as_ref())
+                            })
+                            .collect();
+                        (results, model)
+                    }
+                },
+                || phase_inputs(&found, options, &prepared),
+            )
+        });
     let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
@@ -559,6 +577,16 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     let phase = pool.install(|| workspace_phase(&found, options, &prepared, &facts, phase_read));
     findings.extend(phase.findings);
     problems.extend(phase.problems);
+    if options.find_dead_code {
+        let binary_only: BTreeSet<String> = found
+            .crates
+            .iter()
+            .zip(crate::harness::binary_only(&found.root, &found.crates))
+            .filter(|(_, b)| *b)
+            .map(|(c, _)| c.name.clone())
+            .collect();
+        mark_dead_code(&mut findings, &model, &binary_only);
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // A workspace's own manifest (a virtual root) belongs to no crate with code: its findings
     // keep the root's name and the reports show them as workspace-wide.
@@ -980,10 +1008,68 @@ fn from_stamp(
 
 /// Whether a rule that consults the workspace model runs.
 fn needs_model(options: &ScanOptions) -> bool {
-    options
-        .rules
-        .iter()
-        .any(|r| model::CONSULTED_BY.contains(&r.entry.meta.id))
+    options.find_dead_code
+        || options
+            .rules
+            .iter()
+            .any(|r| model::CONSULTED_BY.contains(&r.entry.meta.id))
+}
+
+/// Every word of every discovered file, test files included (a `tests.rs` names its module's
+/// private helpers), for [`Workspace::is_unreferenced_fn`]. A file too large, unreadable or not
+/// UTF-8 makes its crate's answers unknown.
+fn build_reach(found: &discover::Discovered, options: &ScanOptions) -> model::reach::Reach {
+    let read: Vec<Result<(String, model::reach::Mentions), String>> = found
+        .files
+        .par_iter()
+        .map(|file| {
+            let krate = found.crates[file.crate_index].name.clone();
+            let text = std::fs::metadata(&file.abs)
+                .ok()
+                .filter(|meta| meta.len() <= options.max_file_size)
+                .and_then(|_| std::fs::read(&file.abs).ok())
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+            match text {
+                Some(text) => Ok((krate, model::reach::mentions(&text))),
+                None => Err(krate),
+            }
+        })
+        .collect();
+    let mut mentions = Vec::with_capacity(read.len());
+    let mut left_out = Vec::new();
+    for r in read {
+        match r {
+            Ok(m) => mentions.push(m),
+            Err(krate) => left_out.push(krate),
+        }
+    }
+    model::reach::Reach::new(mentions, left_out)
+}
+
+/// Marks findings inside fns nothing can reach ([`Workspace::is_unreferenced_fn`]): the fn the
+/// engine recorded (`evidence["fn"]`), found in the model by name and body lines.
+fn mark_dead_code(findings: &mut [Finding], model: &Workspace, binary_only: &BTreeSet<String>) {
+    let files: HashMap<&str, &model::FileIndex> =
+        model.files().iter().map(|f| (f.path.as_str(), f)).collect();
+    for f in findings.iter_mut().filter(|f| !f.in_test) {
+        let Some(name) = f.evidence.get("fn") else {
+            continue;
+        };
+        let Some(file) = files.get(f.path.as_str()) else {
+            continue;
+        };
+        // Nested fns are not in the model: a name and body lines that match only the outer fn
+        // leave the finding unmarked.
+        let def = file.fns.iter().find(|d| {
+            &d.name == name
+                && d.body
+                    .is_some_and(|(first, last)| first <= f.line && f.line <= last)
+        });
+        if let Some(def) = def {
+            let binary = binary_only.contains(&file.crate_name);
+            f.dead_code = model.is_unreferenced_fn(&file.crate_name, def, binary) == Some(true);
+        }
+    }
 }
 
 /// What the workspace model is built from: the files to index, so that a process of its own

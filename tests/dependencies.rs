@@ -275,7 +275,18 @@ fn the_markdown_report_has_a_dependency_audit() {
         ))
         .stdout(predicate::str::contains(
             "(5 advisories, newest advisory dated 2099-01-03)",
-        ));
+        ))
+        // A vulnerable dependency is must-fix: in the High table and first among the work items.
+        .stdout(predicate::str::contains(
+            "| D-1 | `bytes` 1.11.0 is affected by RUSTSEC-2026-0007",
+        ))
+        .stdout(
+            predicate::str::is_match(
+                r"\| Dependency upgrade \| D-1[^|]* \| Urgent \| \d+ RustSec advisor",
+            )
+            .expect("regex"),
+        )
+        .stdout(predicate::str::contains("| High | 1 |"));
     ferret(home.path())
         .args(["--no-cache", "--format", "markdown"])
         .arg(tree.path())

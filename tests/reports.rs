@@ -346,6 +346,29 @@ fn markdown_is_valid_commonmark_with_consistent_tables() {
 }
 
 #[test]
+fn markdown_writes_its_boilerplate_once() {
+    let text = audit_markdown();
+    // Pointers to the appendices are written once, not under every finding or systemic concern.
+    assert_eq!(
+        text.matches("Rule Notes").count(),
+        2,
+        "the summary's pointer and the heading"
+    );
+    assert_eq!(
+        text.matches("Remediation Tracking appendix").count(),
+        1,
+        "{text}"
+    );
+    // A rule's risk text appears once, in the appendix, whatever the number of its findings.
+    let risk = "`#[allow]` silences a lint forever";
+    assert_eq!(text.matches(risk).count(), 1, "{text}");
+    assert!(
+        text.matches("(`allow-attribute`)").count() >= 2,
+        "two findings name the rule"
+    );
+}
+
+#[test]
 fn markdown_is_deterministic() {
     assert_eq!(audit_markdown(), audit_markdown());
 }
@@ -389,8 +412,8 @@ fn markdown_shape() {
 fn markdown_titles_say_what_was_found_where() {
     let text = audit_markdown();
     for needle in [
-        "): `SELECT` SQL built from `owner` in `by_owner` (`lib.rs:16`)\n",
-        "(HIGH): C pointer used without a null check in FFI `ledger_store_id` (`lib.rs:53`)\n",
+        "(MEDIUM): Internal error text may reach clients in `lookup_status` (`lib.rs:69`)\n",
+        "(HIGH): C pointer used without a null check in FFI `ledger_store_id` (`lib.rs:65`)\n",
         "### Finding C-1 (MEDIUM): 2 `#[allow]` attributes instead of `#[expect]` in `lib.rs`",
     ] {
         assert!(text.contains(needle), "missing `{needle}` in:\n{text}");
@@ -410,7 +433,7 @@ fn markdown_one_finding_per_root_cause() {
     // One rule, one crate, two severities: one finding graded by its worst instance.
     let store = crate_section(&text, "ledger-store");
     assert_eq!(store.matches("unbounded channels in").count(), 1, "{store}");
-    assert!(store.contains("**Locations** (2 instances; 1 medium, 1 low):\n\n- `crates/ledger-store/src/lib.rs`: 27 (low), 28\n"), "{store}");
+    assert!(store.contains("**Locations** (2 instances; 1 medium, 1 low):\n\n- `crates/ledger-store/src/lib.rs`: 39 (low), 40\n"), "{store}");
     // Two rules on one line: one finding, the other rule a facet under it.
     let gateway = crate_section(&text, "ledger-gateway");
     assert!(gateway.contains("**Same line, other rules**:\n\n- `lib.rs:55` `panic-in-production` (low): `.unwrap()` panics"), "{gateway}");
@@ -426,14 +449,63 @@ fn markdown_one_finding_per_root_cause() {
 }
 
 #[test]
+fn markdown_severity_is_calibrated_from_recorded_context() {
+    let text = audit_markdown();
+    let store = crate_section(&text, "ledger-store");
+    // `'{owner}'` inside a quoted literal (16) and the `NOTIFY` channel (22) are high; the table
+    // name of a `SELECT` (28) keeps the rule's medium. One finding, graded by its worst.
+    assert!(
+        store.contains(
+            "### Finding S-1 (HIGH): 3 SQL texts built from runtime values in `lib.rs`\n"
+        ),
+        "{store}"
+    );
+    assert!(
+        store.contains("- `crates/ledger-store/src/lib.rs`: 16, 22, 28 (medium)\n"),
+        "{store}"
+    );
+    assert!(store.contains("**Graded high** (the rule's grade: medium): a runtime value is spliced inside a quoted SQL literal"), "{store}");
+    // An I/O error's text in a gRPC status keeps the rule's medium (seed 000 grades such a leak
+    // low, O-10; database text is the rule's own high).
+    let gateway = crate_section(&text, "ledger-gateway");
+    assert!(
+        gateway.contains(
+            "### Finding G-1 (MEDIUM): Internal error text may reach clients in `lookup_status`"
+        ),
+        "{gateway}"
+    );
+    assert!(!gateway.contains("**Graded"), "{gateway}");
+    // The executive summary and the work items take the calibrated grade.
+    let summary = &text[..text.find("## Crate 1").expect("sections")];
+    assert!(
+        summary
+            .contains("| S-1 | 3 SQL texts built from runtime values in `lib.rs` | ledger-store |"),
+        "{summary}"
+    );
+    assert!(
+        text.contains("| SQL identifier validation and bind parameters | S-1 | High |"),
+        "{text}"
+    );
+    // Only the draft calibrates: the rule's own grade is what JSON, SARIF and CI see.
+    let result = audit_workspace(None);
+    let sql: Vec<Severity> = result
+        .findings
+        .iter()
+        .filter(|f| f.rule == "sql-interpolation")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(sql, [Severity::Medium; 3]);
+}
+
+#[test]
 fn markdown_work_items_group_findings_that_share_a_fix() {
     let text = audit_markdown();
     assert!(
-        text.contains("| Error context preservation | C-2, S-4, G-1, G-2 | Medium | 4 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
+        text.contains("| Error context preservation | C-3, S-5, G-2, G-3 | Medium | 4 instances of `map-err-discard`, `stringly-error` in 3 crates |"),
         "{text}"
     );
     assert!(
-        text.contains("| FFI pointer checks | S-1 | High |"),
+        text.contains("| FFI pointer checks | S-2 | High |"),
         "{text}"
     );
 }
@@ -457,6 +529,38 @@ fn markdown_non_production_code_goes_to_the_appendix() {
     assert!(!before.contains("demo.rs"), "{before}");
     assert!(!before.contains("amounts.rs"), "{before}");
     assert!(!before.contains("CORS"), "{before}");
+}
+
+#[test]
+fn markdown_code_nothing_calls_goes_to_the_appendix() {
+    let text = audit_markdown();
+    let appendix = &text[text
+        .find("## Appendix: Findings in Non-Production Code")
+        .expect("appendix")..];
+    // `legacy_amount` (parse.rs:25): private, and no word of the workspace names it.
+    assert!(
+        appendix.contains("| ledger-core | fns nothing calls (private, never named in the workspace) | `unwrap-or-default` | 1 | `parse.rs` |"),
+        "{appendix}"
+    );
+    // The same code called from `lib.rs` (line 30), and passed as a value to `map` (line 35),
+    // stays in the crate's section; the uncalled one does not.
+    let core = crate_section(&text, "ledger-core");
+    assert!(
+        core.contains("- `crates/ledger-core/src/parse.rs`: 30, 35\n"),
+        "{core}"
+    );
+    assert!(!core.contains("parse.rs`: 25"), "{core}");
+    // Only the audit profile looks for it: JSON of a default scan carries no such mark.
+    let result = scan_workspace();
+    assert!(result.findings.iter().all(|f| !f.dead_code));
+    let audit = audit_workspace(None);
+    let dead: Vec<(&str, usize)> = audit
+        .findings
+        .iter()
+        .filter(|f| f.dead_code)
+        .map(|f| (f.path.as_str(), f.line))
+        .collect();
+    assert_eq!(dead, [("crates/ledger-core/src/parse.rs", 25)]);
 }
 
 #[test]
@@ -854,7 +958,7 @@ fn config_from_cargo_metadata_and_include_tests() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("10 findings baselined"));
+        .stderr(predicate::str::contains("16 findings baselined"));
 }
 
 #[test]
@@ -1053,4 +1157,55 @@ fn markdown_escapes_hostile_scanned_text() {
             panic!("a link in the draft: {dest_url}");
         }
     }
+}
+
+#[test]
+fn markdown_strengths_are_refuted_by_findings_in_code_nothing_calls() {
+    let dir = copy_workspace();
+    let api = dir.path().join("crates/ledger-api/src/lib.rs");
+    let mut text = std::fs::read_to_string(&api).expect("read");
+    text.push_str(
+        "\nfn old_queue() -> usize {\n    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel::<u8>();\n    tx.strong_count()\n}\n",
+    );
+    std::fs::write(&api, text).expect("write");
+    let options = ScanOptions::audit(vec![dir.path().to_path_buf()]);
+    let result = scan(&options).expect("the workspace scans");
+    let markdown = report::markdown::render(&result, DATE);
+    let section = crate_section(&markdown, "ledger-api");
+    // The unbounded channel is in a fn nothing calls: not a finding of the section, yet the
+    // crate's "all channels bounded" would be false.
+    assert!(!section.contains("unbounded"), "{section}");
+    assert!(!section.contains("All channels bounded"), "{section}");
+    assert!(
+        markdown.contains("| ledger-api | fns nothing calls (private, never named in the workspace) | `unbounded-channel` | 1 | `lib.rs` |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn markdown_fns_only_tests_name_are_not_called_uncalled() {
+    let dir = copy_workspace();
+    let parse = dir.path().join("crates/ledger-core/src/parse.rs");
+    let mut text = std::fs::read_to_string(&parse).expect("read");
+    text.push_str("\nfn sample_amount() -> i64 {\n    \"7\".parse().unwrap_or_default()\n}\n");
+    std::fs::write(&parse, text).expect("write");
+    // Named only by a `tests.rs` file (a test path, outside the workspace model's index).
+    std::fs::write(
+        dir.path().join("crates/ledger-core/src/tests.rs"),
+        "#[test]\nfn sample() {\n    assert_eq!(crate::parse::sample_amount(), 7);\n}\n",
+    )
+    .expect("write");
+    let result = scan(&ScanOptions::audit(vec![dir.path().to_path_buf()])).expect("scans");
+    let sample = result
+        .findings
+        .iter()
+        .find(|f| f.evidence.get("fn").is_some_and(|n| n == "sample_amount"))
+        .expect("the finding in sample_amount");
+    assert!(!sample.dead_code, "a test names it: not 'never named'");
+    let legacy = result
+        .findings
+        .iter()
+        .find(|f| f.evidence.get("fn").is_some_and(|n| n == "legacy_amount"))
+        .expect("the finding in legacy_amount");
+    assert!(legacy.dead_code);
 }

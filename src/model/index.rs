@@ -81,9 +81,17 @@ pub struct FnDef {
     /// The return type as written (whitespace runs collapsed to one space).
     pub ret: Option<String>,
     pub is_pub: bool,
+    /// Visibility restricted to the crate or a module (`pub(crate)`, `pub(super)`, `pub(in ..)`).
+    pub pub_restricted: bool,
     pub is_async: bool,
     /// `extern "C"` and friends.
     pub is_extern: bool,
+    /// Declared in a `trait` block (a required or default method).
+    pub in_trait: bool,
+    /// An attribute on the fn, or on its `impl`, `trait` or inline `mod`, other than the
+    /// compiler's inert ones (see [`is_inert_attribute`]): `#[no_mangle]`, `#[tokio::main]`,
+    /// `#[get("/")]`, `#[pymethods]`... may make it an entry point or register it by name.
+    pub entry_attr: bool,
     pub line: usize,
     /// Lines of the body, first and last (`None` for a bodiless trait method).
     pub body: Option<(usize, usize)>,
@@ -504,6 +512,9 @@ impl LineIndex {
 struct Scope {
     self_type: Option<String>,
     impl_trait: Option<String>,
+    in_trait: bool,
+    /// The enclosing `impl`, `trait` or `mod` carries an attribute that is not inert.
+    entry: bool,
     /// The variants' owner when the impl converts it into a response (`From<E> for Status`: E).
     responds_for: Option<String>,
 }
@@ -608,7 +619,11 @@ impl Walker<'_, '_> {
                     let close = t.toks[open].pair();
                     if !self.test_modules.iter().any(|&(o, _)| o == open) {
                         self.module.push(t.text_of(k + 1).to_string());
-                        self.walk(open + 1, close, &Scope::default());
+                        let inner = Scope {
+                            entry: scope.entry || self.has_entry_attribute(self.item_start(k), k),
+                            ..Scope::default()
+                        };
+                        self.walk(open + 1, close, &inner);
                         self.module.pop();
                     }
                     close + 1
@@ -656,6 +671,26 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// Whether an outer attribute among the tokens `start..k` (an item's attributes and
+    /// qualifiers) is not inert.
+    fn has_entry_attribute(&self, start: usize, k: usize) -> bool {
+        let t = self.t;
+        (start..k).any(|j| {
+            if !(t.is(j, "#") && t.is(j + 1, "[")) {
+                return false;
+            }
+            let mut end = j + 2;
+            while t.is_ident(end) && t.is(end + 1, "::") {
+                end += 2;
+            }
+            let path: Vec<&str> = (j + 2..=end)
+                .filter(|&p| t.is_ident(p))
+                .map(|p| t.text_of(p))
+                .collect();
+            !is_inert_attribute(&path)
+        })
+    }
+
     fn attributes_text(&self, start: usize, k: usize) -> String {
         span_text(self.t, start, k.saturating_sub(1))
     }
@@ -680,8 +715,11 @@ impl Walker<'_, '_> {
             impl_trait: scope.impl_trait.clone(),
             module: self.module.clone(),
             is_pub: quals.contains(&"pub"),
+            pub_restricted: (start..k).any(|j| t.is(j, "pub") && t.is(j + 1, "(")),
             is_async: quals.contains(&"async"),
             is_extern: quals.contains(&"extern") && !attrs.contains("\"Rust\""),
+            in_trait: scope.in_trait,
+            entry_attr: scope.entry || self.has_entry_attribute(start, k),
             line: self.line(k + 1),
             in_test,
             ..FnDef::default()
@@ -822,6 +860,8 @@ impl Walker<'_, '_> {
         let scope = Scope {
             self_type: Some(self_type),
             impl_trait: trait_text,
+            in_trait: false,
+            entry: self.has_entry_attribute(self.item_start(k), k),
             responds_for,
         };
         self.walk(open + 1, close, &scope);
@@ -839,6 +879,8 @@ impl Walker<'_, '_> {
         let close = t.toks[open].pair();
         let scope = Scope {
             self_type: Some(t.text_of(k + 1).to_string()),
+            in_trait: true,
+            entry: self.has_entry_attribute(self.item_start(k), k),
             ..Scope::default()
         };
         self.walk(open + 1, close, &scope);
@@ -972,6 +1014,34 @@ impl Walker<'_, '_> {
             fields,
             in_test: s.attrs.iter().any(crate::analyze::is_test_attribute),
         });
+    }
+}
+
+/// Attributes that neither call nor register a fn: lint levels, docs, `cfg`, codegen hints,
+/// `tracing::instrument` (it wraps the body in place). Any other attribute (`no_mangle`,
+/// `export_name`, `tokio::main`, `get`, `handler`, `pymethods`, `cfg_attr` which may add one)
+/// may make the fn an entry point nothing in the source calls.
+pub fn is_inert_attribute(path: &[&str]) -> bool {
+    match path {
+        [one] => matches!(
+            *one,
+            "allow"
+                | "expect"
+                | "warn"
+                | "deny"
+                | "forbid"
+                | "doc"
+                | "cfg"
+                | "inline"
+                | "cold"
+                | "must_use"
+                | "track_caller"
+                | "deprecated"
+                | "instrument"
+        ),
+        ["rustfmt" | "clippy", ..] => true,
+        ["tracing", "instrument"] => true,
+        _ => false,
     }
 }
 

@@ -34,6 +34,7 @@
 
 pub mod expand;
 pub mod index;
+pub mod reach;
 pub mod response;
 pub mod tokens;
 
@@ -85,6 +86,8 @@ pub struct Workspace {
     enums_complete: HashSet<String>,
     /// Whether the index covers the scan (false: the model was not built).
     built: bool,
+    /// Every word of the source, for [`Workspace::is_unreferenced_fn`]; built for the audit draft only.
+    reach: Option<reach::Reach>,
     fingerprint: u64,
 }
 

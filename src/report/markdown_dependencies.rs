@@ -90,6 +90,30 @@ fn workspace_manifests(result: &ScanResult, out: &mut String) {
 }
 
 /// `### Dependency Audit`: the advisories found in the scanned lockfiles, most severe first.
+/// The advisories the Dependency Audit lists, numbered as it numbers them (`D-1`, most severe
+/// first), for the executive summary and the work items. Empty when none was checked.
+pub fn advisories(result: &ScanResult) -> Vec<(String, &Finding)> {
+    if result.advisory_db.is_none() || result.lockfiles_scanned == 0 {
+        return Vec::new();
+    }
+    let mut findings: Vec<&Finding> = result
+        .findings
+        .iter()
+        .filter(|f| is_dependency_rule(&f.rule) && !f.is_suppressed())
+        .collect();
+    findings.sort_by(|a, b| (b.severity, &a.path, a.line).cmp(&(a.severity, &b.path, b.line)));
+    findings
+        .into_iter()
+        .enumerate()
+        .map(|(n, f)| (format!("D-{}", n + 1), f))
+        .collect()
+}
+
+/// An advisory's headline (`` `bytes` 1.11.0 is affected by RUSTSEC-2026-0007 ``), as Markdown.
+pub fn headline(f: &Finding) -> String {
+    with_code(f.message.split("; ").next().unwrap_or(""))
+}
+
 fn dependency_audit(result: &ScanResult, out: &mut String) {
     let mut findings: Vec<&Finding> = result
         .findings
@@ -117,7 +141,7 @@ fn dependency_audit(result: &ScanResult, out: &mut String) {
         return;
     };
     findings.sort_by(|a, b| (b.severity, &a.path, a.line).cmp(&(a.severity, &b.path, b.line)));
-    let active: Vec<&&Finding> = findings.iter().filter(|f| !f.is_suppressed()).collect();
+    let active = advisories(result);
     if active.is_empty() {
         let _ = writeln!(
             out,
@@ -125,15 +149,14 @@ fn dependency_audit(result: &ScanResult, out: &mut String) {
             db.advisories
         );
     }
-    for (n, f) in active.iter().enumerate() {
+    for (id, f) in &active {
         let mut parts = f.message.split("; ");
-        let headline = parts.next().unwrap_or("");
+        parts.next();
         let _ = writeln!(
             out,
-            "**Finding D-{} ({}): {}**\n",
-            n + 1,
+            "**Finding {id} ({}): {}**\n",
             title_case(f.severity.as_str()),
-            with_code(headline)
+            headline(f)
         );
         let details: Vec<String> = parts.map(with_code).collect();
         let _ = writeln!(

@@ -52,6 +52,9 @@ impl Rule for ErrorDetailLeak {
     }
 }
 
+/// What a `From` impl's finding says when no response conversion is seen to send the text.
+const MAY_REACH: &str = "it may reach API responses";
+
 fn check_error_text(
     cx: &mut Ctx<'_, '_>,
     start: proc_macro2::Span,
@@ -66,10 +69,12 @@ fn check_error_text(
             format!("the text of error `{source}` is sent to the client in {sink}"),
             "log the error with its details server-side and return a generic message (with a correlation id) instead",
         );
+        cx.add_evidence("reaches", "response");
         return;
     }
     if let Some((error_type, severity, is_database, reach)) = from_impl_of_backend_error(cx, source)
     {
+        let reaches_response = reach != MAY_REACH;
         let leaks = if is_database {
             "SQL, table and constraint names leak"
         } else {
@@ -86,6 +91,9 @@ fn check_error_text(
                 "keep the `{error_type}` as the variant's source (`#[from]`), log it server-side, and give clients a generic message"
             ),
         );
+        if reaches_response {
+            cx.add_evidence("reaches", "response");
+        }
         return;
     }
     if let Some(via) = workspace_sink(cx) {
@@ -101,6 +109,7 @@ fn check_error_text(
             format!("the text of error `{source}` is sent to the client through {via}"),
             "log the error with its details server-side and build the response from a generic message (with a correlation id) instead",
         );
+        cx.add_evidence("reaches", "response");
     }
 }
 
@@ -322,7 +331,7 @@ fn from_impl_of_backend_error(
             false,
             "the workspace's response conversion puts that variant's text into a server-error body",
         )),
-        (true, _, false) => Some((type_name, Severity::Low, true, "it may reach API responses")),
+        (true, _, false) => Some((type_name, Severity::Low, true, MAY_REACH)),
         _ => None,
     }
 }

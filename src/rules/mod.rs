@@ -257,6 +257,16 @@ impl<'ast> Ctx<'_, 'ast> {
         }
     }
 
+    /// [`Ctx::add_evidence`] for a finding reported with [`Ctx::report_revisable`] on this file.
+    pub fn add_evidence_at(&mut self, handle: FindingHandle, key: &'static str, value: String) {
+        if let Some(finding) = self.out.get_mut(handle.0)
+            && std::ptr::eq(finding.rule, self.rule)
+        {
+            finding.evidence.retain(|(k, _)| *k != key);
+            finding.evidence.push((key, value));
+        }
+    }
+
     /// Reports a data-flow finding with its path (source first, sink last).
     pub fn report_flow(
         &mut self,

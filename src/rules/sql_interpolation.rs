@@ -214,6 +214,7 @@ impl Rule for SqlInterpolation {
             // Medium either way: a value of unknown origin. Values from untrusted input are
             // `sql-injection`'s, which reports them at high or critical.
             if let Some(exec) = executor {
+                cx.add_evidence_at(p.handle, "executor", exec.clone());
                 cx.revise(
                     p.handle,
                     Severity::Medium,
@@ -317,6 +318,9 @@ impl Rule for SqlInterpolation {
             &template_info.quoters,
         );
         cx.add_evidence("values", describe_values(&template_info.runtime));
+        if template_info.quoted {
+            cx.add_evidence("placement", "quoted-literal");
+        }
         if let Some(keyword) = text
             .split_whitespace()
             .next()
@@ -1239,6 +1243,9 @@ struct FormatInfo {
     runtime: Vec<String>,
     /// For each runtime value: the helper of the file it is the result of, if any.
     quoters: Vec<Option<Need>>,
+    /// A runtime value's placeholder sits inside a `'..'` SQL string literal: a value spliced
+    /// where a bind parameter belongs (recorded as evidence; the audit draft grades it high).
+    quoted: bool,
 }
 
 /// Classifies a `format!`-style template and matches its placeholders to the macro arguments,
@@ -1257,6 +1264,7 @@ fn analyze_format(
             sql,
             runtime,
             quoters,
+            quoted: false,
         };
     }
     let args = syn::parse::Parser::parse2(
@@ -1291,6 +1299,7 @@ fn analyze_format(
         }
     }
     let mut next_positional = 0;
+    let mut quoted = false;
     for (offset, spec) in placeholder_specs(template) {
         let arg_name = spec.split(':').next().unwrap_or("").trim();
         let value: Result<&syn::Expr, String> = if arg_name.is_empty() {
@@ -1313,15 +1322,18 @@ fn analyze_format(
             Ok(expr) => {
                 runtime.push(describe(expr));
                 quoters.push(need_of(expr, facts));
+                quoted |= in_sql_quotes(&stripped, offset);
             }
             Err(capture) if capture.is_empty() => {
                 runtime.push("a value".to_string());
                 quoters.push(None);
+                quoted |= in_sql_quotes(&stripped, offset);
             }
             Err(capture) if is_screaming(&capture) || facts.numeric.contains(&capture) => {}
             Err(capture) => {
                 quoters.push(need_of_name(&capture, facts));
                 runtime.push(capture);
+                quoted |= in_sql_quotes(&stripped, offset);
             }
         }
     }
@@ -1329,7 +1341,19 @@ fn analyze_format(
         sql,
         runtime,
         quoters,
+        quoted,
     }
+}
+
+/// Whether byte `offset` of a (comment-stripped) SQL template is inside a `'..'` literal: an odd
+/// number of quotes before it (`''`, an escaped quote, counts twice).
+fn in_sql_quotes(stripped: &str, offset: usize) -> bool {
+    stripped.as_bytes()[..offset.min(stripped.len())]
+        .iter()
+        .filter(|&&b| b == b'\'')
+        .count()
+        % 2
+        == 1
 }
 
 /// The template with `-- ..` and `/* .. */` comments blanked out (byte offsets kept), stepping

@@ -118,6 +118,7 @@ impl TextFile {
             message,
             help,
             in_test: false,
+            dead_code: false,
             fingerprint: format!("{:016x}", xxh3_64(key.as_bytes())),
             snippet,
             evidence: Default::default(),

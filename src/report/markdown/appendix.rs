@@ -60,8 +60,11 @@ pub fn methodology(report: &Report<'_>, out: &mut String) {
          examples or benches), and never where a finding of the same crate contradicts them. What \
          ferret cannot see: runtime behaviour (timeouts, panics actually reached, load), data flow \
          across crates, types and trait resolution, macro expansion beyond the macro bodies it \
-         parses, configuration and deployment. Dead code (functions nothing calls) is not \
-         detected yet. Severities are the rules' defaults or graded by the rule from what it saw; \
+         parses, configuration and deployment. A fn counts as one nothing calls only when it is \
+         private or crate-visible (or public in a crate with no library), is no `main`, `extern`, \
+         trait or test fn, carries no attribute that may make it an entry point, and no word of \
+         the workspace's source (calls, values, macros, attribute strings, comments) names it; \
+         findings inside such fns are listed with the non-production code. Severities are the rules' defaults or graded by the rule from what it saw; \
          the auditor re-grades where context says otherwise.\n\n",
     );
     outln!(
@@ -92,7 +95,8 @@ pub fn methodology(report: &Report<'_>, out: &mut String) {
 /// the same remedy (`#[allow]` and ferret's own suppressions are one lint cleanup).
 pub fn remediation(report: &Report<'_>, out: &mut String) {
     out.push_str("## Appendix: Remediation Tracking\n\n");
-    if report.issues.is_empty() {
+    let advisories = crate::report::markdown_dependencies::advisories(report.result);
+    if report.issues.is_empty() && advisories.is_empty() {
         out.push_str("Nothing to track: ferret reports no findings in production code.\n\n---\n\n");
         return;
     }
@@ -115,6 +119,26 @@ pub fn remediation(report: &Report<'_>, out: &mut String) {
         })
         .collect();
     rows.sort_by(|a, b| (b.0, &a.1).cmp(&(a.0, &b.1)));
+    if let Some(worst) = advisories.iter().map(|(_, f)| f.severity).max() {
+        let ids: Vec<&str> = advisories.iter().map(|(id, _)| id.as_str()).collect();
+        let lockfiles: BTreeSet<&str> = advisories.iter().map(|(_, f)| f.path.as_str()).collect();
+        outln!(
+            out,
+            "| {} | {} | {} | {} RustSec {} in {} {} |",
+            titles::DEPENDENCY_UPGRADE,
+            ids.join(", "),
+            // A known vulnerability with a published fix comes first, as the audits put it.
+            if worst >= Severity::High {
+                "Urgent"
+            } else {
+                priority(worst)
+            },
+            advisories.len(),
+            plural(advisories.len(), "advisory", "advisories"),
+            lockfiles.len(),
+            plural(lockfiles.len(), "lockfile", "lockfiles"),
+        );
+    }
     for (worst, item, issues) in rows {
         let ids: Vec<&str> = issues.iter().map(|g| g.id.as_str()).collect();
         let instances: usize = issues.iter().map(|g| g.instances.len()).sum();

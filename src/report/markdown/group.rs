@@ -1,11 +1,12 @@
 //! From findings to the draft's findings: one per root cause. Findings of different rules on the
 //! same line (one expression or item seen by several rules) become one instance with facets;
 //! every instance of one rule in one crate is one finding, whatever the instances' severities.
-//! Findings in test, example and benchmark code, and in crates that are only test harnesses, are
-//! set aside for the appendix.
+//! Findings in test, example and benchmark code, in fns nothing calls, and in crates that are only
+//! test harnesses, are set aside for the appendix.
 
 use std::collections::BTreeMap;
 
+use super::calibrate;
 use crate::finding::{Finding, Severity};
 use crate::report::markdown_dependencies as dependencies;
 use crate::rules;
@@ -25,7 +26,7 @@ pub struct Issue<'r> {
     pub id: String,
     pub crate_index: usize,
     pub rule: &'r str,
-    /// The most severe instance's.
+    /// The most severe instance's, as calibrated (`calibrate`).
     pub severity: Severity,
     /// In path and line order.
     pub instances: Vec<Instance<'r>>,
@@ -47,7 +48,7 @@ impl<'r> Issue<'r> {
             .iter()
             .max_by_key(|i| {
                 (
-                    i.finding.severity,
+                    calibrate::severity(i.finding),
                     !opens_with_comment(i.finding),
                     says_something(i.finding),
                     std::cmp::Reverse((&i.finding.path, i.finding.line)),
@@ -69,6 +70,7 @@ pub enum Place {
     Examples,
     Benches,
     HarnessCrate,
+    DeadCode,
 }
 
 impl Place {
@@ -79,12 +81,16 @@ impl Place {
             Place::Examples => "examples (`examples/`)",
             Place::Benches => "benchmarks (`benches/`)",
             Place::HarnessCrate => "test-harness crate (a dev-dependency only)",
+            Place::DeadCode => "fns nothing calls (private, never named in the workspace)",
         }
     }
 
     fn of(f: &Finding, harness: bool) -> Place {
         if harness {
             return Place::HarnessCrate;
+        }
+        if f.dead_code && !f.in_test {
+            return Place::DeadCode;
         }
         let dirs: Vec<&str> = f.path.split('/').collect();
         let dirs = &dirs[..dirs.len().saturating_sub(1)];
@@ -125,7 +131,7 @@ pub fn group<'r>(result: &'r ScanResult, prefixes: &[String]) -> Grouped<'r> {
             continue;
         };
         let harness = is_harness(&result.crates[index]);
-        if f.in_test || harness {
+        if f.in_test || f.dead_code || harness {
             non_production
                 .entry((index, Place::of(f, harness), f.rule.as_str()))
                 .or_default()
@@ -151,7 +157,8 @@ pub fn group<'r>(result: &'r ScanResult, prefixes: &[String]) -> Grouped<'r> {
     }
 }
 
-/// Findings on the same line of the same file are one instance: the most severe leads (on a tie,
+/// Findings on the same line of the same file are one instance: the most severe (as calibrated)
+/// leads (on a tie,
 /// the rule of the earlier audit dimension, security first, then registry order), the others
 /// are its facets.
 fn merge_same_line(findings: Vec<&Finding>) -> Vec<Instance<'_>> {
@@ -160,23 +167,34 @@ fn merge_same_line(findings: Vec<&Finding>) -> Vec<Instance<'_>> {
             .iter()
             .position(|r| r.meta.id == f.rule)
             .unwrap_or(usize::MAX);
-        (std::cmp::Reverse(f.severity), f.dimension, order)
+        (
+            std::cmp::Reverse(calibrate::severity(f)),
+            f.dimension,
+            order,
+        )
     };
     let mut by_line: BTreeMap<(&str, usize), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         by_line.entry((&f.path, f.line)).or_default().push(f);
     }
-    by_line
-        .into_values()
-        .map(|mut same| {
-            same.sort_by_key(|f| rank(f));
-            let lead = same.remove(0);
-            Instance {
-                finding: lead,
-                facets: same,
-            }
-        })
-        .collect()
+    let mut instances = Vec::new();
+    for mut same in by_line.into_values() {
+        same.sort_by_key(|f| rank(f));
+        let lead = same.remove(0);
+        // Two instances of one rule on a line (two `unwrap_or_default()` calls) stay two
+        // instances; only other rules' findings are facets of the lead.
+        let (repeats, facets): (Vec<&Finding>, Vec<&Finding>) =
+            same.into_iter().partition(|f| f.rule == lead.rule);
+        instances.push(Instance {
+            finding: lead,
+            facets,
+        });
+        instances.extend(repeats.into_iter().map(|finding| Instance {
+            finding,
+            facets: Vec::new(),
+        }));
+    }
+    instances
 }
 
 fn issues_of(crate_index: usize, instances: Vec<Instance<'_>>) -> Vec<Issue<'_>> {
@@ -192,10 +210,59 @@ fn issues_of(crate_index: usize, instances: Vec<Instance<'_>>) -> Vec<Issue<'_>>
             rule,
             severity: instances
                 .iter()
-                .map(|i| i.finding.severity)
+                .map(|i| calibrate::severity(i.finding))
                 .max()
                 .unwrap_or(Severity::Info),
             instances,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Dimension;
+
+    fn finding(rule: &str, severity: Severity, line: usize) -> Finding {
+        Finding {
+            rule: rule.into(),
+            severity,
+            dimension: Dimension::ErrorHandling,
+            crate_name: "c".into(),
+            path: "src/lib.rs".into(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 2,
+            message: String::new(),
+            help: String::new(),
+            in_test: false,
+            dead_code: false,
+            fingerprint: String::new(),
+            snippet: String::new(),
+            evidence: Default::default(),
+            suppression: None,
+            flow: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn other_rules_on_a_line_are_facets_and_the_same_rule_stays_an_instance() {
+        let a = finding("unwrap-or-default", Severity::Medium, 3);
+        let b = finding("unwrap-or-default", Severity::Low, 3);
+        let c = finding("panic-in-production", Severity::Low, 3);
+        let instances = merge_same_line(vec![&b, &c, &a]);
+        assert_eq!(instances.len(), 2, "two `unwrap_or_default()` calls");
+        assert_eq!(instances[0].finding.severity, Severity::Medium);
+        let facets: Vec<&str> = instances[0]
+            .facets
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(facets, ["panic-in-production"]);
+        assert!(instances[1].facets.is_empty());
+        let issues = issues_of(0, instances);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].instances.len(), 2);
+    }
 }

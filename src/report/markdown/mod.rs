@@ -16,6 +16,7 @@ macro_rules! outln {
 }
 
 mod appendix;
+mod calibrate;
 mod group;
 mod strengths;
 mod text;
@@ -24,6 +25,7 @@ mod titles;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::finding::{Dimension, Finding, Severity, SuppressionKind};
+use crate::report::markdown_dependencies as dependencies;
 use crate::scan::{CrateSummary, ScanResult};
 use group::Issue;
 use text::{
@@ -176,12 +178,17 @@ impl<'r> Report<'r> {
 
         out.push_str("### Consolidated Finding Counts (All Crates)\n\n");
         out.push_str("| Severity | Count | Status |\n|----------|-------|--------|\n");
+        let advisories = dependencies::advisories(r);
         for severity in Severity::DESCENDING {
             let count = self
                 .issues
                 .iter()
                 .filter(|g| g.severity == severity)
-                .count();
+                .count()
+                + advisories
+                    .iter()
+                    .filter(|(_, f)| f.severity == severity)
+                    .count();
             let status = if count == 0 {
                 "None found"
             } else {
@@ -193,16 +200,24 @@ impl<'r> Report<'r> {
         let non_production: usize = self.non_production.values().map(Vec::len).sum();
         let elsewhere = if non_production > 0 {
             format!(
-                " {non_production} more in test, example and benchmark code are listed in the \
-                 appendix, not counted here."
+                " {non_production} more in test, example and benchmark code and in fns nothing \
+                 calls are listed in the appendix, not counted here."
             )
         } else {
             String::new()
         };
+        let dependency_note = match advisories.len() {
+            0 => String::new(),
+            n => format!(
+                " The counts include {n} dependency {} (`D-`, in the Dependency Audit).",
+                plural(n, "advisory", "advisories")
+            ),
+        };
         outln!(
             out,
             "A finding is every instance of one rule in one crate, graded by its most severe \
-             instance; findings of other rules on the same line are listed under it.{elsewhere}{}",
+             instance; findings of other rules on the same line are listed under it. Each names \
+             its rule; why a rule matters is written once, in the Rule Notes appendix.{dependency_note}{elsewhere}{}",
             self.suppressed_note(&r.findings.iter().collect::<Vec<_>>()),
         );
         out.push('\n');
@@ -213,13 +228,26 @@ impl<'r> Report<'r> {
             .iter()
             .filter(|g| g.severity >= Severity::High)
             .collect();
-        if severe.is_empty() {
+        let severe_advisories: Vec<&(String, &Finding)> = advisories
+            .iter()
+            .filter(|(_, f)| f.severity >= Severity::High)
+            .collect();
+        if severe.is_empty() && severe_advisories.is_empty() {
             out.push_str("No Critical or High findings.\n\n");
         } else {
             out.push_str(
                 "| ID | Finding | Crate | Remediation |\n|----|---------|-------|-------------|\n",
             );
             severe.sort_by_key(|g| std::cmp::Reverse(g.severity));
+            for (id, f) in severe_advisories {
+                outln!(
+                    out,
+                    "| {id} | {} | Workspace ({}) | {} |",
+                    dependencies::headline(f),
+                    code(&f.path),
+                    titles::DEPENDENCY_UPGRADE,
+                );
+            }
             for g in severe {
                 outln!(
                     out,
@@ -299,6 +327,12 @@ impl<'r> Report<'r> {
                 summary,
                 ran: &self.ran,
                 issues: here.clone(),
+                unreachable: self
+                    .non_production
+                    .iter()
+                    .filter(|((c, place, _), _)| *c == index && *place == group::Place::DeadCode)
+                    .flat_map(|(_, findings)| findings.iter().copied())
+                    .collect(),
             };
             for strength in strengths::strengths(&evidence) {
                 outln!(out, "- {strength}");
@@ -343,6 +377,13 @@ impl<'r> Report<'r> {
             out.push('\n');
         }
         outln!(out, "{}\n", sentence(&prose(&telling.message)));
+        if let (severity, Some(why)) = calibrate::calibrate(telling) {
+            outln!(
+                out,
+                "**Graded {severity}** (the rule's grade: {}): {why}.\n",
+                telling.severity
+            );
+        }
         // Low and Info findings stay short, as the audits write them.
         if g.severity >= Severity::Medium {
             out.push_str(&code_block(&telling_lines(&telling.snippet)));
@@ -357,7 +398,7 @@ impl<'r> Report<'r> {
                         "- {} {} ({}): {}",
                         code(&format!("{}:{}", file_name(&facet.path), facet.line)),
                         code(&facet.rule),
-                        facet.severity,
+                        calibrate::severity(facet),
                         prose(&facet.message)
                     );
                 }
@@ -366,7 +407,7 @@ impl<'r> Report<'r> {
         }
         outln!(
             out,
-            "**Recommendation**: {} (Rule {}; why it matters: Appendix: Rule Notes.)\n",
+            "**Recommendation**: {} ({})\n",
             sentence(&prose(&telling.help)),
             code(g.rule)
         );
@@ -384,10 +425,11 @@ impl<'r> Report<'r> {
                 .iter()
                 .take(MAX_LINES_PER_FILE)
                 .map(|f| {
-                    if f.severity == g.severity {
+                    let severity = calibrate::severity(f);
+                    if severity == g.severity {
                         f.line.to_string()
                     } else {
-                        format!("{} ({})", f.line, f.severity)
+                        format!("{} ({severity})", f.line)
                     }
                 })
                 .collect();
@@ -420,6 +462,12 @@ impl<'r> Report<'r> {
         systemic.sort_by(|(a_rule, a), (b_rule, b)| {
             (worst(b), total(b), a_rule).cmp(&(worst(a), total(a), b_rule))
         });
+        if !systemic.is_empty() {
+            out.push_str(
+                "Rules that fire in several crates; each is one batch fix, one work item in the \
+                 Remediation Tracking appendix.\n\n",
+            );
+        }
         for (rule, groups) in &systemic {
             outln!(
                 out,
@@ -440,8 +488,7 @@ impl<'r> Report<'r> {
                 .collect();
             outln!(
                 out,
-                "**{} instances** in {} of {} crates: {}. Fix in one batch; one work item in the \
-                 Remediation Tracking appendix.\n",
+                "**{} instances** in {} of {} crates: {}.\n",
                 total(groups),
                 groups.len(),
                 self.result.crates.len(),
@@ -460,7 +507,7 @@ fn severity_mix(g: &Issue<'_>) -> String {
     let mut counts: BTreeMap<std::cmp::Reverse<Severity>, usize> = BTreeMap::new();
     for i in &g.instances {
         *counts
-            .entry(std::cmp::Reverse(i.finding.severity))
+            .entry(std::cmp::Reverse(calibrate::severity(i.finding)))
             .or_default() += 1;
     }
     if counts.len() < 2 {

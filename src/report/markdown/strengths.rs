@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::group::Issue;
 use super::text::{code, plural};
 use crate::analyze::UNSAFE_OBSERVATION;
+use crate::finding::Finding;
 use crate::knowledge::evidence as ev;
 use crate::scan::CrateSummary;
 
@@ -24,6 +25,9 @@ pub struct Evidence<'a> {
     pub ran: &'a BTreeSet<&'static str>,
     /// This crate's production findings.
     pub issues: Vec<&'a Issue<'a>>,
+    /// Its findings in fns nothing calls: not production, but the code is there, so they refute
+    /// a strength as a production finding does ("all channels bounded" with one in a dead fn).
+    pub unreachable: Vec<&'a Finding>,
 }
 
 impl Evidence<'_> {
@@ -55,7 +59,7 @@ impl Evidence<'_> {
                 || i.instances
                     .iter()
                     .any(|inst| inst.facets.iter().any(|f| f.rule == rule))
-        });
+        }) || self.unreachable.iter().any(|f| f.rule == rule);
         self.ran.contains(rule) && !found
     }
 

@@ -192,12 +192,28 @@ fn closing_run(chars: &[char], from: usize, len: usize) -> Option<usize> {
 
 /// The last component of a path: `listener.rs` for `crates/pgmq/src/listener.rs`.
 pub fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+    let name = path.rsplit('/').next().unwrap_or(path);
+    // `mod.rs` names nothing on its own: its folder is the module (`mysql/mod.rs`).
+    if name == "mod.rs"
+        && let Some(slash) = path[..path.len() - name.len()]
+            .trim_end_matches('/')
+            .rfind('/')
+    {
+        return &path[slash + 1..];
+    }
+    name
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_keep_the_folder_of_a_mod_rs() {
+        assert_eq!(file_name("crates/a/src/db/mysql/mod.rs"), "mysql/mod.rs");
+        assert_eq!(file_name("crates/a/src/lib.rs"), "lib.rs");
+        assert_eq!(file_name("mod.rs"), "mod.rs");
+    }
 
     #[test]
     fn inline_helpers() {

@@ -60,3 +60,7 @@ pub trait ConstantTimeEq {
 pub fn same_owner(a: &Account, b: &Account) -> bool {
     a.owner.ct_eq(&b.owner)
 }
+
+pub fn lenient(text: &str) -> i64 {
+    parse::lenient_amount(text)
+}

@@ -63,3 +63,8 @@ pub fn upstream(body: &str) -> Result<serde_json::Value, GatewayError> {
 pub fn route(path: String) -> usize {
     path.len()
 }
+
+/// The I/O error's text goes to the client in a gRPC status: the rule's medium stands.
+pub fn lookup_status(result: Result<i64, std::io::Error>) -> Result<i64, tonic::Status> {
+    result.map_err(|e| tonic::Status::internal(e.to_string()))
+}

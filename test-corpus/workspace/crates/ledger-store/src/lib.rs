@@ -17,6 +17,18 @@ impl Store {
         sqlx::query_scalar(&sql).fetch_all(&self.pool).await
     }
 
+    /// A channel name cannot be bound: it is an identifier (graded high by the draft).
+    pub async fn notify(&self, channel: &str) -> Result<(), sqlx::Error> {
+        let sql = format!("NOTIFY {channel}, 'changed'");
+        sqlx::query(&sql).execute(&self.pool).await.map(drop)
+    }
+
+    /// A value of unknown origin outside quotes: the rule's medium stands.
+    pub async fn page(&self, table: &str) -> Result<Vec<i64>, sqlx::Error> {
+        let sql = format!("SELECT id FROM {table} LIMIT 10");
+        sqlx::query_scalar(&sql).fetch_all(&self.pool).await
+    }
+
     pub async fn count(&self) -> Result<i64, sqlx::Error> {
         let row = sqlx::query!("SELECT count(*) AS n FROM accounts")
             .fetch_one(&self.pool)
