@@ -15,6 +15,7 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
+use crate::knowledge::taint::SERVICE_LITERALS;
 use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
@@ -947,6 +948,8 @@ pub(crate) struct ModelInputs {
     /// Only the files that define `macro_rules!` (no rule consults the rest).
     macros_only: bool,
     max_file_size: u64,
+    /// Attach taint summaries (a rule in [`model::SUMMARISED_FOR`] runs).
+    summarise: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -962,12 +965,16 @@ impl ModelInputs {
     /// Indexes every file in parallel (files too large, unreadable or not UTF-8 are left out, as
     /// the analysis leaves them out) and merges the indexes in path order.
     pub(crate) fn build(&self) -> Workspace {
-        let files: Vec<Option<model::FileIndex>> =
+        let files: Vec<Option<(model::FileIndex, IndexedText)>> =
             self.sources.par_iter().map(|s| self.index(s)).collect();
-        Workspace::from_files(files.into_iter().flatten().collect())
+        let mut files: Vec<(model::FileIndex, IndexedText)> = files.into_iter().flatten().collect();
+        if self.summarise {
+            summarise_callees(&mut files);
+        }
+        Workspace::from_files(files.into_iter().map(|(index, _)| index).collect())
     }
 
-    fn index(&self, source: &ModelSource) -> Option<model::FileIndex> {
+    fn index<'s>(&self, source: &'s ModelSource) -> Option<(model::FileIndex, IndexedText<'s>)> {
         let meta = std::fs::metadata(&source.abs).ok()?;
         if meta.len() > self.max_file_size {
             return None;
@@ -982,8 +989,85 @@ impl ModelInputs {
             model::index::index_file(&source.rel, &source.crate_name, module, text)
         }));
         proc_macro2::extra::invalidate_current_thread_spans();
-        guarded.ok()
+        let seen = IndexedText {
+            has_source: SERVICE_LITERALS.iter().any(|l| text.contains(l)),
+            worth_summarising: crate::taint::summary::worth_summarising(text),
+            tls_flag: text.contains("danger_accept_invalid"),
+            abs: &source.abs,
+        };
+        guarded.ok().map(|index| (index, seen))
     }
+}
+
+/// What the first indexing pass saw of a file's text, for the taint summaries.
+struct IndexedText<'a> {
+    /// It names a service's remote input (`crate::knowledge::taint::SERVICE_LITERALS`).
+    has_source: bool,
+    /// It names a sink or a check (`crate::taint::summary::worth_summarising`).
+    worth_summarising: bool,
+    /// It switches TLS verification by a flag: its callers anywhere may pass `true`.
+    tls_flag: bool,
+    abs: &'a PathBuf,
+}
+
+/// Attaches taint summaries (`crate::taint::summary`) to the fns that a file naming a web
+/// framework or a message queue calls (by name, as the model records calls) in other files that
+/// hold a sink or a check:
+/// the only summaries a taint rule can use. Those files are read and parsed again, in parallel.
+fn summarise_callees(files: &mut [(model::FileIndex, IndexedText)]) {
+    let called: HashSet<u64> = files
+        .iter()
+        .filter(|(_, seen)| seen.has_source)
+        .flat_map(|(index, _)| index.fns.iter().flat_map(|f| f.calls.iter().copied()))
+        .collect();
+    // Calls are known by name only, and names like `new` are called everywhere: only the crates
+    // that hold such a file are candidates (a library corpus was otherwise parsed again).
+    let crates: HashSet<String> = files
+        .iter()
+        .filter(|(_, seen)| seen.has_source)
+        .map(|(index, _)| index.crate_name.clone())
+        .collect();
+    files.par_iter_mut().for_each(|(index, seen)| {
+        let wanted = seen.tls_flag
+            || seen.worth_summarising
+                && crates.contains(&index.crate_name)
+                && index.fns.iter().any(|f| {
+                    !f.in_test
+                        && (f.has_self || !f.params.is_empty())
+                        && called.contains(&model::name_key(&f.name))
+                });
+        if !wanted {
+            return;
+        }
+        let Some(text) = std::fs::read(seen.abs)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
+            return;
+        };
+        // The analysis's guards against the parser's recursion: a file it would isolate or
+        // refuse is not summarised (a stack overflow cannot be caught).
+        let shape = crate::lex::shape(&text);
+        if shape.nesting > check::MAX_NESTING || shape.item_tokens > check::MAX_ITEM_TOKENS {
+            return;
+        }
+        let summaries = catch_unwind(AssertUnwindSafe(|| {
+            syn::parse_file(&text)
+                .map(|file| crate::taint::summary::summarise_file(&index.path, &file))
+                .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
+        }));
+        proc_macro2::extra::invalidate_current_thread_spans();
+        let summaries = summaries.unwrap_or_default(); // optional: a parser panic gives no summaries
+        for (name, line, summary) in summaries {
+            if let Some(f) = index
+                .fns
+                .iter_mut()
+                .find(|f| f.name == name && f.line == line && !f.in_test)
+            {
+                f.taint = Some(summary);
+            }
+        }
+    });
 }
 
 /// The files the model indexes, and the model. `macros_only` indexes only the files that define a
@@ -1017,6 +1101,11 @@ fn build_model(
         sources,
         macros_only,
         max_file_size: options.max_file_size,
+        summarise: !macros_only
+            && options
+                .rules
+                .iter()
+                .any(|r| model::SUMMARISED_FOR.contains(&r.entry.meta.id)),
     };
     (inputs.build(), inputs)
 }
@@ -1064,9 +1153,19 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     // macro's body holds a literal of some enabled rule.
     let expanding = Prefilter::new(&metas, &[]);
     let followed = model.prefilter_literals(|body| expanding.may_select(body));
+    let tls_flags = if metas.iter().any(|m| m.id == "tls-verification-disabled") {
+        crate::taint::summary::tls_flag_fns(model)
+    } else {
+        Vec::new()
+    };
     let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
+    // Item scope: a flag fn named like a common fn (`new(`) selecting whole files parsed most of
+    // the corpus. A caller passing its own parameter on is judged when its callers' items are
+    // selected for another reason.
+    extra.extend(tls_flags.iter().map(String::as_str));
+    let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
-    let general = Prefilter::new(&metas, &extra);
+    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra);
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1083,7 +1182,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     extra.extend(unraised.iter().map(String::as_str));
     Prefilters {
         general,
-        narrowed: Some(Prefilter::new(&others, &extra)),
+        narrowed: Some(Prefilter::with_file_literals(&others, &extra, &file_extra)),
     }
 }
 

@@ -48,11 +48,32 @@ pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, Variant
 /// cached findings depend on it.
 pub const CONSULTED_BY: &[&str] = &[
     "block-on-without-timeout",
+    "command-injection",
     "detached-spawn",
     "error-detail-leak",
+    "path-traversal",
+    "regex-injection",
+    "sql-injection",
+    "sql-interpolation",
+    "ssrf",
+    "tls-verification-disabled",
+    "uncontrolled-allocation",
     "unraised-error-variant",
     "unvalidated-input",
     "unbounded-channel",
+];
+
+/// Rules that follow values into workspace fns of other files: when one runs, the model carries
+/// the taint summaries of the fns that files holding a source call (`crate::taint::summary`).
+pub const SUMMARISED_FOR: &[&str] = &[
+    "command-injection",
+    "path-traversal",
+    "regex-injection",
+    "sql-injection",
+    "sql-interpolation",
+    "ssrf",
+    "tls-verification-disabled",
+    "uncontrolled-allocation",
 ];
 
 /// The index of every scanned file, merged. Immutable once built.
@@ -474,6 +495,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
             &f.constructs,
             &f.validates,
             f.in_test,
+            &f.taint,
         )
             .hash(hasher);
     }
