@@ -69,8 +69,18 @@ pub enum Selection<'t> {
 impl Prefilter {
     /// From the rules that run, plus `extra_item_literals` (evidence the reports count).
     pub fn new(rules: &[&RuleMeta], extra_item_literals: &[&str]) -> Prefilter {
+        Prefilter::with_file_literals(rules, extra_item_literals, &[])
+    }
+
+    /// As [`Prefilter::new`], plus literals that select a whole file (a call of a workspace fn
+    /// whose findings may stand in another item of the caller's file).
+    pub fn with_file_literals(
+        rules: &[&RuleMeta],
+        extra_item_literals: &[&str],
+        extra_file_literals: &[&str],
+    ) -> Prefilter {
         let mut item = (extra_item_literals.to_vec(), Vec::new());
-        let mut file = (Vec::new(), Vec::new());
+        let mut file = (extra_file_literals.to_vec(), Vec::new());
         let mut disabled = false;
         for meta in rules {
             let target = match meta.literal_scope {

@@ -15,6 +15,7 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
+use crate::knowledge::taint::SERVICE_LITERALS;
 use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
@@ -1080,6 +1081,8 @@ pub(crate) struct ModelInputs {
     /// Only the files that define `macro_rules!` (no rule consults the rest).
     macros_only: bool,
     max_file_size: u64,
+    /// Attach taint summaries (a rule in [`model::SUMMARISED_FOR`] runs).
+    summarise: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -1111,7 +1114,13 @@ impl ModelInputs {
             })
             .collect();
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        (per_file, self.macros_only, self.max_file_size).hash(&mut hasher);
+        (
+            per_file,
+            self.macros_only,
+            self.max_file_size,
+            self.summarise,
+        )
+            .hash(&mut hasher);
         hasher.finish()
     }
 
@@ -1120,11 +1129,13 @@ impl ModelInputs {
     /// made among the workers' short-lived parse data, they would pin those pages for the whole
     /// scan (a third of the model's memory was such holes).
     fn build_in(&self, pool: &rayon::ThreadPool) -> Workspace {
-        let mut slots: Vec<Option<model::FileIndex>> =
+        let mut slots: Vec<Option<(model::FileIndex, IndexedText)>> =
             (0..self.sources.len()).map(|_| None).collect();
         // Bounded: should copying fall behind, workers wait rather than queue indexes.
-        let (sender, received) =
-            std::sync::mpsc::sync_channel::<(usize, model::FileIndex)>(INDEX_COPY_BACKLOG);
+        let (sender, received) = std::sync::mpsc::sync_channel::<(
+            usize,
+            (model::FileIndex, IndexedText),
+        )>(INDEX_COPY_BACKLOG);
         std::thread::scope(|scope| {
             scope.spawn(|| {
                 pool.install(|| {
@@ -1139,22 +1150,30 @@ impl ModelInputs {
                     );
                 });
             });
-            for (i, index) in received {
-                slots[i] = Some(index.clone());
+            for (i, (index, seen)) in received {
+                slots[i] = Some((index.clone(), seen));
             }
         });
-        Workspace::from_files(slots.into_iter().flatten().collect())
+        pool.install(|| self.finish(slots.into_iter().flatten().collect()))
     }
 
     /// Indexes every file in parallel (files too large, unreadable or not UTF-8 are left out, as
     /// the analysis leaves them out) and merges the indexes in path order.
     pub(crate) fn build(&self) -> Workspace {
-        let files: Vec<Option<model::FileIndex>> =
+        let files: Vec<Option<(model::FileIndex, IndexedText)>> =
             self.sources.par_iter().map(|s| self.index(s)).collect();
-        Workspace::from_files(files.into_iter().flatten().collect())
+        self.finish(files.into_iter().flatten().collect())
     }
 
-    fn index(&self, source: &ModelSource) -> Option<model::FileIndex> {
+    /// The merged model of the indexed files, with taint summaries attached when asked for.
+    fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
+        if self.summarise {
+            summarise_callees(&mut files);
+        }
+        Workspace::from_files(files.into_iter().map(|(index, _)| index).collect())
+    }
+
+    fn index<'s>(&self, source: &'s ModelSource) -> Option<(model::FileIndex, IndexedText<'s>)> {
         let meta = std::fs::metadata(&source.abs).ok()?;
         if meta.len() > self.max_file_size {
             return None;
@@ -1169,13 +1188,90 @@ impl ModelInputs {
             model::index::index_file(&source.rel, &source.crate_name, module, text)
         }));
         proc_macro2::extra::invalidate_current_thread_spans();
-        guarded.ok()
+        let seen = IndexedText {
+            has_source: SERVICE_LITERALS.iter().any(|l| text.contains(l)),
+            worth_summarising: crate::taint::summary::worth_summarising(text),
+            tls_flag: text.contains("danger_accept_invalid"),
+            abs: &source.abs,
+        };
+        guarded.ok().map(|index| (index, seen))
     }
 }
 
 /// Indexes waiting for the scan's thread to copy them: enough to keep the workers busy (copying
 /// is much cheaper than indexing); not a deployment setting.
 const INDEX_COPY_BACKLOG: usize = 64;
+
+/// What the first indexing pass saw of a file's text, for the taint summaries.
+struct IndexedText<'a> {
+    /// It names a service's remote input (`crate::knowledge::taint::SERVICE_LITERALS`).
+    has_source: bool,
+    /// It names a sink or a check (`crate::taint::summary::worth_summarising`).
+    worth_summarising: bool,
+    /// It switches TLS verification by a flag: its callers anywhere may pass `true`.
+    tls_flag: bool,
+    abs: &'a PathBuf,
+}
+
+/// Attaches taint summaries (`crate::taint::summary`) to the fns that a file naming a web
+/// framework or a message queue calls (by name, as the model records calls) in other files that
+/// hold a sink or a check:
+/// the only summaries a taint rule can use. Those files are read and parsed again, in parallel.
+fn summarise_callees(files: &mut [(model::FileIndex, IndexedText)]) {
+    let called: HashSet<u64> = files
+        .iter()
+        .filter(|(_, seen)| seen.has_source)
+        .flat_map(|(index, _)| index.fns.iter().flat_map(|f| f.calls.iter().copied()))
+        .collect();
+    // Calls are known by name only, and names like `new` are called everywhere: only the crates
+    // that hold such a file are candidates (a library corpus was otherwise parsed again).
+    let crates: HashSet<String> = files
+        .iter()
+        .filter(|(_, seen)| seen.has_source)
+        .map(|(index, _)| index.crate_name.clone())
+        .collect();
+    files.par_iter_mut().for_each(|(index, seen)| {
+        let wanted = seen.tls_flag
+            || seen.worth_summarising
+                && crates.contains(&index.crate_name)
+                && index.fns.iter().any(|f| {
+                    !f.in_test
+                        && (f.has_self || !f.params.is_empty())
+                        && called.contains(&model::name_key(&f.name))
+                });
+        if !wanted {
+            return;
+        }
+        let Some(text) = std::fs::read(seen.abs)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
+            return;
+        };
+        // The analysis's guards against the parser's recursion: a file it would isolate or
+        // refuse is not summarised (a stack overflow cannot be caught).
+        let shape = crate::lex::shape(&text);
+        if shape.nesting > check::MAX_NESTING || shape.item_tokens > check::MAX_ITEM_TOKENS {
+            return;
+        }
+        let summaries = catch_unwind(AssertUnwindSafe(|| {
+            syn::parse_file(&text)
+                .map(|file| crate::taint::summary::summarise_file(&index.path, &file))
+                .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
+        }));
+        proc_macro2::extra::invalidate_current_thread_spans();
+        let summaries = summaries.unwrap_or_default(); // optional: a parser panic gives no summaries
+        for (name, line, summary) in summaries {
+            if let Some(f) = index
+                .fns
+                .iter_mut()
+                .find(|f| f.name == name && f.line == line && !f.in_test)
+            {
+                f.taint = Some(summary);
+            }
+        }
+    });
+}
 
 /// The files the model indexes. `macros_only` indexes only the files that define a `macro_rules!`
 /// macro, which is all the expansions need.
@@ -1208,6 +1304,11 @@ fn model_inputs(
         sources,
         macros_only,
         max_file_size: options.max_file_size,
+        summarise: !macros_only
+            && options
+                .rules
+                .iter()
+                .any(|r| model::SUMMARISED_FOR.contains(&r.entry.meta.id)),
     }
 }
 
@@ -1254,9 +1355,19 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     // macro's body holds a literal of some enabled rule.
     let expanding = Prefilter::new(&metas, &[]);
     let followed = model.prefilter_literals(|body| expanding.may_select(body));
+    let tls_flags = if metas.iter().any(|m| m.id == "tls-verification-disabled") {
+        crate::taint::summary::tls_flag_fns(model)
+    } else {
+        Vec::new()
+    };
     let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
+    // Item scope: a flag fn named like a common fn (`new(`) selecting whole files parsed most of
+    // the corpus. A caller passing its own parameter on is judged when its callers' items are
+    // selected for another reason.
+    extra.extend(tls_flags.iter().map(String::as_str));
+    let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
-    let general = Prefilter::new(&metas, &extra);
+    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra);
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1273,7 +1384,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     extra.extend(unraised.iter().map(String::as_str));
     Prefilters {
         general,
-        narrowed: Some(Prefilter::new(&others, &extra)),
+        narrowed: Some(Prefilter::with_file_literals(&others, &extra, &file_extra)),
     }
 }
 

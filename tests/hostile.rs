@@ -145,6 +145,48 @@ fn deep_constructs_are_problems_and_the_scan_goes_on() {
     }
 }
 
+/// A deep file that a handler calls into is not parsed for the taint summaries (the workspace
+/// index reads it again for them) when the analysis would not parse it on a worker either.
+#[test]
+fn a_deep_callee_is_not_summarised() {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "src/main.rs",
+        "mod deep;
+use axum::extract::Path;
+async fn h(Path(n): Path<String>) { deep::run(&n); }
+",
+    );
+    write(
+        dir.path(),
+        "src/deep.rs",
+        &format!(
+            "pub fn run(name: &str) {{
+    std::fs::read(name);
+    let _: {}u8{};
+}}
+",
+            "Vec<".repeat(LEVELS),
+            ">".repeat(LEVELS)
+        ),
+    );
+    let out = ferret()
+        .args(["--format", "json"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    // Parsing it would overflow the stack: the process would die by a signal, without a report.
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+    assert_eq!(doc["files_scanned"], 2, "{doc}");
+}
+
 /// An item too big for a worker's stack but not deep is analysed in a process of its own, and
 /// its findings are reported like any other.
 #[test]

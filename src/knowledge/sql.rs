@@ -8,3 +8,23 @@ pub const QUOTING_FNS: &[&str] = &[
     "tokio_postgres::escape::escape_identifier",
     "tokio_postgres::escape::escape_literal",
 ];
+
+/// sqlx's explicit "I checked this text" marker (sqlx 0.9): the author wraps text built at run
+/// time in it to pass it where sqlx otherwise wants a literal. `sql-interpolation` (values of
+/// unknown origin) leaves such text to its author; `sql-injection` still follows input into it.
+pub const ASSERTED_SAFE: &[&str] = &[
+    "sqlx::AssertSqlSafe",
+    "sqlx_core::sql_str::AssertSqlSafe",
+    "sqlx_core::AssertSqlSafe",
+    "sql_str::AssertSqlSafe",
+];
+
+/// Methods of terminal UI libraries whose text argument is shown to a person (dialoguer's and
+/// inquire's `with_prompt`, indicatif's `with_message`/`set_message`): a sentence there that
+/// reads like SQL ("Drop database at {url}?") is a question, not a statement.
+pub const DISPLAY_METHODS: &[&str] = &[
+    "with_prompt",
+    "with_message",
+    "set_message",
+    "with_help_message",
+];

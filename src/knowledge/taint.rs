@@ -5,7 +5,7 @@
 //! Adding a library is adding a line.
 
 /// Where untrusted data comes from, which decides how severe a flow is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
     /// An HTTP/gRPC request: anyone who can reach the service controls it.
     WebRequest,
@@ -25,7 +25,7 @@ impl Family {
 }
 
 /// The dangerous operations, one per rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SinkKind {
     Sql,
     Command,
@@ -33,6 +33,9 @@ pub enum SinkKind {
     Ssrf,
     Regex,
     Allocation,
+    /// A `bool` deciding `danger_accept_invalid_certs`/`_hostnames`: only parameters reaching it
+    /// are followed (summaries for `tls-verification-disabled`); the rule judges the value itself.
+    Tls,
 }
 
 impl SinkKind {
@@ -41,7 +44,7 @@ impl SinkKind {
     }
 }
 
-/// Every text sink (all but `Allocation`).
+/// Every text sink (all but `Allocation` and `Tls`).
 pub const TEXT_SINKS: &[SinkKind] = &[
     SinkKind::Sql,
     SinkKind::Command,
@@ -132,6 +135,28 @@ pub const SOURCE_TYPES: &[SourceType] = &[
     // sockets
     SourceType { path: "std::net::TcpStream", family: Family::Network, what: "a TCP socket", accessors: &[] },
     SourceType { path: "tokio::net::TcpStream", family: Family::Network, what: "a TCP socket", accessors: &[] },
+    SourceType { path: "std::os::unix::net::UnixStream", family: Family::Network, what: "a Unix socket", accessors: &[] },
+    SourceType { path: "tokio::net::UnixStream", family: Family::Network, what: "a Unix socket", accessors: &[] },
+    // message queues, whole messages
+    SourceType { path: "pgmq::Message", family: Family::Network, what: "a pgmq message", accessors: &[] },
+];
+
+/// The part of [`SOURCE_LITERALS`] that names a service's remote input (web frameworks, gRPC,
+/// message queues): only files naming one of these have their callees in other files summarised
+/// (`crate::taint::summary`). Summarising for every file that reads `std::env` or opens a socket
+/// parsed most of a library corpus a second time.
+pub const SERVICE_LITERALS: &[&str] = &[
+    "axum",
+    "actix",
+    "poem",
+    "salvo",
+    "tonic",
+    "rocket",
+    "warp::",
+    "rdkafka",
+    "lapin",
+    "pgmq",
+    "basic_consume",
 ];
 
 /// A call whose result is untrusted input.
@@ -152,12 +177,45 @@ pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "tokio::io::stdin", family: Family::Local, what: "standard input" },
     SourceFn { path: "reqwest::get", family: Family::Network, what: "an HTTP response" },
     SourceFn { path: "reqwest::blocking::get", family: Family::Network, what: "an HTTP response" },
+    // ureq and surf requests: what `.call()`/`.recv_string()` give back is the response.
+    SourceFn { path: "ureq::get", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "ureq::post", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "ureq::put", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "ureq::request", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "surf::get", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "surf::post", family: Family::Network, what: "an HTTP response" },
+    SourceFn { path: "surf::put", family: Family::Network, what: "an HTTP response" },
+    // hyper bodies (a client's response, or a server's request read by hand)
+    SourceFn { path: "hyper::body::to_bytes", family: Family::Network, what: "an HTTP body" },
+    SourceFn { path: "hyper::body::aggregate", family: Family::Network, what: "an HTTP body" },
+    // sockets opened here: what is read from them
+    SourceFn { path: "std::net::TcpStream::connect", family: Family::Network, what: "a TCP socket" },
+    SourceFn { path: "tokio::net::TcpStream::connect", family: Family::Network, what: "a TCP socket" },
+    SourceFn { path: "std::os::unix::net::UnixStream::connect", family: Family::Network, what: "a Unix socket" },
+    SourceFn { path: "tokio::net::UnixStream::connect", family: Family::Network, what: "a Unix socket" },
+    // warp filters: the values they extract reach the handler's closure or fn parameters
+    SourceFn { path: "warp::path::param", family: Family::WebRequest, what: "a request path segment" },
+    SourceFn { path: "warp::path::tail", family: Family::WebRequest, what: "the request path" },
+    SourceFn { path: "warp::path::full", family: Family::WebRequest, what: "the request path" },
+    SourceFn { path: "warp::query", family: Family::WebRequest, what: "the request query" },
+    SourceFn { path: "warp::query::query", family: Family::WebRequest, what: "the request query" },
+    SourceFn { path: "warp::query::raw", family: Family::WebRequest, what: "the raw request query" },
+    SourceFn { path: "warp::body::json", family: Family::WebRequest, what: "the request body" },
+    SourceFn { path: "warp::body::form", family: Family::WebRequest, what: "the request form" },
+    SourceFn { path: "warp::body::bytes", family: Family::WebRequest, what: "the request body" },
+    SourceFn { path: "warp::header", family: Family::WebRequest, what: "a request header" },
+    SourceFn { path: "warp::header::header", family: Family::WebRequest, what: "a request header" },
+    SourceFn { path: "warp::header::headers_cloned", family: Family::WebRequest, what: "the request headers" },
+    SourceFn { path: "warp::filters::path::param", family: Family::WebRequest, what: "a request path segment" },
+    SourceFn { path: "warp::filters::query::query", family: Family::WebRequest, what: "the request query" },
+    SourceFn { path: "warp::filters::body::json", family: Family::WebRequest, what: "the request body" },
     SourceFn { path: "std::ffi::CStr::from_ptr", family: Family::Foreign, what: "a C string from a foreign caller" },
 ];
 
 /// A method whose result is untrusted, on a receiver of one of these types: archive entries,
 /// whose names the archive's author chose (zip-slip).
 pub struct SourceMethod {
+    /// Empty: any receiver (names no other library uses, `basic_consume`).
     pub receivers: &'static [&'static str],
     pub method: &'static str,
     pub family: Family,
@@ -171,7 +229,38 @@ pub const SOURCE_METHODS: &[SourceMethod] = &[
     SourceMethod { receivers: &["zip::ZipArchive", "zip::read::ZipArchive"], method: "by_index", family: Family::Network, what: "an archive entry's name", accessors: &["name", "enclosed_name", "mangled_name"] },
     SourceMethod { receivers: &["zip::ZipArchive", "zip::read::ZipArchive"], method: "by_name", family: Family::Network, what: "an archive entry's name", accessors: &["name", "enclosed_name", "mangled_name"] },
     SourceMethod { receivers: &["tar::Archive"], method: "entries", family: Family::Network, what: "an archive entry's name", accessors: &["path", "path_bytes", "link_name"] },
+    // accepted connections: what is read from them
+    SourceMethod { receivers: LISTENERS, method: "accept", family: Family::Network, what: "an accepted connection", accessors: &[] },
+    SourceMethod { receivers: LISTENERS, method: "incoming", family: Family::Network, what: "an accepted connection", accessors: &[] },
+    // responses of a typed HTTP client
+    SourceMethod { receivers: &["reqwest::Client", "reqwest::blocking::Client"], method: "send", family: Family::Network, what: "an HTTP response", accessors: &[] },
+    SourceMethod { receivers: &["ureq::Agent"], method: "call", family: Family::Network, what: "an HTTP response", accessors: &[] },
+    // message queues
+    SourceMethod { receivers: &[], method: "basic_consume", family: Family::Network, what: "an AMQP delivery", accessors: &[] },
+    SourceMethod { receivers: &[], method: "basic_get", family: Family::Network, what: "an AMQP delivery", accessors: &[] },
+    SourceMethod { receivers: KAFKA_CONSUMERS, method: "recv", family: Family::Network, what: "a Kafka message", accessors: RDKAFKA_MESSAGE },
+    SourceMethod { receivers: KAFKA_CONSUMERS, method: "poll", family: Family::Network, what: "a Kafka message", accessors: RDKAFKA_MESSAGE },
+    SourceMethod { receivers: PGMQ_QUEUES, method: "read", family: Family::Network, what: "a pgmq message", accessors: &[] },
+    SourceMethod { receivers: PGMQ_QUEUES, method: "read_batch", family: Family::Network, what: "a pgmq message", accessors: &[] },
+    SourceMethod { receivers: PGMQ_QUEUES, method: "pop", family: Family::Network, what: "a pgmq message", accessors: &[] },
 ];
+
+const LISTENERS: &[&str] = &[
+    "std::net::TcpListener",
+    "tokio::net::TcpListener",
+    "std::os::unix::net::UnixListener",
+    "tokio::net::UnixListener",
+];
+const KAFKA_CONSUMERS: &[&str] = &[
+    "rdkafka::consumer::StreamConsumer",
+    "rdkafka::consumer::BaseConsumer",
+];
+const PGMQ_QUEUES: &[&str] = &["pgmq::PGMQueue", "pgmq::PGMQueueExt"];
+
+/// `body.collect()` of http-body-util's `BodyExt` on an HTTP body (`resp.into_body()`): the
+/// trait the file must import, and the methods that give the body.
+pub const BODY_COLLECT_TRAIT: &str = "http_body_util::BodyExt";
+pub const BODY_METHODS: &[&str] = &["into_body", "body_mut", "body"];
 
 /// Literals whose absence from a file proves it has no source: the taint rules' prefilter.
 pub const SOURCE_LITERALS: &[&str] = &[
@@ -190,6 +279,18 @@ pub const SOURCE_LITERALS: &[&str] = &[
     "stdin",
     "reqwest",
     "CStr",
+    "warp::",
+    "ureq",
+    "surf::",
+    "body::to_bytes",
+    "body::aggregate",
+    "BodyExt",
+    "UnixStream",
+    "TcpListener",
+    "UnixListener",
+    "basic_consume",
+    "basic_get",
+    "pgmq",
 ];
 
 /// A call that is dangerous when its argument at one of `args` is untrusted.
@@ -254,6 +355,9 @@ pub const SINK_FNS: &[SinkFn] = &[
     SinkFn { path: "ureq::put", kind: SinkKind::Ssrf, args: &[0] },
     SinkFn { path: "ureq::delete", kind: SinkKind::Ssrf, args: &[0] },
     SinkFn { path: "ureq::request", kind: SinkKind::Ssrf, args: &[1] },
+    SinkFn { path: "surf::get", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "surf::post", kind: SinkKind::Ssrf, args: &[0] },
+    SinkFn { path: "surf::put", kind: SinkKind::Ssrf, args: &[0] },
     // regular expressions
     SinkFn { path: "regex::Regex::new", kind: SinkKind::Regex, args: &[0] },
     SinkFn { path: "regex::bytes::Regex::new", kind: SinkKind::Regex, args: &[0] },
@@ -332,10 +436,57 @@ pub const SINK_METHODS: &[SinkMethod] = &[
     // allocations
     SinkMethod { method: "reserve", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
     SinkMethod { method: "reserve_exact", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
+    // TLS verification switched by a flag (reqwest, native-tls, hyper-tls, ureq builders)
+    SinkMethod { method: "danger_accept_invalid_certs", kind: SinkKind::Tls, args: &[0], receivers: &[] },
+    SinkMethod { method: "danger_accept_invalid_hostnames", kind: SinkKind::Tls, args: &[0], receivers: &[] },
+];
+
+/// Literals whose absence from a file proves that none of its fns passes a parameter to a sink
+/// or checks one: files without any are not summarised for callers in other files
+/// (`crate::taint::summary`). The sinks' own names, the checks' (`starts_with` after
+/// `canonicalize`, validator names, `is_match`) and the conversions that carry text.
+pub const SUMMARY_LITERALS: &[&str] = &[
+    "sqlx",
+    "diesel",
+    "sea_orm",
+    "execute",
+    "query",
+    "prepare",
+    "exec_",
+    "Command",
+    "fs::",
+    "File::",
+    "OpenOptions",
+    "ServeDir",
+    "ServeFile",
+    "NamedFile",
+    "reqwest",
+    "ureq",
+    ".get(",
+    ".post(",
+    "Regex",
+    "with_capacity",
+    "reserve",
+    "vec![",
+    "danger_accept_invalid",
+    "starts_with",
+    "canonicalize",
+    "is_match",
+    "validate",
+    "sanitize",
+    "sanitise",
+    "is_valid",
+    "is_safe",
+    "is_allowed",
+    "escape",
+    "check_",
+    "join(",
+    "format!",
+    "push_str",
 ];
 
 /// What a sanitizer does to an untrusted value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cleans {
     /// The result is a number: safe for every text sink, still untrusted as a size.
     ToNumber,
@@ -403,6 +554,12 @@ pub const SANITIZER_METHODS: &[SanitizerMethod] = &[
     SanitizerMethod { method: "is_dir", cleans: Cleans::Everything },
     SanitizerMethod { method: "hash", cleans: Cleans::Everything },
 ];
+
+/// Lexical path normalisers that resolve every `..` (a `starts_with` check on their result is a
+/// real check, as on a `canonicalize`d path): trait methods by (trait, method), counted only
+/// where the file imports the trait, and free fns.
+pub const PATH_NORMALISER_METHODS: &[(&str, &str)] = &[("path_clean::PathClean", "clean")];
+pub const PATH_NORMALISER_FNS: &[&str] = &["path_clean::clean"];
 
 /// Types that parsing into leaves nothing of the text: `s.parse::<Uuid>()`.
 pub const SAFE_PARSE_TYPES: &[&str] = &[

@@ -103,6 +103,9 @@ pub struct FnDef {
     /// Identifiers the body calls `.validate()` on.
     pub validates: Vec<String>,
     pub in_test: bool,
+    /// What the body does with its parameters, for callers in other files (taint rules); only
+    /// for fns worth it (see `crate::taint::summary`).
+    pub taint: Option<std::sync::Arc<crate::taint::summary::FnSummary>>,
 }
 
 #[derive(Debug, Default, Clone, Hash)]

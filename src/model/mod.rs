@@ -50,8 +50,16 @@ pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, Variant
 /// cached findings depend on it.
 pub const CONSULTED_BY: &[&str] = &[
     "block-on-without-timeout",
+    "command-injection",
     "detached-spawn",
     "error-detail-leak",
+    "path-traversal",
+    "regex-injection",
+    "sql-injection",
+    "sql-interpolation",
+    "ssrf",
+    "tls-verification-disabled",
+    "uncontrolled-allocation",
     "unraised-error-variant",
     "unvalidated-input",
     "unbounded-channel",
@@ -64,6 +72,19 @@ pub const CONSULTED_BY: &[&str] = &[
 /// right either way: a file's cached outcome is keyed by the fingerprint of the model it was
 /// analysed under.
 pub const USES_IF_BUILT: &[&str] = &["map-err-discard", "unwrap-or-default"];
+
+/// Rules that follow values into workspace fns of other files: when one runs, the model carries
+/// the taint summaries of the fns that files holding a source call (`crate::taint::summary`).
+pub const SUMMARISED_FOR: &[&str] = &[
+    "command-injection",
+    "path-traversal",
+    "regex-injection",
+    "sql-injection",
+    "sql-interpolation",
+    "ssrf",
+    "tls-verification-disabled",
+    "uncontrolled-allocation",
+];
 
 /// The index of every scanned file, merged. Immutable once built.
 #[derive(Default)]
@@ -533,6 +554,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
             &f.constructs,
             &f.validates,
             f.in_test,
+            &f.taint,
         )
             .hash(hasher);
     }

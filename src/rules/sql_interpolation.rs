@@ -188,6 +188,8 @@ struct FnState {
     direct: HashMap<(usize, usize), String>,
     /// Variables known to hold SQL text (initialised from or extended with a SQL literal).
     sql_bindings: HashSet<String>,
+    /// Variables wrapped in sqlx's `AssertSqlSafe` (see `knowledge::sql::ASSERTED_SAFE`).
+    asserted: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -207,6 +209,13 @@ impl Rule for SqlInterpolation {
             return;
         };
         for p in state.pending {
+            if p.binding
+                .as_ref()
+                .is_some_and(|b| state.asserted.contains(b))
+            {
+                cx.withdraw(p.handle);
+                continue;
+            }
             let executor = state
                 .direct
                 .get(&p.origin)
@@ -235,7 +244,11 @@ impl Rule for SqlInterpolation {
         // Positions where untrusted input is formatted or appended into text that reaches an
         // executor: `sql-injection` reports those.
         let mut tainted: HashSet<(usize, usize)> = HashSet::new();
-        for hit in crate::taint::flows(file, &cx.file.uses, SinkKind::Sql) {
+        let outside = crate::taint::summary::ModelSummaries {
+            workspace: cx.workspace,
+            file: &cx.file.path,
+        };
+        for hit in crate::taint::flows(file, &cx.file.uses, SinkKind::Sql, &outside) {
             if hit.family().is_none() {
                 continue;
             }
@@ -299,6 +312,9 @@ impl Rule for SqlInterpolation {
             return;
         }
         if !template_info.sql || template_info.runtime.is_empty() || only_displayed(cx) {
+            return;
+        }
+        if asserted_safe_argument(cx) {
             return;
         }
         let binding = assignment_target(cx.ancestors_inside_out());
@@ -383,6 +399,13 @@ impl Rule for SqlInterpolation {
                     || last.ident == "from_sql_and_values")
                     && segments.len() >= 2
                     && segments[segments.len() - 2].ident == "Statement";
+                // `AssertSqlSafe(command)`: the text in `command` is its author's to vouch for.
+                if is_asserted_safe(cx, &func.path)
+                    && let Some(name) = call.args.first().and_then(binding_name)
+                    && let Some(state) = self.fns.last_mut()
+                {
+                    state.asserted.insert(name);
+                }
                 if statement_ctor || EXECUTOR_FNS.iter().any(|f| last.ident == f) {
                     let exec = if statement_ctor {
                         format!("Statement::{}", last.ident)
@@ -629,7 +652,30 @@ fn only_displayed(cx: &Ctx<'_, '_>) -> bool {
                     "format" | "format_args" | "write" | "writeln"
                 )
         }
+        Some(Node::Expr(syn::Expr::MethodCall(mc))) => crate::knowledge::sql::DISPLAY_METHODS
+            .iter()
+            .any(|m| mc.method == m),
         _ => false,
+    }
+}
+
+/// A path naming sqlx's `AssertSqlSafe` marker.
+fn is_asserted_safe(cx: &Ctx<'_, '_>, path: &syn::Path) -> bool {
+    let full = cx.resolve(path).join("::");
+    crate::knowledge::sql::ASSERTED_SAFE.contains(&full.as_str())
+}
+
+/// The current `format!` is the argument of `AssertSqlSafe(..)`.
+fn asserted_safe_argument(cx: &Ctx<'_, '_>) -> bool {
+    let mut ancestors = cx.ancestors_inside_out();
+    loop {
+        match ancestors.next() {
+            Some(Node::Expr(syn::Expr::Macro(_) | syn::Expr::Paren(_))) => continue,
+            Some(Node::Expr(syn::Expr::Call(call))) => {
+                return matches!(&*call.func, syn::Expr::Path(p) if is_asserted_safe(cx, &p.path));
+            }
+            _ => return false,
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use crate::finding::{Dimension, Severity};
+use crate::knowledge::taint::SinkKind;
 use crate::rules::{Ctx, FnNode, LiteralScope, Precision, RawStep, Rule, RuleEntry, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -57,6 +58,7 @@ const HELP: &str = "keep verification on; for a private CA add its certificate a
 impl Rule for TlsVerificationDisabled {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
         match expr {
+            syn::Expr::Call(call) => self.workspace_flag(cx, call),
             syn::Expr::MethodCall(mc) => {
                 let method = mc.method.to_string();
                 match method.as_str() {
@@ -227,6 +229,109 @@ impl Rule for TlsVerificationDisabled {
 }
 
 impl TlsVerificationDisabled {
+    /// A call of a workspace fn in another file whose parameter decides `danger_accept_invalid_*`
+    /// there (its taint summary, through the model): what this caller passes is the finding.
+    fn workspace_flag(&mut self, cx: &mut Ctx<'_, '_>, call: &syn::ExprCall) {
+        let syn::Expr::Path(p) = &*call.func else {
+            return;
+        };
+        // Most calls name no fn with a flag summary: ask the model by name before resolving.
+        let Some(last) = p.path.segments.last() else {
+            return;
+        };
+        let flagged = cx.workspace.fns_named(&last.ident.to_string()).any(|f| {
+            f.taint
+                .as_ref()
+                .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls))
+        });
+        if !flagged {
+            return;
+        }
+        let resolved = cx.resolve(&p.path);
+        let outside = crate::taint::summary::ModelSummaries {
+            workspace: cx.workspace,
+            file: &cx.file.path,
+        };
+        let Some(callee) = crate::taint::Summaries::summary(&outside, &resolved, false) else {
+            return;
+        };
+        let file = crate::report::safe_text::one_line(&callee.summary.file).into_owned();
+        for sink in callee
+            .summary
+            .sinks
+            .iter()
+            .filter(|s| s.sink == SinkKind::Tls)
+        {
+            let Some(arg) = call.args.iter().nth(sink.param) else {
+                continue;
+            };
+            let method = sink
+                .note
+                .trim_start_matches("reaches ")
+                .trim_matches('`')
+                .trim_start_matches('.')
+                .trim_end_matches("()")
+                .to_string();
+            let name = &callee.name;
+            let there = format!("`{name}` ({file}:{})", sink.line);
+            match bool_origin(cx, arg, 0) {
+                BoolOrigin::True(literal, mut steps) => {
+                    steps.insert(
+                        0,
+                        RawStep {
+                            start: literal,
+                            end: literal,
+                            note: "`true`".to_string(),
+                        },
+                    );
+                    steps.push(RawStep {
+                        start: arg.span(),
+                        end: arg.span(),
+                        note: format!("passed to {there}, where it decides `{method}`"),
+                    });
+                    cx.report_flow(
+                        arg.span(),
+                        arg.span(),
+                        Severity::High,
+                        format!("passes `true` to {there}, whose parameter decides `{method}`: TLS verification is off for this caller"),
+                        HELP,
+                        steps,
+                    );
+                }
+                BoolOrigin::Input(span, source) => cx.report_flow(
+                    arg.span(),
+                    arg.span(),
+                    Severity::Medium,
+                    format!("passes a flag read from {source} (line {}) to {there}, whose parameter decides `{method}`: setting it turns TLS verification off; make sure it cannot be set in production", span.start().line),
+                    HELP,
+                    vec![
+                        RawStep {
+                            start: span,
+                            end: span,
+                            note: format!("read from {source}"),
+                        },
+                        RawStep {
+                            start: arg.span(),
+                            end: arg.span(),
+                            note: format!("passed to {there}, where it decides `{method}`"),
+                        },
+                    ],
+                ),
+                BoolOrigin::Param(index) => {
+                    if let Some(f) = cx.enclosing_fn {
+                        self.flag_params.push(FlagParam {
+                            function: f.sig.ident.to_string(),
+                            index,
+                            method: format!("{method}` in {there} through `{name}"),
+                            line: call.span().start().line,
+                        });
+                    }
+                }
+                BoolOrigin::OptIn | BoolOrigin::False => {}
+            }
+        }
+    }
+
     fn report_origin(
         &mut self,
         cx: &mut Ctx<'_, '_>,

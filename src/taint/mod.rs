@@ -13,6 +13,7 @@
 //! Sources, sinks and sanitizers are data: [`crate::knowledge::taint`].
 
 pub mod report;
+pub mod summary;
 mod walk;
 
 use std::cell::RefCell;
@@ -28,7 +29,7 @@ pub use walk::FnResult;
 
 /// What a value is, as far as its type or its history says: sinks of text fire on text, the
 /// allocation sink on numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ValueKind {
     Text,
     Number,
@@ -133,15 +134,17 @@ impl Hit {
     }
 }
 
-/// Summaries of functions outside this file (the workspace model's seam): by resolved path.
+/// Summaries of functions outside this file (the workspace model's seam): by the path a call
+/// resolves to through the file's `use` map (`[Type, method]` for a method call on a value of a
+/// known type, with `method` set).
 pub trait Summaries {
-    fn summary(&self, path: &[String]) -> Option<Rc<FnResult>>;
+    fn summary(&self, path: &[String], method: bool) -> Option<summary::Outside>;
 }
 
 /// No summaries beyond the file.
 pub struct FileOnly;
 impl Summaries for FileOnly {
-    fn summary(&self, _path: &[String]) -> Option<Rc<FnResult>> {
+    fn summary(&self, _path: &[String], _method: bool) -> Option<summary::Outside> {
         None
     }
 }
@@ -253,7 +256,8 @@ impl<'a, 'ast> Engine<'a, 'ast> {
                     continue;
                 }
                 let first = hit.flow.steps.first().map(|s| pos(s.start));
-                let key = (pos(hit.sink.start), pos(hit.arg), first);
+                // One finding per source and sink call, whichever of its arguments carries it.
+                let key = (pos(hit.sink.start), first);
                 if !seen.contains(&key) {
                     seen.push(key);
                     hits.push(hit.clone());
@@ -269,10 +273,11 @@ pub(crate) fn pos(span: Span) -> (usize, usize) {
     (p.line, p.column)
 }
 
-/// Convenience for rules: every source-to-sink flow of `kind` in `file`.
-pub fn flows(file: &syn::File, uses: &UseMap, kind: SinkKind) -> Vec<Hit> {
+/// Convenience for rules: every source-to-sink flow of `kind` in `file`, following calls into
+/// other files of the workspace through `outside`.
+pub fn flows(file: &syn::File, uses: &UseMap, kind: SinkKind, outside: &dyn Summaries) -> Vec<Hit> {
     let index = FileIndex::build(file, uses);
-    Engine::new(uses, &index, kind, &FileOnly).run()
+    Engine::new(uses, &index, kind, outside).run()
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! severity by where the input comes from, the path in the message and in `flow`.
 
 use crate::finding::Severity;
-use crate::knowledge::taint::{Family, SinkKind};
+use crate::knowledge::taint::{Family, SOURCE_LITERALS, SinkKind};
 use crate::rules::{Ctx, RawStep};
+use crate::taint::summary::ModelSummaries;
 use crate::taint::{Origin, flows};
 
 /// What a taint rule reports, and how severe each family of source is for it (`None`: not
@@ -31,7 +32,16 @@ impl TaintRule {
 }
 
 pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
-    for hit in flows(file, &cx.file.uses, rule.kind) {
+    // A file parsed for other rules that names no source has no flow to follow (the prefilter's
+    // own test, repeated: every enabled rule runs on every parsed file).
+    if !SOURCE_LITERALS.iter().any(|l| cx.file.text.contains(l)) {
+        return;
+    }
+    let outside = ModelSummaries {
+        workspace: cx.workspace,
+        file: &cx.file.path,
+    };
+    for hit in flows(file, &cx.file.uses, rule.kind, &outside) {
         let Origin::Source { family, what } = hit.flow.origin else {
             continue;
         };

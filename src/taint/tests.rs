@@ -4,7 +4,7 @@ use crate::knowledge::taint::{Family, SinkKind};
 fn hits(src: &str, kind: SinkKind) -> Vec<(usize, String)> {
     let file = syn::parse_file(src).expect("test source parses");
     let uses = UseMap::from_file(&file);
-    flows(&file, &uses, kind)
+    flows(&file, &uses, kind, &FileOnly)
         .into_iter()
         .map(|h| {
             let path: Vec<String> = h.flow.steps.iter().map(|s| s.note.clone()).collect();
@@ -87,4 +87,48 @@ fn h(req: HttpRequest) {
 "#;
     assert_eq!(lines(src, SinkKind::Path), [7]);
     let _ = Family::WebRequest;
+}
+
+#[test]
+fn summaries_say_what_a_fn_does_with_its_parameters() {
+    let src = r#"
+use path_clean::PathClean;
+fn safe_join(base: &Path, part: &str) -> std::io::Result<PathBuf> {
+    let joined = base.join(part).clean();
+    if !joined.starts_with(base) {
+        return Err(std::io::Error::other("outside"));
+    }
+    Ok(joined)
+}
+fn run(cmd: &str) { std::process::Command::new(cmd).spawn(); }
+fn constant(_x: &str) -> &'static str { "fixed" }
+"#;
+    let file = syn::parse_file(src).expect("test source parses");
+    let summaries = summary::summarise_file("src/util.rs", &file);
+    let get = |name: &str| {
+        summaries
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, _, s)| s.clone())
+    };
+    let join = get("safe_join").expect("safe_join is summarised");
+    assert!(join.validates.contains(&(1, kb_cleans_path())), "{join:?}");
+    let path_return = join
+        .returns
+        .iter()
+        .find(|r| r.sink == SinkKind::Path && r.from == summary::ReturnedFrom::Param(1))
+        .expect("the joined path is returned");
+    assert_ne!(path_return.cleared & SinkKind::Path.bit(), 0, "{join:?}");
+    let run = get("run").expect("run is summarised");
+    assert!(
+        run.sinks
+            .iter()
+            .any(|s| s.sink == SinkKind::Command && s.param == 0 && s.line == 10),
+        "{run:?}"
+    );
+    assert!(get("constant").is_none(), "nothing of `_x` comes out");
+}
+
+fn kb_cleans_path() -> crate::knowledge::taint::Cleans {
+    crate::knowledge::taint::Cleans::For(SinkKind::Path)
 }

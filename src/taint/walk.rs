@@ -26,6 +26,8 @@ use types::*;
 pub struct FnResult {
     pub returns: Taint,
     pub hits: Vec<Hit>,
+    /// Parameters checked with an early error return (see `summary::FnSummary::validates`).
+    pub validates: Vec<(usize, Cleans)>,
 }
 
 /// Collects the file's functions and struct field types.
@@ -112,7 +114,11 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
         }
         fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
             // Archive entries: whether the receiver is an archive is the walk's to decide.
-            if kb::SOURCE_METHODS.iter().any(|s| mc.method == s.method) {
+            // So is whether `x.into_body().collect()` is http-body-util's.
+            let body_collect = mc.method == "collect"
+                && matches!(&*mc.receiver, syn::Expr::MethodCall(inner)
+                    if kb::BODY_METHODS.contains(&inner.method.to_string().as_str()));
+            if body_collect || kb::SOURCE_METHODS.iter().any(|s| mc.method == s.method) {
                 self.found = true;
             }
             syn::visit::visit_expr_method_call(self, mc);
@@ -139,8 +145,11 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
         canonical: Vec::new(),
         tuple_kinds: HashMap::new(),
         branch_depth: 0,
+        scopes: Vec::new(),
+        conditions: Vec::new(),
         returns: Vec::new(),
         hits: Vec::new(),
+        validates: Vec::new(),
     };
     let route = rocket_params(f.attrs);
     for (i, input) in f.sig.inputs.iter().enumerate() {
@@ -217,6 +226,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
     FnResult {
         returns: walk.returns,
         hits: walk.hits,
+        validates: walk.validates,
     }
 }
 
@@ -315,6 +325,8 @@ const TEXT_METHODS: &[&str] = &[
 
 /// Methods whose arguments flow into the result, as well as the receiver.
 const ARG_FLOW_METHODS: &[&str] = &[
+    // warp's `filter.and(warp::query())`: the extracted values of both.
+    "and",
     "join",
     "unwrap_or",
     "or",
@@ -362,6 +374,9 @@ const CLOSURE_RESULT_METHODS: &[&str] = &[
     "find_map",
 ];
 
+/// A local a binding shadowed: its name, and what it (and its fields) held before.
+type Shadowed = (String, Vec<(String, Taint)>);
+
 struct Walk<'e, 'a, 'ast> {
     engine: &'e Engine<'a, 'ast>,
     /// Local (or `local.field`) -> what it may hold.
@@ -375,8 +390,14 @@ struct Walk<'e, 'a, 'ast> {
     tuple_kinds: HashMap<String, Vec<ValueKind>>,
     /// Inside a branch, an assignment adds to what a local may hold instead of replacing it.
     branch_depth: usize,
+    /// For `SinkKind::Tls`: what the conditions of the enclosing `if`s read, which decides a
+    /// literal `true` inside them (`if insecure { b.danger_accept_invalid_certs(true) }`).
+    conditions: Vec<Taint>,
+    /// Per block: the locals a `let` of the block shadowed, with what they held before.
+    scopes: Vec<Vec<Shadowed>>,
     returns: Taint,
     hits: Vec<Hit>,
+    validates: Vec<(usize, Cleans)>,
 }
 
 impl Walk<'_, '_, '_> {
@@ -409,6 +430,7 @@ impl Walk<'_, '_, '_> {
     }
 
     fn block(&mut self, block: &syn::Block) -> Taint {
+        self.scopes.push(Vec::new());
         let mut last = Vec::new();
         for (i, stmt) in block.stmts.iter().enumerate() {
             let value = self.stmt(stmt);
@@ -416,7 +438,51 @@ impl Walk<'_, '_, '_> {
                 last = value;
             }
         }
+        self.end_scope();
         last
+    }
+
+    /// A `let`, closure or arm binding names new locals: what the names held before is set
+    /// aside until the scope ends (a shadowing `let name = clean(&name)` in a branch replaces
+    /// the value there, rather than adding to it as an assignment on some path would).
+    fn declare(&mut self, pat: &syn::Pat) {
+        struct Names(Vec<String>);
+        impl<'ast> Visit<'ast> for Names {
+            fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                self.0.push(p.ident.to_string());
+                syn::visit::visit_pat_ident(self, p);
+            }
+        }
+        let mut names = Names(Vec::new());
+        names.visit_pat(pat);
+        for name in names.0 {
+            let prefix = format!("{name}.");
+            let old: Vec<(String, Taint)> = self
+                .vars
+                .iter()
+                .filter(|(k, _)| **k == name || k.starts_with(&prefix))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, _) in &old {
+                self.vars.remove(k);
+            }
+            if let Some(scope) = self.scopes.last_mut()
+                && !scope.iter().any(|(n, _)| *n == name)
+            {
+                scope.push((name, old));
+            }
+        }
+    }
+
+    fn end_scope(&mut self) {
+        if let Some(scope) = self.scopes.pop() {
+            for (name, old) in scope {
+                let prefix = format!("{name}.");
+                self.vars
+                    .retain(|k, _| *k != name && !k.starts_with(&prefix));
+                self.vars.extend(old);
+            }
+        }
     }
 
     fn stmt(&mut self, stmt: &syn::Stmt) -> Taint {
@@ -450,7 +516,7 @@ impl Walk<'_, '_, '_> {
                             self.types.remove(&name);
                         }
                     }
-                    if is_canonicalize(&init.expr) {
+                    if is_canonicalize(self.engine.uses, &init.expr) {
                         self.canonical.push(name);
                     }
                 }
@@ -484,6 +550,7 @@ impl Walk<'_, '_, '_> {
                     }
                     return Vec::new();
                 }
+                self.declare(&local.pat);
                 self.bind_typed(&local.pat, value, ty, false);
                 Vec::new()
             }
@@ -501,7 +568,8 @@ impl Walk<'_, '_, '_> {
 
     /// What a type annotation or turbofish says about a parsed value.
     fn typed(&self, value: Taint, ty: &syn::Type) -> Taint {
-        if value.is_empty() {
+        // A flag is a `bool`: its type says nothing about who decides it.
+        if value.is_empty() || self.kind() == SinkKind::Tls {
             return value;
         }
         match kind_of_type(ty) {
@@ -676,12 +744,16 @@ impl Walk<'_, '_, '_> {
             syn::Expr::Reference(r) => self.expr(&r.expr),
             syn::Expr::Paren(p) => self.expr(&p.expr),
             syn::Expr::Group(g) => self.expr(&g.expr),
-            syn::Expr::Try(t) => self.expr(&t.expr),
+            syn::Expr::Try(t) => {
+                let value = self.expr(&t.expr);
+                self.checked_by_call(&t.expr);
+                value
+            }
             syn::Expr::Await(a) => self.expr(&a.base),
             syn::Expr::Unary(u) => {
                 let t = self.expr(&u.expr);
                 match u.op {
-                    syn::UnOp::Not(_) => Vec::new(),
+                    syn::UnOp::Not(_) if self.kind() != SinkKind::Tls => Vec::new(),
                     _ => t,
                 }
             }
@@ -717,21 +789,27 @@ impl Walk<'_, '_, '_> {
             syn::Expr::Match(m) => self.match_expr(m),
             syn::Expr::Let(l) => {
                 let value = self.expr(&l.expr);
+                self.declare(&l.pat);
                 self.bind_typed(&l.pat, value, None, false);
                 Vec::new()
             }
             syn::Expr::ForLoop(f) => {
                 let items = self.expr(&f.expr);
                 self.branch_depth += 1;
+                self.scopes.push(Vec::new());
+                self.declare(&f.pat);
                 self.bind_typed(&f.pat, items, None, false);
                 self.block(&f.body);
+                self.end_scope();
                 self.branch_depth -= 1;
                 Vec::new()
             }
             syn::Expr::While(w) => {
                 self.branch_depth += 1;
+                self.scopes.push(Vec::new());
                 self.expr(&w.cond);
                 self.block(&w.body);
+                self.end_scope();
                 self.branch_depth -= 1;
                 Vec::new()
             }
@@ -861,17 +939,33 @@ impl Walk<'_, '_, '_> {
 
     fn closure(&mut self, c: &syn::ExprClosure, params: Taint) -> Taint {
         self.branch_depth += 1;
+        self.scopes.push(Vec::new());
         for input in &c.inputs {
+            self.declare(input);
             self.bind_typed(input, params.clone(), None, false);
         }
         let body = self.expr(&c.body);
+        self.end_scope();
         self.branch_depth -= 1;
         body
     }
 
     fn if_expr(&mut self, i: &syn::ExprIf) -> Taint {
+        // `if let` bindings live in the `then` block only.
+        self.scopes.push(Vec::new());
+        let out = self.if_expr_scoped(i);
+        self.end_scope();
+        out
+    }
+
+    fn if_expr_scoped(&mut self, i: &syn::ExprIf) -> Taint {
         self.expr(&i.cond);
         let guard = self.guard_of(&i.cond);
+        let decides = self.kind() == SinkKind::Tls;
+        if decides {
+            let read = self.read_by(&i.cond);
+            self.conditions.push(read);
+        }
         self.branch_depth += 1;
         // A positive check (`if is_valid(&x) { .. }`): `x` is clean inside.
         let saved = guard
@@ -887,11 +981,17 @@ impl Walk<'_, '_, '_> {
             union(&mut out, t);
         }
         self.branch_depth -= 1;
+        if decides {
+            self.conditions.pop();
+        }
         // A negative check that leaves (`if !is_valid(&x) { return .. }`): clean after.
         if let Some(g) = guard
             && !g.positive
             && diverges(&i.then_branch)
         {
+            if fails(&i.then_branch) {
+                self.note_validated(&g.vars, g.cleans);
+            }
             self.clean_vars(&g.vars, g.cleans);
         }
         out
@@ -912,16 +1012,21 @@ impl Walk<'_, '_, '_> {
                 }
                 _ => None,
             };
-            self.bind_typed(
-                &arm.pat,
-                set_unknown_from_object(scrutinee.clone()),
-                None,
-                false,
-            );
+            self.scopes.push(Vec::new());
+            self.declare(&arm.pat);
+            // `Component::Normal(name)` of a path's components: one plain name, never `..`,
+            // a root or a separator.
+            let part = if is_normal_component(&arm.pat) {
+                clean(scrutinee.clone(), Cleans::For(SinkKind::Path))
+            } else {
+                scrutinee.clone()
+            };
+            self.bind_typed(&arm.pat, set_unknown_from_object(part), None, false);
             if let Some((_, g)) = &arm.guard {
                 self.expr(g);
             }
             let t = self.expr(&arm.body);
+            self.end_scope();
             union(&mut out, t);
             if let Some(saved) = saved {
                 self.restore(saved);
@@ -990,6 +1095,26 @@ fn set_unknown_from_object(taint: Taint) -> Taint {
 
 fn set_kind_object(taint: Taint) -> Taint {
     set_kind(taint, ValueKind::Object)
+}
+
+fn is_normal_component(pat: &syn::Pat) -> bool {
+    let syn::Pat::TupleStruct(ts) = pat else {
+        return false;
+    };
+    let segments: Vec<String> = ts
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        [.., "Component", "Normal"]
+    )
 }
 
 fn is_validator_name(name: &str) -> bool {

@@ -101,3 +101,23 @@ fn not_an_archive(list: &Catalog) {
     let item = list.by_index(0);
     std::fs::read(item.name());
 }
+
+// Only letters, digits and `_` get through.
+async fn charset(Path(name): Path<String>) {
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return;
+    }
+    std::fs::read(format!("/srv/files/{name}"));
+}
+
+// Rebuilt from the plain components only: `..`, roots and prefixes are dropped.
+async fn normal_components(Path(name): Path<String>) {
+    let mut clean = PathBuf::from("/srv/files");
+    for part in std::path::Path::new(&name).components() {
+        match part {
+            std::path::Component::Normal(p) => clean.push(p),
+            _ => {}
+        }
+    }
+    std::fs::read(&clean);
+}

@@ -50,3 +50,13 @@ fn text_shapes(target: &Target, session: &Session) -> Vec<String> {
     }
     out
 }
+
+// A terminal prompt shown to a person, not a statement.
+fn confirm_drop(db_url: &str) -> bool {
+    Confirm::new().with_prompt(format!("Drop database at {}?", db_url)).interact().unwrap()
+}
+
+// The same words sent to the database.
+async fn drop_it(conn: &mut PgConnection, db_name: &str) {
+    conn.execute(format!("Drop database {}", db_name).as_str()).await; //~ sql-interpolation:medium
+}

@@ -2,6 +2,7 @@
 //! summaries of the file's functions applied at their call sites.
 
 use super::*;
+use crate::taint::summary::{Outside, ReturnedFrom};
 
 impl Walk<'_, '_, '_> {
     pub(super) fn method_call(&mut self, mc: &syn::ExprMethodCall) -> Taint {
@@ -10,10 +11,29 @@ impl Walk<'_, '_, '_> {
         // Closure arguments of iterator and option adaptors see the receiver's items.
         let mut args = Vec::new();
         let mut closure_result = Vec::new();
+        let takes_closure = CLOSURE_RESULT_METHODS.contains(&method.as_str());
         for arg in &mc.args {
             match peel(arg) {
                 syn::Expr::Closure(c) => {
                     let t = self.closure(c, receiver.clone());
+                    union(&mut closure_result, t.clone());
+                    args.push(t);
+                }
+                // A fn of the file in the closure's place (`.and_then(handler)` of a warp
+                // filter, `.map(parse)`): every parameter sees the receiver's items.
+                syn::Expr::Path(p)
+                    if takes_closure
+                        && !receiver.is_empty()
+                        && p.path.segments.len() == 1
+                        && let Some(i) = self
+                            .engine
+                            .index
+                            .unique(&p.path.segments[0].ident.to_string(), false) =>
+                {
+                    let n = self.engine.index.fns[i].sig.inputs.len();
+                    let inputs = vec![receiver.clone(); n];
+                    let spans = vec![arg.span(); n];
+                    let t = self.apply_summary(i, &inputs, &spans, arg.span());
                     union(&mut closure_result, t.clone());
                     args.push(t);
                 }
@@ -33,13 +53,30 @@ impl Walk<'_, '_, '_> {
             return self.apply_summary(i, &inputs, &spans, mc.method.span());
         }
 
-        // Sinks.
         let receiver_type = self.type_of(&mc.receiver);
-        if let Some(source) = receiver_type.as_ref().and_then(|t| {
-            let t = t.join("::");
-            kb::SOURCE_METHODS
-                .iter()
-                .find(|s| s.method == method && s.receivers.contains(&t.as_str()))
+        // A method of a workspace type in another file, on a value whose type the walk knows.
+        if let Some(owner) = receiver_type.as_ref().and_then(|t| t.last())
+            && let Some(outside) = self
+                .engine
+                .outside
+                .summary(&[owner.clone(), method.clone()], true)
+        {
+            let mut inputs = vec![receiver.clone()];
+            inputs.extend(args.iter().cloned());
+            let spans: Vec<Span> = std::iter::once(mc.receiver.span())
+                .chain(mc.args.iter().map(|a| a.span()))
+                .collect();
+            return self.apply_outside(&outside, &inputs, &spans, mc.method.span());
+        }
+
+        // Sinks.
+        let type_path = receiver_type.as_ref().map(|t| t.join("::"));
+        if let Some(source) = kb::SOURCE_METHODS.iter().find(|s| {
+            s.method == method
+                && (s.receivers.is_empty()
+                    || type_path
+                        .as_ref()
+                        .is_some_and(|t| s.receivers.contains(&t.as_str())))
         }) {
             return vec![Flow {
                 origin: Origin::Source {
@@ -129,7 +166,7 @@ impl Walk<'_, '_, '_> {
         let receiver = receiver
             .into_iter()
             .filter_map(|mut f| {
-                if f.accessors.is_empty() {
+                if f.accessors.is_empty() || PASS_THROUGH.contains(&method.as_str()) {
                     Some(f)
                 } else if f.accessors.contains(&method.as_str()) {
                     f.accessors = &[];
@@ -163,6 +200,27 @@ impl Walk<'_, '_, '_> {
             return clear_all_text(out);
         }
 
+        // `resp.into_body().collect()` with http-body-util's `BodyExt` in scope: the body.
+        if method == "collect"
+            && matches!(&*mc.receiver, syn::Expr::MethodCall(inner)
+                if kb::BODY_METHODS.contains(&inner.method.to_string().as_str()))
+            && trait_in_scope(self.engine.uses, kb::BODY_COLLECT_TRAIT)
+        {
+            return vec![Flow {
+                origin: Origin::Source {
+                    family: Family::Network,
+                    what: "an HTTP body",
+                },
+                kind: ValueKind::Unknown,
+                cleared: 0,
+                accessors: &[],
+                steps: vec![step(
+                    mc.method.span(),
+                    "an HTTP body: `.collect()`".to_string(),
+                    None,
+                )],
+            }];
+        }
         let mut out = if CLOSURE_RESULT_METHODS.contains(&method.as_str()) {
             closure_result
         } else {
@@ -275,22 +333,18 @@ impl Walk<'_, '_, '_> {
             spans.extend(c.args.iter().map(|a| a.span()));
             return self.apply_summary(i, &inputs, &spans, call_span);
         }
-        if let Some(summary) = self.engine.outside.summary(&resolved) {
-            return self.apply_result(
-                &summary,
-                &last,
-                &args,
-                &c.args.iter().map(|a| a.span()).collect::<Vec<_>>(),
-                call_span,
-            );
-        }
-
         if is_validator_name(&last) {
             let mut out = Vec::new();
             for t in args {
                 union(&mut out, t);
             }
             return clear_all_text(out);
+        }
+
+        // A workspace fn in another file: its summary, through the model.
+        if let Some(outside) = self.engine.outside.summary(&resolved, false) {
+            let spans: Vec<Span> = c.args.iter().map(|a| a.span()).collect();
+            return self.apply_outside(&outside, &args, &spans, call_span);
         }
 
         // Conversions: `i64::from_str(s)`, `u32::try_from(n)` are numbers; `Uuid::from_str`
@@ -301,6 +355,11 @@ impl Walk<'_, '_, '_> {
             .nth(1)
             .map(|s| s.ident.to_string())
             .unwrap_or_default(); // optional: a bare `f(..)` has no owner type
+        // An error carries its payload to whoever handles it, not to the value `?` or
+        // `unwrap` give (`_ => Err(format!("no column {c}"))` of an allow-list).
+        if last == "Err" {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for t in args {
             union(&mut out, t);
@@ -405,6 +464,83 @@ impl Walk<'_, '_, '_> {
         out
     }
 
+    /// Applies the summary of a workspace fn in another file at a call: its sinks are reported
+    /// at the call (the argument that carries the value), pointing at the sink's file and line.
+    pub(super) fn apply_outside(
+        &mut self,
+        outside: &Outside,
+        inputs: &[Taint],
+        spans: &[Span],
+        call: Span,
+    ) -> Taint {
+        let summary = &outside.summary;
+        let name = &outside.name;
+        let file = crate::report::safe_text::one_line(&summary.file).into_owned();
+        let kind = self.kind();
+        for sink in summary.sinks.iter().filter(|k| k.sink == kind) {
+            let Some(arg) = inputs.get(sink.param) else {
+                continue;
+            };
+            let at = spans.get(sink.param).copied().unwrap_or(call);
+            for a in arg {
+                let mut flow = a.clone();
+                flow.kind = combine_kind(a.kind, sink.kind);
+                flow.cleared |= sink.cleared;
+                flow.push_step(step(at, format!("passed to `{name}`"), None));
+                let param_reaches = matches!(flow.origin, Origin::Param(_))
+                    && flow.cleared & self.kind().bit() == 0
+                    && flow.accessors.is_empty();
+                if flow.fires(self.kind()) || param_reaches {
+                    self.hits.push(Hit {
+                        flow,
+                        sink: Step {
+                            start: call,
+                            end: at,
+                            note: format!("{} in `{name}` ({file}:{})", sink.note, sink.line),
+                            var: None,
+                        },
+                        arg: at,
+                    });
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for r in summary.returns.iter().filter(|r| r.sink == kind) {
+            match &r.from {
+                ReturnedFrom::Param(p) => {
+                    let Some(arg) = inputs.get(*p) else { continue };
+                    let at = spans.get(*p).copied().unwrap_or(call);
+                    for a in arg {
+                        let mut flow = a.clone();
+                        flow.kind = combine_kind(a.kind, r.kind);
+                        flow.cleared |= r.cleared;
+                        flow.push_step(step(at, format!("passed to `{name}`"), None));
+                        flow.push_step(step(call, format!("returned by `{name}` ({file})"), None));
+                        union(&mut out, vec![flow]);
+                    }
+                }
+                ReturnedFrom::Source { family, what, line } => union(
+                    &mut out,
+                    vec![Flow {
+                        origin: Origin::Source {
+                            family: *family,
+                            what,
+                        },
+                        kind: r.kind,
+                        cleared: r.cleared,
+                        accessors: &[],
+                        steps: vec![step(
+                            call,
+                            format!("{what}, read in `{name}` ({file}:{line})"),
+                            None,
+                        )],
+                    }],
+                ),
+            }
+        }
+        out
+    }
+
     /// Records the flows of `taint` that reach a sink of `kind`.
     pub(super) fn sink_value(
         &mut self,
@@ -417,6 +553,27 @@ impl Walk<'_, '_, '_> {
         if kind != self.kind() {
             return;
         }
+        // A flag: a literal `true` is decided by the `if`s around it, `false` by nothing.
+        let taint = match (kind, peel(arg)) {
+            (
+                SinkKind::Tls,
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Bool(b),
+                    ..
+                }),
+            ) => {
+                if b.value {
+                    let mut decided = Vec::new();
+                    for c in &self.conditions {
+                        union(&mut decided, c.clone());
+                    }
+                    decided
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => taint,
+        };
         for flow in taint {
             if flow.fires(kind)
                 || (matches!(flow.origin, Origin::Param(_))
@@ -438,14 +595,19 @@ impl Walk<'_, '_, '_> {
     }
 }
 
-/// Substitutes a caller's argument flow for a callee's parameter flow.
-pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flow {
-    let kind = match (arg.kind, callee.kind) {
+/// The kind of a caller's value after a callee made it into `callee`.
+fn combine_kind(arg: ValueKind, callee: ValueKind) -> ValueKind {
+    match (arg, callee) {
         (ValueKind::Number, _) | (_, ValueKind::Number) => ValueKind::Number,
         (a, ValueKind::Unknown) => a,
         (ValueKind::Object, ValueKind::Object) => ValueKind::Object,
         (_, c) => c,
-    };
+    }
+}
+
+/// Substitutes a caller's argument flow for a callee's parameter flow.
+pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flow {
+    let kind = combine_kind(arg.kind, callee.kind);
     let mut steps = arg.steps.clone();
     steps.push(step(at, format!("passed to `{name}`"), None));
     steps.extend(callee.steps.iter().cloned());
@@ -460,4 +622,17 @@ pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flo
         accessors: arg.accessors,
         steps,
     }
+}
+
+/// Methods that hand back the object they are called on (a request, a message): its accessors
+/// still decide what is input.
+const PASS_THROUGH: &[&str] = &[
+    "unwrap", "expect", "ok", "clone", "as_ref", "borrow", "detach",
+];
+
+/// Whether the file imports `path` (a trait, by name or through a glob of its module).
+pub(super) fn trait_in_scope(uses: &UseMap, path: &str) -> bool {
+    let (module, name) = path.rsplit_once("::").unwrap_or(("", path));
+    uses.resolve(&[name.to_string()]).join("::") == path
+        || uses.glob_imports(&module.split("::").collect::<Vec<_>>())
 }

@@ -120,7 +120,104 @@ impl Walk<'_, '_, '_> {
             return;
         }
         if let Some(g) = self.guard_of(inner) {
+            self.note_validated(&g.vars, g.cleans);
             self.clean_vars(&g.vars, g.cleans);
+        }
+    }
+
+    /// Records the parameters a check that returns early covers, for the fn's summary.
+    pub(super) fn note_validated(&mut self, vars: &[String], cleans: Cleans) {
+        for key in vars {
+            for flow in self.expr_key(key) {
+                if let Origin::Param(p) = flow.origin
+                    && !self.validates.contains(&(p, cleans))
+                {
+                    self.validates.push((p, cleans));
+                }
+            }
+        }
+    }
+
+    /// `helper(&x)?` where `helper`'s summary says it checks that parameter and returns an
+    /// error when the check fails: `x` is clean after it, as after `validate(&x)?`.
+    pub(super) fn checked_by_call(&mut self, expr: &syn::Expr) {
+        let mut inner = expr;
+        loop {
+            match inner {
+                syn::Expr::Await(a) => inner = &a.base,
+                syn::Expr::Paren(p) => inner = &p.expr,
+                syn::Expr::MethodCall(mc)
+                    if matches!(
+                        mc.method.to_string().as_str(),
+                        "map_err"
+                            | "context"
+                            | "with_context"
+                            | "wrap_err"
+                            | "ok_or"
+                            | "ok_or_else"
+                    ) =>
+                {
+                    inner = &mc.receiver
+                }
+                _ => break,
+            }
+        }
+        let (validates, args): (Vec<(usize, Cleans)>, Vec<&syn::Expr>) = match inner {
+            syn::Expr::Call(c) => {
+                let syn::Expr::Path(func) = &*c.func else {
+                    return;
+                };
+                let segments = &func.path.segments;
+                let Some(last) = segments.last().map(|s| s.ident.to_string()) else {
+                    return;
+                };
+                let same_file = match segments.len() {
+                    1 => self.engine.index.unique(&last, false),
+                    2 if segments[0].ident == "Self" => self.engine.index.unique(&last, true),
+                    _ => None,
+                };
+                let validates = match same_file {
+                    Some(i) if self.engine.index.fns[i].sig.receiver().is_none() => {
+                        self.engine.analyse(i).validates.clone()
+                    }
+                    Some(_) => return,
+                    None => {
+                        let resolved = self.engine.uses.resolve_path(&func.path);
+                        match self.engine.outside.summary(&resolved, false) {
+                            Some(o) => o.summary.validates.clone(),
+                            None => return,
+                        }
+                    }
+                };
+                (validates, c.args.iter().collect())
+            }
+            _ => return,
+        };
+        for (p, cleans) in validates {
+            if let Some(key) = args.get(p).and_then(|a| root_key(a)) {
+                self.note_validated(std::slice::from_ref(&key), cleans);
+                self.clean_vars(&[key], cleans);
+            }
+        }
+    }
+
+    /// What the locals and fields a condition reads may hold (`insecure`, `!cfg.insecure`).
+    pub(super) fn read_by(&self, cond: &syn::Expr) -> Taint {
+        match cond {
+            syn::Expr::Path(_) | syn::Expr::Field(_) => {
+                let key = field_key(cond).or_else(|| local_name(cond));
+                key.map(|k| self.expr_key(&k)).unwrap_or_default() // optional: a constant condition reads no local
+            }
+            syn::Expr::Unary(u) => self.read_by(&u.expr),
+            syn::Expr::Paren(p) => self.read_by(&p.expr),
+            syn::Expr::Reference(r) => self.read_by(&r.expr),
+            syn::Expr::Binary(b) => {
+                let mut out = self.read_by(&b.left);
+                union(&mut out, self.read_by(&b.right));
+                out
+            }
+            syn::Expr::MethodCall(mc) => self.read_by(&mc.receiver),
+            _ => Vec::new(),
         }
     }
 
@@ -136,6 +233,7 @@ impl Walk<'_, '_, '_> {
         if let Some(g) = args.first().and_then(|c| self.guard_of(c))
             && g.positive
         {
+            self.note_validated(&g.vars, g.cleans);
             self.clean_vars(&g.vars, g.cleans);
         }
     }
@@ -213,6 +311,18 @@ impl Walk<'_, '_, '_> {
                     });
                 }
                 match method.as_str() {
+                    // `name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')`: only
+                    // letters, digits and underscores, which no sink gives a meaning to.
+                    "all" if is_identifier_charset(mc) => {
+                        let syn::Expr::MethodCall(inner) = &*mc.receiver else {
+                            return None;
+                        };
+                        Some(Guard {
+                            vars: root_key(&inner.receiver).into_iter().collect(),
+                            positive: true,
+                            cleans: Cleans::Everything,
+                        })
+                    }
                     // `p.components().any(|c| c == Component::ParentDir)`: a traversal check.
                     "any"
                         if matches!(&*mc.receiver, syn::Expr::MethodCall(inner) if inner.method == "components")
@@ -299,13 +409,72 @@ impl Walk<'_, '_, '_> {
     }
 }
 
+/// `x.chars().all(|c| ..)` (or `.bytes()`) whose closure admits only ASCII letters, digits and
+/// `_`: the character classes it calls and the character literals it compares with.
+fn is_identifier_charset(mc: &syn::ExprMethodCall) -> bool {
+    let syn::Expr::MethodCall(inner) = &*mc.receiver else {
+        return false;
+    };
+    if !matches!(inner.method.to_string().as_str(), "chars" | "bytes") || !inner.args.is_empty() {
+        return false;
+    }
+    let Some(syn::Expr::Closure(c)) = mc.args.first() else {
+        return false;
+    };
+    struct Classes {
+        ok: bool,
+        any_class: bool,
+    }
+    impl<'ast> Visit<'ast> for Classes {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            let name = m.method.to_string();
+            if matches!(
+                name.as_str(),
+                "is_ascii_alphanumeric"
+                    | "is_ascii_alphabetic"
+                    | "is_ascii_digit"
+                    | "is_ascii_lowercase"
+                    | "is_ascii_uppercase"
+                    | "is_ascii_hexdigit"
+            ) {
+                self.any_class = true;
+            } else {
+                self.ok = false;
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_lit(&mut self, lit: &'ast syn::Lit) {
+            let allowed = match lit {
+                syn::Lit::Char(c) => c.value() == '_',
+                syn::Lit::Byte(b) => b.value() == b'_',
+                _ => false,
+            };
+            self.ok &= allowed;
+        }
+        fn visit_expr_call(&mut self, _: &'ast syn::ExprCall) {
+            self.ok = false;
+        }
+        fn visit_macro(&mut self, _: &'ast syn::Macro) {
+            self.ok = false;
+        }
+    }
+    let mut classes = Classes {
+        ok: true,
+        any_class: false,
+    };
+    classes.visit_expr(&c.body);
+    classes.ok && classes.any_class
+}
+
 pub(super) struct Guard {
     pub(super) vars: Vec<String>,
     pub(super) positive: bool,
     pub(super) cleans: Cleans,
 }
 
-pub(super) fn is_canonicalize(expr: &syn::Expr) -> bool {
+/// A path made canonical: `canonicalize()`, or a lexical normaliser of a library the file
+/// imports (`path_clean`'s `.clean()`, which resolves every `..`).
+pub(super) fn is_canonicalize(uses: &UseMap, expr: &syn::Expr) -> bool {
     let mut e = expr;
     loop {
         match e {
@@ -313,20 +482,40 @@ pub(super) fn is_canonicalize(expr: &syn::Expr) -> bool {
             syn::Expr::Await(a) => e = &a.base,
             syn::Expr::MethodCall(mc) if mc.method == "canonicalize" => return true,
             syn::Expr::MethodCall(mc)
+                if mc.args.is_empty() && normaliser_in_scope(uses, &mc.method) =>
+            {
+                return true;
+            }
+            syn::Expr::MethodCall(mc)
                 if matches!(
                     mc.method.to_string().as_str(),
-                    "unwrap" | "expect" | "map_err" | "context"
+                    "unwrap" | "expect" | "map_err" | "context" | "ok"
                 ) =>
             {
                 e = &mc.receiver
             }
             syn::Expr::Call(c) => {
-                return matches!(&*c.func, syn::Expr::Path(p)
-                    if p.path.segments.last().is_some_and(|s| s.ident == "canonicalize"));
+                let syn::Expr::Path(p) = &*c.func else {
+                    return false;
+                };
+                let full = uses.resolve_path(&p.path).join("::");
+                return p
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "canonicalize")
+                    || kb::PATH_NORMALISER_FNS.contains(&full.as_str());
             }
             _ => return false,
         }
     }
+}
+
+/// Whether `method` is a normalising method of a trait the file imports.
+fn normaliser_in_scope(uses: &UseMap, method: &syn::Ident) -> bool {
+    kb::PATH_NORMALISER_METHODS
+        .iter()
+        .any(|(tr, m)| method == m && super::calls::trait_in_scope(uses, tr))
 }
 
 pub(super) fn is_try_chain(expr: &syn::Expr) -> bool {
@@ -337,6 +526,24 @@ pub(super) fn is_try_chain(expr: &syn::Expr) -> bool {
 pub(super) fn diverges(block: &syn::Block) -> bool {
     block.stmts.iter().any(|s| match s {
         syn::Stmt::Expr(e, _) => expr_diverges(e),
+        syn::Stmt::Macro(m) => is_diverging_macro(&m.mac),
+        _ => false,
+    })
+}
+
+/// Whether a block that leaves does so with a failure the caller's `?` sees: `return Err(..)`,
+/// `return None`, `bail!`, or a panic.
+pub(super) fn fails(block: &syn::Block) -> bool {
+    block.stmts.iter().any(|s| match s {
+        syn::Stmt::Expr(syn::Expr::Return(r), _) => r.expr.as_deref().is_some_and(|e| {
+            let e = match e {
+                syn::Expr::Call(c) => &*c.func,
+                other => other,
+            };
+            matches!(e, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "Err" || s.ident == "None"))
+        }),
+        syn::Stmt::Expr(syn::Expr::Macro(m), _) => is_diverging_macro(&m.mac),
         syn::Stmt::Macro(m) => is_diverging_macro(&m.mac),
         _ => false,
     })
