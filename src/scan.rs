@@ -459,54 +459,57 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
             })
         });
     let mut cache = cache;
+    // Built on this thread, not inside the pool: `build_in` keeps this thread copying indexes
+    // while the pool's workers make them (inside the pool, `--jobs 1` would wait on itself).
+    // The model is built only when some outcome is not cached: otherwise nothing reads it.
+    let model = if all_cached.is_some() {
+        Workspace::empty()
+    } else {
+        let mut model = match (&model_inputs, model_key) {
+            (Some(inputs), Some(key)) => {
+                let model = inputs.build_in(&pool);
+                if let Some(cache) = cache.as_mut() {
+                    cache.record_model(cache::ModelRecord {
+                        inputs: key,
+                        fingerprint: model.fingerprint(),
+                    });
+                }
+                model
+            }
+            _ => Workspace::empty(),
+        };
+        if let Some(reach) = reach {
+            model.set_reach(reach);
+        }
+        model
+    };
+    let prefilters = build_prefilters(options, &model);
     // The workspace phase's inputs are read on the same pool while the files are analysed.
-    // The model comes back only when it was built: with every outcome cached nothing reads it.
-    let ((results, model), mut phase_read): ((Vec<FileResult>, Workspace), PhaseInputs) = pool
-        .install(|| {
-            rayon::join(
-                || match all_cached {
-                    Some(results) => (results, Workspace::empty()),
-                    None => {
-                        let mut model = match (&model_inputs, model_key) {
-                            (Some(inputs), Some(key)) => {
-                                let model = inputs.build_in(&pool);
-                                if let Some(cache) = cache.as_mut() {
-                                    cache.record_model(cache::ModelRecord {
-                                        inputs: key,
-                                        fingerprint: model.fingerprint(),
-                                    });
-                                }
-                                model
-                            }
-                            _ => Workspace::empty(),
+    let (results, mut phase_read): (Vec<FileResult>, PhaseInputs) = pool.install(|| {
+        rayon::join(
+            || match all_cached {
+                Some(results) => results,
+                None => found
+                    .files
+                    .par_iter()
+                    .map(|file| {
+                        let crate_name = &found.crates[file.crate_index].name;
+                        let job = FileJob {
+                            file,
+                            crate_name,
+                            options,
+                            rules: &prepared,
+                            prefilters: &prefilters,
+                            model: &model,
+                            model_inputs: model_inputs.as_ref(),
                         };
-                        if let Some(reach) = reach {
-                            model.set_reach(reach);
-                        }
-                        let prefilters = build_prefilters(options, &model);
-                        let results = found
-                            .files
-                            .par_iter()
-                            .map(|file| {
-                                let crate_name = &found.crates[file.crate_index].name;
-                                let job = FileJob {
-                                    file,
-                                    crate_name,
-                                    options,
-                                    rules: &prepared,
-                                    prefilters: &prefilters,
-                                    model: &model,
-                                    model_inputs: model_inputs.as_ref(),
-                                };
-                                job.run(cache.as_ref())
-                            })
-                            .collect();
-                        (results, model)
-                    }
-                },
-                || phase_inputs(&found, options, &prepared),
-            )
-        });
+                        job.run(cache.as_ref())
+                    })
+                    .collect(),
+            },
+            || phase_inputs(&found, options, &prepared),
+        )
+    });
     let harnesses = crate::harness::test_harnesses(&found.root, &found.crates);
     let mut crates: Vec<CrateSummary> = found
         .crates
