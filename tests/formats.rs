@@ -19,7 +19,8 @@ fn ferret() -> Command {
     cmd
 }
 
-/// One high (TLS off), one medium (`#[allow]`) and one low (`unwrap_or_default`) finding.
+/// One high (TLS off), one medium (`#[allow]`) and one low (`unwrap_or_default`) finding; the
+/// last once `unwrap-or-default` (off by default) is enabled, as [`write_three_severities`] does.
 const THREE_SEVERITIES: &str = "\
 fn client() {
     let c = reqwest::Client::builder().danger_accept_invalid_certs(true).timeout(T).build();
@@ -29,6 +30,17 @@ fn f(x: Cached) -> u8 {
     x.unwrap_or_default()
 }
 ";
+
+/// [`THREE_SEVERITIES`] at `rel` under `dir`, and a `ferret.toml` that opts into
+/// `unwrap-or-default`, as a project that wants it does.
+fn write_three_severities(dir: &Path, rel: &str) {
+    write(dir, rel, THREE_SEVERITIES);
+    write(
+        dir,
+        "ferret.toml",
+        "[rules.unwrap-or-default]\nenabled = true\n",
+    );
+}
 
 /// A medium finding only.
 const ALLOW: &str = "#[allow(dead_code)]\nfn g() {}\n";
@@ -48,7 +60,7 @@ fn lines_starting<'t>(text: &'t str, prefix: &str) -> Vec<&'t str> {
 #[test]
 fn concise_prints_one_grep_friendly_line_per_finding() {
     let dir = TempDir::new().expect("tempdir");
-    write(dir.path(), "src/lib.rs", THREE_SEVERITIES);
+    write_three_severities(dir.path(), "src/lib.rs");
     let (code, out) = stdout(ferret().args(["--format", "concise"]).arg(dir.path()));
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
@@ -74,7 +86,7 @@ fn concise_prints_one_grep_friendly_line_per_finding() {
 #[test]
 fn github_writes_workflow_commands_with_levels_from_severity() {
     let dir = TempDir::new().expect("tempdir");
-    write(dir.path(), "src/lib.rs", THREE_SEVERITIES);
+    write_three_severities(dir.path(), "src/lib.rs");
     let (code, out) = stdout(ferret().args(["--format", "github"]).arg(dir.path()));
     assert_eq!(code, 1);
     let commands = lines_starting(&out, "::");
@@ -188,7 +200,7 @@ fn many_findings() -> TempDir {
     );
     write(dir.path(), "src/b.rs", "#[allow(c)]\nfn c() {}\n");
     // Sorted last by path, so only a severity-first cut keeps it.
-    write(dir.path(), "src/z.rs", THREE_SEVERITIES);
+    write_three_severities(dir.path(), "src/z.rs");
     dir
 }
 

@@ -15,6 +15,18 @@ fn ferret() -> Command {
     cmd
 }
 
+/// A scanned folder whose `ferret.toml` opts into `unwrap-or-default` (off by default): its
+/// `x.unwrap_or_default()` is the plain finding these tests expect to survive hostile input.
+fn tree() -> TempDir {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "ferret.toml",
+        "[rules.unwrap-or-default]\nenabled = true\n",
+    );
+    dir
+}
+
 fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
@@ -100,7 +112,7 @@ fn deep_constructs() -> Vec<(&'static str, String)> {
 
 #[test]
 fn deep_constructs_are_problems_and_the_scan_goes_on() {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     write(
         dir.path(),
         "src/ordinary.rs",
@@ -149,7 +161,7 @@ fn deep_constructs_are_problems_and_the_scan_goes_on() {
 /// index reads it again for them) when the analysis would not parse it on a worker either.
 #[test]
 fn a_deep_callee_is_not_summarised() {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     write(
         dir.path(),
         "src/main.rs",
@@ -191,7 +203,7 @@ async fn h(Path(n): Path<String>) { deep::run(&n); }
 /// its findings are reported like any other.
 #[test]
 fn a_big_shallow_item_is_analysed_in_a_child_process() {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     let body = "    let a = b(1, 2);\n".repeat(20_000);
     write(
         dir.path(),
@@ -224,7 +236,7 @@ fn a_big_shallow_item_is_analysed_in_a_child_process() {
 
 #[test]
 fn a_file_over_the_time_limit_is_a_problem() {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     write(
         dir.path(),
         "src/lib.rs",
@@ -259,7 +271,7 @@ fn is_terminal_control(c: char) -> bool {
 
 /// A tree whose findings, paths, crate name and problems all carry `HOSTILE`.
 fn hostile_tree() -> TempDir {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     let escaped = HOSTILE.escape_default().to_string();
     write(
         dir.path(),
@@ -407,7 +419,7 @@ fn concise_and_github_annotations_escape_too() {
 /// re-parsed from its parent's tokens, which took seconds; a finding near the top is still found.
 #[test]
 fn nested_macro_calls_at_the_limit_are_analysed_in_time() {
-    let dir = TempDir::new().expect("tempdir");
+    let dir = tree();
     let deep = format!("{}x{}", "m!(".repeat(3_000), ")".repeat(3_000));
     write(
         dir.path(),

@@ -25,9 +25,9 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Medium,
     summary: "the original error is discarded: `map_err(|_| ..)`, an unused `|e|`, `Err(_) => Err(..)`, `.ok().ok_or(..)`",
     doc: include_str!("../../rules/map-err-discard.md"),
-    enabled_by_default: true,
+    enabled_by_default: false,
     production_only: true,
-    precision: Precision::High,
+    precision: Precision::Low,
     literals: &["map_err", "ok_or", "From"],
     // `Err(..)` as an expression is everywhere; only `Err(_)`/`Err(e)` patterns and `.or(Err(..))`.
     pattern: Some(

@@ -15,9 +15,9 @@ pub static META: RuleMeta = RuleMeta {
     default_severity: Severity::Medium,
     summary: "unbounded channel (tokio, std, crossbeam, flume, async-channel, futures, kanal, async-std): memory grows without limit when the consumer falls behind",
     doc: include_str!("../../rules/unbounded-channel.md"),
-    enabled_by_default: true,
+    enabled_by_default: false,
     production_only: true,
-    precision: Precision::High,
+    precision: Precision::Low,
     // `bounded` also matches `unbounded`; `channel` covers std's `mpsc::channel` and every alias
     // imported from a `*channel*` crate or module; `Unbounded` the sender/receiver types.
     literals: &["bounded", "Unbounded", "channel"],

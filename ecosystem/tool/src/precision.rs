@@ -61,6 +61,12 @@ impl Counts {
         self.tp * 100 >= KEEPABLE_TARGET * self.labelled()
     }
 
+    /// Both targets met on the labelled findings (none labelled counts as a miss: nothing shows
+    /// that it meets them).
+    fn meets_target(&self) -> bool {
+        self.labelled() > 0 && self.strict_met() && self.keepable_met()
+    }
+
     fn summary(&self) -> String {
         format!(
             "{} labelled ({} TP, {} FP, {} debatable): strict {}, keepable {}",
@@ -84,9 +90,18 @@ pub struct Tally {
 impl Tally {
     /// The findings graded medium or above: what the target is judged on.
     pub fn graded(&self) -> Counts {
+        self.sum_where(|rank| rank <= severity_rank("medium"))
+    }
+
+    /// The findings graded below medium: the lower grade, shown but not judged.
+    pub fn lower(&self) -> Counts {
+        self.sum_where(|rank| rank > severity_rank("medium"))
+    }
+
+    fn sum_where(&self, wanted: impl Fn(usize) -> bool) -> Counts {
         let mut sum = Counts::default();
         for (severity, counts) in &self.by_severity {
-            if severity_rank(&severity.0) <= severity_rank("medium") {
+            if wanted(severity_rank(&severity.0)) {
                 sum.findings += counts.findings;
                 sum.tp += counts.tp;
                 sum.fp += counts.fp;
@@ -136,25 +151,54 @@ pub fn severity_rank(severity: &str) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// The rules on by default that miss the target, and those with too few labels to tell.
+/// What the guard concludes about the rules on by default.
 pub struct Verdicts {
+    /// Graded findings (medium and above) with enough labels that miss the target: fatal.
     pub below: Vec<String>,
+    /// Graded findings with too few labels to tell.
     pub too_few: Vec<String>,
+    /// Rules that pass only because what misses the target is graded low: not fatal (issue 10's
+    /// "graded lower"), but named with the low grade's figures so a rule flooding at low is seen.
+    pub graded_lower: Vec<String>,
+    /// Rules with no finding on the crates at all.
+    pub silent: Vec<String>,
 }
 
 pub fn verdicts(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) -> Verdicts {
-    let mut below = Vec::new();
-    let mut too_few = Vec::new();
+    let mut verdicts = Verdicts {
+        below: Vec::new(),
+        too_few: Vec::new(),
+        graded_lower: Vec::new(),
+        silent: Vec::new(),
+    };
     for rule in rules.iter().filter(|rule| rule.enabled_by_default) {
         // optional: a rule with no finding now has no tally, which means zero labels
-        let counts = tallies.get(&rule.id).map(Tally::graded).unwrap_or_default();
-        if counts.labelled() < MIN_LABELS {
-            too_few.push(format!("{} ({})", rule.id, counts.labelled()));
-        } else if !counts.strict_met() || !counts.keepable_met() {
-            below.push(format!("{:<28} {}", rule.id, counts.summary()));
+        let tally = tallies.get(&rule.id);
+        let counts = tally.map(Tally::graded).unwrap_or_default();
+        let lower = tally.map(Tally::lower).unwrap_or_default();
+        if counts.findings == 0 && lower.findings == 0 {
+            verdicts.silent.push(rule.id.clone());
+            continue;
+        }
+        if counts.findings > 0 && counts.labelled() < MIN_LABELS {
+            verdicts
+                .too_few
+                .push(format!("{} ({})", rule.id, counts.labelled()));
+        } else if counts.labelled() >= MIN_LABELS && !counts.meets_target() {
+            verdicts
+                .below
+                .push(format!("{:<28} {}", rule.id, counts.summary()));
+        }
+        if lower.findings > 0 && !lower.meets_target() {
+            verdicts.graded_lower.push(format!(
+                "{:<28} low: {} findings, {}",
+                rule.id,
+                lower.findings,
+                lower.summary()
+            ));
         }
     }
-    Verdicts { below, too_few }
+    verdicts
 }
 
 /// The `## Precision` section of a rule's page: what `ecosystem/check` measured. Deterministic
@@ -209,6 +253,7 @@ pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
          {MIN_LABELS} labels; findings graded low are the lower grade for what misses it)"
     );
     let g = tally.graded();
+    let lower = tally.lower();
     let verdict = if g.findings == 0 {
         format!("Every finding is graded low, the lower grade of {target}.")
     } else if g.labelled() < MIN_LABELS {
@@ -216,15 +261,25 @@ pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
             "Its findings graded medium or above have too few labels ({}) to judge against {target}.",
             g.labelled()
         )
-    } else if g.strict_met() && g.keepable_met() {
+    } else if g.meets_target() {
         format!("Its findings graded medium or above meet {target}.")
     } else {
         format!("Its findings graded medium or above miss {target}.")
     };
-    text.push_str(&format!(
-        "\n{verdict} The rule is {} by default.\n",
-        rule.on_off()
-    ));
+    text.push_str(&format!("\n{verdict}"));
+    if lower.findings > 0 {
+        text.push_str(&format!(
+            " Graded low: {} findings, {}{}.",
+            lower.findings,
+            lower.summary(),
+            if lower.meets_target() {
+                ", which would meet the target too"
+            } else {
+                ""
+            }
+        ));
+    }
+    text.push_str(&format!(" The rule is {} by default.\n", rule.on_off()));
     text
 }
 
@@ -316,7 +371,13 @@ mod tests {
             "{:?}",
             verdicts.below
         );
-        assert_eq!(verdicts.too_few, ["few (9)", "unlabelled (0)"]);
+        assert_eq!(verdicts.too_few, ["few (9)"]);
+        assert_eq!(verdicts.silent, ["unlabelled"]);
+        assert!(
+            verdicts.graded_lower.is_empty(),
+            "{:?}",
+            verdicts.graded_lower
+        );
     }
 
     #[test]
@@ -347,7 +408,51 @@ mod tests {
             "{:?}",
             verdicts.below
         );
-        assert_eq!(verdicts.too_few, ["graded-lower (0)"]);
+        // Nothing at medium to judge, but the low flood is named with its figures, not passed
+        // over as "too few labels".
+        assert!(verdicts.too_few.is_empty(), "{:?}", verdicts.too_few);
+        assert_eq!(
+            verdicts.graded_lower.len(),
+            2,
+            "{:?}",
+            verdicts.graded_lower
+        );
+        assert!(
+            verdicts.graded_lower[0].starts_with("graded-lower")
+                && verdicts.graded_lower[0].contains("low: 30 findings")
+                && verdicts.graded_lower[0].contains("strict 0%, keepable 0%"),
+            "{:?}",
+            verdicts.graded_lower
+        );
+    }
+
+    #[test]
+    fn unlabelled_low_findings_do_not_count_as_meeting_the_target() {
+        let rules = [rule("unread", true), rule("good-low", true)];
+        let mut unread = Tally::default();
+        unread.add("low", 40, None);
+        let mut good_low = Tally::default();
+        for _ in 0..10 {
+            good_low.add("low", 1, Some(Label::TruePositive));
+        }
+        let tallies = BTreeMap::from([
+            ("unread".to_owned(), unread),
+            ("good-low".to_owned(), good_low),
+        ]);
+        let verdicts = verdicts(&rules, &tallies);
+        assert!(verdicts.below.is_empty(), "{:?}", verdicts.below);
+        assert_eq!(
+            verdicts.graded_lower.len(),
+            1,
+            "{:?}",
+            verdicts.graded_lower
+        );
+        assert!(
+            verdicts.graded_lower[0].starts_with("unread")
+                && verdicts.graded_lower[0].contains("0 labelled"),
+            "{:?}",
+            verdicts.graded_lower
+        );
     }
 
     #[test]
@@ -393,6 +498,12 @@ mod tests {
         assert!(
             // medium is exactly at target; the low debatable one does not count against it
             section.contains("graded medium or above meet issue 10's target"),
+            "{section}"
+        );
+        assert!(
+            section.contains(
+                "Graded low: 2 findings, 1 labelled (0 TP, 0 FP, 1 debatable): strict -, keepable 0%. The rule is on by default."
+            ),
             "{section}"
         );
         assert_eq!(section, page_section(&rule("r", true), &tally));
