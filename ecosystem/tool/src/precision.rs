@@ -172,10 +172,12 @@ pub fn verdicts(rules: &[RuleInfo], tallies: &BTreeMap<String, Tally>) -> Verdic
         silent: Vec::new(),
     };
     for rule in rules.iter().filter(|rule| rule.enabled_by_default) {
-        // optional: a rule with no finding now has no tally, which means zero labels
-        let tally = tallies.get(&rule.id);
-        let counts = tally.map(Tally::graded).unwrap_or_default();
-        let lower = tally.map(Tally::lower).unwrap_or_default();
+        // A rule with no finding now has no tally.
+        let Some(tally) = tallies.get(&rule.id) else {
+            verdicts.silent.push(rule.id.clone());
+            continue;
+        };
+        let (counts, lower) = (tally.graded(), tally.lower());
         if counts.findings == 0 && lower.findings == 0 {
             verdicts.silent.push(rule.id.clone());
             continue;
