@@ -53,27 +53,11 @@ mod tests {
 
     fn finding(rule: &str, severity: Severity, evidence: &[(&str, &str)]) -> Finding {
         Finding {
-            rule: rule.into(),
-            severity,
-            dimension: Dimension::Security,
-            crate_name: "c".into(),
-            path: "src/lib.rs".into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            message: String::new(),
-            help: String::new(),
-            in_test: false,
-            dead_code: false,
-            fingerprint: String::new(),
-            snippet: String::new(),
             evidence: evidence
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
-            suppression: None,
-            flow: Vec::new(),
+            ..super::super::test_finding(rule, severity, Dimension::Security)
         }
     }
 

@@ -225,24 +225,9 @@ mod tests {
 
     fn finding(rule: &str, severity: Severity, line: usize) -> Finding {
         Finding {
-            rule: rule.into(),
-            severity,
-            dimension: Dimension::ErrorHandling,
-            crate_name: "c".into(),
-            path: "src/lib.rs".into(),
             line,
-            column: 1,
             end_line: line,
-            end_column: 2,
-            message: String::new(),
-            help: String::new(),
-            in_test: false,
-            dead_code: false,
-            fingerprint: String::new(),
-            snippet: String::new(),
-            evidence: Default::default(),
-            suppression: None,
-            flow: Vec::new(),
+            ..super::super::test_finding(rule, severity, Dimension::ErrorHandling)
         }
     }
 

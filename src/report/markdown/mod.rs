@@ -580,6 +580,32 @@ pub fn crate_prefixes(names: &[&str]) -> Vec<String> {
     out
 }
 
+/// A finding of `rule` at line 1 of `src/lib.rs` in crate `c`, with nothing else set: the
+/// draft's unit tests set what they test.
+#[cfg(test)]
+fn test_finding(rule: &str, severity: Severity, dimension: Dimension) -> Finding {
+    Finding {
+        rule: rule.into(),
+        severity,
+        dimension,
+        crate_name: "c".into(),
+        path: "src/lib.rs".into(),
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 2,
+        message: String::new(),
+        help: String::new(),
+        in_test: false,
+        dead_code: false,
+        fingerprint: String::new(),
+        snippet: String::new(),
+        evidence: Default::default(),
+        suppression: None,
+        flow: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
