@@ -54,6 +54,9 @@ pub struct Prefilter {
     /// Rules whose findings may depend on other items (through `use`, or file-wide state): a
     /// match anywhere means the whole file is parsed.
     file: Matcher,
+    /// `LiteralScope::FileWhere` rules: a match of the matcher in a file that matches every one
+    /// of the regexes means the whole file is parsed.
+    gated: Vec<(Matcher, Vec<Regex>)>,
     /// Some enabled rule declared neither literal nor pattern: every file is parsed whole.
     disabled: bool,
 }
@@ -81,26 +84,48 @@ impl Prefilter {
     ) -> Prefilter {
         let mut item = (extra_item_literals.to_vec(), Vec::new());
         let mut file = (extra_file_literals.to_vec(), Vec::new());
+        let mut gated = Vec::new();
         let mut disabled = false;
         for meta in rules {
+            if matches!(
+                meta.literal_scope,
+                LiteralScope::Comments | LiteralScope::Workspace
+            ) {
+                continue;
+            }
+            if meta.literals.is_empty() && meta.pattern.is_none() {
+                disabled = true;
+            }
             let target = match meta.literal_scope {
                 LiteralScope::Comments | LiteralScope::Workspace => continue,
                 LiteralScope::Item => &mut item,
                 LiteralScope::File => &mut file,
+                LiteralScope::FileWhere(gates) => {
+                    let gates = gates
+                        .iter()
+                        .map(|g| {
+                            Regex::new(g).map_err(|e| format!("bad prefilter gate `{g}`: {e}"))
+                        })
+                        .collect::<Result<Vec<_>, _>>();
+                    gated.push(
+                        Matcher::build(meta.literals, meta.pattern.as_slice())
+                            .and_then(|m| Ok((m, gates?))),
+                    );
+                    continue;
+                }
             };
-            if meta.literals.is_empty() && meta.pattern.is_none() {
-                disabled = true;
-            }
             target.0.extend_from_slice(meta.literals);
             target.1.extend(meta.pattern);
         }
         match (
             Matcher::build(&item.0, &item.1),
             Matcher::build(&file.0, &file.1),
+            gated.into_iter().collect::<Result<Vec<_>, _>>(),
         ) {
-            (Ok(item), Ok(file)) => Prefilter {
+            (Ok(item), Ok(file), Ok(gated)) => Prefilter {
                 item,
                 file,
+                gated,
                 disabled,
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
@@ -114,20 +139,26 @@ impl Prefilter {
         Prefilter {
             item: Matcher::default(),
             file: Matcher::default(),
+            gated: Vec::new(),
             disabled: true,
         }
     }
 
     /// Whether `text` holds any literal or pattern of the rules (a cheap "could matter" test).
     pub fn may_select(&self, text: &str) -> bool {
-        self.disabled || self.file.is_match(text) || self.item.is_match(text)
+        self.disabled || self.whole_file(text) || self.item.is_match(text)
+    }
+
+    /// Whether some rule's evidence in `text` needs the whole file parsed.
+    fn whole_file(&self, text: &str) -> bool {
+        self.file.is_match(text)
+            || self.gated.iter().any(|(matcher, gates)| {
+                matcher.is_match(text) && gates.iter().all(|g| g.is_match(text))
+            })
     }
 
     pub fn select<'t>(&self, text: &'t str) -> Selection<'t> {
-        if self.disabled {
-            return Selection::Parse(Cow::Borrowed(text));
-        }
-        if self.file.is_match(text) {
+        if self.disabled || self.whole_file(text) {
             return Selection::Parse(Cow::Borrowed(text));
         }
         let item = &self.item;
@@ -424,6 +455,24 @@ mod tests {
     }
 
     #[test]
+    fn gated_rules_select_only_files_that_pass_every_gate() {
+        let rule = meta(
+            &["http://"],
+            LiteralScope::FileWhere(&["token", "fn default"]),
+        );
+        let filter = Prefilter::new(&[&rule], &[]);
+        let whole = "struct C { token: String }\nfn default() -> &'static str { \"http://x\" }\n";
+        assert!(matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole));
+        for missing_a_gate in [
+            "struct C { key: String }\nfn default() -> &'static str { \"http://x\" }\n",
+            "struct C { token: String }\nfn new() -> &'static str { \"http://x\" }\n",
+        ] {
+            assert!(matches!(filter.select(missing_a_gate), Selection::Nothing));
+            assert!(!filter.may_select(missing_a_gate));
+        }
+    }
+
+    #[test]
     fn a_rule_without_literals_turns_the_prefilter_off() {
         let (a, b) = (
             meta(&["x"], LiteralScope::Item),
@@ -440,6 +489,11 @@ mod tests {
         for entry in crate::rules::registry() {
             if let Some(p) = entry.meta.pattern {
                 assert!(Regex::new(p).is_ok(), "{}: bad pattern {p}", entry.meta.id);
+            }
+            if let LiteralScope::FileWhere(gates) = entry.meta.literal_scope {
+                for g in gates {
+                    assert!(Regex::new(g).is_ok(), "{}: bad gate {g}", entry.meta.id);
+                }
             }
         }
         let metas: Vec<&RuleMeta> = crate::rules::registry().iter().map(|r| r.meta).collect();

@@ -18,6 +18,35 @@ pub fn pat_name(pat: &syn::Pat) -> Option<String> {
     }
 }
 
+/// A fn's generic parameters and `where` clause as token text (`< F : Future > where F : Send`):
+/// what bounds its type parameters, for rules that ask what a generic parameter is.
+pub fn generics_text(sig: &syn::Signature) -> String {
+    use quote::ToTokens;
+    let mut text = sig.generics.to_token_stream().to_string();
+    if let Some(where_clause) = &sig.generics.where_clause {
+        text.push(' ');
+        text.push_str(&where_clause.to_token_stream().to_string());
+    }
+    text
+}
+
+/// A fn's parameters other than `self`.
+pub fn typed_params(sig: &syn::Signature) -> impl Iterator<Item = &syn::PatType> {
+    sig.inputs.iter().filter_map(|input| match input {
+        syn::FnArg::Typed(t) => Some(t),
+        syn::FnArg::Receiver(_) => None,
+    })
+}
+
+/// Whether `tokens` use one of `names` as an identifier, at any depth.
+pub fn mentions_any(tokens: proc_macro2::TokenStream, names: &[String]) -> bool {
+    tokens.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => names.iter().any(|n| i == n),
+        proc_macro2::TokenTree::Group(g) => mentions_any(g.stream(), names),
+        _ => false,
+    })
+}
+
 /// Idents in a `select!` body (or a wrapper) that mean one branch is a timer or a timeout.
 pub const TIMER_IDENTS: &[&str] = &[
     "sleep",

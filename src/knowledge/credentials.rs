@@ -20,6 +20,11 @@ pub const CREDENTIAL_WORDS: &[&str] = &[
 pub const CREDENTIAL_PAIRS: &[(&str, &str)] =
     &[("api", "key"), ("access", "key"), ("private", "key")];
 
+/// A regex that matches the text of every name [`is_credential_field`] accepts: one of the words
+/// (or pairs) between `_`s or the ends of an identifier. A prefilter: it also matches in comments
+/// and strings, and in names like `BCRYPT_SECRET_HANDLE`.
+pub const CREDENTIAL_FIELD_PATTERN: &str = r"(?i)(?:(?-u:\b)|_)(?:token|password|passwd|secret|credentials?|apikey|auth|authorization|bearer|(?:api|access|private)_+key)(?:(?-u:\b)|_)";
+
 /// Whether a field called `name` holds a credential.
 pub fn is_credential_field(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -33,6 +38,32 @@ pub fn is_credential_field(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pattern_finds_every_credential_word_and_pair() {
+        let pattern = regex::Regex::new(CREDENTIAL_FIELD_PATTERN).expect("pattern compiles");
+        let words = CREDENTIAL_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(CREDENTIAL_PAIRS.iter().map(|(a, b)| format!("{a}_{b}")));
+        for word in words {
+            for name in [
+                word.clone(),
+                format!("db_{word}"),
+                format!("{word}_file"),
+                format!("x__{word}__y"),
+                word.to_ascii_uppercase(),
+                format!("r#{word}"),
+            ] {
+                assert!(is_credential_field(name.trim_start_matches("r#")), "{name}");
+                let text = format!("struct C {{ {name}: String }}");
+                assert!(pattern.is_match(&text), "{name} is missed by the pattern");
+            }
+        }
+        for no in ["author", "tokenizer", "pbSecret", "monkey"] {
+            assert!(!pattern.is_match(no), "{no}");
+        }
+    }
 
     #[test]
     fn words_not_substrings() {

@@ -13,7 +13,7 @@ use crate::knowledge::futures::{self, COMPLETE_PROMPTLY, NEVER_COMPLETE};
 use crate::rules::{
     Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
 };
-use crate::syntax::TIMER_IDENTS;
+use crate::syntax::{TIMER_IDENTS, generics_text, mentions_any, typed_params};
 
 pub static META: RuleMeta = RuleMeta {
     id: "block-on-without-timeout",
@@ -322,22 +322,8 @@ fn awaited_name(expr: &syn::Expr) -> Option<String> {
 /// The future is (built from) a future the caller passed in: `fn run<F: Future>(f: F) { rt.block_on(f) }`.
 /// Whether it may block for ever is the caller's decision.
 fn forwards_future_param(f: FnNode<'_>, call: &syn::Expr) -> bool {
-    let generics = f.sig.generics.to_token_stream().to_string()
-        + &f.sig
-            .generics
-            .where_clause
-            .as_ref()
-            .map(|w| w.to_token_stream().to_string())
-            // optional: no where clause adds no bounds
-            .unwrap_or_default();
-    let future_params: Vec<String> = f
-        .sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(t) => Some(t),
-            syn::FnArg::Receiver(_) => None,
-        })
+    let generics = generics_text(f.sig);
+    let future_params: Vec<String> = typed_params(f.sig)
         .filter(|t| {
             let ty = t.ty.to_token_stream().to_string();
             ty.contains("Future") || (generics.contains("Future") && is_single_ident(&t.ty))
@@ -358,15 +344,6 @@ fn forwards_future_param(f: FnNode<'_>, call: &syn::Expr) -> bool {
 
 fn is_single_ident(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some())
-}
-
-fn mentions_any(tokens: TokenStream, names: &[String]) -> bool {
-    !names.is_empty()
-        && tokens.into_iter().any(|tt| match tt {
-            TokenTree::Ident(i) => names.iter().any(|n| i == n),
-            TokenTree::Group(g) => mentions_any(g.stream(), names),
-            _ => false,
-        })
 }
 
 /// The `block_on` runs in a closure given to `thread::spawn`/`thread::Builder::spawn` (possibly
@@ -406,14 +383,7 @@ fn is_thread_spawn(cx: &Ctx<'_, '_>, expr: &syn::Expr, builders: &[String]) -> b
 /// named so) and uses it: whether to wait without one is its caller's explicit choice
 /// (`if let Some(t) = timeout { block_on_timeout(..) } else { block_on(..) }`).
 fn caller_chooses_bound(f: FnNode<'_>) -> bool {
-    let bounds: Vec<String> = f
-        .sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(t) => Some(t),
-            syn::FnArg::Receiver(_) => None,
-        })
+    let bounds: Vec<String> = typed_params(f.sig)
         .filter_map(|t| {
             let syn::Pat::Ident(p) = &*t.pat else {
                 return None;

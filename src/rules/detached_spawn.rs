@@ -4,7 +4,7 @@ use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
-use crate::syntax::path_text;
+use crate::syntax::{generics_text, mentions_any, path_text, typed_params};
 
 pub static META: RuleMeta = RuleMeta {
     id: "detached-spawn",
@@ -235,19 +235,8 @@ fn is_connection_task(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
         finder.0
     }
     syn::visit::Visit::visit_block(&mut Accepted(&mut names), f.block);
-    let bounds = f.sig.generics.to_token_stream().to_string()
-        + " "
-        + &f.sig
-            .generics
-            .where_clause
-            .as_ref()
-            .map(|w| w.to_token_stream().to_string())
-            // optional: no where clause adds no bounds
-            .unwrap_or_default();
-    for input in &f.sig.inputs {
-        let syn::FnArg::Typed(t) = input else {
-            continue;
-        };
+    let bounds = generics_text(f.sig);
+    for t in typed_params(f.sig) {
         let Some(name) = crate::syntax::pat_name(&t.pat) else {
             continue;
         };
@@ -265,7 +254,7 @@ fn is_connection_task(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
             names.push(name);
         }
     }
-    !names.is_empty() && mentions(spawn.to_token_stream(), &names)
+    !names.is_empty() && mentions_any(spawn.to_token_stream(), &names)
 }
 
 /// The task owns the sending end of a channel made in the enclosing fn whose receiving end is
@@ -313,8 +302,8 @@ fn reports_through_channel(cx: &Ctx<'_, '_>, spawn: &syn::Expr) -> bool {
         let oneshot = full.iter().any(|s| s == "oneshot");
         let names = |n: &str| vec![n.to_string()];
         is_channel
-            && mentions(task.clone(), &names(tx))
-            && !mentions(task.clone(), &names(rx))
+            && mentions_any(task.clone(), &names(tx))
+            && !mentions_any(task.clone(), &names(rx))
             && ((oneshot && count_ident(body.clone(), rx) > 1) || waits_on(body.clone(), rx))
     })
 }
@@ -373,14 +362,6 @@ fn collect_pat_names(pat: &syn::Pat, out: &mut Vec<String>) {
         }
     }
     syn::visit::Visit::visit_pat(&mut Names(out), pat);
-}
-
-fn mentions(tokens: proc_macro2::TokenStream, names: &[String]) -> bool {
-    tokens.into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(i) => names.iter().any(|n| i == n),
-        proc_macro2::TokenTree::Group(g) => mentions(g.stream(), names),
-        _ => false,
-    })
 }
 
 /// `()` or `Result<(), E>`: the signature has no place for a handle.

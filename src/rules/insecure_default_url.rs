@@ -23,8 +23,17 @@ pub static META: RuleMeta = RuleMeta {
     // A string literal that starts with `http://` (what `insecure` looks for); not the licence
     // and documentation URLs in comments, which would have the whole file parsed.
     pattern: Some(r#""\s*(?i:http)://"#),
-    literal_scope: LiteralScope::File,
+    // Every finding also needs, in the file's own text, a credential field and one of the three
+    // defaults: generated bindings full of `http://` namespace constants have neither.
+    literal_scope: LiteralScope::FileWhere(&[
+        crate::knowledge::credentials::CREDENTIAL_FIELD_PATTERN,
+        DEFAULT_FORMS,
+    ]),
 };
+
+/// The defaults the rule reads: clap's `default_value`, serde's `default = ".."`, and
+/// `fn default` in an `impl Default`.
+const DEFAULT_FORMS: &str = r"default_value|(?-u:\b)default\s*=|(?-u:\b)fn\s+default(?-u:\b)";
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, InsecureDefaultUrl);
 

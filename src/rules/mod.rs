@@ -79,6 +79,10 @@ pub enum LiteralScope {
     /// Findings may depend on other items (names imported by `use`, state kept across items): a
     /// literal anywhere in the file means the whole file is parsed.
     File,
+    /// As `File`, in a file whose text also matches each of these regexes: a finding needs them
+    /// all (a rule whose literal is common in code it can never report, like `http://` in
+    /// generated bindings).
+    FileWhere(&'static [&'static str]),
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
     /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):
