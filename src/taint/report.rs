@@ -54,6 +54,8 @@ impl TaintRule {
             Family::Network => self.network,
             Family::Local => self.local,
             Family::Foreign => self.foreign,
+            // Sources of TLS flags only: no text rule sees them.
+            Family::Configuration | Family::Literal => None,
         }
     }
 }
