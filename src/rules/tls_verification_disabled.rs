@@ -182,10 +182,34 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
         },
         krate: &cx.file.crate_name,
     };
-    for hit in crate::taint::flows(file, &cx.file.uses, SinkKind::Tls, &outside) {
+    let mut hits = crate::taint::flows(file, &cx.file.uses, SinkKind::Tls, &outside);
+    // One finding per flag: the program's own `true` first, then a request, then the rest (a
+    // flag decided by `--verify` and by an environment variable on another path is one flag).
+    hits.sort_by_key(|h| match h.flow.origin {
+        Origin::Source { family, .. } => match family {
+            Family::Literal => 0,
+            Family::WebRequest | Family::Network => 1,
+            _ => 2,
+        },
+        Origin::Param(_) => 3,
+    });
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for hit in hits {
         let Origin::Source { family, what } = hit.flow.origin else {
             continue;
         };
+        // A caller passing the value to a fn whose parameter decides: the argument is the place.
+        let passed = hit
+            .flow
+            .steps
+            .iter()
+            .find(|s| s.note.starts_with("passed to `"))
+            .map(|s| (s.start, s.note.trim_start_matches("passed to ").to_string()));
+        let place = crate::taint::pos(passed.as_ref().map_or(hit.sink.start, |(at, _)| *at));
+        if seen.contains(&place) {
+            continue;
+        }
+        seen.push(place);
         let steps = &hit.flow.steps;
         let source_line = steps.first().map_or(0, |s| s.start.start().line);
         let sink = hit.sink.note.trim_start_matches("reaches ");
@@ -217,11 +241,6 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
         } else {
             format!(" through {}", vars.join(" → "))
         };
-        // A caller passing the value to a fn whose parameter decides: the argument is the place.
-        let passed = steps
-            .iter()
-            .find(|s| s.note.starts_with("passed to `"))
-            .map(|s| (s.start, s.note.trim_start_matches("passed to ").to_string()));
         let (severity, message) = match family {
             Family::Literal => {
                 let message = match &passed {

@@ -287,7 +287,7 @@ impl<'a, 'ast> Engine<'a, 'ast> {
     }
 }
 
-pub(crate) fn pos(span: Span) -> (usize, usize) {
+pub fn pos(span: Span) -> (usize, usize) {
     let p = span.start();
     (p.line, p.column)
 }

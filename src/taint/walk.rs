@@ -236,6 +236,18 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
     }
     let tail = walk.block(f.block);
     union(&mut walk.returns, tail);
+    // Every predicate returns a `true` somewhere: as a returned value it would give most fns of
+    // a summarised file a TLS summary, for a pattern (`fn insecure() -> bool { true }`) that
+    // hardly occurs. The `true` a fn passes to a flag itself is a hit, not a return.
+    walk.returns.retain(|f| {
+        !matches!(
+            f.origin,
+            Origin::Source {
+                family: Family::Literal,
+                ..
+            }
+        )
+    });
     FnResult {
         returns: walk.returns,
         hits: walk.hits,
@@ -422,6 +434,11 @@ impl Walk<'_, '_, '_> {
 
     fn lookup(&self, key: &str) -> Taint {
         let mut out = self.vars.get(key).cloned().unwrap_or_default(); // optional: a local never assigned holds nothing untrusted
+        // A flag is one field: a struct handed on whole (`Session::new(options)`) does not tell
+        // which of its fields decides, so its `silent: true` must not count as `insecure`.
+        if self.kind() == SinkKind::Tls {
+            return out;
+        }
         // The whole of a local whose fields were assigned one by one.
         let prefix = format!("{key}.");
         for (k, v) in &self.vars {
@@ -741,24 +758,7 @@ impl Walk<'_, '_, '_> {
                 local
             }
             syn::Expr::Field(f) if self.kind() == SinkKind::Tls && self.is_config(&f.base) => {
-                let name = match &f.member {
-                    syn::Member::Named(n) => n.to_string(),
-                    syn::Member::Unnamed(i) => i.index.to_string(),
-                };
-                vec![Flow {
-                    origin: Origin::Source {
-                        family: Family::Configuration,
-                        what: kb_tls::CONFIG_FIELD,
-                    },
-                    kind: ValueKind::Unknown,
-                    cleared: 0,
-                    accessors: &[],
-                    steps: vec![step(
-                        f.span(),
-                        format!("{}: `.{name}`", kb_tls::CONFIG_FIELD),
-                        None,
-                    )],
-                }]
+                self.config_field(f)
             }
             syn::Expr::Field(_) => {
                 let Some(key) = field_key(expr) else {
@@ -1043,6 +1043,13 @@ impl Walk<'_, '_, '_> {
     fn match_expr(&mut self, m: &syn::ExprMatch) -> Taint {
         let scrutinee = self.expr(&m.expr);
         let scrutinee_key = field_key(peel(&m.expr)).or_else(|| local_name(&m.expr));
+        // `match verify { Verify::No => b.danger_accept_invalid_certs(true), .. }`: the
+        // scrutinee decides a constant in an arm, as an `if` condition does.
+        let decides = self.kind() == SinkKind::Tls;
+        if decides {
+            let read = self.read_by(&m.expr);
+            self.conditions.push(read);
+        }
         self.branch_depth += 1;
         let mut out = Vec::new();
         for arm in &m.arms {
@@ -1076,6 +1083,9 @@ impl Walk<'_, '_, '_> {
             }
         }
         self.branch_depth -= 1;
+        if decides {
+            self.conditions.pop();
+        }
         out
     }
 
@@ -1103,6 +1113,28 @@ impl Walk<'_, '_, '_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// A field of a deserialised configuration: a TLS flag's source.
+    fn config_field(&self, f: &syn::ExprField) -> Taint {
+        let name = match &f.member {
+            syn::Member::Named(n) => n.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        vec![Flow {
+            origin: Origin::Source {
+                family: Family::Configuration,
+                what: kb_tls::CONFIG_FIELD,
+            },
+            kind: ValueKind::Unknown,
+            cleared: 0,
+            accessors: &[],
+            steps: vec![step(
+                f.span(),
+                format!("{}: `.{name}`", kb_tls::CONFIG_FIELD),
+                None,
+            )],
+        }]
     }
 
     /// A value of a deserialised configuration struct (this file's or the workspace's).

@@ -182,3 +182,33 @@ fn tokio_native(connector: tokio_native_tls::native_tls::TlsConnectorBuilder) {
     let mut c = connector;
     c.danger_accept_invalid_hostnames(true); //~ tls-verification-disabled:high
 }
+
+// A `match` arm: the command line's `--verify no` decides the `true` (xh), through clap's struct.
+#[derive(clap::Parser)]
+struct Cli {
+    verify: Option<Verify>,
+}
+
+fn from_match(cli: &Cli, client: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    let verify = cli.verify.unwrap_or(Verify::Yes);
+    match verify {
+        Verify::Yes => client,
+        Verify::No => client.danger_accept_invalid_certs(true), //~ tls-verification-disabled:medium
+    }
+}
+
+// A field set to `true` and passed on by itself: the callee's parameter is the flag.
+struct FetchOptions {
+    silent: bool,
+    insecure: bool,
+}
+
+fn session_flag(insecure: bool) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().unwrap()
+}
+
+fn start_flag() -> reqwest::Client {
+    let mut options = FetchOptions { silent: false, insecure: false };
+    options.insecure = true;
+    session_flag(options.insecure) //~ tls-verification-disabled:high
+}

@@ -217,3 +217,29 @@ fn mode_local(builder: &mut openssl::ssl::SslConnectorBuilder) {
 fn other_library(checker: &mut Checker) {
     checker.set_verify(true);
 }
+
+// The same `match`, the verify mode the caller's parameter: its callers decide.
+fn from_match(verify: Verify, client: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    match verify {
+        Verify::Yes => client,
+        Verify::No => client.danger_accept_invalid_certs(true),
+    }
+}
+
+// A struct handed on whole whose other field is `true` (monolith's `options.silent = true`): the
+// callee reads `insecure`, which nothing here sets.
+struct FetchOptions {
+    silent: bool,
+    insecure: bool,
+}
+
+fn session(options: FetchOptions) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(options.insecure).build().unwrap()
+}
+
+fn start(verbose: bool) -> reqwest::Client {
+    let mut options = FetchOptions { silent: false, insecure: false };
+    options.silent = !verbose;
+    options.silent = true;
+    session(options)
+}

@@ -583,9 +583,8 @@ impl Walk<'_, '_, '_> {
         // A constant written at the sink (`true`, `SslVerifyMode::NONE`, an accept-all callback)
         // inside `if`s is decided by what their conditions read: `if insecure { .. }` is the
         // caller's opt-in when `insecure` is a parameter, `true` when it is `let insecure = true`.
-        let constant = matches!(peel(arg), syn::Expr::Lit(_) | syn::Expr::Closure(_))
-            || matches!(peel(arg), syn::Expr::Path(p) if p.path.segments.len() > 1 || local_name(arg).is_some_and(|n| !self.vars.contains_key(&n)));
-        let taint = if kind == SinkKind::Tls && constant && !self.conditions.is_empty() {
+        let taint = if kind == SinkKind::Tls && self.is_constant(arg) && !self.conditions.is_empty()
+        {
             let mut decided = Vec::new();
             if !taint.is_empty() {
                 for c in &self.conditions {
@@ -618,6 +617,19 @@ impl Walk<'_, '_, '_> {
 }
 
 impl Walk<'_, '_, '_> {
+    /// A value written at the call rather than held in a local: a literal, a closure, a path
+    /// (`SslVerifyMode::NONE`, `SSL_VERIFY_NONE`).
+    fn is_constant(&self, arg: &syn::Expr) -> bool {
+        match peel(arg) {
+            syn::Expr::Lit(_) | syn::Expr::Closure(_) => true,
+            syn::Expr::Path(p) => {
+                p.path.segments.len() > 1
+                    || local_name(arg).is_some_and(|n| !self.vars.contains_key(&n))
+            }
+            _ => false,
+        }
+    }
+
     /// openssl's verify mode and callback: `set_verify(SslVerifyMode::NONE)`,
     /// `set_verify_callback(mode, |_, _| true)`.
     fn verify_mode_sinks(&mut self, mc: &syn::ExprMethodCall, method: &str, args: &[Taint]) {
