@@ -398,6 +398,8 @@ const COMMAND: &[&str] = &["std::process::Command", "tokio::process::Command"];
 const HTTP_CLIENT: &[&str] = &[
     "reqwest::Client",
     "reqwest::blocking::Client",
+    // reqwest-middleware's wrapper: the same request methods.
+    "reqwest_middleware::ClientWithMiddleware",
     "ureq::Agent",
 ];
 const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];
