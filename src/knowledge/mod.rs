@@ -15,3 +15,4 @@ pub mod futures;
 pub mod http_clients;
 pub mod sql;
 pub mod taint;
+pub mod tls;

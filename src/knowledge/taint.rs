@@ -15,6 +15,12 @@ pub enum Family {
     Local,
     /// Strings handed over by a foreign caller through an `extern "C"` fn.
     Foreign,
+    /// The environment and deserialised configuration: whoever deploys the program controls it.
+    /// A source of TLS flags only (`crate::knowledge::tls`).
+    Configuration,
+    /// The program's own value that turns a check off (`true`, `SslVerifyMode::NONE`): a source
+    /// of TLS flags only.
+    Literal,
 }
 
 impl Family {
@@ -33,8 +39,9 @@ pub enum SinkKind {
     Ssrf,
     Regex,
     Allocation,
-    /// A `bool` deciding `danger_accept_invalid_certs`/`_hostnames`: only parameters reaching it
-    /// are followed (summaries for `tls-verification-disabled`); the rule judges the value itself.
+    /// A value deciding TLS verification (`danger_accept_invalid_certs`/`_hostnames`, openssl's
+    /// verify mode and callback): for `tls-verification-disabled`, whose sources are a `true` or
+    /// a verify-off constant, the environment, configuration and the engine's own sources.
     Tls,
 }
 
@@ -391,6 +398,8 @@ const COMMAND: &[&str] = &["std::process::Command", "tokio::process::Command"];
 const HTTP_CLIENT: &[&str] = &[
     "reqwest::Client",
     "reqwest::blocking::Client",
+    // reqwest-middleware's wrapper: the same request methods.
+    "reqwest_middleware::ClientWithMiddleware",
     "ureq::Agent",
 ];
 const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];

@@ -539,7 +539,7 @@ fn tokens_text(t: &impl ToTokens) -> String {
     t.to_token_stream().to_string()
 }
 
-fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+pub(crate) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
     let mut out = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         let _ = attr.parse_nested_meta(|meta| {

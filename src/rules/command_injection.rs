@@ -2,28 +2,16 @@
 //! The flow is found by the taint engine (`crate::taint`); this file says what to report.
 
 use crate::finding::{Dimension, Severity};
-use crate::knowledge::taint::{SOURCE_LITERALS, SinkKind};
-use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
-use crate::taint::report::{TaintRule, report};
+use crate::knowledge::taint::SinkKind;
+use crate::rules::{RuleEntry, RuleMeta};
+use crate::taint::report::TaintRule;
 
-pub static META: RuleMeta = RuleMeta {
+const RULE: TaintRule = TaintRule {
     id: "command-injection",
     dimension: Dimension::Security,
     default_severity: Severity::High,
     summary: "untrusted input from a request or the network decides a program run by `Command` or its arguments",
     doc: include_str!("../../rules/command-injection.md"),
-    enabled_by_default: true,
-    production_only: true,
-    precision: Precision::High,
-    // A file without a source has no flow; with one, helpers anywhere in it may matter.
-    literals: SOURCE_LITERALS,
-    pattern: None,
-    literal_scope: LiteralScope::File,
-};
-
-pub static ENTRY: RuleEntry = crate::rule_entry!(&META, CommandInjection);
-
-const RULE: TaintRule = TaintRule {
     kind: SinkKind::Command,
     consequence: "a program started with it, or its arguments or environment: the input decides what runs",
     help: "never let input choose the program; pass input as separate arguments after a fixed `--`, checked against an allow-list, and never to `sh -c`/`cmd /C`",
@@ -33,11 +21,6 @@ const RULE: TaintRule = TaintRule {
     foreign: Some(Severity::Medium),
 };
 
-#[derive(Default)]
-pub struct CommandInjection;
+pub static META: RuleMeta = RULE.meta();
 
-impl Rule for CommandInjection {
-    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, file: &'ast syn::File) {
-        report(cx, file, &RULE);
-    }
-}
+pub static ENTRY: RuleEntry = crate::taint_rule_entry!(META, RULE);

@@ -85,6 +85,8 @@ impl Flow {
         }
         match kind {
             SinkKind::Allocation => matches!(self.kind, ValueKind::Number | ValueKind::Unknown),
+            // A flag is a `bool`, which the engine counts as a number.
+            SinkKind::Tls => self.kind != ValueKind::Object,
             _ => matches!(self.kind, ValueKind::Text | ValueKind::Unknown),
         }
     }
@@ -139,6 +141,18 @@ impl Hit {
 /// known type, with `method` set).
 pub trait Summaries {
     fn summary(&self, path: &[String], method: bool) -> Option<summary::Outside>;
+
+    /// Whether a struct of this name elsewhere in the workspace is deserialised configuration
+    /// (`#[derive(Deserialize)]`, clap's `Parser`): its fields are a TLS flag's source.
+    fn deserialised(&self, _type_name: &str) -> bool {
+        false
+    }
+
+    /// The expansion of a call of a workspace `macro_rules!` (`client_with_verification!(true)`),
+    /// for rules that follow values into macro templates.
+    fn expand(&self, _mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
+        None
+    }
 }
 
 /// No summaries beyond the file.
@@ -164,6 +178,8 @@ pub struct FileIndex<'ast> {
     pub fns: Vec<FnDef<'ast>>,
     /// Field name -> resolved type, when every struct of the file agrees on it.
     pub field_types: HashMap<String, Vec<String>>,
+    /// Structs of the file that derive a deserialiser (`crate::knowledge::tls::DESERIALISE_DERIVES`).
+    pub deserialised: Vec<String>,
 }
 
 impl<'ast> FileIndex<'ast> {
@@ -173,6 +189,7 @@ impl<'ast> FileIndex<'ast> {
             index: FileIndex {
                 fns: Vec::new(),
                 field_types: HashMap::new(),
+                deserialised: Vec::new(),
             },
             ambiguous: Vec::new(),
         };
@@ -241,7 +258,9 @@ impl<'a, 'ast> Engine<'a, 'ast> {
     /// hold a source are analysed; the functions they call are summarised on demand.
     pub fn run(&self) -> Vec<Hit> {
         for (i, f) in self.index.fns.iter().enumerate() {
-            if walk::has_source(self.uses, f) {
+            // A TLS flag's sources are everywhere (`true`): every fn of a file that names a flag
+            // sink (the rule's prefilter) is analysed.
+            if self.kind == SinkKind::Tls || walk::has_source(self.uses, f) {
                 self.analyse(i);
             }
         }
@@ -268,7 +287,7 @@ impl<'a, 'ast> Engine<'a, 'ast> {
     }
 }
 
-pub(crate) fn pos(span: Span) -> (usize, usize) {
+pub fn pos(span: Span) -> (usize, usize) {
     let p = span.start();
     (p.line, p.column)
 }

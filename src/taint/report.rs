@@ -1,15 +1,23 @@
 //! How the taint rules turn the engine's hits into findings: one finding per source and sink,
 //! severity by where the input comes from, the path in the message and in `flow`.
 
-use crate::finding::Severity;
+use crate::finding::{Dimension, Severity};
 use crate::knowledge::taint::{Family, SOURCE_LITERALS, SinkKind};
-use crate::rules::{Ctx, RawStep};
+use crate::rules::{Ctx, LiteralScope, Precision, RawStep, Rule, RuleMeta};
 use crate::taint::summary::ModelSummaries;
 use crate::taint::{Origin, flows};
 
-/// What a taint rule reports, and how severe each family of source is for it (`None`: not
-/// reported, e.g. a command-line tool opening the file its user names).
+/// A rule on the taint engine: its id and page, the sink family it reports, and how severe each
+/// family of source is for it (`None`: not reported, e.g. a command-line tool opening the file
+/// its user names). Every taint rule is one of these and [`TaintHooks`].
 pub struct TaintRule {
+    pub id: &'static str,
+    pub dimension: Dimension,
+    pub default_severity: Severity,
+    /// One line, for `--list-rules` and SARIF.
+    pub summary: &'static str,
+    /// The rule's `rules/ID.md` page.
+    pub doc: &'static str,
     pub kind: SinkKind,
     /// What the sink does with the value, after "reaches ..": "an SQL executor".
     pub consequence: &'static str,
@@ -21,14 +29,56 @@ pub struct TaintRule {
 }
 
 impl TaintRule {
+    /// The rule's metadata: what every taint rule shares (on by default, production code only,
+    /// prefiltered on the source literals of the whole file).
+    pub const fn meta(&self) -> RuleMeta {
+        RuleMeta {
+            id: self.id,
+            dimension: self.dimension,
+            default_severity: self.default_severity,
+            summary: self.summary,
+            doc: self.doc,
+            enabled_by_default: true,
+            production_only: true,
+            precision: Precision::High,
+            // A file without a source has no flow; with one, helpers anywhere in it may matter.
+            literals: SOURCE_LITERALS,
+            pattern: None,
+            literal_scope: LiteralScope::File,
+        }
+    }
+
     fn severity(&self, family: Family) -> Option<Severity> {
         match family {
             Family::WebRequest => self.web,
             Family::Network => self.network,
             Family::Local => self.local,
             Family::Foreign => self.foreign,
+            // Sources of TLS flags only: no text rule sees them.
+            Family::Configuration | Family::Literal => None,
         }
     }
+}
+
+/// The hooks of every taint rule: at the end of the file, the engine's flows of its sink family.
+pub struct TaintHooks(pub &'static TaintRule);
+
+impl Rule for TaintHooks {
+    fn exit_file<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, file: &'ast syn::File) {
+        report(cx, file, self.0);
+    }
+}
+
+/// The registry entry of a taint rule: `taint_rule_entry!(META, RULE)`.
+#[macro_export]
+macro_rules! taint_rule_entry {
+    ($meta:ident, $rule:ident) => {
+        $crate::rules::RuleEntry {
+            meta: &$meta,
+            new: || Box::new($crate::taint::report::TaintHooks(&$rule)),
+            workspace: None,
+        }
+    };
 }
 
 pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {

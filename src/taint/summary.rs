@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
+use crate::knowledge::tls::DESERIALISE_DERIVES;
 use crate::resolve::UseMap;
 
 use super::{Engine, FileIndex, FileOnly, Origin, ValueKind};
@@ -191,6 +192,11 @@ impl super::Summaries for ModelSummaries<'_> {
             name: f.name.clone(),
             summary: Arc::clone(summary),
         })
+    }
+
+    fn deserialised(&self, type_name: &str) -> bool {
+        let derives = self.workspace.derives_of(type_name);
+        DESERIALISE_DERIVES.iter().any(|d| derives.contains(d))
     }
 }
 

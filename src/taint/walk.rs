@@ -9,6 +9,7 @@ use syn::visit::Visit;
 
 use super::{Engine, FileIndex, Flow, FnDef, Hit, Origin, Step, Taint, ValueKind, union};
 use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
+use crate::knowledge::tls as kb_tls;
 use crate::resolve::UseMap;
 
 mod calls;
@@ -71,6 +72,17 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
             });
         }
         syn::visit::visit_trait_item_fn(self, f);
+    }
+
+    fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {
+        let derives = crate::model::index::derives(&s.attrs);
+        if derives
+            .iter()
+            .any(|d| kb_tls::DESERIALISE_DERIVES.contains(&d.as_str()))
+        {
+            self.index.deserialised.push(s.ident.to_string());
+        }
+        syn::visit::visit_item_struct(self, s);
     }
 
     fn visit_field(&mut self, field: &'ast syn::Field) {
@@ -150,6 +162,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
         returns: Vec::new(),
         hits: Vec::new(),
         validates: Vec::new(),
+        expansions: 0,
     };
     let route = rocket_params(f.attrs);
     for (i, input) in f.sig.inputs.iter().enumerate() {
@@ -223,6 +236,18 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
     }
     let tail = walk.block(f.block);
     union(&mut walk.returns, tail);
+    // Every predicate returns a `true` somewhere: as a returned value it would give most fns of
+    // a summarised file a TLS summary, for a pattern (`fn insecure() -> bool { true }`) that
+    // hardly occurs. The `true` a fn passes to a flag itself is a hit, not a return.
+    walk.returns.retain(|f| {
+        !matches!(
+            f.origin,
+            Origin::Source {
+                family: Family::Literal,
+                ..
+            }
+        )
+    });
     FnResult {
         returns: walk.returns,
         hits: walk.hits,
@@ -398,6 +423,8 @@ struct Walk<'e, 'a, 'ast> {
     returns: Taint,
     hits: Vec<Hit>,
     validates: Vec<(usize, Cleans)>,
+    /// Workspace macro expansions being walked (see `Summaries::expand`), bounded.
+    expansions: usize,
 }
 
 impl Walk<'_, '_, '_> {
@@ -407,6 +434,11 @@ impl Walk<'_, '_, '_> {
 
     fn lookup(&self, key: &str) -> Taint {
         let mut out = self.vars.get(key).cloned().unwrap_or_default(); // optional: a local never assigned holds nothing untrusted
+        // A flag is one field: a struct handed on whole (`Session::new(options)`) does not tell
+        // which of its fields decides, so its `silent: true` must not count as `insecure`.
+        if self.kind() == SinkKind::Tls {
+            return out;
+        }
         // The whole of a local whose fields were assigned one by one.
         let prefix = format!("{key}.");
         for (k, v) in &self.vars {
@@ -709,13 +741,24 @@ impl Walk<'_, '_, '_> {
 
     fn expr(&mut self, expr: &syn::Expr) -> Taint {
         match expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) if b.value && self.kind() == SinkKind::Tls => literal(b.span(), kb_tls::TRUE),
             syn::Expr::Lit(_) => Vec::new(),
             syn::Expr::Path(p) => {
-                if p.qself.is_none() && p.path.segments.len() == 1 {
+                let local = if p.qself.is_none() && p.path.segments.len() == 1 {
                     self.lookup(&p.path.segments[0].ident.to_string())
                 } else {
                     Vec::new()
+                };
+                if local.is_empty() && self.kind() == SinkKind::Tls {
+                    return self.verify_off(p);
                 }
+                local
+            }
+            syn::Expr::Field(f) if self.kind() == SinkKind::Tls && self.is_config(&f.base) => {
+                self.config_field(f)
             }
             syn::Expr::Field(_) => {
                 let Some(key) = field_key(expr) else {
@@ -1000,6 +1043,13 @@ impl Walk<'_, '_, '_> {
     fn match_expr(&mut self, m: &syn::ExprMatch) -> Taint {
         let scrutinee = self.expr(&m.expr);
         let scrutinee_key = field_key(peel(&m.expr)).or_else(|| local_name(&m.expr));
+        // `match verify { Verify::No => b.danger_accept_invalid_certs(true), .. }`: the
+        // scrutinee decides a constant in an arm, as an `if` condition does.
+        let decides = self.kind() == SinkKind::Tls;
+        if decides {
+            let read = self.read_by(&m.expr);
+            self.conditions.push(read);
+        }
         self.branch_depth += 1;
         let mut out = Vec::new();
         for arm in &m.arms {
@@ -1033,7 +1083,68 @@ impl Walk<'_, '_, '_> {
             }
         }
         self.branch_depth -= 1;
+        if decides {
+            self.conditions.pop();
+        }
         out
+    }
+
+    /// `SslVerifyMode::NONE`, `SSL_VERIFY_NONE` through the file's imports (or unimported, by
+    /// their distinctive names).
+    fn verify_off(&self, p: &syn::ExprPath) -> Taint {
+        let resolved = self.engine.uses.resolve_path(&p.path);
+        let full = resolved.join("::");
+        let unimported = matches!(
+            resolved
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["SslVerifyMode", "NONE"] | ["SSL_VERIFY_NONE"]
+        );
+        if unimported || kb_tls::VERIFY_OFF.contains(&full.as_str()) {
+            let shown = crate::syntax::path_text(&p.path);
+            let what = if shown.ends_with("SSL_VERIFY_NONE") {
+                "`SSL_VERIFY_NONE`"
+            } else {
+                "`SslVerifyMode::NONE`"
+            };
+            literal(p.span(), what)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A field of a deserialised configuration: a TLS flag's source.
+    fn config_field(&self, f: &syn::ExprField) -> Taint {
+        let name = match &f.member {
+            syn::Member::Named(n) => n.to_string(),
+            syn::Member::Unnamed(i) => i.index.to_string(),
+        };
+        vec![Flow {
+            origin: Origin::Source {
+                family: Family::Configuration,
+                what: kb_tls::CONFIG_FIELD,
+            },
+            kind: ValueKind::Unknown,
+            cleared: 0,
+            accessors: &[],
+            steps: vec![step(
+                f.span(),
+                format!("{}: `.{name}`", kb_tls::CONFIG_FIELD),
+                None,
+            )],
+        }]
+    }
+
+    /// A value of a deserialised configuration struct (this file's or the workspace's).
+    fn is_config(&self, base: &syn::Expr) -> bool {
+        self.type_of(base)
+            .and_then(|t| t.last().cloned())
+            .is_some_and(|name| {
+                self.engine.index.deserialised.contains(&name)
+                    || self.engine.outside.deserialised(&name)
+            })
     }
 
     /// The type a value is known to have: a typed local or parameter, a struct field of the
@@ -1067,6 +1178,20 @@ impl Walk<'_, '_, '_> {
             _ => None,
         }
     }
+}
+
+/// A value of the program's own that turns a TLS check off (`true`, `SslVerifyMode::NONE`).
+fn literal(span: Span, what: &'static str) -> Taint {
+    vec![Flow {
+        origin: Origin::Source {
+            family: Family::Literal,
+            what,
+        },
+        kind: ValueKind::Unknown,
+        cleared: 0,
+        accessors: &[],
+        steps: vec![step(span, what.to_string(), None)],
+    }]
 }
 
 /// A request object's accessor was called on the whole value (`for (k, v) in headers`).

@@ -61,3 +61,12 @@ async fn map_get(Query(q): Query<Preview>, cache: &std::collections::HashMap<Str
 fn convert(req: actix_web::HttpRequest) -> http::Request<()> {
     http::Request::builder().uri(req.uri().to_string()).body(()).unwrap()
 }
+
+// reqwest-middleware's client with a fixed URL; the input only in the query string.
+struct AppState {
+    client: reqwest_middleware::ClientWithMiddleware,
+}
+
+async fn download(Query(q): Query<Preview>, state: &AppState) {
+    state.client.get("https://images.example/fetch").query(&[("id", q.url.as_str())]).send().await;
+}

@@ -131,3 +131,84 @@ fn always_on() -> rustls::ClientConfig {
     }
     config
 }
+
+// A `let` chain: the `true` is copied twice before it decides.
+fn let_chain() -> reqwest::Client {
+    let insecure = true;
+    let skip_verify = insecure;
+    let flag = skip_verify;
+    reqwest::Client::builder().danger_accept_invalid_certs(flag).build().unwrap() //~ tls-verification-disabled:high
+}
+
+// A field of a local struct set to `true`.
+struct ClientOptions {
+    accept_invalid: bool,
+}
+
+fn struct_field() -> reqwest::Client {
+    let options = ClientOptions { accept_invalid: true };
+    reqwest::Client::builder().danger_accept_invalid_hostnames(options.accept_invalid).build().unwrap() //~ tls-verification-disabled:high
+}
+
+// A field of configuration deserialised from a file: whoever writes the file decides.
+#[derive(serde::Deserialize)]
+struct Settings {
+    tls_insecure: bool,
+}
+
+fn from_settings(settings: &Settings) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(settings.tls_insecure).build().unwrap() //~ tls-verification-disabled:medium
+}
+
+// A command-line switch.
+fn from_args() -> reqwest::Client {
+    let insecure = std::env::args().any(|a| a == "--insecure");
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().unwrap() //~ tls-verification-disabled:medium
+}
+
+// A request decides: anyone who sends it turns verification off for the outgoing call.
+async fn proxy(axum::extract::Query(params): axum::extract::Query<ProxyParams>) -> String {
+    let client = reqwest::Client::builder().danger_accept_invalid_certs(params.insecure).build().unwrap(); //~ tls-verification-disabled:high
+    client.get("https://internal/").send().await.unwrap().text().await.unwrap()
+}
+
+// openssl's mode through a local, and the callback on a builder of native-tls's flavour.
+fn mode_local(builder: &mut openssl::ssl::SslConnectorBuilder) {
+    let mode = SslVerifyMode::NONE;
+    builder.set_verify(mode); //~ tls-verification-disabled:high
+}
+
+fn tokio_native(connector: tokio_native_tls::native_tls::TlsConnectorBuilder) {
+    let mut c = connector;
+    c.danger_accept_invalid_hostnames(true); //~ tls-verification-disabled:high
+}
+
+// A `match` arm: the command line's `--verify no` decides the `true` (xh), through clap's struct.
+#[derive(clap::Parser)]
+struct Cli {
+    verify: Option<Verify>,
+}
+
+fn from_match(cli: &Cli, client: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    let verify = cli.verify.unwrap_or(Verify::Yes);
+    match verify {
+        Verify::Yes => client,
+        Verify::No => client.danger_accept_invalid_certs(true), //~ tls-verification-disabled:medium
+    }
+}
+
+// A field set to `true` and passed on by itself: the callee's parameter is the flag.
+struct FetchOptions {
+    silent: bool,
+    insecure: bool,
+}
+
+fn session_flag(insecure: bool) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().unwrap()
+}
+
+fn start_flag() -> reqwest::Client {
+    let mut options = FetchOptions { silent: false, insecure: false };
+    options.insecure = true;
+    session_flag(options.insecure) //~ tls-verification-disabled:high
+}

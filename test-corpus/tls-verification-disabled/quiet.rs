@@ -168,3 +168,78 @@ fn build(config: &Config, insecure: bool, custom: Option<Arc<dyn ServerCertVerif
         base_config().dangerous().set_certificate_verifier(verifier);
     }
 }
+
+// The look-alikes of each flow in fires.rs, every value always `false`.
+fn let_chain() -> reqwest::Client {
+    let insecure = false;
+    let skip_verify = insecure;
+    let flag = skip_verify;
+    reqwest::Client::builder().danger_accept_invalid_certs(flag).build().unwrap()
+}
+
+struct ClientOptions {
+    accept_invalid: bool,
+}
+
+fn struct_field() -> reqwest::Client {
+    let options = ClientOptions { accept_invalid: false };
+    reqwest::Client::builder().danger_accept_invalid_hostnames(options.accept_invalid).build().unwrap()
+}
+
+// A field of a struct that nothing deserialises: the program's own (or its caller's) value.
+struct Settings {
+    tls_insecure: bool,
+}
+
+fn from_settings(settings: &Settings) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(settings.tls_insecure).build().unwrap()
+}
+
+// The command line read, but the flag is a constant.
+fn from_args() -> reqwest::Client {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let insecure = false;
+    if verbose {
+        eprintln!("building a client");
+    }
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().unwrap()
+}
+
+// `true` for something else, next to a flag that stays `false`.
+fn mode_local(builder: &mut openssl::ssl::SslConnectorBuilder) {
+    let mode = SslVerifyMode::PEER;
+    let strict = true;
+    builder.set_verify(mode);
+    builder.set_verify_hostname(strict);
+}
+
+// A `set_verify(true)` of some other library: a bool there is not a verify mode.
+fn other_library(checker: &mut Checker) {
+    checker.set_verify(true);
+}
+
+// The same `match`, the verify mode the caller's parameter: its callers decide.
+fn from_match(verify: Verify, client: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
+    match verify {
+        Verify::Yes => client,
+        Verify::No => client.danger_accept_invalid_certs(true),
+    }
+}
+
+// A struct handed on whole whose other field is `true` (monolith's `options.silent = true`): the
+// callee reads `insecure`, which nothing here sets.
+struct FetchOptions {
+    silent: bool,
+    insecure: bool,
+}
+
+fn session(options: FetchOptions) -> reqwest::Client {
+    reqwest::Client::builder().danger_accept_invalid_certs(options.insecure).build().unwrap()
+}
+
+fn start(verbose: bool) -> reqwest::Client {
+    let mut options = FetchOptions { silent: false, insecure: false };
+    options.silent = !verbose;
+    options.silent = true;
+    session(options)
+}

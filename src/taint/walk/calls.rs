@@ -121,6 +121,10 @@ impl Walk<'_, '_, '_> {
             }
         }
 
+        if self.kind() == SinkKind::Tls {
+            self.verify_mode_sinks(mc, &method, &args);
+        }
+
         // Reading into a buffer: `stdin.read_line(&mut line)`.
         if READ_INTO_METHODS.contains(&method.as_str())
             && !receiver.is_empty()
@@ -189,7 +193,11 @@ impl Walk<'_, '_, '_> {
         if method == "canonicalize" {
             return receiver;
         }
-        if let Some(s) = kb::SANITIZER_METHODS.iter().find(|s| s.method == method) {
+        // A flag is a flag whatever it was derived with: `env::var(..).is_ok()` is the
+        // environment's choice.
+        if let Some(s) = kb::SANITIZER_METHODS.iter().find(|s| s.method == method)
+            && self.kind() != SinkKind::Tls
+        {
             return clean(receiver, s.cleans);
         }
         if is_validator_name(&method) {
@@ -285,7 +293,26 @@ impl Walk<'_, '_, '_> {
             }
         }
 
-        if let Some(source) = kb::SOURCE_FNS.iter().find(|s| s.path == full) {
+        if self.kind() == SinkKind::Tls {
+            for &(path, a) in kb_tls::MODE_FNS {
+                if path == full
+                    && let (Some(arg), Some(t)) = (c.args.iter().nth(a), args.get(a))
+                {
+                    let desc = format!("`{}`", short(&full));
+                    self.sink_value(SinkKind::Tls, &desc, call_span, arg, only_modes(t.clone()));
+                }
+            }
+        }
+        let flag_source = || {
+            kb_tls::FLAG_SOURCE_FNS
+                .iter()
+                .find(|s| s.path == full && self.kind() == SinkKind::Tls)
+        };
+        if let Some(source) = kb::SOURCE_FNS
+            .iter()
+            .find(|s| s.path == full)
+            .or_else(flag_source)
+        {
             return vec![Flow {
                 origin: Origin::Source {
                     family: source.family,
@@ -553,26 +580,20 @@ impl Walk<'_, '_, '_> {
         if kind != self.kind() {
             return;
         }
-        // A flag: a literal `true` is decided by the `if`s around it, `false` by nothing.
-        let taint = match (kind, peel(arg)) {
-            (
-                SinkKind::Tls,
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Bool(b),
-                    ..
-                }),
-            ) => {
-                if b.value {
-                    let mut decided = Vec::new();
-                    for c in &self.conditions {
-                        union(&mut decided, c.clone());
-                    }
-                    decided
-                } else {
-                    Vec::new()
+        // A constant written at the sink (`true`, `SslVerifyMode::NONE`, an accept-all callback)
+        // inside `if`s is decided by what their conditions read: `if insecure { .. }` is the
+        // caller's opt-in when `insecure` is a parameter, `true` when it is `let insecure = true`.
+        let taint = if kind == SinkKind::Tls && self.is_constant(arg) && !self.conditions.is_empty()
+        {
+            let mut decided = Vec::new();
+            if !taint.is_empty() {
+                for c in &self.conditions {
+                    union(&mut decided, c.clone());
                 }
             }
-            _ => taint,
+            decided
+        } else {
+            taint
         };
         for flow in taint {
             if flow.fires(kind)
@@ -593,6 +614,66 @@ impl Walk<'_, '_, '_> {
             }
         }
     }
+}
+
+impl Walk<'_, '_, '_> {
+    /// A value written at the call rather than held in a local: a literal, a closure, a path
+    /// (`SslVerifyMode::NONE`, `SSL_VERIFY_NONE`).
+    fn is_constant(&self, arg: &syn::Expr) -> bool {
+        match peel(arg) {
+            syn::Expr::Lit(_) | syn::Expr::Closure(_) => true,
+            syn::Expr::Path(p) => {
+                p.path.segments.len() > 1
+                    || local_name(arg).is_some_and(|n| !self.vars.contains_key(&n))
+            }
+            _ => false,
+        }
+    }
+
+    /// openssl's verify mode and callback: `set_verify(SslVerifyMode::NONE)`,
+    /// `set_verify_callback(mode, |_, _| true)`.
+    fn verify_mode_sinks(&mut self, mc: &syn::ExprMethodCall, method: &str, args: &[Taint]) {
+        for &(m, a) in kb_tls::MODE_METHODS {
+            if m == method
+                && let (Some(arg), Some(t)) = (mc.args.iter().nth(a), args.get(a))
+            {
+                let desc = format!("`.{method}()`");
+                self.sink_value(
+                    SinkKind::Tls,
+                    &desc,
+                    mc.method.span(),
+                    arg,
+                    only_modes(t.clone()),
+                );
+            }
+        }
+        for &(m, a) in kb_tls::CALLBACK_METHODS {
+            if m == method
+                && let Some(arg) = mc.args.iter().nth(a)
+                && is_accept_all_closure(arg)
+            {
+                let desc = format!("`.{method}()`");
+                let value = super::literal(arg.span(), kb_tls::ACCEPT_ALL_CALLBACK);
+                self.sink_value(SinkKind::Tls, &desc, mc.method.span(), arg, value);
+            }
+        }
+    }
+}
+
+/// A verify mode's value: a `true` is not one (`set_verify(true)` is some other library's).
+fn only_modes(taint: Taint) -> Taint {
+    taint
+        .into_iter()
+        .filter(|f| !matches!(f.origin, Origin::Source { family: Family::Literal, what } if what == kb_tls::TRUE))
+        .collect()
+}
+
+/// `|_, _| true`
+fn is_accept_all_closure(expr: &syn::Expr) -> bool {
+    let is_true = |e: &syn::Expr| matches!(e, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(b), .. }) if b.value);
+    matches!(peel(expr), syn::Expr::Closure(c) if is_true(&c.body)
+        || matches!(&*c.body, syn::Expr::Block(b) if b.block.stmts.len() == 1
+            && matches!(&b.block.stmts[0], syn::Stmt::Expr(e, None) if is_true(e))))
 }
 
 /// The kind of a caller's value after a callee made it into `callee`.

@@ -204,6 +204,9 @@ impl Walk<'_, '_, '_> {
     /// What the locals and fields a condition reads may hold (`insecure`, `!cfg.insecure`).
     pub(super) fn read_by(&self, cond: &syn::Expr) -> Taint {
         match cond {
+            syn::Expr::Field(f) if self.kind() == SinkKind::Tls && self.is_config(&f.base) => {
+                self.config_field(f)
+            }
             syn::Expr::Path(_) | syn::Expr::Field(_) => {
                 let key = field_key(cond).or_else(|| local_name(cond));
                 key.map(|k| self.expr_key(&k)).unwrap_or_default() // optional: a constant condition reads no local

@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Workspace macros expanded inside expansions this deep (a macro calling itself stops there).
+const MAX_EXPANSIONS: usize = 3;
+
 impl Walk<'_, '_, '_> {
     pub(super) fn mac(&mut self, mac: &syn::Macro) -> Taint {
         let name = crate::macros::macro_name(mac);
@@ -11,6 +14,20 @@ impl Walk<'_, '_, '_> {
         }
         if name == "matches" {
             return Vec::new();
+        }
+        if self.expansions < MAX_EXPANSIONS
+            && let Some(tokens) = self.engine.outside.expand(mac)
+        {
+            self.expansions += 1;
+            let value = match syn::parse2::<syn::Expr>(tokens.clone()) {
+                Ok(e) => self.expr(&e),
+                Err(_) => match syn::parse2::<syn::Block>(quote::quote!({ #tokens })) {
+                    Ok(b) => self.block(&b),
+                    Err(_) => Vec::new(),
+                },
+            };
+            self.expansions -= 1;
+            return value;
         }
         let Some(body) = crate::macros::parse_body(&name, mac) else {
             return Vec::new();
