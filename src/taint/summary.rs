@@ -1,12 +1,13 @@
 //! Summaries of workspace fns for callers in other files: what a fn returns of its parameters,
 //! which parameter reaches which sink, and which parameters it checks before returning `Ok`.
 //!
-//! They are computed at index time (`scan::build_model`), from the fn's file parsed on its own,
-//! and kept on the model's [`crate::model::FnDef`]: owned, small, hashed into the model's
-//! fingerprint, so that a caller's cached findings follow the callee's body. Only files that a
-//! file holding a source calls into, and that hold a sink or a check, are summarised (see
-//! [`worth_summarising`]). Inside its own file a summary follows same-file calls as the engine
-//! does; a call into a third file is not followed (one workspace call deep).
+//! The scan decides which files may have them when it builds the model: files that a file
+//! holding a source calls into, and that hold a sink or a check (see [`worth_summarising`]). A
+//! file's summaries are computed from the file parsed on its own the first time a call resolves
+//! into it (`crate::model::summaries`), and kept there: owned and small. The model's fingerprint
+//! covers the text of those files, so that a caller's cached findings follow the callee's body.
+//! Inside its own file a summary follows same-file calls as the engine does; a call into a third
+//! file is not followed (one workspace call deep).
 
 use std::sync::Arc;
 
@@ -167,14 +168,20 @@ impl super::Summaries for ModelSummaries<'_> {
             Some("crate" | "self" | "super") => &path[1..],
             _ => path,
         };
-        let f = match self.workspace.resolve_fn(path) {
-            crate::model::Resolution::Resolved(f) => f,
+        let ws = self.workspace;
+        // Most calls name no fn that may have a summary: no need to resolve them.
+        if !ws.may_have_summary(path) {
+            return None;
+        }
+        let mut candidates = ws.resolve_fn_at(path);
+        let at = match candidates.len() {
+            1 => candidates.remove(0),
             // `util::save` where the calling file has a `save` of its own at its root, which the
             // model lets any qualifier name: the one summarised elsewhere is meant.
-            crate::model::Resolution::Ambiguous(candidates) if path.len() > 1 => {
+            n if n > 1 && path.len() > 1 => {
                 let mut elsewhere = candidates
                     .into_iter()
-                    .filter(|f| f.taint.as_ref().is_some_and(|t| t.file != self.file));
+                    .filter(|&at| ws.fn_at(at).0.path != self.file && ws.summary_at(at).is_some());
                 let first = elsewhere.next()?;
                 if elsewhere.next().is_some() {
                     return None;
@@ -183,15 +190,44 @@ impl super::Summaries for ModelSummaries<'_> {
             }
             _ => return None,
         };
+        let (file, f) = ws.fn_at(at);
         if f.has_self != method && method {
             return None;
         }
-        let summary = f.taint.as_ref()?;
-        (summary.file != self.file).then(|| Outside {
+        if file.path == self.file {
+            return None;
+        }
+        let summary = ws.summary_at(at)?;
+        Some(Outside {
             name: f.name.clone(),
-            summary: Arc::clone(summary),
+            summary,
         })
     }
+}
+
+/// The summaries of the file at `abs` (`path` as the scan names it), as [`summarise_file`]; none
+/// when it cannot be read or parsed, or is shaped so that parsing it could overflow the stack
+/// (the analysis's own guards: a stack overflow cannot be caught). Spans of the parse are left
+/// in the thread's source map: the caller may be in the middle of another file's analysis.
+pub fn summarise_path(abs: &std::path::Path, path: &str) -> Vec<(String, usize, Arc<FnSummary>)> {
+    let Some(text) = std::fs::read(abs)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+    else {
+        return Vec::new();
+    };
+    let shape = crate::lex::shape(&text);
+    if shape.nesting > crate::check::MAX_NESTING
+        || shape.item_tokens > crate::check::MAX_ITEM_TOKENS
+    {
+        return Vec::new();
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        syn::parse_file(&text)
+            .map(|file| summarise_file(path, &file))
+            .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
+    }))
+    .unwrap_or_default() // optional: a parser panic gives no summaries
 }
 
 /// Names of workspace fns whose parameter decides TLS verification in their body: items calling
