@@ -1238,7 +1238,7 @@ struct IndexedText<'a> {
 /// crate, and that hold a sink or a check: the only summaries a taint rule can use. Their
 /// summaries are computed when a call first resolves into them (`crate::model::summaries`),
 /// except in files that switch TLS verification by a flag, summarised here, in parallel: the
-/// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_fns`).
+/// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_calls`).
 fn summarisable(
     files: &mut [(model::FileIndex, IndexedText)],
 ) -> Vec<model::summaries::Summarisable> {
@@ -1368,7 +1368,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     let expanding = Prefilter::new(&metas, &[]);
     let followed = model.prefilter_literals(|body| expanding.may_select(body));
     let tls_flags = if metas.iter().any(|m| m.id == "tls-verification-disabled") {
-        crate::taint::summary::tls_flag_fns(model)
+        crate::taint::summary::tls_flag_calls(model)
     } else {
         Vec::new()
     };
@@ -1376,10 +1376,20 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     // Item scope: a flag fn named like a common fn (`new(`) selecting whole files parsed most of
     // the corpus. A caller passing its own parameter on is judged when its callers' items are
     // selected for another reason.
-    extra.extend(tls_flags.iter().map(String::as_str));
+    extra.extend(
+        tls_flags
+            .iter()
+            .filter(|(gate, _)| gate.is_none())
+            .map(|(_, literal)| literal.as_str()),
+    );
+    let gated: Vec<(String, String)> = tls_flags
+        .iter()
+        .filter_map(|(gate, literal)| Some((gate.clone()?, literal.clone())))
+        .collect();
     let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
-    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra);
+    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra)
+        .with_gated_literals(gated.clone());
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1396,7 +1406,9 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     extra.extend(unraised.iter().map(String::as_str));
     Prefilters {
         general,
-        narrowed: Some(Prefilter::with_file_literals(&others, &extra, &file_extra)),
+        narrowed: Some(
+            Prefilter::with_file_literals(&others, &extra, &file_extra).with_gated_literals(gated),
+        ),
     }
 }
 

@@ -5,13 +5,14 @@
 //! (those a file naming a service calls into, see `scan::ModelInputs`); of those, only the files a
 //! call actually resolves into are read again, once, whichever thread asks first. Files that
 //! switch TLS verification by a flag are summarised when the model is built: the prefilter needs
-//! their summaries before any file is analysed (`crate::taint::summary::tls_flag_fns`).
+//! their summaries before any file is analysed (`crate::taint::summary::tls_flag_calls`).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use super::{FnDef, Pos, Workspace, index, pos};
+use crate::knowledge::taint::SinkKind;
 use crate::taint::summary::{FnSummary, summarise_path};
 
 /// A file whose fns may have summaries.
@@ -32,6 +33,9 @@ pub(super) struct LazySummaries {
     /// [`index::name_key`] of a fn name -> the fns of that name in summarisable files (outside
     /// tests, as only those get summaries): a call of another name resolves to no summary.
     named: HashMap<u64, Vec<Pos>>,
+    /// [`index::name_key`] of a fn name -> the sinks ([`SinkKind::bit`]) a parameter of a fn of
+    /// that name reaches, among the summaries computed up front.
+    computed_sinks: HashMap<u64, u8>,
 }
 
 struct Slot {
@@ -63,6 +67,16 @@ impl Workspace {
                 by_fn: OnceLock::new(),
             };
             if s.computed {
+                for f in file.fns.iter().filter(|f| !f.in_test) {
+                    let sinks = f.taint.iter().flat_map(|t| &t.sinks);
+                    let bits = sinks.fold(0, |bits, sink| bits | sink.sink.bit());
+                    if bits != 0 {
+                        *lazy
+                            .computed_sinks
+                            .entry(index::name_key(&f.name))
+                            .or_default() |= bits;
+                    }
+                }
                 let by_fn = file.fns.iter().map(|f| f.taint.clone()).collect();
                 let _ = slot.by_fn.set(by_fn); // a fresh slot: never set before
             }
@@ -100,6 +114,16 @@ impl Workspace {
             .into_iter()
             .flatten()
             .any(|&at| self.names(at, qualifier.last()))
+    }
+
+    /// Whether some fn named `name` whose summary was computed up front (the TLS flag files)
+    /// passes a parameter to a sink of `kind`: a cheap test before resolving a call.
+    pub fn may_pass_to_sink(&self, name: &str, kind: SinkKind) -> bool {
+        self.summaries.as_ref().is_some_and(|lazy| {
+            lazy.computed_sinks
+                .get(&index::name_key(name))
+                .is_some_and(|bits| bits & kind.bit() != 0)
+        })
     }
 
     /// The file and fn at a position.

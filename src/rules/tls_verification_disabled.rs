@@ -239,12 +239,10 @@ impl TlsVerificationDisabled {
         let Some(last) = p.path.segments.last() else {
             return;
         };
-        let flagged = cx.workspace.fns_named(&last.ident.to_string()).any(|f| {
-            f.taint
-                .as_ref()
-                .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls))
-        });
-        if !flagged {
+        if !cx
+            .workspace
+            .may_pass_to_sink(&last.ident.to_string(), SinkKind::Tls)
+        {
             return;
         }
         let resolved = cx.resolve(&p.path);

@@ -9,6 +9,7 @@
 //! Inside its own file a summary follows same-file calls as the engine does; a call into a third
 //! file is not followed (one workspace call deep).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
@@ -230,17 +231,39 @@ pub fn summarise_path(abs: &std::path::Path, path: &str) -> Vec<(String, usize, 
     .unwrap_or_default() // optional: a parser panic gives no summaries
 }
 
-/// Names of workspace fns whose parameter decides TLS verification in their body: items calling
-/// them need parsing for `tls-verification-disabled` (extra prefilter literals). Sorted.
-pub fn tls_flag_fns(workspace: &crate::model::Workspace) -> Vec<String> {
-    let names: std::collections::BTreeSet<String> = workspace
-        .fns()
-        .filter(|(_, f)| {
-            f.taint
-                .as_ref()
-                .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls))
-        })
-        .map(|(_, f)| format!("{}(", f.name))
+/// Item literals for the calls of workspace fns whose parameter decides TLS verification in their
+/// body: items calling them need parsing for `tls-verification-disabled`. Each is `name(`, with
+/// the gate a file must contain for such a call in it to resolve to the fn (see
+/// [`ModelSummaries`]): the fn's impl type, or its module, which the call's path or a `use`
+/// must write; none where a bare call can name the fn (the only fn of that name, or a free fn at
+/// a crate's root, which any qualifier names). A flag fn named like a common fn (`new`) selected
+/// most items of a corpus with `new(` alone. Sorted, deduplicated: (gate, literal).
+pub fn tls_flag_calls(workspace: &crate::model::Workspace) -> Vec<(Option<String>, String)> {
+    let mut calls: BTreeSet<(Option<String>, String)> = BTreeSet::new();
+    for (file, f) in workspace.fns() {
+        let flags = f
+            .taint
+            .as_ref()
+            .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls));
+        if !flags || f.in_test {
+            continue;
+        }
+        let unique = workspace.fns_named(&f.name).filter(|g| !g.in_test).count() == 1;
+        let owner = f
+            .self_type
+            .clone()
+            .or_else(|| f.module.last().or(file.module.last()).cloned());
+        let gate = if unique { None } else { owner };
+        calls.insert((gate, format!("{}(", f.name)));
+    }
+    // An ungated literal makes its gated copies moot.
+    let ungated: BTreeSet<String> = calls
+        .iter()
+        .filter(|(gate, _)| gate.is_none())
+        .map(|(_, l)| l.clone())
         .collect();
-    names.into_iter().collect()
+    calls
+        .into_iter()
+        .filter(|(gate, l)| gate.is_none() || !ungated.contains(l))
+        .collect()
 }
