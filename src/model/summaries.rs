@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use super::{FnDef, Pos, Workspace, index, pos};
+use super::{FnDef, Pos, Workspace, index};
 use crate::knowledge::taint::SinkKind;
 use crate::taint::summary::{FnSummary, summarise_path};
 
@@ -30,13 +30,19 @@ pub struct Summarisable {
 pub(super) struct LazySummaries {
     /// Model file index -> its slot.
     slots: HashMap<u32, Slot>,
-    /// [`index::name_key`] of a fn name -> the fns of that name in summarisable files (outside
-    /// tests, as only those get summaries): a call of another name resolves to no summary.
-    named: HashMap<u64, Vec<Pos>>,
-    /// [`index::name_key`] of a fn name -> the sinks ([`SinkKind::bit`]) a parameter of a fn of
-    /// that name reaches, among the summaries computed up front.
-    computed_sinks: HashMap<u64, u8>,
+    /// The fns of summarisable files (outside tests, as only those get summaries), by the name a
+    /// call must end with and the segment before it that can name them ([`Named`]): a call no
+    /// entry matches resolves to no summary. The value: sinks ([`SinkKind::bit`]) a parameter of
+    /// those fns reaches, among the summaries computed up front.
+    named: HashMap<Named, u8>,
+    /// [`index::name_key`]s of the names in `named`, for calls without a qualifier.
+    names: HashMap<u64, u8>,
 }
+
+/// A fn's name ([`index::name_key`]) and the qualifier that can name it (the name key of its impl
+/// type, or of its module for a free fn; `None`: a free fn at a crate root, which any qualifier
+/// names), as [`Workspace::resolve_fn`] tests them.
+type Named = (u64, Option<u64>);
 
 struct Slot {
     abs: PathBuf,
@@ -54,29 +60,23 @@ impl Workspace {
             let Some(file) = self.files.get(s.file) else {
                 continue;
             };
-            for (k, f) in file.fns.iter().enumerate() {
-                if !f.in_test {
-                    lazy.named
-                        .entry(index::name_key(&f.name))
-                        .or_default()
-                        .push(pos(s.file, k));
-                }
+            for f in file.fns.iter().filter(|f| !f.in_test) {
+                let sinks = f.taint.iter().flat_map(|t| &t.sinks);
+                let bits = sinks.fold(0, |bits, sink| bits | sink.sink.bit());
+                let name = index::name_key(&f.name);
+                let owner = f
+                    .self_type
+                    .as_ref()
+                    .or_else(|| f.module.last().or(file.module.last()))
+                    .map(|o| index::name_key(o));
+                *lazy.named.entry((name, owner)).or_default() |= bits;
+                *lazy.names.entry(name).or_default() |= bits;
             }
             let slot = Slot {
                 abs: s.abs,
                 by_fn: OnceLock::new(),
             };
             if s.computed {
-                for f in file.fns.iter().filter(|f| !f.in_test) {
-                    let sinks = f.taint.iter().flat_map(|t| &t.sinks);
-                    let bits = sinks.fold(0, |bits, sink| bits | sink.sink.bit());
-                    if bits != 0 {
-                        *lazy
-                            .computed_sinks
-                            .entry(index::name_key(&f.name))
-                            .or_default() |= bits;
-                    }
-                }
                 let by_fn = file.fns.iter().map(|f| f.taint.clone()).collect();
                 let _ = slot.by_fn.set(by_fn); // a fresh slot: never set before
             }
@@ -99,31 +99,43 @@ impl Workspace {
         by_fn.get(at.1 as usize)?.clone()
     }
 
-    /// Fns named by the last segment of `path` that may have a summary and that the path can
-    /// name ([`Workspace::resolve_fn`]'s test): when there is none, no call of `path` resolves
-    /// to a summary, and the resolution among all the workspace's fns of that name is skipped.
+    /// Whether some fn that may have a summary can be named by `path` (as the calling file's `use`
+    /// map gives it, `crate::` dropped; [`Workspace::resolve_fn`]'s test): when none can, no
+    /// call of `path` resolves to a summary, and the resolution among all the workspace's fns
+    /// of that name is skipped.
     pub(crate) fn may_have_summary(&self, path: &[String]) -> bool {
-        let Some((name, qualifier)) = path.split_last() else {
-            return false;
-        };
-        let Some(lazy) = self.summaries.as_ref() else {
-            return false;
-        };
-        lazy.named
-            .get(&index::name_key(name))
-            .into_iter()
-            .flatten()
-            .any(|&at| self.names(at, qualifier.last()))
+        self.summary_sinks(path).is_some()
     }
 
-    /// Whether some fn named `name` whose summary was computed up front (the TLS flag files)
-    /// passes a parameter to a sink of `kind`: a cheap test before resolving a call.
-    pub fn may_pass_to_sink(&self, name: &str, kind: SinkKind) -> bool {
-        self.summaries.as_ref().is_some_and(|lazy| {
-            lazy.computed_sinks
-                .get(&index::name_key(name))
-                .is_some_and(|bits| bits & kind.bit() != 0)
-        })
+    /// Whether some fn whose summary was computed up front (the TLS flag files) and that `path`
+    /// can name passes a parameter to a sink of `kind`: when none does, no call of `path`
+    /// resolves to a summary with such a sink. A path of one segment tests the name alone.
+    pub fn may_pass_to_sink(&self, path: &[String], kind: SinkKind) -> bool {
+        let path = match path.first().map(String::as_str) {
+            Some("crate" | "self" | "super") => &path[1..],
+            _ => path,
+        };
+        self.summary_sinks(path)
+            .is_some_and(|bits| bits & kind.bit() != 0)
+    }
+
+    /// The sinks of the up-front summaries of the fns `path` can name, if it can name any fn
+    /// that may have a summary.
+    fn summary_sinks(&self, path: &[String]) -> Option<u8> {
+        let (name, qualifier) = path.split_last()?;
+        let lazy = self.summaries.as_ref()?;
+        let name = index::name_key(name);
+        match qualifier.last() {
+            None => lazy.names.get(&name).copied(),
+            Some(q) => {
+                let owned = lazy.named.get(&(name, Some(index::name_key(q))));
+                let at_root = lazy.named.get(&(name, None));
+                match (owned, at_root) {
+                    (None, None) => None,
+                    (a, b) => Some(a.copied().unwrap_or(0) | b.copied().unwrap_or(0)),
+                }
+            }
+        }
     }
 
     /// The file and fn at a position.

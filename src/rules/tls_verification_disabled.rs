@@ -239,13 +239,14 @@ impl TlsVerificationDisabled {
         let Some(last) = p.path.segments.last() else {
             return;
         };
-        if !cx
-            .workspace
-            .may_pass_to_sink(&last.ident.to_string(), SinkKind::Tls)
-        {
+        let name = [last.ident.to_string()];
+        if !cx.workspace.may_pass_to_sink(&name, SinkKind::Tls) {
             return;
         }
         let resolved = cx.resolve(&p.path);
+        if !cx.workspace.may_pass_to_sink(&resolved, SinkKind::Tls) {
+            return;
+        }
         let outside = crate::taint::summary::ModelSummaries {
             workspace: cx.workspace,
             file: &cx.file.path,
