@@ -15,7 +15,6 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
-use crate::knowledge::taint::SERVICE_LITERALS;
 use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
@@ -1205,11 +1204,16 @@ impl ModelInputs {
             model::index::index_file(&source.rel, &source.crate_name, module, text)
         }));
         proc_macro2::extra::invalidate_current_thread_spans();
+        let worth_summarising = crate::taint::summary::worth_summarising(text);
         let seen = IndexedText {
-            has_source: SERVICE_LITERALS.iter().any(|l| text.contains(l)),
-            worth_summarising: crate::taint::summary::worth_summarising(text),
+            has_source: crate::taint::literals::names_a_service(text),
+            worth_summarising,
             tls_flag: text.contains("danger_accept_invalid"),
-            text_hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+            text_hash: if worth_summarising {
+                xxhash_rust::xxh3::xxh3_64(&bytes)
+            } else {
+                0
+            },
             abs: &source.abs,
         };
         guarded.ok().map(|index| (index, seen))

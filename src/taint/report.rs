@@ -2,7 +2,7 @@
 //! severity by where the input comes from, the path in the message and in `flow`.
 
 use crate::finding::Severity;
-use crate::knowledge::taint::{Family, SOURCE_LITERALS, SinkKind};
+use crate::knowledge::taint::{Family, SinkKind};
 use crate::rules::{Ctx, RawStep};
 use crate::taint::summary::ModelSummaries;
 use crate::taint::{Origin, flows};
@@ -34,7 +34,7 @@ impl TaintRule {
 pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
     // A file parsed for other rules that names no source has no flow to follow (the prefilter's
     // own test, repeated: every enabled rule runs on every parsed file).
-    if !SOURCE_LITERALS.iter().any(|l| cx.file.text.contains(l)) {
+    if !crate::taint::literals::names_a_source(cx.file.text) {
         return;
     }
     let outside = ModelSummaries {

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
+use crate::knowledge::taint::{Cleans, Family, SinkKind};
 use crate::resolve::UseMap;
 
 use super::{Engine, FileIndex, FileOnly, Origin, ValueKind};
@@ -76,7 +76,7 @@ pub const KINDS: &[SinkKind] = &[
 
 /// Whether a file's text may give a summary worth keeping: it names a sink or a check.
 pub fn worth_summarising(text: &str) -> bool {
-    kb::SUMMARY_LITERALS.iter().any(|l| text.contains(l))
+    super::literals::names_a_sink_or_check(text)
 }
 
 /// The summaries of the file's fns that take parameters, keyed by (name, line of the name).
