@@ -59,6 +59,9 @@ pub struct Prefilter {
     gated: Vec<(Matcher, Vec<Regex>)>,
     /// Some enabled rule declared neither literal nor pattern: every file is parsed whole.
     disabled: bool,
+    /// (gate, literal): item literals that count only in files containing their gate (a call of
+    /// a workspace fn, `new(`, that can name that fn only where its type's name is written).
+    gated_literals: Vec<(String, String)>,
 }
 
 /// What of a file needs parsing.
@@ -127,6 +130,7 @@ impl Prefilter {
                 file,
                 gated,
                 disabled,
+                gated_literals: Vec::new(),
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
             // make a scan miss findings.
@@ -141,12 +145,31 @@ impl Prefilter {
             file: Matcher::default(),
             gated: Vec::new(),
             disabled: true,
+            gated_literals: Vec::new(),
         }
+    }
+
+    /// Adds item literals that count only in files that contain their gate: (gate, literal).
+    pub fn with_gated_literals(mut self, gated: Vec<(String, String)>) -> Prefilter {
+        self.gated_literals = gated;
+        self
+    }
+
+    /// The gated literals whose gate `text` contains.
+    fn gated_in<'p>(&'p self, text: &str) -> Vec<&'p str> {
+        self.gated_literals
+            .iter()
+            .filter(|(gate, _)| text.contains(gate.as_str()))
+            .map(|(_, literal)| literal.as_str())
+            .collect()
     }
 
     /// Whether `text` holds any literal or pattern of the rules (a cheap "could matter" test).
     pub fn may_select(&self, text: &str) -> bool {
-        self.disabled || self.whole_file(text) || self.item.is_match(text)
+        self.disabled
+            || self.whole_file(text)
+            || self.item.is_match(text)
+            || self.gated_in(text).iter().any(|l| text.contains(l))
     }
 
     /// Whether some rule's evidence in `text` needs the whole file parsed.
@@ -162,7 +185,9 @@ impl Prefilter {
             return Selection::Parse(Cow::Borrowed(text));
         }
         let item = &self.item;
-        if item.is_empty() || !item.is_match(text) {
+        let gated = self.gated_in(text);
+        let matches = |chunk: &str| item.is_match(chunk) || gated.iter().any(|l| chunk.contains(l));
+        if (item.is_empty() && gated.is_empty()) || !matches(text) {
             return Selection::Nothing;
         }
         let Some(items) = top_level_items(text.as_bytes()) else {
@@ -174,7 +199,7 @@ impl Prefilter {
         let mut any = false;
         for (k, &(start, end)) in chunks.iter().enumerate() {
             let chunk = &text[start..end];
-            if item.is_match(chunk) {
+            if matches(chunk) {
                 keep[k] = true;
                 any = true;
             } else if is_use_or_inner_attribute(chunk) {
@@ -373,6 +398,27 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    /// A gated literal selects the items holding it, only in files that hold its gate.
+    #[test]
+    fn gated_literals_count_only_where_their_gate_is_written() {
+        let prefilter = Prefilter::with_file_literals(&[], &[], &[])
+            .with_gated_literals(vec![("Connector".to_string(), "new(".to_string())]);
+        let gated = "use tls::Connector as C;\nfn a() { C::new(true) }\nfn b() { other() }\n";
+        match prefilter.select(gated) {
+            Selection::Parse(text) => {
+                assert_eq!(
+                    text,
+                    "use tls::Connector as C;\nfn a() { C::new(true) }\n\n"
+                );
+            }
+            Selection::Nothing => panic!("the gate is in the file: `new(` selects its item"),
+        }
+        assert!(prefilter.may_select(gated));
+        let ungated = "fn a() { Pool::new(true) }\n";
+        assert!(matches!(prefilter.select(ungated), Selection::Nothing));
+        assert!(!prefilter.may_select(ungated));
     }
 
     #[test]

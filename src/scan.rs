@@ -15,7 +15,6 @@ use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
 use crate::isolate;
-use crate::knowledge::taint::SERVICE_LITERALS;
 use crate::model::{self, Workspace};
 use crate::prefilter::Prefilter;
 use crate::rules::{self, RuleEntry, RuleMeta};
@@ -1168,12 +1167,26 @@ impl ModelInputs {
         self.finish(files.into_iter().flatten().collect())
     }
 
-    /// The merged model of the indexed files, with taint summaries attached when asked for.
+    /// The merged model of the indexed files, with the files whose fns may have taint summaries
+    /// when asked for.
     fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
-        if self.summarise {
-            summarise_callees(&mut files);
+        let summarisable = if self.summarise {
+            summarisable(&mut files)
+        } else {
+            Vec::new()
+        };
+        // What the lazily summarised files hold: their summaries are computed after the
+        // fingerprint is known.
+        let mut content = xxhash_rust::xxh3::Xxh3::new();
+        for s in summarisable.iter().filter(|s| !s.computed) {
+            use std::hash::Hash;
+            (&files[s.file].0.path, files[s.file].1.text_hash).hash(&mut content);
         }
-        Workspace::from_files(files.into_iter().map(|(index, _)| index).collect())
+        let mut model = Workspace::from_files(files.into_iter().map(|(index, _)| index).collect());
+        if self.summarise {
+            model.set_summarisable(summarisable, std::hash::Hasher::finish(&content));
+        }
+        model
     }
 
     fn index<'s>(&self, source: &'s ModelSource) -> Option<(model::FileIndex, IndexedText<'s>)> {
@@ -1191,10 +1204,16 @@ impl ModelInputs {
             model::index::index_file(&source.rel, &source.crate_name, module, text)
         }));
         proc_macro2::extra::invalidate_current_thread_spans();
+        let worth_summarising = crate::taint::summary::worth_summarising(text);
         let seen = IndexedText {
-            has_source: SERVICE_LITERALS.iter().any(|l| text.contains(l)),
-            worth_summarising: crate::taint::summary::worth_summarising(text),
+            has_source: crate::taint::literals::names_a_service(text),
+            worth_summarising,
             tls_flag: text.contains("danger_accept_invalid"),
+            text_hash: if worth_summarising {
+                xxhash_rust::xxh3::xxh3_64(&bytes)
+            } else {
+                0
+            },
             abs: &source.abs,
         };
         guarded.ok().map(|index| (index, seen))
@@ -1213,14 +1232,20 @@ struct IndexedText<'a> {
     worth_summarising: bool,
     /// It switches TLS verification by a flag: its callers anywhere may pass `true`.
     tls_flag: bool,
+    /// For the fingerprint, when the file's summaries are computed lazily.
+    text_hash: u64,
     abs: &'a PathBuf,
 }
 
-/// Attaches taint summaries (`crate::taint::summary`) to the fns that a file naming a web
-/// framework or a message queue calls (by name, as the model records calls) in other files that
-/// hold a sink or a check:
-/// the only summaries a taint rule can use. Those files are read and parsed again, in parallel.
-fn summarise_callees(files: &mut [(model::FileIndex, IndexedText)]) {
+/// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming
+/// a web framework or a message queue calls into (by name, as the model records calls), in its
+/// crate, and that hold a sink or a check: the only summaries a taint rule can use. Their
+/// summaries are computed when a call first resolves into them (`crate::model::summaries`),
+/// except in files that switch TLS verification by a flag, summarised here, in parallel: the
+/// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_calls`).
+fn summarisable(
+    files: &mut [(model::FileIndex, IndexedText)],
+) -> Vec<model::summaries::Summarisable> {
     let called: HashSet<u64> = files
         .iter()
         .filter(|(_, seen)| seen.has_source)
@@ -1233,47 +1258,35 @@ fn summarise_callees(files: &mut [(model::FileIndex, IndexedText)]) {
         .filter(|(_, seen)| seen.has_source)
         .map(|(index, _)| index.crate_name.clone())
         .collect();
-    files.par_iter_mut().for_each(|(index, seen)| {
-        let wanted = seen.tls_flag
-            || seen.worth_summarising
+    files
+        .par_iter_mut()
+        .enumerate()
+        .filter_map(|(i, (index, seen))| {
+            let called_here = seen.worth_summarising
                 && crates.contains(&index.crate_name)
                 && index.fns.iter().any(|f| {
                     !f.in_test
                         && (f.has_self || !f.params.is_empty())
                         && called.contains(&model::name_key(&f.name))
                 });
-        if !wanted {
-            return;
-        }
-        let Some(text) = std::fs::read(seen.abs)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-        else {
-            return;
-        };
-        // The analysis's guards against the parser's recursion: a file it would isolate or
-        // refuse is not summarised (a stack overflow cannot be caught).
-        let shape = crate::lex::shape(&text);
-        if shape.nesting > check::MAX_NESTING || shape.item_tokens > check::MAX_ITEM_TOKENS {
-            return;
-        }
-        let summaries = catch_unwind(AssertUnwindSafe(|| {
-            syn::parse_file(&text)
-                .map(|file| crate::taint::summary::summarise_file(&index.path, &file))
-                .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
-        }));
-        proc_macro2::extra::invalidate_current_thread_spans();
-        let summaries = summaries.unwrap_or_default(); // optional: a parser panic gives no summaries
-        for (name, line, summary) in summaries {
-            if let Some(f) = index
-                .fns
-                .iter_mut()
-                .find(|f| f.name == name && f.line == line && !f.in_test)
-            {
-                f.taint = Some(summary);
+            if !(seen.tls_flag || called_here) {
+                return None;
             }
-        }
-    });
+            if seen.tls_flag {
+                let summaries = crate::taint::summary::summarise_path(seen.abs, &index.path);
+                proc_macro2::extra::invalidate_current_thread_spans();
+                let by_fn = model::summaries::attach(&index.fns, summaries);
+                for (f, summary) in index.fns.iter_mut().zip(by_fn) {
+                    f.taint = summary;
+                }
+            }
+            Some(model::summaries::Summarisable {
+                file: i,
+                abs: seen.abs.clone(),
+                computed: seen.tls_flag,
+            })
+        })
+        .collect()
 }
 
 /// The files the model indexes. `macros_only` indexes only the files that define a `macro_rules!`
@@ -1359,7 +1372,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     let expanding = Prefilter::new(&metas, &[]);
     let followed = model.prefilter_literals(|body| expanding.may_select(body));
     let tls_flags = if metas.iter().any(|m| m.id == "tls-verification-disabled") {
-        crate::taint::summary::tls_flag_fns(model)
+        crate::taint::summary::tls_flag_calls(model)
     } else {
         Vec::new()
     };
@@ -1367,10 +1380,20 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     // Item scope: a flag fn named like a common fn (`new(`) selecting whole files parsed most of
     // the corpus. A caller passing its own parameter on is judged when its callers' items are
     // selected for another reason.
-    extra.extend(tls_flags.iter().map(String::as_str));
+    extra.extend(
+        tls_flags
+            .iter()
+            .filter(|(gate, _)| gate.is_none())
+            .map(|(_, literal)| literal.as_str()),
+    );
+    let gated: Vec<(String, String)> = tls_flags
+        .iter()
+        .filter_map(|(gate, literal)| Some((gate.clone()?, literal.clone())))
+        .collect();
     let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
-    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra);
+    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra)
+        .with_gated_literals(gated.clone());
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1387,7 +1410,9 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     extra.extend(unraised.iter().map(String::as_str));
     Prefilters {
         general,
-        narrowed: Some(Prefilter::with_file_literals(&others, &extra, &file_extra)),
+        narrowed: Some(
+            Prefilter::with_file_literals(&others, &extra, &file_extra).with_gated_literals(gated),
+        ),
     }
 }
 

@@ -266,6 +266,45 @@ fn warm_and_incremental_scans_equal_cold_ones() {
     );
 }
 
+/// Taint summaries of a callee in another file are computed after the model's fingerprint is
+/// known, on first use: an edit of the callee's body alone (its signature and calls unchanged)
+/// must still reach the cached findings of the unchanged caller file.
+#[test]
+fn an_edit_of_a_summarised_callee_reaches_cached_callers() {
+    let tree = copy_case("sql-injection/helpers");
+    let cache = TempDir::new().expect("tmp");
+    let cache_arg = cache.path().to_str().expect("utf-8 path");
+    let cached = ["--cache-dir", cache_arg];
+    let cold = full_scan(tree.path(), &["--no-cache"]);
+    let injections = |findings: &[serde_json::Value]| {
+        findings
+            .iter()
+            .filter(|f| f["rule"] == "sql-injection")
+            .count()
+    };
+    assert_eq!(injections(&cold), 3, "{cold:#?}");
+    assert_eq!(full_scan(tree.path(), &cached), cold, "first cached scan");
+    assert_eq!(full_scan(tree.path(), &cached), cold, "warm re-scan");
+    // `find_by_name` no longer splices its parameter: the same calls, no flow.
+    let db = tree.path().join("src/db.rs");
+    let text = std::fs::read_to_string(&db).expect("read db.rs");
+    let edited = text.replace("WHERE name = '{name}'", "WHERE name = 'nobody'");
+    assert_ne!(edited, text, "the edit applies");
+    write(tree.path(), "src/db.rs", &edited);
+    let edited_cold = full_scan(tree.path(), &["--no-cache"]);
+    assert_eq!(injections(&edited_cold), 2, "{edited_cold:#?}");
+    assert_eq!(
+        full_scan(tree.path(), &cached),
+        edited_cold,
+        "after the edit"
+    );
+    assert_eq!(
+        full_scan(tree.path(), &cached),
+        edited_cold,
+        "warm after the edit"
+    );
+}
+
 /// The model is built in parallel and merged in path order: one worker and several give the
 /// same report, findings of the model's rules included.
 #[test]
@@ -277,7 +316,8 @@ fn model_results_do_not_depend_on_the_thread_count() {
             .args(["--no-cache", "--format", "json", "--jobs", jobs])
             .args([
                 "--rules",
-                "unraised-error-variant,error-detail-leak,detached-spawn,unvalidated-input",
+                "unraised-error-variant,error-detail-leak,detached-spawn,unvalidated-input,\
+                 sql-injection,path-traversal,tls-verification-disabled",
             ])
             .arg(&corpus)
             .output()

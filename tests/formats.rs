@@ -93,7 +93,7 @@ fn github_writes_workflow_commands_with_levels_from_severity() {
     assert_eq!(commands.len(), 3, "{out}");
     assert!(
         commands[0].starts_with(
-            "::error file=src/lib.rs,line=2,col=40,endLine=2,endColumn=73,\
+            "::error file=src/lib.rs,line=2,col=40,endLine=2,endColumn=72,\
              title=ferret(tls-verification-disabled)::high: `danger_accept_invalid_certs(true)`"
         ),
         "{out}"

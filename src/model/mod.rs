@@ -36,6 +36,7 @@ pub mod expand;
 pub mod index;
 pub mod reach;
 pub mod response;
+pub mod summaries;
 pub mod tokens;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -109,12 +110,14 @@ pub struct Workspace {
     built: bool,
     /// Every word of the source, for [`Workspace::is_unreferenced_fn`]; built for the audit draft only.
     reach: Option<reach::Reach>,
+    /// The files whose fns may have taint summaries, and those computed so far.
+    summaries: Option<summaries::LazySummaries>,
     fingerprint: u64,
 }
 
 /// Where an item is: (file, item) indexes into [`Workspace::files`] and the file's list, in 32
 /// bits each (the maps hold one per fn, impl, enum and struct of the workspace).
-type Pos = (u32, u32);
+pub(crate) type Pos = (u32, u32);
 
 fn pos(file: usize, item: usize) -> Pos {
     // A workspace has far fewer than 4 billion files, and a file fewer items.
@@ -305,36 +308,47 @@ impl Workspace {
     /// workspace fn: `["ApiError", "database_error"]` finds the associated fn of `ApiError`;
     /// `["db", "save"]` a free fn `save` in a module path ending `db`; `["save"]` any `save`.
     pub fn resolve_fn(&self, path: &[String]) -> Resolution<'_> {
+        let mut matching: Vec<&FnDef> = self
+            .resolve_fn_at(path)
+            .into_iter()
+            .map(|at| self.fn_at(at).1)
+            .collect();
+        match matching.len() {
+            0 => Resolution::Unknown,
+            1 => Resolution::Resolved(matching.remove(0)),
+            _ => Resolution::Ambiguous(matching),
+        }
+    }
+
+    /// [`Workspace::resolve_fn`]'s candidates, by position, in file order.
+    pub(crate) fn resolve_fn_at(&self, path: &[String]) -> Vec<Pos> {
         let Some((name, qualifier)) = path.split_last() else {
-            return Resolution::Unknown;
+            return Vec::new();
         };
-        let candidates = self
-            .fns_by_name
+        self.fns_by_name
             .get(&index::name_key(name))
             .into_iter()
             .flatten()
-            .map(|&(fi, k)| {
-                let file = &self.files[fi as usize];
-                (file, &file.fns[k as usize])
-            })
-            .filter(|(_, f)| !f.in_test);
-        let matching: Vec<&FnDef> = match qualifier.last() {
-            None => candidates.map(|(_, f)| f).collect(),
-            Some(q) => candidates
-                .filter(|(file, f)| {
-                    let module = f.module.last().or(file.module.last());
-                    f.self_type.as_deref() == Some(q.as_str())
-                        || (f.self_type.is_none() && module == Some(q))
-                        || (f.self_type.is_none() && module.is_none())
-                })
-                .map(|(_, f)| f)
-                .collect(),
-        };
-        match matching.len() {
-            0 => Resolution::Unknown,
-            1 => Resolution::Resolved(matching[0]),
-            _ => Resolution::Ambiguous(matching),
+            .copied()
+            .filter(|&at| self.names(at, qualifier.last()))
+            .collect()
+    }
+
+    /// Whether a path whose segment before the fn's name is `qualifier` can name the fn at `at`
+    /// (outside tests): its impl's type, or for a free fn its module (any, for one at a crate's
+    /// root). `None`: a bare name, which names any fn of that name.
+    fn names(&self, at: Pos, qualifier: Option<&String>) -> bool {
+        let (file, f) = self.fn_at(at);
+        if f.in_test {
+            return false;
         }
+        let Some(q) = qualifier else {
+            return true;
+        };
+        let module = f.module.last().or(file.module.last());
+        f.self_type.as_deref() == Some(q.as_str())
+            || (f.self_type.is_none() && module == Some(q))
+            || (f.self_type.is_none() && module.is_none())
     }
 
     /// Whether `Type::Variant` is written anywhere in the workspace outside a pattern (or bare,

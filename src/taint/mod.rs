@@ -12,6 +12,7 @@
 //!
 //! Sources, sinks and sanitizers are data: [`crate::knowledge::taint`].
 
+pub mod literals;
 pub mod report;
 pub mod summary;
 mod walk;

@@ -1,16 +1,18 @@
 //! Summaries of workspace fns for callers in other files: what a fn returns of its parameters,
 //! which parameter reaches which sink, and which parameters it checks before returning `Ok`.
 //!
-//! They are computed at index time (`scan::build_model`), from the fn's file parsed on its own,
-//! and kept on the model's [`crate::model::FnDef`]: owned, small, hashed into the model's
-//! fingerprint, so that a caller's cached findings follow the callee's body. Only files that a
-//! file holding a source calls into, and that hold a sink or a check, are summarised (see
-//! [`worth_summarising`]). Inside its own file a summary follows same-file calls as the engine
-//! does; a call into a third file is not followed (one workspace call deep).
+//! The scan decides which files may have them when it builds the model: files that a file
+//! holding a source calls into, and that hold a sink or a check (see [`worth_summarising`]). A
+//! file's summaries are computed from the file parsed on its own the first time a call resolves
+//! into it (`crate::model::summaries`), and kept there: owned and small. The model's fingerprint
+//! covers the text of those files, so that a caller's cached findings follow the callee's body.
+//! Inside its own file a summary follows same-file calls as the engine does; a call into a third
+//! file is not followed (one workspace call deep).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
+use crate::knowledge::taint::{Cleans, Family, SinkKind};
 use crate::knowledge::tls::DESERIALISE_DERIVES;
 use crate::resolve::UseMap;
 
@@ -75,7 +77,7 @@ pub const KINDS: &[SinkKind] = &[
 
 /// Whether a file's text may give a summary worth keeping: it names a sink or a check.
 pub fn worth_summarising(text: &str) -> bool {
-    kb::SUMMARY_LITERALS.iter().any(|l| text.contains(l))
+    super::literals::names_a_sink_or_check(text)
 }
 
 /// The summaries of the file's fns that take parameters, keyed by (name, line of the name).
@@ -168,14 +170,20 @@ impl super::Summaries for ModelSummaries<'_> {
             Some("crate" | "self" | "super") => &path[1..],
             _ => path,
         };
-        let f = match self.workspace.resolve_fn(path) {
-            crate::model::Resolution::Resolved(f) => f,
+        let ws = self.workspace;
+        // Most calls name no fn that may have a summary: no need to resolve them.
+        if !ws.may_have_summary(path) {
+            return None;
+        }
+        let mut candidates = ws.resolve_fn_at(path);
+        let at = match candidates.len() {
+            1 => candidates.remove(0),
             // `util::save` where the calling file has a `save` of its own at its root, which the
             // model lets any qualifier name: the one summarised elsewhere is meant.
-            crate::model::Resolution::Ambiguous(candidates) if path.len() > 1 => {
+            n if n > 1 && path.len() > 1 => {
                 let mut elsewhere = candidates
                     .into_iter()
-                    .filter(|f| f.taint.as_ref().is_some_and(|t| t.file != self.file));
+                    .filter(|&at| ws.fn_at(at).0.path != self.file && ws.summary_at(at).is_some());
                 let first = elsewhere.next()?;
                 if elsewhere.next().is_some() {
                     return None;
@@ -184,13 +192,17 @@ impl super::Summaries for ModelSummaries<'_> {
             }
             _ => return None,
         };
+        let (file, f) = ws.fn_at(at);
         if f.has_self != method && method {
             return None;
         }
-        let summary = f.taint.as_ref()?;
-        (summary.file != self.file).then(|| Outside {
+        if file.path == self.file {
+            return None;
+        }
+        let summary = ws.summary_at(at)?;
+        Some(Outside {
             name: f.name.clone(),
-            summary: Arc::clone(summary),
+            summary,
         })
     }
 
@@ -200,17 +212,64 @@ impl super::Summaries for ModelSummaries<'_> {
     }
 }
 
-/// Names of workspace fns whose parameter decides TLS verification in their body: items calling
-/// them need parsing for `tls-verification-disabled` (extra prefilter literals). Sorted.
-pub fn tls_flag_fns(workspace: &crate::model::Workspace) -> Vec<String> {
-    let names: std::collections::BTreeSet<String> = workspace
-        .fns()
-        .filter(|(_, f)| {
-            f.taint
-                .as_ref()
-                .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls))
-        })
-        .map(|(_, f)| format!("{}(", f.name))
+/// The summaries of the file at `abs` (`path` as the scan names it), as [`summarise_file`]; none
+/// when it cannot be read or parsed, or is shaped so that parsing it could overflow the stack
+/// (the analysis's own guards: a stack overflow cannot be caught). Spans of the parse are left
+/// in the thread's source map: the caller may be in the middle of another file's analysis.
+pub fn summarise_path(abs: &std::path::Path, path: &str) -> Vec<(String, usize, Arc<FnSummary>)> {
+    let Some(text) = std::fs::read(abs)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+    else {
+        return Vec::new();
+    };
+    let shape = crate::lex::shape(&text);
+    if shape.nesting > crate::check::MAX_NESTING
+        || shape.item_tokens > crate::check::MAX_ITEM_TOKENS
+    {
+        return Vec::new();
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        syn::parse_file(&text)
+            .map(|file| summarise_file(path, &file))
+            .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
+    }))
+    .unwrap_or_default() // optional: a parser panic gives no summaries
+}
+
+/// Item literals for the calls of workspace fns whose parameter decides TLS verification in their
+/// body: items calling them need parsing for `tls-verification-disabled`. Each is `name(`, with
+/// the gate a file must contain for such a call in it to resolve to the fn (see
+/// [`ModelSummaries`]): the fn's impl type, or its module, which the call's path or a `use`
+/// must write; none where a bare call can name the fn (the only fn of that name, or a free fn at
+/// a crate's root, which any qualifier names). A flag fn named like a common fn (`new`) selected
+/// most items of a corpus with `new(` alone. Sorted, deduplicated: (gate, literal).
+pub fn tls_flag_calls(workspace: &crate::model::Workspace) -> Vec<(Option<String>, String)> {
+    let mut calls: BTreeSet<(Option<String>, String)> = BTreeSet::new();
+    for (file, f) in workspace.fns() {
+        let flags = f
+            .taint
+            .as_ref()
+            .is_some_and(|t| t.sinks.iter().any(|s| s.sink == SinkKind::Tls));
+        if !flags || f.in_test {
+            continue;
+        }
+        let unique = workspace.fns_named(&f.name).filter(|g| !g.in_test).count() == 1;
+        let owner = f
+            .self_type
+            .clone()
+            .or_else(|| f.module.last().or(file.module.last()).cloned());
+        let gate = if unique { None } else { owner };
+        calls.insert((gate, format!("{}(", f.name)));
+    }
+    // An ungated literal makes its gated copies moot.
+    let ungated: BTreeSet<String> = calls
+        .iter()
+        .filter(|(gate, _)| gate.is_none())
+        .map(|(_, l)| l.clone())
         .collect();
-    names.into_iter().collect()
+    calls
+        .into_iter()
+        .filter(|(gate, l)| gate.is_none() || !ungated.contains(l))
+        .collect()
 }

@@ -1,0 +1,164 @@
+//! Taint summaries kept beside the model (`crate::taint::summary`): which files may have them,
+//! and each file's summaries, computed the first time a taint run asks for one of its fns.
+//!
+//! A summary costs a second parse of its file. The scan decides which files may be summarised
+//! (those a file naming a service calls into, see `scan::ModelInputs`); of those, only the files a
+//! call actually resolves into are read again, once, whichever thread asks first. Files that
+//! switch TLS verification by a flag are summarised when the model is built: the prefilter needs
+//! their summaries before any file is analysed (`crate::taint::summary::tls_flag_calls`).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use super::{FnDef, Pos, Workspace, index};
+use crate::knowledge::taint::SinkKind;
+use crate::taint::summary::{FnSummary, summarise_path};
+
+/// A file whose fns may have summaries.
+pub struct Summarisable {
+    /// Its index in the file list given to [`Workspace::from_files`].
+    pub file: usize,
+    pub abs: PathBuf,
+    /// Its summaries are already on its fns ([`FnDef::taint`], the TLS flag files); else they
+    /// are computed on first use.
+    pub computed: bool,
+}
+
+/// The summarisable files of a model, with their summaries once computed.
+#[derive(Default)]
+pub(super) struct LazySummaries {
+    /// Model file index -> its slot.
+    slots: HashMap<u32, Slot>,
+    /// The fns of summarisable files (outside tests, as only those get summaries), by the name a
+    /// call must end with and the segment before it that can name them ([`Named`]): a call no
+    /// entry matches resolves to no summary. The value: sinks ([`SinkKind::bit`]) a parameter of
+    /// those fns reaches, among the summaries computed up front.
+    named: HashMap<Named, u8>,
+    /// [`index::name_key`]s of the names in `named`, for calls without a qualifier.
+    names: HashMap<u64, u8>,
+}
+
+/// A fn's name ([`index::name_key`]) and the qualifier that can name it (the name key of its impl
+/// type, or of its module for a free fn; `None`: a free fn at a crate root, which any qualifier
+/// names), as [`Workspace::resolve_fn`] tests them.
+type Named = (u64, Option<u64>);
+
+struct Slot {
+    abs: PathBuf,
+    /// Per fn of the file's index: its summary, if it has one.
+    by_fn: OnceLock<Vec<Option<Arc<FnSummary>>>>,
+}
+
+impl Workspace {
+    /// Records the files whose fns may have taint summaries. `content` hashes what the lazily
+    /// summarised files hold (their text): the fingerprint covers it, so that a caller's cached
+    /// findings follow a callee's body although the summary itself is computed later.
+    pub fn set_summarisable(&mut self, files: Vec<Summarisable>, content: u64) {
+        let mut lazy = LazySummaries::default();
+        for s in files {
+            let Some(file) = self.files.get(s.file) else {
+                continue;
+            };
+            for f in file.fns.iter().filter(|f| !f.in_test) {
+                let sinks = f.taint.iter().flat_map(|t| &t.sinks);
+                let bits = sinks.fold(0, |bits, sink| bits | sink.sink.bit());
+                let name = index::name_key(&f.name);
+                let owner = f
+                    .self_type
+                    .as_ref()
+                    .or_else(|| f.module.last().or(file.module.last()))
+                    .map(|o| index::name_key(o));
+                *lazy.named.entry((name, owner)).or_default() |= bits;
+                *lazy.names.entry(name).or_default() |= bits;
+            }
+            let slot = Slot {
+                abs: s.abs,
+                by_fn: OnceLock::new(),
+            };
+            if s.computed {
+                let by_fn = file.fns.iter().map(|f| f.taint.clone()).collect();
+                let _ = slot.by_fn.set(by_fn); // a fresh slot: never set before
+            }
+            lazy.slots.insert(s.file as u32, slot);
+        }
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        std::hash::Hash::hash(&(self.fingerprint, content), &mut hasher);
+        self.fingerprint = std::hash::Hasher::finish(&hasher);
+        self.summaries = Some(lazy);
+    }
+
+    /// The taint summary of the fn at `at`, computing its file's summaries on first use.
+    pub(crate) fn summary_at(&self, at: Pos) -> Option<Arc<FnSummary>> {
+        let lazy = self.summaries.as_ref()?;
+        let slot = lazy.slots.get(&at.0)?;
+        let file = &self.files[at.0 as usize];
+        let by_fn = slot
+            .by_fn
+            .get_or_init(|| attach(&file.fns, summarise_path(&slot.abs, &file.path)));
+        by_fn.get(at.1 as usize)?.clone()
+    }
+
+    /// Whether some fn that may have a summary can be named by `path` (as the calling file's `use`
+    /// map gives it, `crate::` dropped; [`Workspace::resolve_fn`]'s test): when none can, no
+    /// call of `path` resolves to a summary, and the resolution among all the workspace's fns
+    /// of that name is skipped.
+    pub(crate) fn may_have_summary(&self, path: &[String]) -> bool {
+        self.summary_sinks(path).is_some()
+    }
+
+    /// Whether some fn whose summary was computed up front (the TLS flag files) and that `path`
+    /// can name passes a parameter to a sink of `kind`: when none does, no call of `path`
+    /// resolves to a summary with such a sink. A path of one segment tests the name alone.
+    pub fn may_pass_to_sink(&self, path: &[String], kind: SinkKind) -> bool {
+        let path = match path.first().map(String::as_str) {
+            Some("crate" | "self" | "super") => &path[1..],
+            _ => path,
+        };
+        self.summary_sinks(path)
+            .is_some_and(|bits| bits & kind.bit() != 0)
+    }
+
+    /// The sinks of the up-front summaries of the fns `path` can name, if it can name any fn
+    /// that may have a summary.
+    fn summary_sinks(&self, path: &[String]) -> Option<u8> {
+        let (name, qualifier) = path.split_last()?;
+        let lazy = self.summaries.as_ref()?;
+        let name = index::name_key(name);
+        match qualifier.last() {
+            None => lazy.names.get(&name).copied(),
+            Some(q) => {
+                let owned = lazy.named.get(&(name, Some(index::name_key(q))));
+                let at_root = lazy.named.get(&(name, None));
+                match (owned, at_root) {
+                    (None, None) => None,
+                    (a, b) => Some(a.copied().unwrap_or(0) | b.copied().unwrap_or(0)),
+                }
+            }
+        }
+    }
+
+    /// The file and fn at a position.
+    pub(crate) fn fn_at(&self, at: Pos) -> (&super::FileIndex, &FnDef) {
+        let file = &self.files[at.0 as usize];
+        (file, &file.fns[at.1 as usize])
+    }
+}
+
+/// Summaries by (name, line of the name) put on the fns of the file's index, as the first fn
+/// outside tests with that name and line.
+pub(crate) fn attach(
+    fns: &[FnDef],
+    summaries: Vec<(String, usize, Arc<FnSummary>)>,
+) -> Vec<Option<Arc<FnSummary>>> {
+    let mut by_fn: Vec<Option<Arc<FnSummary>>> = vec![None; fns.len()];
+    for (name, line, summary) in summaries {
+        if let Some(k) = fns
+            .iter()
+            .position(|f| f.name == name && f.line == line && !f.in_test)
+        {
+            by_fn[k] = Some(summary);
+        }
+    }
+    by_fn
+}
