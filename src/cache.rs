@@ -153,20 +153,101 @@ impl<T: Clone + Serialize + for<'de> Deserialize<'de>> Cache<T> {
             return Ok(());
         }
         self.entries.extend(fresh);
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
         let file = CacheFile {
             format: FORMAT,
             key: self.key,
             entries: self.entries,
             model: self.model,
         };
-        let bytes = serde_json::to_vec(&file).map_err(std::io::Error::other)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
+        write_atomically(&self.path, &file)
+    }
+}
+
+/// Writes `value` as JSON to `path` through a temporary file renamed into place, streamed (the
+/// model's index cache is tens of megabytes: no copy of it is made in memory).
+fn write_atomically(path: &Path, value: &impl Serialize) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        serde_json::to_writer(&mut out, value).map_err(std::io::Error::other)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The workspace model's per-file indexes, each with what it was made from, so that a scan
+/// re-indexes only the files that changed. Kept in a file of its own, read only when the model is
+/// built: a re-scan with nothing changed never reads it (see [`Cache::model_fingerprint`]).
+/// Like the result cache, it can make a scan faster, never different: a missing, corrupt or
+/// foreign file is an empty cache.
+pub struct IndexCache<T> {
+    path: PathBuf,
+    key: String,
+    entries: std::collections::HashMap<String, T>,
+}
+
+#[derive(Deserialize)]
+struct IndexFile<T> {
+    format: u32,
+    key: String,
+    entries: BTreeMap<String, T>,
+}
+
+/// [`IndexFile`] as written: entries borrowed from the model.
+#[derive(Serialize)]
+struct IndexFileOut<'a, S> {
+    format: u32,
+    key: String,
+    entries: BTreeMap<&'a str, S>,
+}
+
+impl<T: for<'de> Deserialize<'de>> IndexCache<T> {
+    /// Opens the index cache for `key` (ferret build + scanned root + what decides which files
+    /// are indexed) in `dir`. Never fails.
+    pub fn open(dir: &Path, key: &str) -> IndexCache<T> {
+        let path = dir.join(format!(
+            "index-v{FORMAT}-{:016x}.json",
+            xxh3_64(key.as_bytes())
+        ));
+        let entries = std::fs::File::open(&path)
+            .ok()
+            .and_then(|file| {
+                serde_json::from_reader::<_, IndexFile<T>>(std::io::BufReader::new(file)).ok()
+            })
+            .filter(|file| file.format == FORMAT && file.key == key)
+            .map(|file| file.entries.into_iter().collect())
+            // optional: a missing, corrupt or foreign cache is an empty one, rebuilt by this run
+            .unwrap_or_default();
+        IndexCache {
+            path,
+            key: key.to_string(),
+            entries,
+        }
+    }
+
+    /// Takes the entry of `rel` out of the cache (the caller owns it from then on).
+    pub fn take(&mut self, rel: &str) -> Option<T> {
+        self.entries.remove(rel)
+    }
+
+    /// Whether no entry is left (every one was taken).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Replaces the file with `entries` (what this run indexed, by path): entries of files no
+    /// longer indexed are dropped.
+    pub fn store<S: Serialize>(self, entries: BTreeMap<&str, S>) -> std::io::Result<()> {
+        let file = IndexFileOut {
+            format: FORMAT,
+            key: self.key,
+            entries,
+        };
+        write_atomically(&self.path, &file)
     }
 }
 

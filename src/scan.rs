@@ -10,7 +10,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cache::{self, Cache, Entry, Stamp};
+use crate::cache::{self, Cache, Entry, IndexCache, Stamp};
 use crate::check::{self, Checked};
 use crate::discover::{self, CrateInfo};
 use crate::finding::{Finding, Severity};
@@ -223,7 +223,19 @@ pub struct ScanResult {
     pub advisory_db: Option<DbInfo>,
     /// `Cargo.lock` files read by the workspace phase.
     pub lockfiles_scanned: usize,
+    /// How the workspace model's files were indexed; `None` when the scan did not build the
+    /// model (no rule needs it, or every outcome came from the cache).
+    pub model_index: Option<IndexStats>,
     pub duration: Duration,
+}
+
+/// How the workspace model's files were indexed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct IndexStats {
+    /// Files the model holds.
+    pub files: usize,
+    /// Of those, files whose index came from the cache: unchanged since the run that made it.
+    pub from_cache: usize,
 }
 
 impl ScanResult {
@@ -243,6 +255,7 @@ impl ScanResult {
             notes: Vec::new(),
             advisory_db: None,
             lockfiles_scanned: 0,
+            model_index: None,
             duration: started.elapsed(),
         }
     }
@@ -461,12 +474,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
     // Built on this thread, not inside the pool: `build_in` keeps this thread copying indexes
     // while the pool's workers make them (inside the pool, `--jobs 1` would wait on itself).
     // The model is built only when some outcome is not cached: otherwise nothing reads it.
+    let mut model_index = None;
     let model = if all_cached.is_some() {
         Workspace::empty()
     } else {
         let mut model = match (&model_inputs, model_key) {
             (Some(inputs), Some(key)) => {
-                let model = inputs.build_in(&pool);
+                // Read only now: a scan that needs no model never reads the index cache.
+                let index_cache = options
+                    .cache_dir
+                    .as_ref()
+                    .map(|dir| IndexCache::open(dir, &inputs.index_cache_key(&found.root)));
+                let (model, stats) = inputs.build_in(&pool, index_cache);
+                model_index = Some(stats);
                 if let Some(cache) = cache.as_mut() {
                     cache.record_model(cache::ModelRecord {
                         inputs: key,
@@ -616,6 +636,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         notes: phase.notes,
         advisory_db: phase.advisory_db,
         lockfiles_scanned: phase.lockfiles,
+        model_index,
         duration: started.elapsed(),
     })
 }
@@ -1126,37 +1147,104 @@ impl ModelInputs {
         hasher.finish()
     }
 
+    /// The key of the index cache: the ferret build, the scanned root, and which files are
+    /// indexed (a macros-only model keeps its own, smaller cache).
+    fn index_cache_key(&self, root: &std::path::Path) -> String {
+        format!(
+            "{}|{}|model-index|macros_only={}",
+            cache::build_id(),
+            root.display(),
+            self.macros_only
+        )
+    }
+
     /// [`ModelInputs::build`] on the scan's workers, while this thread keeps a copy of each
     /// file's index, made in its own allocator heap. The indexes are the model's long-lived data:
     /// made among the workers' short-lived parse data, they would pin those pages for the whole
     /// scan (a third of the model's memory was such holes).
-    fn build_in(&self, pool: &rayon::ThreadPool) -> Workspace {
-        let mut slots: Vec<Option<(model::FileIndex, IndexedText)>> =
-            (0..self.sources.len()).map(|_| None).collect();
+    /// With an index cache, a file unchanged since the run that indexed it is not indexed again
+    /// (taint summaries are never cached: they are attached afterwards, as without a cache).
+    fn build_in(
+        &self,
+        pool: &rayon::ThreadPool,
+        mut index_cache: Option<IndexCache<CachedIndex<model::FileIndex>>>,
+    ) -> (Workspace, IndexStats) {
+        let mut cached: Vec<Option<CachedIndex<model::FileIndex>>> = self
+            .sources
+            .iter()
+            .map(|source| index_cache.as_mut().and_then(|c| c.take(&source.rel)))
+            .collect();
+        let cached_count = cached.iter().flatten().count();
+        let mut slots: Vec<Option<Indexed>> = (0..self.sources.len()).map(|_| None).collect();
         // Bounded: should copying fall behind, workers wait rather than queue indexes.
-        let (sender, received) = std::sync::mpsc::sync_channel::<(
-            usize,
-            (model::FileIndex, IndexedText),
-        )>(INDEX_COPY_BACKLOG);
+        let (sender, received) =
+            std::sync::mpsc::sync_channel::<(usize, Indexed)>(INDEX_COPY_BACKLOG);
         std::thread::scope(|scope| {
             scope.spawn(|| {
                 pool.install(|| {
-                    self.sources.par_iter().enumerate().for_each_with(
-                        sender,
-                        |sender, (i, source)| {
-                            if let Some(index) = self.index(source) {
+                    self.sources
+                        .par_iter()
+                        .zip(cached.par_iter_mut())
+                        .enumerate()
+                        .for_each_with(sender, |sender, (i, (source, cached))| {
+                            if let Some(indexed) = self.index_one(source, cached.take()) {
                                 // The receiver lives until every sender is dropped.
-                                let _ = sender.send((i, index));
+                                let _ = sender.send((i, indexed));
                             }
-                        },
-                    );
+                        });
                 });
             });
-            for (i, (index, seen)) in received {
-                slots[i] = Some((index.clone(), seen));
+            for (i, indexed) in received {
+                slots[i] = Some(Indexed {
+                    index: indexed.index.clone(),
+                    ..indexed
+                });
             }
         });
-        pool.install(|| self.finish(slots.into_iter().flatten().collect()))
+        let files: Vec<(usize, Indexed)> = slots
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, slot)| slot.map(|s| (i, s)))
+            .collect();
+        let stats = IndexStats {
+            files: files.len(),
+            from_cache: files.iter().filter(|(_, f)| f.from_cache).count(),
+        };
+        if let Some(index_cache) = index_cache {
+            // Unchanged when every file came from the cache by its stamp and no entry was left
+            // over or dropped.
+            let unchanged = index_cache.is_empty()
+                && files.len() == cached_count
+                && files.iter().all(|(_, f)| f.by_stamp);
+            if !unchanged {
+                let entries = files
+                    .iter()
+                    .map(|(i, f)| {
+                        let source = &self.sources[*i];
+                        let entry = CachedIndex {
+                            size: f.stamp.size,
+                            mtime_ns: f.stamp.mtime_ns,
+                            hash: f.hash,
+                            crate_name: source.crate_name.clone(),
+                            in_crate: source.in_crate.clone(),
+                            seen: f.seen,
+                            index: &f.index,
+                        };
+                        (source.rel.as_str(), entry)
+                    })
+                    .collect();
+                // A cache that cannot be written only makes the next scan slower.
+                let _ = index_cache.store(entries);
+            }
+        }
+        let files = files
+            .into_iter()
+            .map(|(i, f)| {
+                let text = IndexedText::new(f.seen, &self.sources[i].abs);
+                (f.index, text)
+            })
+            .collect();
+        (pool.install(|| self.finish(files)), stats)
     }
 
     /// Indexes every file in parallel (files too large, unreadable or not UTF-8 are left out, as
@@ -1190,12 +1278,48 @@ impl ModelInputs {
     }
 
     fn index<'s>(&self, source: &'s ModelSource) -> Option<(model::FileIndex, IndexedText<'s>)> {
+        self.index_one(source, None)
+            .map(|f| (f.index, IndexedText::new(f.seen, &source.abs)))
+    }
+
+    /// One file's index: `cached` when it was made from the same content, path and module place,
+    /// else made now. `None` for a file the model leaves out, exactly as without a cache.
+    fn index_one(
+        &self,
+        source: &ModelSource,
+        cached: Option<CachedIndex<model::FileIndex>>,
+    ) -> Option<Indexed> {
         let meta = std::fs::metadata(&source.abs).ok()?;
         if meta.len() > self.max_file_size {
             return None;
         }
+        let stamp = Stamp::of(&meta);
+        let cached =
+            cached.filter(|c| c.crate_name == source.crate_name && c.in_crate == source.in_crate);
+        let reuse = |c: CachedIndex<model::FileIndex>, by_stamp: bool| {
+            (!self.macros_only || c.seen.macro_rules).then_some(Indexed {
+                stamp,
+                hash: c.hash,
+                seen: c.seen,
+                from_cache: true,
+                by_stamp,
+                index: c.index,
+            })
+        };
+        let (cached, by_stamp) = match cached {
+            Some(c) if c.size == stamp.size && c.mtime_ns == stamp.mtime_ns => {
+                return reuse(c, true);
+            }
+            other => (other, false),
+        };
         let bytes = std::fs::read(&source.abs).ok()?;
-        if self.macros_only && memchr::memmem::find(&bytes, b"macro_rules").is_none() {
+        let hash = cache::content_hash(&bytes);
+        if let Some(c) = cached.filter(|c| c.hash == hash) {
+            // Touched, not edited.
+            return reuse(c, by_stamp);
+        }
+        let macro_rules = memchr::memmem::find(&bytes, b"macro_rules").is_some();
+        if self.macros_only && !macro_rules {
             return None;
         }
         let text = std::str::from_utf8(&bytes).ok()?;
@@ -1205,19 +1329,60 @@ impl ModelInputs {
         }));
         proc_macro2::extra::invalidate_current_thread_spans();
         let worth_summarising = crate::taint::summary::worth_summarising(text);
-        let seen = IndexedText {
+        let seen = TextSeen {
+            macro_rules,
             has_source: crate::taint::literals::names_a_service(text),
             worth_summarising,
             tls_flag: text.contains("danger_accept_invalid"),
-            text_hash: if worth_summarising {
-                xxhash_rust::xxh3::xxh3_64(&bytes)
-            } else {
-                0
-            },
-            abs: &source.abs,
+            text_hash: if worth_summarising { hash } else { 0 },
         };
-        guarded.ok().map(|index| (index, seen))
+        guarded.ok().map(|index| Indexed {
+            stamp,
+            hash,
+            seen,
+            from_cache: false,
+            by_stamp: false,
+            index,
+        })
     }
+}
+
+/// One file's index, and what it was made from.
+struct Indexed {
+    stamp: Stamp,
+    hash: u64,
+    seen: TextSeen,
+    /// Taken from the index cache (by stamp or, for a touched file, by content).
+    from_cache: bool,
+    /// Taken from the index cache by stamp: its entry needs no update.
+    by_stamp: bool,
+    index: model::FileIndex,
+}
+
+/// One file's index as the index cache keeps it (`I` is the index, or a reference to it when
+/// written), with what it was made from: an entry is used only for the same crate, module place
+/// and content.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct CachedIndex<I> {
+    size: u64,
+    mtime_ns: u64,
+    hash: u64,
+    crate_name: String,
+    in_crate: String,
+    seen: TextSeen,
+    index: I,
+}
+
+/// What indexing saw of a file's text besides its index.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct TextSeen {
+    /// It says `macro_rules` (a macros-only model indexes only such files).
+    macro_rules: bool,
+    has_source: bool,
+    worth_summarising: bool,
+    tls_flag: bool,
+    /// The content hash when `worth_summarising` (for the model's fingerprint), else 0.
+    text_hash: u64,
 }
 
 /// Indexes waiting for the scan's thread to copy them: enough to keep the workers busy (copying
@@ -1235,6 +1400,18 @@ struct IndexedText<'a> {
     /// For the fingerprint, when the file's summaries are computed lazily.
     text_hash: u64,
     abs: &'a PathBuf,
+}
+
+impl IndexedText<'_> {
+    fn new(seen: TextSeen, abs: &PathBuf) -> IndexedText<'_> {
+        IndexedText {
+            has_source: seen.has_source,
+            worth_summarising: seen.worth_summarising,
+            tls_flag: seen.tls_flag,
+            text_hash: seen.text_hash,
+            abs,
+        }
+    }
 }
 
 /// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming

@@ -29,6 +29,28 @@ fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
         .unwrap_or_default()
 }
 
+/// What the cache directory holds: `results` for a result cache file, `index` for the model's
+/// index cache, the file name for anything else (a temporary file left behind). Sorted.
+fn cache_names(cache: &Path) -> Vec<String> {
+    let mut names: Vec<String> = cache_files(cache)
+        .iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            if name.starts_with("index-v") && name.ends_with(".json") {
+                "index".to_string()
+            } else if name.starts_with('v') && name.ends_with(".json") {
+                "results".to_string()
+            } else {
+                name
+            }
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 fn allow(line: &str) -> (String, String, u64) {
     ("allow-attribute".to_string(), line.to_string(), 1)
 }
@@ -40,9 +62,9 @@ fn a_changed_file_is_analysed_again() {
     write(tree.path(), "b.rs", "#[allow(dead_code)]\nfn b() {}\n");
     assert_eq!(scan(tree.path(), cache.path(), &[]), [allow("b.rs")]);
     assert_eq!(
-        cache_files(cache.path()).len(),
-        1,
-        "the scan wrote its cache"
+        cache_names(cache.path()),
+        ["index", "results"],
+        "the scan wrote its result cache and the model's index cache"
     );
     // Edited files are read and hashed again; only unchanged content reuses the cache.
     write(tree.path(), "a.rs", "#[allow(dead_code)]\nfn a() {}\n");
@@ -81,9 +103,9 @@ fn another_config_does_not_reuse_results() {
     let with_tests = scan(tree.path(), cache.path(), &["--include-tests"]);
     assert_eq!(with_tests.len(), 2);
     assert_eq!(
-        cache_files(cache.path()).len(),
-        3,
-        "one cache file per config"
+        cache_names(cache.path()),
+        ["index", "results", "results", "results"],
+        "one result cache file per config; the model's indexes do not depend on it"
     );
 }
 
@@ -149,8 +171,11 @@ fn concurrent_runs_do_not_corrupt_the_cache() {
     };
     assert_eq!(findings(&a.stdout), findings(&b.stdout));
     assert_eq!(scan(tree.path(), cache.path(), &[]).len(), 60);
-    let files = cache_files(cache.path());
-    assert_eq!(files.len(), 1, "no temporary files left behind: {files:?}");
+    assert_eq!(
+        cache_names(cache.path()),
+        ["index", "results"],
+        "no temporary files left behind"
+    );
 }
 
 /// A file's findings may depend on other files through the workspace model: editing only the
@@ -218,6 +243,28 @@ fn full_scan(tree: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     json_findings(&all)
 }
 
+/// The whole `--format json` document of a scan.
+fn scan_doc(tree: &Path, args: &[&str]) -> serde_json::Value {
+    let out = Command::cargo_bin("ferret")
+        .expect("built")
+        .args(["--format", "json"])
+        .args(args)
+        .arg(tree)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// The findings of a `--format json` document.
+fn findings_of(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    doc["findings"].as_array().cloned().unwrap_or_default()
+}
+
 /// The model's rules over a multi-crate workspace: a cached re-scan (the model is not even
 /// built when nothing changed) reports exactly what a cold scan reports; after an edit of the
 /// file that decides a cross-file fact (which variant a response conversion sends to clients),
@@ -236,8 +283,17 @@ fn warm_and_incremental_scans_equal_cold_ones() {
         5,
         "{cold:#?}"
     );
-    assert_eq!(full_scan(tree.path(), &cached), cold, "first cached scan");
-    assert_eq!(full_scan(tree.path(), &cached), cold, "warm re-scan");
+    let first = scan_doc(tree.path(), &cached);
+    assert_eq!(findings_of(&first), cold, "first cached scan");
+    let indexed = first["model_index"]["files"].as_u64().unwrap_or(0);
+    assert!(indexed >= 3, "the model indexes the workspace: {first:#}");
+    assert_eq!(first["model_index"]["from_cache"], 0, "nothing cached yet");
+    let warm = scan_doc(tree.path(), &cached);
+    assert_eq!(findings_of(&warm), cold, "warm re-scan");
+    assert!(
+        warm["model_index"].is_null(),
+        "nothing changed: every outcome is cached and the model is not built"
+    );
     // `Database` no longer reaches a 500 body with its text: `app`'s findings, from an
     // unchanged file, are no longer about a leak through the response.
     write(
@@ -254,10 +310,15 @@ fn warm_and_incremental_scans_equal_cold_ones() {
     );
     let edited_cold = full_scan(tree.path(), &["--no-cache"]);
     assert_ne!(edited_cold, cold, "the edit changes a cross-file fact");
+    let after = scan_doc(tree.path(), &cached);
+    assert_eq!(findings_of(&after), edited_cold, "after the edit");
+    // Only the edited file was indexed again; the model was assembled from the others' cached
+    // indexes.
+    assert_eq!(after["model_index"]["files"].as_u64(), Some(indexed));
     assert_eq!(
-        full_scan(tree.path(), &cached),
-        edited_cold,
-        "after the edit"
+        after["model_index"]["from_cache"].as_u64(),
+        Some(indexed - 1),
+        "{after:#}"
     );
     assert_eq!(
         full_scan(tree.path(), &cached),

@@ -281,9 +281,11 @@ fn output_is_identical_whatever_the_thread_count() {
             format!("#[allow(dead_code)]\nfn f{i}() {{}}\n#[expect(unused)]\nfn g{i}() {{}}\n"),
         );
     }
+    // Without the cache: the second run would take every outcome from the first's cache (and
+    // report no `model_index`), so it would not show what its threads compute.
     let run = |jobs: &str| {
         let out = ferret()
-            .args(["--format", "json", "--jobs", jobs])
+            .args(["--format", "json", "--no-cache", "--jobs", jobs])
             .arg(dir.path())
             .output()
             .expect("runs");

@@ -7,12 +7,13 @@
 use std::collections::{BTreeSet, HashMap};
 
 use quote::ToTokens;
+use serde::{Deserialize, Serialize};
 
 use super::tokens::{Kind, Tokens};
 use crate::resolve::UseMap;
 
 /// What one file contributes to the workspace model.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct FileIndex {
     pub path: String,
     pub crate_name: String,
@@ -65,7 +66,7 @@ impl FileIndex {
 }
 
 /// A fn or method with a body or without (trait methods).
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct FnDef {
     pub name: String,
     /// For methods and associated fns: the impl's (or trait's) type, as its last path segment.
@@ -104,11 +105,13 @@ pub struct FnDef {
     pub validates: Vec<String>,
     pub in_test: bool,
     /// What the body does with its parameters, for callers in other files (taint rules); only
-    /// for fns worth it (see `crate::taint::summary`).
+    /// for fns worth it (see `crate::taint::summary`). Attached after indexing, never cached
+    /// with the file's index.
+    #[serde(skip)]
     pub taint: Option<std::sync::Arc<crate::taint::summary::FnSummary>>,
 }
 
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct EnumDef {
     pub name: String,
     pub module: Vec<String>,
@@ -121,7 +124,7 @@ pub struct EnumDef {
     pub in_test: bool,
 }
 
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct VariantDef {
     pub name: String,
     pub line: usize,
@@ -133,7 +136,7 @@ pub struct VariantDef {
     pub reserved: bool,
 }
 
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct StructDef {
     pub name: String,
     pub module: Vec<String>,
@@ -148,7 +151,7 @@ pub struct StructDef {
     pub in_test: bool,
 }
 
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct ImplDef {
     /// The trait's path through the file's `use` map (`axum::response::IntoResponse`), if any.
     pub trait_path: Option<String>,
@@ -164,7 +167,7 @@ pub struct ImplDef {
     pub leaks_display: bool,
 }
 
-#[derive(Debug, Default, Clone, Hash)]
+#[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct MacroDef {
     pub name: String,
     pub module: Vec<String>,

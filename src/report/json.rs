@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
-use crate::scan::{FileProblem, ScanResult};
+use crate::scan::{FileProblem, IndexStats, ScanResult};
 use crate::workspace::advisories::DbInfo;
 
 #[derive(Serialize)]
@@ -16,6 +16,10 @@ struct Document<'a> {
     files_scanned: usize,
     lines_scanned: usize,
     files_generated: usize,
+    /// Files the workspace model indexed, and how many of them came from the cache; absent when
+    /// the scan did not build the model.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model_index: Option<IndexStats>,
     counts: Counts,
     findings: Vec<&'a Finding>,
     problems: &'a [FileProblem],
@@ -47,6 +51,7 @@ pub fn render(result: &ScanResult) -> String {
         files_scanned: result.files_scanned,
         lines_scanned: result.lines_scanned,
         files_generated: result.files_generated,
+        model_index: result.model_index,
         counts: Counts {
             by_severity,
             total,
