@@ -15,19 +15,17 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    literals: &[
-        "max_connections",
-        "min_connections",
-        "worker_threads",
-        "max_blocking_threads",
-        "pool_size",
-        "max_size",
-        "connection_limit",
-        "channel",
-        "bounded",
-    ],
-    pattern: None,
-    // Channel constructors may be called through a `use` alias declared in another item.
+    literals: &[],
+    // A finding is a knob or channel constructor called with one integer literal (maybe in
+    // parentheses or cast): its name, a turbofish, `(` and a digit. A constructor imported under
+    // an alias (`use flume::bounded as queue;`) is called by another name: the alias selects
+    // the file too. `channel` alone was in most files and had them parsed whole.
+    pattern: Some(concat!(
+        r"(?:max_connections|min_connections|worker_threads|max_blocking_threads|pool_size",
+        r"|max_size|connection_limit|channel|bounded)\s*(?:::\s*<[^>]*>)?\s*\([\s(]*[0-9]",
+        r"|(?:channel|bounded)\s+as\s",
+    )),
+    // Channel constructors are resolved through the file's `use` items.
     literal_scope: LiteralScope::File,
 };
 

@@ -26,7 +26,14 @@ pub static META: RuleMeta = RuleMeta {
     pattern: Some(
         r"(?s)(?-u:\b)String(?-u:\b).*(?:to_string|format)|(?:to_string|format).*(?-u:\b)String(?-u:\b)",
     ),
-    literal_scope: LiteralScope::File,
+    // A finding needs, in this file, an error enum (`enum`, a name or derive saying `Err`) with
+    // a one-`String` tuple variant: a file without one has nothing to report (most files that
+    // format a `String` declare no enum).
+    literal_scope: LiteralScope::FileWhere(&[
+        r"(?-u:\b)enum\s",
+        r"Err",
+        r"(?-u:\b)String\s*,?\s*\)",
+    ]),
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, StringlyError);
