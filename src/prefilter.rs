@@ -176,7 +176,8 @@ impl Prefilter {
     fn whole_file(&self, text: &str) -> bool {
         self.file.is_match(text)
             || self.gated.iter().any(|(matcher, gates)| {
-                matcher.is_match(text) && gates.iter().all(|g| g.is_match(text))
+                // The gates first: each is more selective than the rule's literals.
+                gates.iter().all(|g| g.is_match(text)) && matcher.is_match(text)
             })
     }
 

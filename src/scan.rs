@@ -1549,7 +1549,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     let expanding = Prefilter::new(&metas, &[]);
     let followed = model.prefilter_literals(|body| expanding.may_select(body));
     let tls_flags = if metas.iter().any(|m| m.id == "tls-verification-disabled") {
-        crate::taint::summary::tls_flag_calls(model)
+        model.tls_flag_calls().to_vec()
     } else {
         Vec::new()
     };

@@ -19,6 +19,8 @@ pub struct SourceFile<'t> {
     line_starts: Vec<usize>,
     comments: Vec<Comment>,
     pub uses: UseMap,
+    /// Whether the text names a taint source: asked by each taint rule, searched once.
+    names_a_source: std::sync::OnceLock<bool>,
 }
 
 /// A `//` or `/* */` comment: the line it starts on, whether code precedes it on that line, and
@@ -46,7 +48,16 @@ impl<'t> SourceFile<'t> {
             line_starts,
             comments,
             uses: UseMap::default(),
+            names_a_source: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether the text holds a literal of the taint sources
+    /// ([`crate::knowledge::taint::SOURCE_LITERALS`]), searched on the first ask.
+    pub fn names_a_source(&self) -> bool {
+        *self
+            .names_a_source
+            .get_or_init(|| crate::taint::literals::names_a_source(self.text))
     }
 
     pub fn line_count(&self) -> usize {

@@ -37,6 +37,8 @@ pub(super) struct LazySummaries {
     named: HashMap<Named, u8>,
     /// [`index::name_key`]s of the names in `named`, for calls without a qualifier.
     names: HashMap<u64, u8>,
+    /// [`crate::taint::summary::tls_flag_calls`], made on first use.
+    tls_flag_calls: OnceLock<Vec<(Option<String>, String)>>,
 }
 
 /// A fn's name ([`index::name_key`]) and the qualifier that can name it (the name key of its impl
@@ -86,6 +88,17 @@ impl Workspace {
         std::hash::Hash::hash(&(self.fingerprint, content), &mut hasher);
         self.fingerprint = std::hash::Hasher::finish(&hasher);
         self.summaries = Some(lazy);
+    }
+
+    /// The calls of fns whose parameter decides TLS verification, as (gate, `name(`) text: see
+    /// [`crate::taint::summary::tls_flag_calls`]. Made once, read by the prefilter and the rule.
+    pub fn tls_flag_calls(&self) -> &[(Option<String>, String)] {
+        match &self.summaries {
+            Some(lazy) => lazy
+                .tls_flag_calls
+                .get_or_init(|| crate::taint::summary::tls_flag_calls(self)),
+            None => &[],
+        }
     }
 
     /// The taint summary of the fn at `at`, computing its file's summaries on first use.

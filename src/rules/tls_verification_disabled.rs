@@ -552,17 +552,29 @@ fn is_ok_assertion(expr: &syn::Expr) -> bool {
 }
 
 /// Whether a flow of this file can end in a TLS check: the file names one (the knowledge's
-/// methods and fns), calls a workspace fn whose parameter decides one (its summary), or calls a
+/// methods and fns), calls a workspace fn whose parameter decides one (where the call can name
+/// it: the prefilter's own test, [`crate::model::Workspace::tls_flag_calls`]), or calls a
 /// workspace macro whose body does either. A `true` is a source in every file: without this the
 /// engine walked every file parsed for any rule (a fifth of a default scan's time).
 fn may_reach_sink(cx: &Ctx<'_, '_>, file: &syn::File) -> bool {
-    let text = cx.file.text;
-    if sink_names().any(|name| text.contains(name)) {
+    let flag_calls = cx.workspace.tls_flag_calls();
+    let names_a_check = |text: &str| {
+        sink_names().any(|name| text.contains(name))
+            || flag_calls.iter().any(|(gate, call)| {
+                text.contains(call.as_str())
+                    && gate.as_ref().is_none_or(|g| text.contains(g.as_str()))
+            })
+    };
+    if names_a_check(cx.file.text) {
         return true;
     }
-    let mut calls = CallNames { cx, found: false };
-    calls.visit_file(file);
-    calls.found
+    let mut macros = MacroCalls {
+        cx,
+        names_a_check: &names_a_check,
+        found: false,
+    };
+    macros.visit_file(file);
+    macros.found
 }
 
 /// The names of the TLS sinks the engine knows, as the code writes them.
@@ -580,52 +592,23 @@ fn sink_names() -> impl Iterator<Item = &'static str> {
         )
 }
 
-/// Finds a call that may pass a value on to a TLS check in another file (see [`may_reach_sink`]).
-struct CallNames<'c, 'x, 'a> {
+/// Finds a call of a workspace macro whose body names a TLS check (see [`may_reach_sink`]).
+struct MacroCalls<'c, 'x, 'a, F: Fn(&str) -> bool> {
     cx: &'c Ctx<'x, 'a>,
+    names_a_check: &'c F,
     found: bool,
 }
 
-impl CallNames<'_, '_, '_> {
-    fn decides(&self, name: &str) -> bool {
-        self.cx
-            .workspace
-            .may_pass_to_sink(&[name.to_string()], SinkKind::Tls)
-    }
-}
-
-impl<'ast> Visit<'ast> for CallNames<'_, '_, '_> {
-    fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-        if let syn::Expr::Path(p) = &*call.func
-            && let Some(last) = p.path.segments.last()
-            && self.decides(&last.ident.to_string())
+impl<'ast, F: Fn(&str) -> bool> Visit<'ast> for MacroCalls<'_, '_, '_, F> {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if self.found {
+            return;
+        }
+        if let Some(name) = mac.path.segments.last().map(|s| s.ident.to_string())
+            && let Some(def) = self.cx.workspace.macro_named(&name)
+            && (self.names_a_check)(&def.body)
         {
             self.found = true;
-        }
-        syn::visit::visit_expr_call(self, call);
-    }
-
-    fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-        if self.decides(&call.method.to_string()) {
-            self.found = true;
-        }
-        syn::visit::visit_expr_method_call(self, call);
-    }
-
-    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        let Some(name) = mac.path.segments.last().map(|s| s.ident.to_string()) else {
-            return;
-        };
-        if let Some(def) = self.cx.workspace.macro_named(&name) {
-            let body = &def.body;
-            let words = body.split(|c: char| !(c.is_alphanumeric() || c == '_'));
-            if sink_names().any(|n| body.contains(n))
-                || words.into_iter().any(|w| {
-                    !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()) && self.decides(w)
-                })
-            {
-                self.found = true;
-            }
         }
     }
 }

@@ -84,7 +84,7 @@ macro_rules! taint_rule_entry {
 pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
     // A file parsed for other rules that names no source has no flow to follow (the prefilter's
     // own test, repeated: every enabled rule runs on every parsed file).
-    if !crate::taint::literals::names_a_source(cx.file.text) {
+    if !cx.file.names_a_source() {
         return;
     }
     let outside = ModelSummaries {
