@@ -242,6 +242,10 @@ impl Walk<'_, '_, '_> {
             }
             out
         };
+        // `params.get("cmd")` of a whole map or list: an element, which may be text.
+        if PART_METHODS.contains(&method.as_str()) {
+            out = part_of(out);
+        }
         if TEXT_METHODS.contains(&method.as_str()) {
             out = out
                 .into_iter()
@@ -278,7 +282,7 @@ impl Walk<'_, '_, '_> {
                 return out;
             }
         }
-        let resolved = self.engine.uses.resolve_path(&func.path);
+        let resolved = resolve(self.engine.uses, &func.path);
         let full = resolved.join("::");
         let call_span = func.span();
 
@@ -707,6 +711,24 @@ pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flo
 
 /// Methods that hand back the object they are called on (a request, a message): its accessors
 /// still decide what is input.
+/// Methods of maps, lists and `serde_json::Value` that give one element of the collection.
+const PART_METHODS: &[&str] = &[
+    "get",
+    "get_mut",
+    "first",
+    "last",
+    "remove",
+    "pop",
+    "pop_front",
+    "pop_back",
+    "values",
+    "into_values",
+    "keys",
+    "into_keys",
+    "as_object",
+    "as_array",
+];
+
 const PASS_THROUGH: &[&str] = &[
     "unwrap", "expect", "ok", "clone", "as_ref", "borrow", "detach",
 ];
