@@ -361,8 +361,6 @@ const ARG_FLOW_METHODS: &[&str] = &[
     "with_file_name",
     "with_extension",
     "concat",
-    // `Request::builder().uri(u)`: the request built carries its URI (to a client's `request`).
-    "uri",
 ];
 
 /// Methods that store their arguments in the receiver.

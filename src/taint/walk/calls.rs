@@ -229,6 +229,28 @@ impl Walk<'_, '_, '_> {
                 )],
             }];
         }
+        // `Request::builder().uri(u)`: the request built carries its URI to a client's
+        // `request(req)`; a request is no text for any other sink (`client.execute(req)` of
+        // reqwest is no SQL).
+        if method == "uri"
+            && let Some(uri) = args.first()
+        {
+            let mut out = receiver;
+            let built = uri
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    for k in kb::TEXT_SINKS.iter().chain([&SinkKind::Allocation]) {
+                        if *k != SinkKind::Ssrf {
+                            f.cleared |= k.bit();
+                        }
+                    }
+                    f
+                })
+                .collect();
+            union(&mut out, built);
+            return out;
+        }
         let mut out = if CLOSURE_RESULT_METHODS.contains(&method.as_str()) {
             closure_result
         } else {
