@@ -11,6 +11,8 @@ pub struct UseMap {
     names: HashMap<String, Vec<String>>,
     /// Paths imported with `*`.
     globs: Vec<Vec<String>>,
+    /// Types, traits and fns the file defines itself (they shadow glob imports).
+    items: Vec<String>,
 }
 
 impl UseMap {
@@ -41,6 +43,32 @@ impl UseMap {
     pub fn resolve_path(&self, path: &syn::Path) -> Vec<String> {
         let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
         self.resolve(&segments)
+    }
+
+    /// As [`UseMap::resolve`], and for a name no `use` names and the file does not define, the
+    /// path through a glob import that `known` accepts (`use salvo::prelude::*; Request` is
+    /// `salvo::prelude::Request` when that is a path the caller knows). Without one, what
+    /// `resolve` gives.
+    pub fn resolve_known(&self, segments: &[String], known: impl Fn(&str) -> bool) -> Vec<String> {
+        let direct = self.resolve(segments);
+        let Some(first) = segments.first() else {
+            return direct;
+        };
+        if self.globs.is_empty()
+            || self.names.contains_key(first)
+            || self.items.contains(first)
+            || known(&direct.join("::"))
+        {
+            return direct;
+        }
+        for glob in &self.globs {
+            let mut full = glob.clone();
+            full.extend(segments.iter().cloned());
+            if known(&full.join("::")) {
+                return full;
+            }
+        }
+        direct
     }
 
     /// Paths imported with a glob (`use tokio::sync::mpsc::*;` gives `tokio::sync::mpsc`).
@@ -105,6 +133,27 @@ impl<'ast> Visit<'ast> for UseMap {
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         self.add_tree(&mut Vec::new(), &item.tree);
     }
+    fn visit_item_struct(&mut self, item: &'ast syn::ItemStruct) {
+        self.items.push(item.ident.to_string());
+    }
+    fn visit_item_enum(&mut self, item: &'ast syn::ItemEnum) {
+        self.items.push(item.ident.to_string());
+    }
+    fn visit_item_type(&mut self, item: &'ast syn::ItemType) {
+        self.items.push(item.ident.to_string());
+    }
+    fn visit_item_trait(&mut self, item: &'ast syn::ItemTrait) {
+        self.items.push(item.ident.to_string());
+        syn::visit::visit_item_trait(self, item);
+    }
+    fn visit_item_fn(&mut self, item: &'ast syn::ItemFn) {
+        self.items.push(item.sig.ident.to_string());
+        syn::visit::visit_item_fn(self, item);
+    }
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        self.items.push(item.ident.to_string());
+        syn::visit::visit_item_mod(self, item);
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +179,28 @@ mod tests {
         assert_eq!(resolve(src, "helper"), "util::helper");
         assert_eq!(resolve(src, "my_module::unbounded"), "my_module::unbounded");
         assert_eq!(resolve(src, "self::x::y"), "x::y");
+    }
+
+    #[test]
+    fn resolves_known_paths_through_globs_unless_shadowed() {
+        let known = |p: &str| p == "salvo::prelude::Request" || p == "actix_web::web::Path";
+        let src = "use salvo::prelude::*;\nuse actix_web::*;\nuse other::Thing;";
+        let file = syn::parse_file(src).expect("parses");
+        let map = UseMap::from_file(&file);
+        let at = |p: &str| {
+            let segments: Vec<String> = p.split("::").map(str::to_string).collect();
+            map.resolve_known(&segments, known).join("::")
+        };
+        assert_eq!(at("Request"), "salvo::prelude::Request");
+        assert_eq!(at("web::Path"), "actix_web::web::Path");
+        assert_eq!(at("Response"), "Response");
+        assert_eq!(at("Thing"), "other::Thing");
+        let shadowed = syn::parse_file("use salvo::prelude::*;\nstruct Request;").expect("parses");
+        let segments = vec!["Request".to_string()];
+        assert_eq!(
+            UseMap::from_file(&shadowed).resolve_known(&segments, known),
+            segments
+        );
     }
 
     #[test]

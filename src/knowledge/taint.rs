@@ -402,6 +402,13 @@ const HTTP_CLIENT: &[&str] = &[
     "reqwest_middleware::ClientWithMiddleware",
     "ureq::Agent",
 ];
+/// hyper's client (0.14) and hyper-util's legacy one (hyper 1): `get(uri)` and `request(req)`
+/// take the URI or the whole request as their first argument.
+const HYPER_CLIENT: &[&str] = &[
+    "hyper::Client",
+    "hyper::client::Client",
+    "hyper_util::client::legacy::Client",
+];
 const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];
 
 #[rustfmt::skip]
@@ -442,6 +449,8 @@ pub const SINK_METHODS: &[SinkMethod] = &[
     SinkMethod { method: "delete", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
     SinkMethod { method: "head", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
     SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[1], receivers: HTTP_CLIENT },
+    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT },
+    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT },
     // allocations
     SinkMethod { method: "reserve", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
     SinkMethod { method: "reserve_exact", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
@@ -471,6 +480,7 @@ pub const SUMMARY_LITERALS: &[&str] = &[
     "NamedFile",
     "reqwest",
     "ureq",
+    "hyper",
     ".get(",
     ".post(",
     "Regex",
@@ -599,3 +609,40 @@ pub const VALIDATOR_WORDS: &[&str] = &[
     "check_path",
     "escape",
 ];
+
+/// Whether `path` is one this knowledge names (a source, sink or sanitizer, or a receiver type
+/// of one): a bare name imported through a glob resolves to it (`use salvo::prelude::*;
+/// Request` is `salvo::prelude::Request`; see `UseMap::resolve_known`).
+pub fn is_known_path(path: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static KNOWN: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    KNOWN
+        .get_or_init(|| {
+            let mut known: HashSet<&'static str> = HashSet::new();
+            known.extend(SOURCE_TYPES.iter().map(|s| s.path));
+            known.extend(SOURCE_FNS.iter().map(|s| s.path));
+            known.extend(SINK_FNS.iter().map(|s| s.path));
+            known.extend(SANITIZER_FNS.iter().map(|s| s.path));
+            known.extend(PATH_NORMALISER_FNS.iter().copied());
+            known.extend(
+                SOURCE_METHODS
+                    .iter()
+                    .flat_map(|s| s.receivers.iter().copied()),
+            );
+            known.extend(
+                SINK_METHODS
+                    .iter()
+                    .flat_map(|s| s.receivers.iter().copied()),
+            );
+            known.extend(crate::knowledge::tls::VERIFY_OFF.iter().copied());
+            known.extend(crate::knowledge::tls::MODE_FNS.iter().map(|(p, _)| *p));
+            known.extend(
+                crate::knowledge::tls::FLAG_SOURCE_FNS
+                    .iter()
+                    .map(|s| s.path),
+            );
+            known
+        })
+        .contains(path)
+}

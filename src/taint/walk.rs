@@ -117,7 +117,7 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             if let syn::Expr::Path(p) = &*call.func {
-                let full = self.uses.resolve_path(&p.path).join("::");
+                let full = resolve(self.uses, &p.path).join("::");
                 if kb::SOURCE_FNS.iter().any(|s| s.path == full) {
                     self.found = true;
                 }
@@ -692,7 +692,9 @@ impl Walk<'_, '_, '_> {
                             f
                         })
                         .collect(),
-                    _ => value,
+                    // Without a type argument (`RawQuery(q): RawQuery`, `Some(s)` of an
+                    // extractor's value) the inner value is a part of the whole, as a field is.
+                    _ => part_of(value),
                 };
                 let tuple_types: Vec<&syn::Type> = match inner_ty {
                     Some(syn::Type::Tuple(t)) if ts.elems.len() == 1 => t.elems.iter().collect(),
@@ -896,9 +898,10 @@ impl Walk<'_, '_, '_> {
                 self.expr(&r.expr)
             }
             syn::Expr::Index(i) => {
+                // `params["cmd"]`, `headers["host"]`: an element is a part of the whole.
                 let t = self.expr(&i.expr);
                 self.expr(&i.index);
-                t
+                part_of(opened(t))
             }
             syn::Expr::Range(r) => {
                 let mut out = Vec::new();
@@ -1092,7 +1095,7 @@ impl Walk<'_, '_, '_> {
     /// `SslVerifyMode::NONE`, `SSL_VERIFY_NONE` through the file's imports (or unimported, by
     /// their distinctive names).
     fn verify_off(&self, p: &syn::ExprPath) -> Taint {
-        let resolved = self.engine.uses.resolve_path(&p.path);
+        let resolved = resolve(self.engine.uses, &p.path);
         let full = resolved.join("::");
         let unimported = matches!(
             resolved
@@ -1166,8 +1169,17 @@ impl Walk<'_, '_, '_> {
                 if p.path.segments.len() < 2 {
                     return None;
                 }
-                let mut full = self.engine.uses.resolve_path(&p.path);
-                full.pop();
+                // The type part on its own, so that a glob-imported type resolves.
+                let segments: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                let full = self
+                    .engine
+                    .uses
+                    .resolve_known(&segments[..segments.len() - 1], kb::is_known_path);
                 full.last()
                     .is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
                     .then_some(full)
@@ -1211,6 +1223,21 @@ fn set_unknown_from_object(taint: Taint) -> Taint {
         .filter(|f| f.accessors.is_empty())
         .map(|mut f| {
             if f.kind == ValueKind::Object {
+                f.kind = ValueKind::Unknown;
+            }
+            f
+        })
+        .collect()
+}
+
+/// A part of a value (a tuple struct's field, an element, what `.get(k)` finds): a whole
+/// object's part may be text. Unlike [`set_unknown_from_object`], request objects stay (their
+/// accessors still decide).
+fn part_of(taint: Taint) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            if f.kind == ValueKind::Object && f.accessors.is_empty() {
                 f.kind = ValueKind::Unknown;
             }
             f

@@ -229,6 +229,28 @@ impl Walk<'_, '_, '_> {
                 )],
             }];
         }
+        // `Request::builder().uri(u)`: the request built carries its URI to a client's
+        // `request(req)`; a request is no text for any other sink (`client.execute(req)` of
+        // reqwest is no SQL).
+        if method == "uri"
+            && let Some(uri) = args.first()
+        {
+            let mut out = receiver;
+            let built = uri
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    for k in kb::TEXT_SINKS.iter().chain([&SinkKind::Allocation]) {
+                        if *k != SinkKind::Ssrf {
+                            f.cleared |= k.bit();
+                        }
+                    }
+                    f
+                })
+                .collect();
+            union(&mut out, built);
+            return out;
+        }
         let mut out = if CLOSURE_RESULT_METHODS.contains(&method.as_str()) {
             closure_result
         } else {
@@ -242,6 +264,10 @@ impl Walk<'_, '_, '_> {
             }
             out
         };
+        // `params.get("cmd")` of a whole map or list: an element, which may be text.
+        if PART_METHODS.contains(&method.as_str()) {
+            out = part_of(out);
+        }
         if TEXT_METHODS.contains(&method.as_str()) {
             out = out
                 .into_iter()
@@ -278,7 +304,7 @@ impl Walk<'_, '_, '_> {
                 return out;
             }
         }
-        let resolved = self.engine.uses.resolve_path(&func.path);
+        let resolved = resolve(self.engine.uses, &func.path);
         let full = resolved.join("::");
         let call_span = func.span();
 
@@ -707,6 +733,24 @@ pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flo
 
 /// Methods that hand back the object they are called on (a request, a message): its accessors
 /// still decide what is input.
+/// Methods of maps, lists and `serde_json::Value` that give one element of the collection.
+const PART_METHODS: &[&str] = &[
+    "get",
+    "get_mut",
+    "first",
+    "last",
+    "remove",
+    "pop",
+    "pop_front",
+    "pop_back",
+    "values",
+    "into_values",
+    "keys",
+    "into_keys",
+    "as_object",
+    "as_array",
+];
+
 const PASS_THROUGH: &[&str] = &[
     "unwrap", "expect", "ok", "clone", "as_ref", "borrow", "detach",
 ];

@@ -501,7 +501,7 @@ pub(super) fn is_canonicalize(uses: &UseMap, expr: &syn::Expr) -> bool {
                 let syn::Expr::Path(p) = &*c.func else {
                     return false;
                 };
-                let full = uses.resolve_path(&p.path).join("::");
+                let full = resolve(uses, &p.path).join("::");
                 return p
                     .path
                     .segments

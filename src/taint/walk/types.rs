@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// The path `path` names here: through the file's `use` map, and for a bare name through its
+/// glob imports when that gives a path the knowledge names (`use salvo::prelude::*`).
+pub(super) fn resolve(uses: &UseMap, path: &syn::Path) -> Vec<String> {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    uses.resolve_known(&segments, kb::is_known_path)
+}
+
 /// The type a declared type names, through references and the usual wrappers
 /// (`&Arc<reqwest::Client>` is `reqwest::Client`).
 pub(super) fn resolved_type(uses: &UseMap, ty: &syn::Type) -> Option<Vec<String>> {
@@ -18,7 +25,7 @@ pub(super) fn resolved_type(uses: &UseMap, ty: &syn::Type) -> Option<Vec<String>
             {
                 return resolved_type(uses, inner);
             }
-            Some(uses.resolve_path(&p.path))
+            Some(resolve(uses, &p.path))
         }
         _ => None,
     }
@@ -57,7 +64,15 @@ pub(super) fn kind_of_type(ty: &syn::Type) -> ValueKind {
                 ValueKind::Number
             } else if matches!(
                 name.as_str(),
-                "String" | "str" | "Cow" | "PathBuf" | "Path" | "OsString" | "OsStr" | "Url"
+                "String"
+                    | "str"
+                    | "Cow"
+                    | "PathBuf"
+                    | "Path"
+                    | "OsString"
+                    | "OsStr"
+                    | "Url"
+                    | "Uri"
             ) {
                 ValueKind::Text
             } else if name == "bool" {
@@ -82,7 +97,7 @@ pub(super) fn source_type(uses: &UseMap, ty: &syn::Type) -> Option<&'static kb::
     let syn::Type::Path(p) = peel_type(ty) else {
         return None;
     };
-    let full = uses.resolve_path(&p.path).join("::");
+    let full = resolve(uses, &p.path).join("::");
     kb::SOURCE_TYPES.iter().find(|s| s.path == full)
 }
 
