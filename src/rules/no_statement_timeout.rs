@@ -34,7 +34,15 @@ pub static META: RuleMeta = RuleMeta {
         "timeout(",
     ],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    // A file that imports a pool crate's types builds pools with names the crate is not written
+    // in (`use deadpool_postgres::Pool;` then `Pool::builder()`): all of it is read. The sqlx
+    // types are literals of their own; `r2d2` covers diesel's `diesel::r2d2`.
+    literal_scope: LiteralScope::ItemOrFileUsing(&[
+        "deadpool_postgres",
+        "bb8",
+        "r2d2",
+        "tokio_postgres",
+    ]),
 };
 
 static HOOKS: WorkspaceHooks = WorkspaceHooks {
