@@ -27,6 +27,7 @@ fn write(dir: &Path, rel: &str, text: &str) {
 }
 
 const REGISTRY: &str = "registry+https://github.com/rust-lang/crates.io-index";
+const CHECKSUM: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// A package locking `bytes` 1.11.0 (RUSTSEC-2026-0007 in the fixture database).
 fn locked_tree() -> TempDir {
@@ -41,7 +42,7 @@ fn locked_tree() -> TempDir {
         dir.path(),
         "Cargo.lock",
         &format!(
-            "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"bytes\",\n]\n\n[[package]]\nname = \"bytes\"\nversion = \"1.11.0\"\nsource = \"{REGISTRY}\"\n"
+            "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"bytes\",\n]\n\n[[package]]\nname = \"bytes\"\nversion = \"1.11.0\"\nsource = \"{REGISTRY}\"\nchecksum = \"{CHECKSUM}\"\n"
         ),
     );
     dir
@@ -122,7 +123,19 @@ fn a_lockfile_finding_is_located_in_json_and_sarif() {
     assert_eq!(result["ruleId"], "vulnerable-dependency");
     let location = &result["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "Cargo.lock");
-    assert_eq!(location["region"]["startLine"], 11);
+    // The region covers the lines that say which package is locked, and the snippet is exactly
+    // those lines (SARIF's snippet is the region's text); the checksum is left out.
+    let region = &location["region"];
+    assert_eq!(region["startLine"], 11);
+    assert_eq!(region["startColumn"], 1);
+    assert_eq!(region["endLine"], 13);
+    let source_line = format!("source = \"{REGISTRY}\"");
+    assert_eq!(region["endColumn"], source_line.len() + 1);
+    assert_eq!(
+        region["snippet"]["text"],
+        format!("name = \"bytes\"\nversion = \"1.11.0\"\n{source_line}"),
+        "{region:#}"
+    );
     assert!(result["partialFingerprints"].is_object(), "{result:#}");
 }
 
