@@ -240,7 +240,7 @@ fn run(cli: Cli, cargo_subcommand: bool) -> Result<u8, UsageError> {
     let mut options = scan_options(&args, paths, &root, config.as_ref())?;
     options.root = Some(root.clone());
     options.package_dirs = package_dirs(&args.package, &root)?;
-    let mut result = scan::scan(&options).map_err(|e| UsageError(e.to_string()))?;
+    let mut result = scan::scan(&options).map_err(|e| scan_error(e, config.as_ref()))?;
     let file_says = |get: fn(&Config) -> Option<Severity>| config.as_ref().and_then(get);
     if let Some(min) = args.min_severity.or(file_says(|c| c.min_severity)) {
         result.findings.retain(|f| f.severity >= min);
@@ -343,6 +343,22 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), UsageError> {
             }
         }
     }
+}
+
+/// A scan error as the user reads it: an `exclude` pattern that left nothing to scan names the
+/// configuration file it is written in, or `--exclude`.
+fn scan_error(mut e: scan::ScanError, config: Option<&Config>) -> UsageError {
+    if let scan::ScanError::NothingToScan(_, excluded) = &mut e {
+        for x in excluded {
+            x.origin = Some(match config {
+                Some(c) if c.exclude.contains(&x.glob) => {
+                    format!("the configuration ({})", shown(&c.file))
+                }
+                _ => "`--exclude`".to_string(),
+            });
+        }
+    }
+    UsageError(e.to_string())
 }
 
 fn unknown_rule(id: &str) -> UsageError {

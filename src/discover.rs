@@ -317,6 +317,22 @@ fn descendants(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The index of the first `exclude` glob that excludes `path` (one of the paths given to scan),
+/// itself or through a directory above it, relative to `root`: why a path the user named yields
+/// nothing to scan. `None` for the root itself, a path outside it, or a path no glob matches.
+pub fn excluded_by(root: &Path, path: &Path, exclude: &GlobSet) -> Option<usize> {
+    let abs = path.canonicalize().ok()?;
+    if abs == root || !abs.starts_with(root) {
+        return None;
+    }
+    let rel = relative(root, &abs);
+    let mut candidates: Vec<&str> = rel.match_indices('/').map(|(i, _)| &rel[..i]).collect();
+    candidates.push(&rel);
+    candidates
+        .into_iter()
+        .find_map(|c| exclude.matches(c).into_iter().min())
+}
+
 /// `--exclude vendor` excludes everything under `vendor/` too.
 fn ancestors_excluded(rel: &str, exclude: &GlobSet) -> bool {
     let mut end = 0;

@@ -57,6 +57,10 @@ pub struct Prefilter {
     /// `LiteralScope::FileWhere` rules: a match of the matcher in a file that matches every one
     /// of the regexes means the whole file is parsed.
     gated: Vec<(Matcher, Vec<Regex>)>,
+    /// `LiteralScope::ItemOrFileUsing` gates, tested only in a file where an item literal
+    /// matched (their names are item literals too): a file whose `use` declarations name one of
+    /// the crates (the matcher, then the regex) is parsed whole.
+    using: Vec<(Matcher, Regex)>,
     /// Some enabled rule declared neither literal nor pattern: every file is parsed whole.
     disabled: bool,
     /// (gate, literal): item literals that count only in files containing their gate (a call of
@@ -88,6 +92,7 @@ impl Prefilter {
         let mut item = (extra_item_literals.to_vec(), Vec::new());
         let mut file = (extra_file_literals.to_vec(), Vec::new());
         let mut gated = Vec::new();
+        let mut using = Vec::new();
         let mut disabled = false;
         for meta in rules {
             if matches!(
@@ -102,6 +107,11 @@ impl Prefilter {
             let target = match meta.literal_scope {
                 LiteralScope::Comments | LiteralScope::Workspace => continue,
                 LiteralScope::Item => &mut item,
+                LiteralScope::ItemOrFileUsing(crates) => {
+                    using.push(using_gate(crates));
+                    item.0.extend_from_slice(crates);
+                    &mut item
+                }
                 LiteralScope::File => &mut file,
                 LiteralScope::FileWhere(gates) => {
                     let gates = gates
@@ -124,11 +134,13 @@ impl Prefilter {
             Matcher::build(&item.0, &item.1),
             Matcher::build(&file.0, &file.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
+            using.into_iter().collect::<Result<Vec<_>, _>>(),
         ) {
-            (Ok(item), Ok(file), Ok(gated)) => Prefilter {
+            (Ok(item), Ok(file), Ok(gated), Ok(using)) => Prefilter {
                 item,
                 file,
                 gated,
+                using,
                 disabled,
                 gated_literals: Vec::new(),
             },
@@ -144,6 +156,7 @@ impl Prefilter {
             item: Matcher::default(),
             file: Matcher::default(),
             gated: Vec::new(),
+            using: Vec::new(),
             disabled: true,
             gated_literals: Vec::new(),
         }
@@ -191,6 +204,13 @@ impl Prefilter {
         if (item.is_empty() && gated.is_empty()) || !matches(text) {
             return Selection::Nothing;
         }
+        if self
+            .using
+            .iter()
+            .any(|(names, gate)| names.is_match(text) && gate.is_match(text))
+        {
+            return Selection::Parse(Cow::Borrowed(text));
+        }
         let Some(items) = top_level_items(text.as_bytes()) else {
             // The tokenizer lost its way (unbalanced brackets): let the parser judge the file.
             return Selection::Parse(Cow::Borrowed(text));
@@ -229,6 +249,20 @@ impl Prefilter {
         push_newlines(&mut sparse, &text[last..]);
         Selection::Parse(Cow::Owned(sparse))
     }
+}
+
+/// The gate of `LiteralScope::ItemOrFileUsing`: a file that names one of `crates` (cheap test
+/// first) in a `use` declaration. The regex may also take a `use` in a comment or a string: that
+/// costs a parse, never a finding.
+fn using_gate(crates: &[&str]) -> Result<(Matcher, Regex), String> {
+    let names = crates
+        .iter()
+        .map(|c| regex::escape(c))
+        .collect::<Vec<_>>()
+        .join("|");
+    let gate = format!(r"\buse\s[^;]*\b(?:{names})\b");
+    let gate = Regex::new(&gate).map_err(|e| format!("bad `use` gate `{gate}`: {e}"))?;
+    Ok((Matcher::build(crates, &[])?, gate))
 }
 
 fn push_newlines(out: &mut String, text: &str) {
@@ -516,6 +550,40 @@ mod tests {
         ] {
             assert!(matches!(filter.select(missing_a_gate), Selection::Nothing));
             assert!(!filter.may_select(missing_a_gate));
+        }
+    }
+
+    #[test]
+    fn files_using_a_crate_are_parsed_whole() {
+        let rule = meta(
+            &["deadpool_postgres", "timeout("],
+            LiteralScope::ItemOrFileUsing(&["deadpool_postgres", "r2d2"]),
+        );
+        let filter = Prefilter::new(&[&rule], &[]);
+        for whole in [
+            "use deadpool_postgres::{Manager, Pool};\nfn a(m: Manager) -> Pool { Pool::builder(m) }\n",
+            "use diesel::{r2d2::{ConnectionManager, Pool}, PgConnection};\nfn a() { Pool::builder() }\n",
+            "pub(crate) use r2d2::Pool as P;\nfn a() { P::new() }\n",
+        ] {
+            assert!(
+                matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole),
+                "{whole}"
+            );
+            assert!(filter.may_select(whole));
+        }
+        // Named outside a `use` (a path written in full), the crate selects only its item.
+        let text = "fn a() { deadpool_postgres::Pool::builder() }\nfn b() {}\n";
+        match filter.select(text) {
+            Selection::Parse(t) => {
+                assert_eq!(t, "fn a() { deadpool_postgres::Pool::builder() }\n\n")
+            }
+            Selection::Nothing => panic!("the item names the crate"),
+        }
+        // A segment that merely contains the name is another crate: only the item that holds
+        // the literal is read.
+        match filter.select("use my_r2d2x::Pool;\nfn a() { Pool::new() }\n") {
+            Selection::Parse(t) => assert_eq!(t, "use my_r2d2x::Pool;\n\n"),
+            Selection::Nothing => panic!("the `use` holds a literal"),
         }
     }
 

@@ -276,8 +276,18 @@ impl ScanResult {
 pub enum ScanError {
     Discover(discover::DiscoverError),
     BadGlob(String, globset::Error),
-    NothingToScan(Vec<PathBuf>),
+    /// The paths given, and those of them an `exclude` glob excludes.
+    NothingToScan(Vec<PathBuf>, Vec<Excluded>),
     ThreadPool(rayon::ThreadPoolBuildError),
+}
+
+/// A path given to scan that an `exclude` glob excludes (itself or a directory above it).
+#[derive(Debug)]
+pub struct Excluded {
+    pub path: PathBuf,
+    pub glob: String,
+    /// Where the glob comes from (`ferret.toml`, `--exclude`), when the caller knows.
+    pub origin: Option<String>,
 }
 
 impl std::fmt::Display for ScanError {
@@ -285,9 +295,28 @@ impl std::fmt::Display for ScanError {
         match self {
             ScanError::Discover(e) => e.fmt(f),
             ScanError::BadGlob(g, e) => write!(f, "invalid glob `{g}`: {e}"),
-            ScanError::NothingToScan(paths) => {
-                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                write!(f, "no Rust files to scan in {}", list.join(", "))
+            ScanError::NothingToScan(paths, excluded) => {
+                let list: Vec<String> = paths
+                    .iter()
+                    .filter(|p| !excluded.iter().any(|e| e.path == **p))
+                    .map(|p| p.display().to_string())
+                    .collect();
+                let mut parts = Vec::new();
+                if !list.is_empty() {
+                    parts.push(format!("no Rust files to scan in {}", list.join(", ")));
+                }
+                for e in excluded {
+                    let origin = e
+                        .origin
+                        .as_ref()
+                        .map_or_else(String::new, |o| format!(" of {o}"));
+                    parts.push(format!(
+                        "{} is excluded by the `exclude` pattern `{}`{origin}",
+                        e.path.display(),
+                        e.glob
+                    ));
+                }
+                write!(f, "{}", parts.join("; "))
             }
             ScanError::ThreadPool(e) => write!(f, "cannot start worker threads: {e}"),
         }
@@ -434,7 +463,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         }
     }
     if found.files.is_empty() && found.manifests.is_empty() {
-        return Err(ScanError::NothingToScan(options.paths.clone()));
+        let excluded = options
+            .paths
+            .iter()
+            .filter_map(|p| {
+                let glob = discover::excluded_by(&found.root, p, &exclude)?;
+                Some(Excluded {
+                    path: p.clone(),
+                    glob: options.exclude.get(glob)?.clone(),
+                    origin: None,
+                })
+            })
+            .collect();
+        return Err(ScanError::NothingToScan(options.paths.clone(), excluded));
     }
     let prepared = options
         .rules

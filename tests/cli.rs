@@ -124,6 +124,39 @@ fn exit_2_when_nothing_is_scannable() {
         .stderr(predicate::str::contains("no Rust files to scan"));
 }
 
+/// Naming a file the configuration excludes says so, with the pattern and where it is written,
+/// instead of "no Rust files"; the exit code stays that of nothing scannable.
+#[test]
+fn a_named_file_that_is_excluded_says_why() {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(dir.path(), "ferret.toml", "exclude = [\"vendor\"]\n");
+    write(dir.path(), "src/lib.rs", "pub fn f() {}\n");
+    write(dir.path(), "vendor/dep/lib.rs", "pub fn g() {}\n");
+    ferret()
+        .current_dir(dir.path())
+        .args(["--no-cache", "vendor/dep/lib.rs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "vendor/dep/lib.rs is excluded by the `exclude` pattern `vendor` of the configuration (",
+        ))
+        .stderr(predicate::str::contains("ferret.toml)"))
+        .stderr(predicate::str::contains("no Rust files").not());
+    ferret()
+        .current_dir(dir.path())
+        .args(["--no-cache", "--exclude", "src/*.rs", "src/lib.rs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "src/lib.rs is excluded by the `exclude` pattern `src/*.rs` of `--exclude`",
+        ));
+}
+
 #[test]
 fn rules_selects_and_exclude_rules_removes() {
     let dir = tree_with_finding();

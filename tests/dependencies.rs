@@ -27,6 +27,7 @@ fn write(dir: &Path, rel: &str, text: &str) {
 }
 
 const REGISTRY: &str = "registry+https://github.com/rust-lang/crates.io-index";
+const CHECKSUM: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// A package locking `bytes` 1.11.0 (RUSTSEC-2026-0007 in the fixture database).
 fn locked_tree() -> TempDir {
@@ -41,7 +42,7 @@ fn locked_tree() -> TempDir {
         dir.path(),
         "Cargo.lock",
         &format!(
-            "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"bytes\",\n]\n\n[[package]]\nname = \"bytes\"\nversion = \"1.11.0\"\nsource = \"{REGISTRY}\"\n"
+            "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"bytes\",\n]\n\n[[package]]\nname = \"bytes\"\nversion = \"1.11.0\"\nsource = \"{REGISTRY}\"\nchecksum = \"{CHECKSUM}\"\n"
         ),
     );
     dir
@@ -122,7 +123,19 @@ fn a_lockfile_finding_is_located_in_json_and_sarif() {
     assert_eq!(result["ruleId"], "vulnerable-dependency");
     let location = &result["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "Cargo.lock");
-    assert_eq!(location["region"]["startLine"], 11);
+    // The region covers the lines that say which package is locked, and the snippet is exactly
+    // those lines (SARIF's snippet is the region's text); the checksum is left out.
+    let region = &location["region"];
+    assert_eq!(region["startLine"], 11);
+    assert_eq!(region["startColumn"], 1);
+    assert_eq!(region["endLine"], 13);
+    let source_line = format!("source = \"{REGISTRY}\"");
+    assert_eq!(region["endColumn"], source_line.len() + 1);
+    assert_eq!(
+        region["snippet"]["text"],
+        format!("name = \"bytes\"\nversion = \"1.11.0\"\n{source_line}"),
+        "{region:#}"
+    );
     assert!(result["partialFingerprints"].is_object(), "{result:#}");
 }
 
@@ -259,6 +272,59 @@ fn a_baseline_covers_lockfile_findings() {
         .stderr(predicate::str::contains("1 finding baselined"));
 }
 
+/// Every finding id of the Markdown report names one finding: a crate whose name starts with
+/// the Dependency Audit's letter (`db`) does not share its ids with the advisories.
+#[test]
+fn markdown_finding_ids_are_unique_across_the_report() {
+    let tree = locked_tree();
+    write(
+        tree.path(),
+        "Cargo.toml",
+        "[package]\nname = \"db\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(
+        tree.path(),
+        "src/lib.rs",
+        "use sqlx::postgres::{PgPool, PgPoolOptions};\n\npub async fn pool(url: &str) -> sqlx::Result<PgPool> {\n    PgPoolOptions::new().connect(url).await\n}\n",
+    );
+    let home = TempDir::new().expect("tempdir");
+    let output = ferret(home.path())
+        .args(["--no-cache", "--format", "markdown", "--advisory-db"])
+        .arg(fixture_db())
+        .arg(tree.path())
+        .output()
+        .expect("ferret runs");
+    let report = String::from_utf8(output.stdout).expect("UTF-8 report");
+    let heading = regex::Regex::new(r"Finding ([A-Z0-9]+-\d+) \(").expect("regex");
+    let ids: Vec<&str> = heading
+        .captures_iter(&report)
+        .map(|c| c.get(1).expect("id").as_str())
+        .collect();
+    assert!(ids.contains(&"X-1") && ids.contains(&"D-1"), "{report}");
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "an id names two findings: {ids:?}\n{report}"
+    );
+    // The work items list each finding once.
+    let tracked: Vec<&str> = report
+        .split("## Appendix: Remediation Tracking")
+        .nth(1)
+        .expect("remediation appendix")
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Work Item"))
+        .filter_map(|l| l.split(" | ").nth(1))
+        .flat_map(|ids| ids.split(", "))
+        .collect();
+    let mut once = tracked.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(once.len(), tracked.len(), "{tracked:?}");
+}
+
 #[test]
 fn the_markdown_report_has_a_dependency_audit() {
     let tree = locked_tree();
@@ -271,18 +337,18 @@ fn the_markdown_report_has_a_dependency_audit() {
         .code(1)
         .stdout(predicate::str::contains("### Dependency Audit"))
         .stdout(predicate::str::contains(
-            "**Finding D-1 (HIGH): `bytes` 1.11.0 is affected by RUSTSEC-2026-0007",
+            "**Finding X-1 (HIGH): `bytes` 1.11.0 is affected by RUSTSEC-2026-0007",
         ))
         .stdout(predicate::str::contains(
             "(5 advisories, newest advisory dated 2099-01-03)",
         ))
         // A vulnerable dependency is must-fix: in the High table and first among the work items.
         .stdout(predicate::str::contains(
-            "| D-1 | `bytes` 1.11.0 is affected by RUSTSEC-2026-0007",
+            "| X-1 | `bytes` 1.11.0 is affected by RUSTSEC-2026-0007",
         ))
         .stdout(
             predicate::str::is_match(
-                r"\| Dependency upgrade \| D-1[^|]* \| Urgent \| \d+ RustSec advisor",
+                r"\| Dependency upgrade \| X-1[^|]* \| Urgent \| \d+ RustSec advisor",
             )
             .expect("regex"),
         )

@@ -12,6 +12,9 @@ pub struct PoolConstructor {
     /// r2d2 pool Redis and other resources too. Empty: no condition.
     pub needs_any_of: &'static [&'static str],
     pub what: &'static str,
+    /// It builds a pool (or a pool's manager), whose acquire timeout bounds the wait for a
+    /// connection; `false` for a lone connection or its configuration, which has no pool at all.
+    pub pool: bool,
 }
 
 const CONNECT: &[&str] = &[
@@ -28,6 +31,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["new"],
         needs_any_of: &[],
         what: "sqlx `PgPoolOptions`",
+        pool: true,
     },
     PoolConstructor {
         krate: "sqlx",
@@ -35,6 +39,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["new"],
         needs_any_of: &[],
         what: "sqlx `MySqlPoolOptions`",
+        pool: true,
     },
     PoolConstructor {
         krate: "sqlx",
@@ -42,6 +47,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: CONNECT,
         needs_any_of: &[],
         what: "sqlx `PgPool`",
+        pool: true,
     },
     PoolConstructor {
         krate: "sqlx",
@@ -49,6 +55,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: CONNECT,
         needs_any_of: &[],
         what: "sqlx `MySqlPool`",
+        pool: true,
     },
     PoolConstructor {
         krate: "deadpool_postgres",
@@ -56,6 +63,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["builder"],
         needs_any_of: &[],
         what: "deadpool-postgres `Pool`",
+        pool: true,
     },
     PoolConstructor {
         krate: "deadpool_postgres",
@@ -63,6 +71,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["new", "from_config"],
         needs_any_of: &[],
         what: "deadpool-postgres `Manager`",
+        pool: true,
     },
     PoolConstructor {
         krate: "bb8",
@@ -70,6 +79,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["builder"],
         needs_any_of: &["bb8_postgres", "PostgresConnectionManager"],
         what: "bb8 Postgres pool",
+        pool: true,
     },
     PoolConstructor {
         krate: "diesel",
@@ -77,6 +87,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["builder", "new"],
         needs_any_of: &["PgConnection", "MysqlConnection"],
         what: "diesel r2d2 pool",
+        pool: true,
     },
     PoolConstructor {
         krate: "r2d2",
@@ -88,6 +99,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
             "PostgresConnectionManager",
         ],
         what: "r2d2 Postgres pool",
+        pool: true,
     },
     PoolConstructor {
         krate: "tokio_postgres",
@@ -95,6 +107,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["new"],
         needs_any_of: &[],
         what: "`tokio_postgres::Config`",
+        pool: false,
     },
     PoolConstructor {
         krate: "tokio_postgres",
@@ -102,6 +115,7 @@ pub const POOL_CONSTRUCTORS: &[PoolConstructor] = &[
         functions: &["connect"],
         needs_any_of: &[],
         what: "`tokio_postgres::connect`",
+        pool: false,
     },
 ];
 

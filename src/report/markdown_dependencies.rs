@@ -89,8 +89,12 @@ fn workspace_manifests(result: &ScanResult, out: &mut String) {
     out.push('\n');
 }
 
-/// `### Dependency Audit`: the advisories found in the scanned lockfiles, most severe first.
-/// The advisories the Dependency Audit lists, numbered as it numbers them (`D-1`, most severe
+/// The prefix of the Dependency Audit's finding ids (`X-1`), as the model audit numbers its
+/// workspace-level findings. Crate prefixes never take it ([`super::markdown::crate_prefixes`]
+/// reserves it), so every id of a report names one finding.
+pub const PREFIX: &str = "X";
+
+/// The advisories the Dependency Audit lists, numbered as it numbers them (`X-1`, most severe
 /// first), for the executive summary and the work items. Empty when none was checked.
 pub fn advisories(result: &ScanResult) -> Vec<(String, &Finding)> {
     if result.advisory_db.is_none() || result.lockfiles_scanned == 0 {
@@ -105,7 +109,7 @@ pub fn advisories(result: &ScanResult) -> Vec<(String, &Finding)> {
     findings
         .into_iter()
         .enumerate()
-        .map(|(n, f)| (format!("D-{}", n + 1), f))
+        .map(|(n, f)| (format!("{PREFIX}-{}", n + 1), f))
         .collect()
 }
 

@@ -83,6 +83,10 @@ pub enum LiteralScope {
     /// all (a rule whose literal is common in code it can never report, like `http://` in
     /// generated bindings).
     FileWhere(&'static [&'static str]),
+    /// As `Item`, and the whole file where a `use` declaration names one of these crates or
+    /// modules (as a path segment): its items can then name the crate's types without writing
+    /// the crate (`use deadpool_postgres::Pool;` then `Pool::builder()`).
+    ItemOrFileUsing(&'static [&'static str]),
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
     /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):

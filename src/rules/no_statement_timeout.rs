@@ -7,7 +7,9 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use crate::finding::{Dimension, Finding, Severity};
-use crate::knowledge::db_pools::{POOL_CONSTRUCTORS, QUERY_METHODS, TIMEOUT_SETTINGS};
+use crate::knowledge::db_pools::{
+    POOL_CONSTRUCTORS, PoolConstructor, QUERY_METHODS, TIMEOUT_SETTINGS,
+};
 use crate::rules::{Ctx, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 use crate::workspace::WorkspaceHooks;
 
@@ -34,7 +36,15 @@ pub static META: RuleMeta = RuleMeta {
         "timeout(",
     ],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    // A file that imports a pool crate's types builds pools with names the crate is not written
+    // in (`use deadpool_postgres::Pool;` then `Pool::builder()`): all of it is read. The sqlx
+    // types are literals of their own; `r2d2` covers diesel's `diesel::r2d2`.
+    literal_scope: LiteralScope::ItemOrFileUsing(&[
+        "deadpool_postgres",
+        "bb8",
+        "r2d2",
+        "tokio_postgres",
+    ]),
 };
 
 static HOOKS: WorkspaceHooks = WorkspaceHooks {
@@ -125,14 +135,27 @@ impl Rule for NoStatementTimeout {
                     cx.record_fact(TIMEOUT_SET);
                     return;
                 }
-                if let Some(what) = pool_constructor(cx, &resolved)
+                if let Some(built) = pool_constructor(cx, &resolved)
                     && !hands_config_back(cx, &resolved)
                 {
-                    cx.report(
-                        call.span(),
-                        format!("{what} built here, and no statement timeout is set anywhere in the workspace: every query relies on the pool's acquire timeout alone, so a slow query holds its connection for as long as it runs"),
-                        "set a server-side statement timeout for the pool's connections (`SET statement_timeout` in `after_connect`, or `options=-c statement_timeout=30s` in the URL), or wrap queries in `tokio::time::timeout`",
-                    );
+                    let what = built.what;
+                    let (message, help) = if built.pool {
+                        (
+                            format!(
+                                "{what} built here, and no statement timeout is set anywhere in the workspace: every query relies on the pool's acquire timeout alone, so a slow query holds its connection for as long as it runs"
+                            ),
+                            "set a server-side statement timeout for the pool's connections (`SET statement_timeout` in `after_connect`, or `options=-c statement_timeout=30s` in the URL), or wrap queries in `tokio::time::timeout`",
+                        )
+                    } else {
+                        // A lone connection: no pool, so no acquire timeout to rely on either.
+                        (
+                            format!(
+                                "{what} used here, and no statement timeout is set anywhere in the workspace: nothing bounds how long a query on its connection runs, so a slow query holds the connection, and the task awaiting it, for as long as it runs"
+                            ),
+                            "set a server-side statement timeout for the connection (`options=-c statement_timeout=30s` in the URL or `Config::options`, or `SET statement_timeout` once connected), or wrap queries in `tokio::time::timeout`",
+                        )
+                    };
+                    cx.report(call.span(), message, help);
                 }
             }
             _ => {}
@@ -166,22 +189,19 @@ fn is_tokio_timeout(resolved: &[String]) -> bool {
     matches!(path.as_slice(), ["tokio", "time", "timeout"])
 }
 
-/// The pool this call constructs, if it is one of the known constructors.
-fn pool_constructor(cx: &Ctx<'_, '_>, resolved: &[String]) -> Option<&'static str> {
+/// The pool or connection this call constructs, if it is one of the known constructors.
+fn pool_constructor(cx: &Ctx<'_, '_>, resolved: &[String]) -> Option<&'static PoolConstructor> {
     let (first, rest) = resolved.split_first()?;
     let (function, before) = rest.split_last()?;
     let ty = before.last().map_or("", String::as_str);
-    POOL_CONSTRUCTORS
-        .iter()
-        .find(|c| {
-            c.krate == first
-                && c.ty == ty
-                && (c.ty.is_empty() == before.is_empty())
-                && c.functions.contains(&function.as_str())
-                && (c.needs_any_of.is_empty()
-                    || c.needs_any_of.iter().any(|n| cx.file.text.contains(n)))
-        })
-        .map(|c| c.what)
+    POOL_CONSTRUCTORS.iter().find(|c| {
+        c.krate == first
+            && c.ty == ty
+            && (c.ty.is_empty() == before.is_empty())
+            && c.functions.contains(&function.as_str())
+            && (c.needs_any_of.is_empty()
+                || c.needs_any_of.iter().any(|n| cx.file.text.contains(n)))
+    })
 }
 
 /// Whether `expr` calls a query-running method (`.execute(..)`, `.fetch_one(..)`...).
@@ -198,4 +218,39 @@ fn runs_a_query(expr: &syn::Expr) -> bool {
     let mut finder = Finder(false);
     finder.visit_expr(expr);
     finder.0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scan::{RuleSettings, ScanOptions, scan};
+
+    /// A pool's finding speaks of its acquire timeout; a lone `tokio_postgres` connection has no
+    /// pool, and its finding says nothing bounds its queries (the corpus checks where findings
+    /// are, not their words).
+    #[test]
+    fn a_lone_connection_is_not_called_a_pool() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("src")).expect("src dir");
+        std::fs::write(
+            dir.path().join("src/lib.rs"),
+            "pub async fn one(url: &str) {\n    let _ = tokio_postgres::connect(url, tokio_postgres::NoTls).await;\n}\n\npub async fn pool(url: &str) {\n    let _ = sqlx::postgres::PgPoolOptions::new().connect(url).await;\n}\n",
+        )
+        .expect("source file");
+        let mut options = ScanOptions::new(vec![dir.path().to_path_buf()]);
+        options.rules = vec![RuleSettings::new(&super::ENTRY)];
+        let result = scan(&options).expect("scan runs");
+        let findings: Vec<(usize, &str)> = result
+            .active_findings()
+            .map(|f| (f.line, f.message.as_str()))
+            .collect();
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        let (connect, pool) = (findings[0].1, findings[1].1);
+        assert!(
+            connect.starts_with("`tokio_postgres::connect` used here")
+                && connect.contains("nothing bounds how long a query on its connection runs")
+                && !connect.contains("pool"),
+            "{connect}"
+        );
+        assert!(pool.contains("the pool's acquire timeout alone"), "{pool}");
+    }
 }

@@ -230,7 +230,8 @@ impl Match<'_> {
         }
     }
 
-    /// The finding at the package's `name = ` line, its entry as the snippet, marked as ignored
+    /// The finding over the package's identity lines (`name`, `version`, `source`), the same lines
+    /// as its snippet (SARIF's snippet is the region's text), marked as ignored
     /// when the configuration lists the advisory.
     pub fn finding(
         &self,
@@ -243,7 +244,7 @@ impl Match<'_> {
             cx.rule,
             severity,
             Location {
-                span: self.entry.name_span.clone(),
+                span: self.entry.span.clone(),
                 snippet: self.entry.lines.clone(),
                 key: self.id().to_string(),
             },

@@ -14,28 +14,35 @@ use super::text::TextFile;
 pub struct Entry {
     pub name: String,
     pub version: String,
-    /// The `name = "..."` line, as a byte range: where findings about the package point.
+    /// The `name = "..."` line, as a byte range: where the entry starts.
     pub name_span: Range<usize>,
-    /// 1-based lines from `name = ` to the entry's last line: the finding's snippet.
+    /// From `name = ` to the end of the last of the lines that say which package is locked
+    /// (`name`, `version`, `source`): what findings about the package cover. The checksum and
+    /// the dependency list say nothing about an advisory.
+    pub span: Range<usize>,
+    /// The 1-based lines of `span`: the finding's snippet, so it shows what the region covers.
     pub lines: Range<usize>,
 }
 
-/// An entry being read: its `name` (value, span of the line, line number) and `version`.
+/// An entry being read: its `name` (value, span of the line, line number), its `version`, and
+/// where its last identity line (`name`, `version`, `source`) ends (line, byte).
 #[derive(Default)]
 struct Partial {
     name: Option<(String, Range<usize>, usize)>,
     version: Option<String>,
+    identity_end: (usize, usize),
 }
 
 impl Partial {
-    /// The finished entry, whose last line with content is `last`.
-    fn finish(self, last: usize) -> Option<Entry> {
+    fn finish(self) -> Option<Entry> {
         let (name, name_span, name_line) = self.name?;
+        let (last, end) = self.identity_end;
         Some(Entry {
             name,
             version: self.version?,
-            name_span,
+            span: name_span.start..end.max(name_span.end),
             lines: name_line..last.max(name_line) + 1,
+            name_span,
         })
     }
 }
@@ -44,34 +51,32 @@ impl Partial {
 pub fn entries(file: &TextFile) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut current: Option<Partial> = None;
-    let mut last_content = 0;
     for line in 1..=file.text.lines().count() {
         let text = file.line(line);
         let trimmed = text.trim();
         // A table header at the start of a line ends the entry (and may start the next one).
         if trimmed.starts_with('[') && !text.starts_with(' ') {
-            out.extend(current.take().and_then(|p| p.finish(last_content)));
+            out.extend(current.take().and_then(Partial::finish));
             if trimmed.starts_with("[[package]]") {
                 current = Some(Partial::default());
-                last_content = line;
             }
             continue;
         }
         let Some(partial) = current.as_mut() else {
             continue;
         };
-        if !trimmed.is_empty() {
-            last_content = line;
-        }
+        let start = file.line_start(line) + (text.len() - text.trim_start().len());
+        let end = start + code_part(trimmed).len();
         if let Some(value) = string_value(trimmed, "name") {
-            let start = file.line_start(line) + (text.len() - text.trim_start().len());
-            let end = start + code_part(trimmed).len();
             partial.name = Some((value, start..end, line));
         } else if let Some(value) = string_value(trimmed, "version") {
             partial.version = Some(value);
+        } else if string_value(trimmed, "source").is_none() {
+            continue;
         }
+        partial.identity_end = (line, end);
     }
-    out.extend(current.take().and_then(|p| p.finish(last_content)));
+    out.extend(current.take().and_then(Partial::finish));
     out
 }
 
@@ -206,12 +211,17 @@ dependencies = [
         );
         let bytes = &found[1];
         assert_eq!(&file.text[bytes.name_span.clone()], "name = \"bytes\"");
+        assert_eq!(
+            &file.text[bytes.span.clone()],
+            "name = \"bytes\"\nversion = \"1.11.0\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\""
+        );
         assert_eq!(bytes.lines, 11..14);
         assert_eq!(
             found[2].lines,
-            16..22,
-            "the dependency list belongs to the entry"
+            16..19,
+            "the checksum and dependency list say nothing about an advisory"
         );
+        assert_eq!(found[0].lines, 4..6, "a member has no source line");
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub(crate) struct Report<'r> {
 impl<'r> Report<'r> {
     fn new(result: &'r ScanResult) -> Report<'r> {
         let names: Vec<&str> = result.crates.iter().map(|c| c.name.as_str()).collect();
-        let prefixes = crate_prefixes(&names);
+        let prefixes = crate_prefixes(&names, &[dependencies::PREFIX]);
         let grouped = group::group(result, &prefixes);
         Report {
             result,
@@ -209,8 +209,9 @@ impl<'r> Report<'r> {
         let dependency_note = match advisories.len() {
             0 => String::new(),
             n => format!(
-                " The counts include {n} dependency {} (`D-`, in the Dependency Audit).",
-                plural(n, "advisory", "advisories")
+                " The counts include {n} dependency {} (`{}-`, in the Dependency Audit).",
+                plural(n, "advisory", "advisories"),
+                dependencies::PREFIX
             ),
         };
         outln!(
@@ -519,8 +520,9 @@ fn severity_mix(g: &Issue<'_>) -> String {
 
 /// Short, distinct, stable prefixes for finding ids, one per crate: the audits' `S-` for
 /// `tasker-shared`, `P-` for `tasker-pgmq`. Words every crate name shares (`tasker`) are
-/// dropped first; on a clash the next candidate (initials, then longer stems) is taken.
-pub fn crate_prefixes(names: &[&str]) -> Vec<String> {
+/// dropped first; on a clash the next candidate (initials, then longer stems) is taken. The
+/// `reserved` prefixes (the Dependency Audit's) are taken from the start: no crate gets one.
+pub fn crate_prefixes(names: &[&str], reserved: &[&str]) -> Vec<String> {
     let words: Vec<Vec<String>> = names
         .iter()
         .map(|n| {
@@ -543,7 +545,7 @@ pub fn crate_prefixes(names: &[&str]) -> Vec<String> {
     } else {
         0
     };
-    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut taken: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
     let mut out = Vec::new();
     for w in &words {
         let distinct: Vec<&String> = if w.len() > shared {
@@ -620,13 +622,22 @@ mod tests {
             "tasker-client",
             "tasker-cli",
         ];
-        assert_eq!(crate_prefixes(&names), ["S", "P", "O", "W", "C", "CL"]);
-        assert_eq!(crate_prefixes(&["tokio"]), ["T"]);
+        assert_eq!(crate_prefixes(&names, &[]), ["S", "P", "O", "W", "C", "CL"]);
+        assert_eq!(crate_prefixes(&["tokio"], &[]), ["T"]);
         assert_eq!(
-            crate_prefixes(&["tokio", "tokio-util", "tokio-stream"]),
+            crate_prefixes(&["tokio", "tokio-util", "tokio-stream"], &[]),
             ["T", "U", "S"]
         );
-        assert_eq!(crate_prefixes(&["a", "a", "a"]), ["A", "A2", "A3"]);
+        assert_eq!(crate_prefixes(&["a", "a", "a"], &[]), ["A", "A2", "A3"]);
+    }
+
+    /// The Dependency Audit's prefix is never a crate's: `xtask` and `x` step aside.
+    #[test]
+    fn reserved_prefixes_are_never_a_crates() {
+        assert_eq!(
+            crate_prefixes(&["xtask", "x", "db"], &["X"]),
+            ["XT", "X2", "D"]
+        );
     }
 
     #[test]
