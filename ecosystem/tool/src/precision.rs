@@ -256,7 +256,9 @@ pub fn page_section(rule: &RuleInfo, tally: &Tally) -> String {
     );
     let g = tally.graded();
     let lower = tally.lower();
-    let verdict = if g.findings == 0 {
+    let verdict = if g.findings == 0 && lower.findings == 0 {
+        format!("No finding on these crates, so nothing to judge against {target}.")
+    } else if g.findings == 0 {
         format!("Every finding is graded low, the lower grade of {target}.")
     } else if g.labelled() < MIN_LABELS {
         format!(
