@@ -9,6 +9,12 @@ use crate::rationale::{self, Subject};
 use crate::rules::{Ctx, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta};
 use crate::syntax::path_text;
 
+/// An `#[allow(..)]`/`#[expect(..)]` attribute, or a `cfg_attr(..)` that carries one
+/// (`#[cfg_attr(feature = "x", allow(dead_code))]`): the items worth parsing for the lint-policy
+/// rules. A `cfg_attr` without one (`#[cfg_attr(docsrs, doc(cfg(..)))]`, in most library files)
+/// cannot give a finding.
+pub const LINT_ATTRIBUTE_PATTERN: &str = r"#\s*!?\s*\[\s*(?:allow|expect)(?-u:\b)|(?-u:\b)cfg_attr\s*\([^\]]*?(?-u:\b)(?:allow|expect)(?-u:\b)";
+
 pub static META: RuleMeta = RuleMeta {
     id: "allow-attribute",
     dimension: Dimension::LintPolicy,
@@ -20,7 +26,7 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::VeryHigh,
     literals: &[],
     // `.expect(` is everywhere; only attribute positions matter.
-    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)(?-u:\b)|(?-u:\b)cfg_attr(?-u:\b)"),
+    pattern: Some(LINT_ATTRIBUTE_PATTERN),
     literal_scope: LiteralScope::Item,
 };
 

@@ -22,7 +22,7 @@ pub static META: RuleMeta = RuleMeta {
     // the file too. `channel` alone was in most files and had them parsed whole.
     pattern: Some(concat!(
         r"(?:max_connections|min_connections|worker_threads|max_blocking_threads|pool_size",
-        r"|max_size|connection_limit|channel|bounded)\s*(?:::\s*<[^>]*>)?\s*\([\s(]*[0-9]",
+        r"|max_size|connection_limit|channel|bounded)\s*(?:::\s*<[^;{}]*?>)?\s*\([\s(]*[0-9]",
         r"|(?:channel|bounded)\s+as\s",
     )),
     // Channel constructors are resolved through the file's `use` items.

@@ -23,7 +23,7 @@ pub static META: RuleMeta = RuleMeta {
     literals: &[],
     // The same as `allow-attribute`'s: `#[expect(.., reason = ..)]` is the adoption this rule
     // looks for too.
-    pattern: Some(r"#\s*!?\s*\[\s*(?:allow|expect)(?-u:\b)|(?-u:\b)cfg_attr(?-u:\b)"),
+    pattern: Some(crate::rules::allow_attribute::LINT_ATTRIBUTE_PATTERN),
     literal_scope: LiteralScope::Item,
 };
 

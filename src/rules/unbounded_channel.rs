@@ -18,11 +18,16 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: false,
     production_only: true,
     precision: Precision::Low,
-    // `bounded` also matches `unbounded`; `channel` covers std's `mpsc::channel` and every alias
-    // imported from a `*channel*` crate or module; `Unbounded` the sender/receiver types.
-    literals: &["bounded", "Unbounded", "channel"],
-    pattern: None,
-    // Constructors are often called through a `use` alias declared in another item.
+    literals: &["Unbounded"],
+    // A finding (or a bounded constructor it observes) is a call of a constructor: a name holding
+    // `channel` or `bounded` (`unbounded_channel`, `unbounded_async`), maybe a turbofish, then `(`;
+    // one imported under an alias (`use flume::unbounded as queue;`) selects the file by its
+    // `use`. `Unbounded` finds the sender/receiver types. `channel` alone was in most files.
+    pattern: Some(concat!(
+        r"(?:channel|bounded)\w*\s*(?:::\s*<[^;{}]*?>)?\s*\(",
+        r"|(?:channel|bounded)\w*\s+as\s",
+    )),
+    // Constructors are resolved through the file's `use` items.
     literal_scope: LiteralScope::File,
 };
 

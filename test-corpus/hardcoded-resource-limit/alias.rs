@@ -8,3 +8,7 @@ fn start() {
     let (mtx, mrx) = mailbox(64); //~ hardcoded-resource-limit
     let (utx, urx) = unbounded_channel::<u8>();
 }
+
+fn nested_turbofish() {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Option<u8>>>(256); //~ hardcoded-resource-limit
+}
