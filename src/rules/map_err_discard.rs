@@ -28,11 +28,13 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: false,
     production_only: true,
     precision: Precision::Low,
-    literals: &["map_err", "ok_or", "From"],
+    literals: &["map_err", "ok_or"],
     // `Err(..)` as an expression is everywhere; only `Err(_)`/`Err(e)` patterns and `.or(Err(..))`.
-    pattern: Some(
+    // `From<` is an `impl From<E>` header (not `FromStr`, `TryFrom`, `From::from(..)`).
+    pattern: Some(concat!(
         r"(?-u:\b)Err\s*\(\s*[A-Za-z_]\w*\s*\)\s*(?:=>|if(?-u:\b)|=[^=>]|\|)|(?-u:\b)or\s*\(\s*Err(?-u:\b)",
-    ),
+        r"|(?-u:\b)From\s*<",
+    )),
     literal_scope: LiteralScope::Item,
 };
 
