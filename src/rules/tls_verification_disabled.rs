@@ -7,7 +7,7 @@ use syn::visit::Visit;
 use crate::finding::{Dimension, Severity};
 use crate::knowledge::taint::{Family, SinkKind};
 use crate::knowledge::tls as kb_tls;
-use crate::rules::{Ctx, FnNode, LiteralScope, Precision, RawStep, Rule, RuleEntry, RuleMeta};
+use crate::rules::{Ctx, FnNode, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 use crate::taint::Origin;
 
 pub static META: RuleMeta = RuleMeta {
@@ -283,19 +283,7 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
         } else {
             "use `SslVerifyMode::PEER` (`SSL_VERIFY_PEER`) and trust the right roots, or a callback that returns the preverification result"
         };
-        let mut flow: Vec<RawStep> = steps
-            .iter()
-            .map(|s| RawStep {
-                start: s.start,
-                end: s.end,
-                note: crate::report::safe_text::one_line(&s.note).into_owned(),
-            })
-            .collect();
-        flow.push(RawStep {
-            start: hit.sink.start,
-            end: hit.sink.end,
-            note: crate::report::safe_text::one_line(&hit.sink.note).into_owned(),
-        });
+        let flow = crate::taint::report::flow_steps(&hit);
         let (start, end) = match passed {
             Some((at, _)) => (at, at),
             None => (hit.sink.start, hit.sink.end),

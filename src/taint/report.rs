@@ -119,21 +119,26 @@ pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
             rule.consequence
         ))
         .into_owned();
-        let mut steps: Vec<RawStep> = hit
-            .flow
-            .steps
-            .iter()
-            .map(|s| RawStep {
-                start: s.start,
-                end: s.end,
-                note: crate::report::safe_text::one_line(&s.note).into_owned(),
-            })
-            .collect();
-        steps.push(RawStep {
-            start: hit.sink.start,
-            end: hit.sink.end,
-            note: crate::report::safe_text::one_line(&hit.sink.note).into_owned(),
-        });
+        let steps = flow_steps(&hit);
         cx.report_flow(hit.sink.start, hit.arg, severity, message, rule.help, steps);
     }
+}
+
+/// A hit's path for the finding's `flow`: its steps, then the sink, notes made one safe line.
+pub fn flow_steps(hit: &crate::taint::Hit) -> Vec<RawStep> {
+    let step = |start, end, note: &str| RawStep {
+        start,
+        end,
+        note: crate::report::safe_text::one_line(note).into_owned(),
+    };
+    hit.flow
+        .steps
+        .iter()
+        .map(|s| step(s.start, s.end, &s.note))
+        .chain(std::iter::once(step(
+            hit.sink.start,
+            hit.sink.end,
+            &hit.sink.note,
+        )))
+        .collect()
 }
