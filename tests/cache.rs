@@ -6,7 +6,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{json_findings, path_line, write};
+use common::{json_doc, json_findings, path_line, write};
 use tempfile::TempDir;
 
 /// (rule, path, line) of every finding, from a JSON scan with the cache in `cache`.
@@ -245,19 +245,9 @@ fn full_scan(tree: &Path, args: &[&str]) -> Vec<serde_json::Value> {
 
 /// The whole `--format json` document of a scan.
 fn scan_doc(tree: &Path, args: &[&str]) -> serde_json::Value {
-    let out = Command::cargo_bin("ferret")
-        .expect("built")
-        .args(["--format", "json"])
-        .args(args)
-        .arg(tree)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.code().is_some_and(|c| c < 2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
+    let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    all.push(tree.as_os_str());
+    json_doc(&all)
 }
 
 /// The findings of a `--format json` document.

@@ -11,9 +11,8 @@ pub fn write(dir: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).expect("write");
 }
 
-/// Runs `ferret --format json ARGS...`, checks it did not fail with a usage error, and returns
-/// its findings.
-pub fn json_findings(args: &[&std::ffi::OsStr]) -> Vec<serde_json::Value> {
+/// The whole `--format json` document of a ferret run with `args` (which name the scanned tree).
+pub fn json_doc(args: &[&std::ffi::OsStr]) -> serde_json::Value {
     let out = Command::cargo_bin("ferret")
         .expect("built")
         .args(["--format", "json"])
@@ -25,7 +24,13 @@ pub fn json_findings(args: &[&std::ffi::OsStr]) -> Vec<serde_json::Value> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// Runs `ferret --format json ARGS...`, checks it did not fail with a usage error, and returns
+/// its findings.
+pub fn json_findings(args: &[&std::ffi::OsStr]) -> Vec<serde_json::Value> {
+    let doc = json_doc(args);
     doc["findings"].as_array().expect("findings").clone()
 }
 
