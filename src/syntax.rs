@@ -2,11 +2,12 @@
 
 /// `a::b::c` for a path, generic arguments dropped.
 pub fn path_text(path: &syn::Path) -> String {
-    path.segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::")
+    path_segments(path).join("::")
+}
+
+/// The names of a path's segments, as written: `["a", "b", "c"]` for `a::b::<T>::c`.
+pub fn path_segments(path: &syn::Path) -> Vec<String> {
+    path.segments.iter().map(|s| s.ident.to_string()).collect()
 }
 
 /// The name a pattern binds, through a type ascription: `x` for `x` and `x: T`.

@@ -436,12 +436,7 @@ fn verifier_type(expr: &syn::Expr) -> Option<(Vec<String>, Span)> {
             let syn::Expr::Path(p) = &*c.func else {
                 return None;
             };
-            let segments: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
+            let segments = crate::syntax::path_segments(&p.path);
             let last = segments.last()?;
             if matches!(segments.as_slice(), [.., w, n] if (w == "Arc" || w == "Box") && n == "new")
             {
@@ -456,12 +451,7 @@ fn verifier_type(expr: &syn::Expr) -> Option<(Vec<String>, Span)> {
             (!owner.is_empty()).then(|| (owner, p.span()))
         }
         syn::Expr::Path(p) => {
-            let segments: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
+            let segments = crate::syntax::path_segments(&p.path);
             segments
                 .last()
                 .is_some_and(|l| l.chars().next().is_some_and(char::is_uppercase))

@@ -1170,12 +1170,7 @@ impl Walk<'_, '_, '_> {
                     return None;
                 }
                 // The type part on its own, so that a glob-imported type resolves.
-                let segments: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
+                let segments = crate::syntax::path_segments(&p.path);
                 let full = self
                     .engine
                     .uses
