@@ -331,10 +331,7 @@ impl<'ast> Analyzer<'_, 'ast> {
         let Ok(tokens) = def.body.parse::<proc_macro2::TokenStream>() else {
             return Vec::new();
         };
-        let Some(Some(template)) = macros::macro_rules_arm_templates(tokens)
-            .into_iter()
-            .nth(*arm)
-        else {
+        let Some(template) = macros::macro_rules_arm_template(tokens, *arm) else {
             return Vec::new();
         };
         let mut rules: Vec<ActiveRule> = self

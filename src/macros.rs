@@ -2,7 +2,7 @@
 //! module to turn it into expressions (or statements) so that rules see `x.unwrap_or_default()`
 //! in `debug!(size = x.unwrap_or_default())` as they would anywhere else.
 
-use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 use syn::parse::Parser;
 
 /// A macro invocation as rules see it.
@@ -142,15 +142,22 @@ pub enum TemplateBody {
 /// `lifetime`, `0` for a `literal`, nothing for a `vis`/`item`; a repetition `$( .. ),*` is kept
 /// once; `$crate` is `crate`. A template that does not parse whole gives what parses of it.
 pub fn macro_rules_templates(mac: &syn::Macro) -> Vec<TemplateBody> {
-    macro_rules_arm_templates(mac.tokens.clone())
+    arms(mac.tokens.clone())
         .into_iter()
-        .flatten()
+        .filter_map(|(matcher, template)| arm_template(&matcher, &template))
         .collect()
 }
 
-/// [`macro_rules_templates`] arm by arm, in the order of the arms (`None`: that arm's template
-/// parses as nothing), so that an expansion's arm finds the template analysis of its arm.
-pub fn macro_rules_arm_templates(tokens: TokenStream) -> Vec<Option<TemplateBody>> {
+/// The template of arm `arm` (counted in the order written) of a `macro_rules!` body, parsed as
+/// [`macro_rules_templates`] parses each (`None`: no such arm, or it parses as nothing), so that
+/// an expansion's arm finds the template analysis of its arm without parsing the others.
+pub fn macro_rules_arm_template(tokens: TokenStream, arm: usize) -> Option<TemplateBody> {
+    let (matcher, template) = arms(tokens).into_iter().nth(arm)?;
+    arm_template(&matcher, &template)
+}
+
+/// The `(matcher) => {template}` arms of a `macro_rules!` body, in order.
+fn arms(tokens: TokenStream) -> Vec<(Group, Group)> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -160,16 +167,19 @@ pub fn macro_rules_arm_templates(tokens: TokenStream) -> Vec<Option<TemplateBody
         if let (TokenTree::Group(matcher), true, Some(TokenTree::Group(template))) =
             (&trees[i], arrow, trees.get(i + 3))
         {
-            let mut fragments = Vec::new();
-            fragment_kinds(matcher.stream(), &mut fragments, 0);
-            let stream = substitute(template.stream(), &fragments, 0);
-            out.push(parse_template(stream));
+            out.push((matcher.clone(), template.clone()));
             i += 4;
         } else {
             i += 1;
         }
     }
     out
+}
+
+fn arm_template(matcher: &Group, template: &Group) -> Option<TemplateBody> {
+    let mut fragments = Vec::new();
+    fragment_kinds(matcher.stream(), &mut fragments, 0);
+    parse_template(substitute(template.stream(), &fragments, 0))
 }
 
 /// `$name:kind` pairs of a matcher, at any depth.
