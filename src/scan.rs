@@ -1127,8 +1127,9 @@ fn mark_dead_code(findings: &mut [Finding], model: &Workspace, binary_only: &BTr
         // leave the finding unmarked.
         let def = file.fns.iter().find(|d| {
             &d.name == name
-                && d.body
-                    .is_some_and(|(first, last)| first <= f.line && f.line <= last)
+                && d.body.is_some_and(|(first, last)| {
+                    first as usize <= f.line && f.line <= last as usize
+                })
         });
         if let Some(def) = def {
             let binary = binary_only.contains(&file.crate_name);

@@ -43,16 +43,11 @@ impl FileIndex {
     /// Frees the spare capacity of every list: the model keeps thousands of files' indexes for
     /// the whole scan.
     fn shrink_to_fit(&mut self) {
-        for f in &mut self.fns {
-            f.params.shrink_to_fit();
-        }
         for s in &mut self.structs {
             s.fields.shrink_to_fit();
-            s.derives.shrink_to_fit();
         }
         for e in &mut self.enums {
             e.variants.shrink_to_fit();
-            e.derives.shrink_to_fit();
         }
         for i in &mut self.impls {
             i.leaky_variants.shrink_to_fit();
@@ -75,10 +70,10 @@ pub struct FnDef {
     pub impl_trait: Option<String>,
     /// Inline `mod` blocks around it inside its file (the file's own module path is
     /// [`FileIndex::module`]); empty for most fns, so it costs nothing.
-    pub module: Vec<String>,
+    pub module: Box<[String]>,
     pub has_self: bool,
     /// Parameters other than `self`: the bound name (if a plain identifier) and the type as written.
-    pub params: Vec<(Option<String>, String)>,
+    pub params: Box<[(Option<String>, String)]>,
     /// The return type as written (whitespace runs collapsed to one space).
     pub ret: Option<String>,
     pub is_pub: bool,
@@ -93,16 +88,16 @@ pub struct FnDef {
     /// compiler's inert ones (see [`is_inert_attribute`]): `#[no_mangle]`, `#[tokio::main]`,
     /// `#[get("/")]`, `#[pymethods]`... may make it an entry point or register it by name.
     pub entry_attr: bool,
-    pub line: usize,
+    pub line: u32,
     /// Lines of the body, first and last (`None` for a bodiless trait method).
-    pub body: Option<(usize, usize)>,
+    pub body: Option<(u32, u32)>,
     /// Fns and methods the body calls, by last path segment (`b` for `a::b(..)` and `.b(..)`),
     /// as [`name_key`]s: the model keeps a body's calls in 8 bytes each.
-    pub calls: Vec<u64>,
+    pub calls: Box<[u64]>,
     /// Variants the body constructs (type, variant).
-    pub constructs: Vec<(String, String)>,
+    pub constructs: Box<[(String, String)]>,
     /// Identifiers the body calls `.validate()` on.
-    pub validates: Vec<String>,
+    pub validates: Box<[String]>,
     pub in_test: bool,
     /// What the body does with its parameters, for callers in other files (taint rules); only
     /// for fns worth it (see `crate::taint::summary`). Attached after indexing, never cached
@@ -114,12 +109,12 @@ pub struct FnDef {
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct EnumDef {
     pub name: String,
-    pub module: Vec<String>,
-    pub line: usize,
+    pub module: Box<[String]>,
+    pub line: u32,
     pub is_pub: bool,
     pub non_exhaustive: bool,
     /// Derive names as written, last segment (`Error`, `Deserialize`).
-    pub derives: Vec<String>,
+    pub derives: Box<[String]>,
     pub variants: Vec<VariantDef>,
     pub in_test: bool,
 }
@@ -127,7 +122,7 @@ pub struct EnumDef {
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct VariantDef {
     pub name: String,
-    pub line: usize,
+    pub line: u32,
     /// Field types as written.
     pub fields: Vec<String>,
     /// A field carries `#[from]` (thiserror, snafu): `?` constructs it through the derived `From`.
@@ -139,9 +134,9 @@ pub struct VariantDef {
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct StructDef {
     pub name: String,
-    pub module: Vec<String>,
-    pub line: usize,
-    pub derives: Vec<String>,
+    pub module: Box<[String]>,
+    pub line: u32,
+    pub derives: Box<[String]>,
     /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
     /// Empty for a struct written without a derive (not parsed; see `Walker::type_item`).
     pub fields: Vec<(String, String, bool)>,
@@ -156,10 +151,10 @@ pub struct ImplDef {
     /// The trait's path through the file's `use` map (`axum::response::IntoResponse`), if any.
     pub trait_path: Option<String>,
     /// The trait's generic arguments as written (`sqlx :: Error` for `From<sqlx::Error>`).
-    pub trait_args: Vec<String>,
+    pub trait_args: Box<[String]>,
     /// The implementing type's last path segment.
     pub self_type: String,
-    pub line: usize,
+    pub line: u32,
     /// For response conversions (`IntoResponse`, `Responder`, `ResponseError`, `From<_> for
     /// Status`): variants of the self type whose payload the impl puts into a 5xx body or a gRPC
     /// status message, and whether a catch-all arm sends `self.to_string()` there.
@@ -170,8 +165,8 @@ pub struct ImplDef {
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct MacroDef {
     pub name: String,
-    pub module: Vec<String>,
-    pub line: usize,
+    pub module: Box<[String]>,
+    pub line: u32,
     /// The `macro_rules!` body tokens as text (reparsed when a call site is expanded).
     pub body: String,
     pub exported: bool,
@@ -585,6 +580,11 @@ fn last_segment(ty: &syn::Type) -> Option<String> {
     }
 }
 
+/// A line number as the model keeps it: 32 bits (files over 4G lines are never indexed).
+fn line32(line: usize) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
 /// Whitespace-normalised source text of tokens `from..=to` (types and signatures as written).
 fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
     if from > to || to >= t.toks.len() {
@@ -719,14 +719,14 @@ impl Walker<'_, '_> {
             name: t.text_of(k + 1).to_string(),
             self_type: scope.self_type.clone(),
             impl_trait: scope.impl_trait.clone(),
-            module: self.module.clone(),
+            module: self.module.as_slice().into(),
             is_pub: quals.contains(&"pub"),
             pub_restricted: (start..k).any(|j| t.is(j, "pub") && t.is(j + 1, "(")),
             is_async: quals.contains(&"async"),
             is_extern: quals.contains(&"extern") && !attrs.contains("\"Rust\""),
             in_trait: scope.in_trait,
             entry_attr: scope.entry || self.has_entry_attribute(start, k),
-            line: self.line(k + 1),
+            line: line32(self.line(k + 1)),
             in_test,
             ..FnDef::default()
         };
@@ -734,9 +734,11 @@ impl Walker<'_, '_> {
         let params_open = (k + 2..sig_end).find(|&j| t.is(j, "("));
         if let Some(open) = params_open {
             let close = t.toks[open].pair();
+            let mut params = Vec::new();
             for (from, to) in split_top_level(t, open + 1, close) {
-                self.param(&mut def, from, to);
+                self.param(&mut def, &mut params, from, to);
             }
+            def.params = params.into_boxed_slice();
             if let Some(arrow) = (close + 1..sig_end).find(|&j| t.is(j, "->")) {
                 let ret_end = (arrow + 1..sig_end)
                     .find(|&j| t.is(j, "where"))
@@ -749,7 +751,7 @@ impl Walker<'_, '_> {
                 let mut facts = body_facts(t, open, close);
                 facts.first_line = self.line(open);
                 facts.last_line = self.line(close);
-                def.body = Some((facts.first_line, facts.last_line));
+                def.body = Some((line32(facts.first_line), line32(facts.last_line)));
                 def.calls = facts.calls.into_iter().map(name_key).collect();
                 def.validates = facts.validates.into_iter().map(str::to_string).collect();
                 def.constructs = facts
@@ -782,7 +784,13 @@ impl Walker<'_, '_> {
         next
     }
 
-    fn param(&self, def: &mut FnDef, from: usize, to: usize) {
+    fn param(
+        &self,
+        def: &mut FnDef,
+        params: &mut Vec<(Option<String>, String)>,
+        from: usize,
+        to: usize,
+    ) {
         let t = self.t;
         if from >= to {
             return;
@@ -803,7 +811,7 @@ impl Walker<'_, '_> {
             [.., last] if t.is(colon - 1, ")") => Some(t.text_of(*last).to_string()),
             _ => None,
         };
-        def.params.push((name, span_text(t, colon + 1, to - 1)));
+        params.push((name, span_text(t, colon + 1, to - 1)));
     }
 
     fn impl_item(&mut self, k: usize) -> usize {
@@ -855,12 +863,12 @@ impl Walker<'_, '_> {
             } else {
                 trait_text.clone()
             },
-            trait_args,
+            trait_args: trait_args.into(),
             self_type: match (&responds_for, is_from_for_status) {
                 (Some(owner), true) => owner.clone(),
                 _ => self_type.clone(),
             },
-            line: self.line(k),
+            line: line32(self.line(k)),
             ..ImplDef::default()
         });
         let scope = Scope {
@@ -924,8 +932,8 @@ impl Walker<'_, '_> {
                 || matches!(t.toks.get(k + 2), Some(tok) if tok.kind == Kind::Open && tok.pair() == k + 3);
             self.index.structs.push(StructDef {
                 name: t.text_of(k + 1).to_string(),
-                module: self.module.clone(),
-                line: self.line(k + 1),
+                module: self.module.as_slice().into(),
+                line: line32(self.line(k + 1)),
                 fieldless,
                 ..StructDef::default()
             });
@@ -955,8 +963,8 @@ impl Walker<'_, '_> {
         let start = self.item_start(k);
         self.index.macros.push(MacroDef {
             name: t.text_of(k + 2).to_string(),
-            module: self.module.clone(),
-            line: self.line(k),
+            module: self.module.as_slice().into(),
+            line: line32(self.line(k)),
             body: t.text[t.toks[body].end()..t.toks[close].start()].to_string(),
             exported: self.attributes_text(start, k).contains("macro_export"),
         });
@@ -969,7 +977,7 @@ impl Walker<'_, '_> {
             .iter()
             .map(|v| VariantDef {
                 name: v.ident.to_string(),
-                line: base + v.ident.span().start().line,
+                line: line32(base + v.ident.span().start().line),
                 fields: v.fields.iter().map(|f| tokens_text(&f.ty)).collect(),
                 from_attr: v
                     .fields
@@ -980,11 +988,11 @@ impl Walker<'_, '_> {
             .collect();
         self.index.enums.push(EnumDef {
             name: e.ident.to_string(),
-            module: self.module.clone(),
-            line: base + e.ident.span().start().line,
+            module: self.module.as_slice().into(),
+            line: line32(base + e.ident.span().start().line),
             is_pub: is_pub(&e.vis),
             non_exhaustive: has_attr(&e.attrs, "non_exhaustive"),
-            derives: derives(&e.attrs),
+            derives: derives(&e.attrs).into(),
             variants,
             in_test: e.attrs.iter().any(crate::analyze::is_test_attribute),
         });
@@ -1005,9 +1013,9 @@ impl Walker<'_, '_> {
             .collect();
         self.index.structs.push(StructDef {
             name: s.ident.to_string(),
-            module: self.module.clone(),
-            line: base + s.ident.span().start().line,
-            derives: derives(&s.attrs),
+            module: self.module.as_slice().into(),
+            line: line32(base + s.ident.span().start().line),
+            derives: derives(&s.attrs).into(),
             // `struct InvalidKey { _priv: () }`: a field that holds nothing is no payload.
             fieldless: s.fields.iter().all(|f| {
                 let ty = tokens_text(&f.ty);
@@ -1121,18 +1129,18 @@ mod tests {
         let idx = index_file("src/api.rs", "svc", vec!["api".into()], src);
         assert!(!idx.skeleton_failed);
         let e = &idx.enums[0];
-        assert_eq!(e.derives, ["Debug", "Error"]);
+        assert_eq!(*e.derives, ["Debug", "Error"]);
         assert!(e.variants[1].from_attr);
         let ctor = idx.fns.iter().find(|f| f.name == "invalid").expect("ctor");
         assert_eq!(ctor.self_type.as_deref(), Some("ApiError"));
-        assert_eq!(ctor.constructs, [("ApiError".into(), "Invalid".into())]);
+        assert_eq!(*ctor.constructs, [("ApiError".into(), "Invalid".into())]);
         assert_eq!(ctor.ret.as_deref(), Some("Self"));
         let h = idx
             .fns
             .iter()
             .find(|f| f.name == "handler")
             .expect("handler");
-        assert_eq!(h.validates, ["body"]);
+        assert_eq!(*h.validates, ["body".to_string()]);
         assert!(h.calls.contains(&name_key("save")));
         assert_eq!(h.params[0].1, "Json<Req>");
         assert!(

@@ -168,7 +168,7 @@ pub(crate) fn attach(
     for (name, line, summary) in summaries {
         if let Some(k) = fns
             .iter()
-            .position(|f| f.name == name && f.line == line && !f.in_test)
+            .position(|f| f.name == name && f.line as usize == line && !f.in_test)
         {
             by_fn[k] = Some(summary);
         }
