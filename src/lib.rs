@@ -1,6 +1,7 @@
 //! ferret: a static scanner for the patterns that security and architecture audits keep finding
 //! in Rust code. Data flows one way: discover → parse → rules → findings → report.
 
+pub mod allocator;
 pub mod analyze;
 pub mod baseline;
 pub mod cache;

@@ -6,5 +6,6 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    ferret::allocator::configure();
     ferret::cli::main_with_args(std::env::args_os().collect(), false)
 }
