@@ -11,7 +11,8 @@ pub enum Family {
     WebRequest,
     /// Bytes from a socket, an HTTP response, a message queue: another system controls it.
     Network,
-    /// Command-line arguments and standard input: whoever runs the program controls it.
+    /// Command-line arguments and standard input (and the environment, when the configuration
+    /// says so: [`ENVIRONMENT_SOURCE_FNS`]): whoever runs the program controls it.
     Local,
     /// Strings handed over by a foreign caller through an `extern "C"` fn.
     Foreign,
@@ -173,9 +174,10 @@ pub struct SourceFn {
     pub what: &'static str,
 }
 
-/// `std::env::var` is deliberately absent: the environment is set by whoever deploys the
+/// `std::env::var` is absent by default: the environment is set by whoever deploys the
 /// service, as trusted as its config files, and counting it drowned real flows in deployment
-/// settings (see the rule pages).
+/// settings (see the rule pages). `[taint] environment-is-input = true` adds
+/// [`ENVIRONMENT_SOURCE_FNS`].
 #[rustfmt::skip]
 pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "std::env::args", family: Family::Local, what: "a command-line argument" },
@@ -217,6 +219,17 @@ pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "warp::filters::query::query", family: Family::WebRequest, what: "the request query" },
     SourceFn { path: "warp::filters::body::json", family: Family::WebRequest, what: "the request body" },
     SourceFn { path: "std::ffi::CStr::from_ptr", family: Family::Foreign, what: "a C string from a foreign caller" },
+];
+
+/// The environment as input, for a program whose environment is set by whoever runs it (a CLI
+/// tool, a CGI-style handler): sources only with `[taint] environment-is-input = true` in
+/// `ferret.toml` (`ScanOptions::environment_is_input`), of the local family.
+#[rustfmt::skip]
+pub const ENVIRONMENT_SOURCE_FNS: &[SourceFn] = &[
+    SourceFn { path: "std::env::var", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::var_os", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::vars", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::vars_os", family: Family::Local, what: "the environment" },
 ];
 
 /// A method whose result is untrusted, on a receiver of one of these types: archive entries,
@@ -622,6 +635,7 @@ pub fn is_known_path(path: &str) -> bool {
             let mut known: HashSet<&'static str> = HashSet::new();
             known.extend(SOURCE_TYPES.iter().map(|s| s.path));
             known.extend(SOURCE_FNS.iter().map(|s| s.path));
+            known.extend(ENVIRONMENT_SOURCE_FNS.iter().map(|s| s.path));
             known.extend(SINK_FNS.iter().map(|s| s.path));
             known.extend(SANITIZER_FNS.iter().map(|s| s.path));
             known.extend(PATH_NORMALISER_FNS.iter().copied());

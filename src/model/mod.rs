@@ -112,6 +112,10 @@ pub struct Workspace {
     reach: Option<reach::Reach>,
     /// The files whose fns may have taint summaries, and those computed so far.
     summaries: Option<summaries::LazySummaries>,
+    /// The scan's `environment_is_input` setting: `std::env::var` is a taint source. Kept here
+    /// because the summaries the model makes follow it, and in the fingerprint, so that cached
+    /// findings made under the other setting are not reused.
+    environment_is_input: bool,
     fingerprint: u64,
 }
 
@@ -205,6 +209,23 @@ impl Workspace {
             .map(|(path, krate, text)| index::index_file(path, krate, index::module_of(path), text))
             .collect();
         Workspace::from_files(files)
+    }
+
+    /// Makes `std::env::var` and its kin taint sources for the rules reading the model and for
+    /// the summaries it makes (`[taint] environment-is-input`).
+    pub fn set_environment_is_input(&mut self, on: bool) {
+        if on != self.environment_is_input {
+            self.environment_is_input = on;
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            (self.fingerprint, on).hash(&mut hasher);
+            self.fingerprint = hasher.finish();
+        }
+    }
+
+    /// Whether `std::env::var` and its kin are taint sources (see
+    /// [`Workspace::set_environment_is_input`]).
+    pub fn environment_is_input(&self) -> bool {
+        self.environment_is_input
     }
 
     /// Whether the scan built a model (some rule in [`CONSULTED_BY`] runs).

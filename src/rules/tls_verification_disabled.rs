@@ -170,6 +170,10 @@ impl crate::taint::Summaries for WithMacros<'_> {
     fn expand(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
         self.model.workspace.expand_macro(mac, self.krate)
     }
+
+    fn environment_is_input(&self) -> bool {
+        self.model.environment_is_input()
+    }
 }
 
 /// The engine's flows into a TLS check: a `true` (or a verify-off constant) the program writes,

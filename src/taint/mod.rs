@@ -154,6 +154,12 @@ pub trait Summaries {
     fn expand(&self, _mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
         None
     }
+
+    /// Whether `std::env::var` and its kin are sources (of the local family): the scan's
+    /// `environment_is_input` setting (`[taint] environment-is-input` in `ferret.toml`).
+    fn environment_is_input(&self) -> bool {
+        false
+    }
 }
 
 /// No summaries beyond the file.
@@ -161,6 +167,21 @@ pub struct FileOnly;
 impl Summaries for FileOnly {
     fn summary(&self, _path: &[String], _method: bool) -> Option<summary::Outside> {
         None
+    }
+}
+
+/// No summaries beyond the file, with the environment as input or not (summaries of workspace
+/// fns are made with the scan's setting).
+pub struct FileOnlyWith {
+    pub environment_is_input: bool,
+}
+impl Summaries for FileOnlyWith {
+    fn summary(&self, _path: &[String], _method: bool) -> Option<summary::Outside> {
+        None
+    }
+
+    fn environment_is_input(&self) -> bool {
+        self.environment_is_input
     }
 }
 
@@ -261,7 +282,9 @@ impl<'a, 'ast> Engine<'a, 'ast> {
         for (i, f) in self.index.fns.iter().enumerate() {
             // A TLS flag's sources are everywhere (`true`): every fn of a file that names a flag
             // sink (the rule's prefilter) is analysed.
-            if self.kind == SinkKind::Tls || walk::has_source(self.uses, f) {
+            if self.kind == SinkKind::Tls
+                || walk::has_source(self.uses, f, self.outside.environment_is_input())
+            {
                 self.analyse(i);
             }
         }

@@ -102,7 +102,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
 
 /// Whether the function holds a source: a parameter of a source type or a route parameter,
 /// or a call of a source function.
-pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
+pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>, environment: bool) -> bool {
     let typed = f.sig.inputs.iter().any(|input| match input {
         syn::FnArg::Typed(t) => source_type(uses, &t.ty).is_some(),
         syn::FnArg::Receiver(_) => false,
@@ -112,13 +112,17 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
     }
     struct Finder<'u> {
         uses: &'u UseMap,
+        environment: bool,
         found: bool,
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             if let syn::Expr::Path(p) = &*call.func {
                 let full = resolve(self.uses, &p.path).join("::");
-                if kb::SOURCE_FNS.iter().any(|s| s.path == full) {
+                let environment = || {
+                    self.environment && kb::ENVIRONMENT_SOURCE_FNS.iter().any(|s| s.path == full)
+                };
+                if kb::SOURCE_FNS.iter().any(|s| s.path == full) || environment() {
                     self.found = true;
                 }
             }
@@ -139,12 +143,20 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
             // Sources inside macro bodies (`format!("{}", std::env::args()..)`) are rare; the
             // walk parses bodies itself when the function is analysed.
             let text = mac.tokens.to_string();
-            if text.contains("args") || text.contains("stdin") || text.contains("from_ptr") {
+            if text.contains("args")
+                || text.contains("stdin")
+                || text.contains("from_ptr")
+                || (self.environment && text.contains("var"))
+            {
                 self.found = true;
             }
         }
     }
-    let mut finder = Finder { uses, found: false };
+    let mut finder = Finder {
+        uses,
+        environment,
+        found: false,
+    };
     finder.visit_block(f.block);
     finder.found
 }

@@ -334,10 +334,19 @@ impl Walk<'_, '_, '_> {
                 .iter()
                 .find(|s| s.path == full && self.kind() == SinkKind::Tls)
         };
+        // The environment as input (a setting): a flag's environment stays configuration.
+        let environment = || {
+            kb::ENVIRONMENT_SOURCE_FNS.iter().find(|s| {
+                s.path == full
+                    && self.kind() != SinkKind::Tls
+                    && self.engine.outside.environment_is_input()
+            })
+        };
         if let Some(source) = kb::SOURCE_FNS
             .iter()
             .find(|s| s.path == full)
             .or_else(flag_source)
+            .or_else(environment)
         {
             return vec![Flow {
                 origin: Origin::Source {
