@@ -22,12 +22,19 @@ pub enum Family {
     /// The program's own value that turns a check off (`true`, `SslVerifyMode::NONE`): a source
     /// of TLS flags only.
     Literal,
+    /// A request body read whole, which the settings named here may bound
+    /// (`crate::knowledge::body_limits`): a source of deserialisers only
+    /// ([`SinkKind::Deserialise`]).
+    RequestBody(crate::knowledge::body_limits::BoundedBy),
 }
 
 impl Family {
     /// Remote families reach a service from outside; local ones come from its operator.
     pub fn is_remote(self) -> bool {
-        matches!(self, Family::WebRequest | Family::Network)
+        matches!(
+            self,
+            Family::WebRequest | Family::Network | Family::RequestBody(_)
+        )
     }
 }
 
@@ -44,6 +51,10 @@ pub enum SinkKind {
     /// verify mode and callback): for `tls-verification-disabled`, whose sources are a `true` or
     /// a verify-off constant, the environment, configuration and the engine's own sources.
     Tls,
+    /// A deserialiser (`serde_json::from_slice`) given a request body read whole: for
+    /// `uncontrolled-allocation`, whose sources for it are the bodies of
+    /// `crate::knowledge::body_limits` only ([`Family::RequestBody`]).
+    Deserialise,
 }
 
 impl SinkKind {
@@ -392,6 +403,14 @@ pub const SINK_FNS: &[SinkFn] = &[
     SinkFn { path: "bytes::BytesMut::with_capacity", kind: SinkKind::Allocation, args: &[0] },
     SinkFn { path: "std::collections::HashMap::with_capacity", kind: SinkKind::Allocation, args: &[0] },
     SinkFn { path: "std::collections::VecDeque::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    // deserialisers building a value of any size from a body read whole
+    SinkFn { path: "serde_json::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "serde_json::from_str", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "serde_json::from_reader", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::serde::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::to_owned_value", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::to_borrowed_value", kind: SinkKind::Deserialise, args: &[0] },
 ];
 
 // `http::Request::builder().uri(..)` is not a sink: servers build the same requests from the

@@ -269,7 +269,8 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
                 };
                 (Severity::High, message)
             }
-            Family::WebRequest | Family::Network => (
+            // A request body is a source of deserialisers only: no TLS flag sees one.
+            Family::WebRequest | Family::Network | Family::RequestBody(_) => (
                 Severity::High,
                 format!(
                     "{sink} is decided by {what} (line {source_line}){through}: whoever sends it turns TLS verification off"

@@ -88,6 +88,8 @@ impl Flow {
             SinkKind::Allocation => matches!(self.kind, ValueKind::Number | ValueKind::Unknown),
             // A flag is a `bool`, which the engine counts as a number.
             SinkKind::Tls => self.kind != ValueKind::Object,
+            // Bytes or text, whatever the type says: a body is never a number.
+            SinkKind::Deserialise => self.kind != ValueKind::Number,
             _ => matches!(self.kind, ValueKind::Text | ValueKind::Unknown),
         }
     }
@@ -283,7 +285,7 @@ impl<'a, 'ast> Engine<'a, 'ast> {
             // A TLS flag's sources are everywhere (`true`): every fn of a file that names a flag
             // sink (the rule's prefilter) is analysed.
             if self.kind == SinkKind::Tls
-                || walk::has_source(self.uses, f, self.outside.environment_is_input())
+                || walk::has_source(self.uses, f, self.kind, self.outside.environment_is_input())
             {
                 self.analyse(i);
             }
