@@ -317,6 +317,26 @@ impl Walk<'_, '_, '_> {
         let full = resolved.join("::");
         let call_span = func.span();
 
+        // A read into a buffer written as a path call: `Read::read_to_string(&mut stream, &mut s)`
+        // is `stream.read_to_string(&mut s)`.
+        if segments.len() > 1
+            && READ_INTO_METHODS.contains(&segments[segments.len() - 1].ident.to_string().as_str())
+            && let (Some(from), Some(into)) = (args.first(), c.args.iter().nth(1))
+            && !from.is_empty()
+            && let Some(key) = local_name(into).or_else(|| field_key(peel(into)))
+        {
+            let read = with_step(
+                set_kind(opened(from.clone()), ValueKind::Text),
+                call_span,
+                &format!("read into `{key}`"),
+                Some(&key),
+            );
+            let mut now = self.lookup(&key);
+            union(&mut now, read);
+            self.vars.insert(key, now);
+            return Vec::new();
+        }
+
         // A request body read whole with no limit (`to_bytes(body, usize::MAX)`): for
         // deserialisers only.
         if self.kind() == SinkKind::Deserialise
