@@ -534,6 +534,7 @@ pub fn scan_options(
     }
     if let Some(config) = config {
         options.advisory_ignore = config.advisory_ignore.clone();
+        options.environment_is_input = config.environment_is_input.unwrap_or(false);
         if let Some(threshold) = config
             .rules
             .get("unused-dependency-ignores")

@@ -44,6 +44,8 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleConfig>,
     /// `[advisories] ignore`: RustSec advisories not to count, each with its reason.
     pub advisory_ignore: Vec<AdvisoryIgnore>,
+    /// `[taint] environment-is-input`: `std::env::var` and its kin are taint sources.
+    pub environment_is_input: Option<bool>,
 }
 
 /// A configuration error: `FILE:LINE: KEY: what is wrong`.
@@ -191,7 +193,9 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "include-tests",
     "min-severity",
     "rules",
+    "taint",
 ];
+const TAINT_KEYS: &[&str] = &["environment-is-input"];
 const RULE_KEYS: &[&str] = &["enabled", "exclude", "paths", "severity"];
 /// The rule that takes a `threshold` key.
 const THRESHOLD_RULE: &str = "unused-dependency-ignores";
@@ -231,6 +235,18 @@ impl<'p> Parser<'p> {
                     config.baseline = Some(dir.join(path));
                 }
                 "advisories" => config.advisory_ignore = self.advisories(value)?,
+                "taint" => {
+                    for (k, v) in self.table(value, name)? {
+                        let key = k.get_ref().as_ref();
+                        match key {
+                            "environment-is-input" => {
+                                config.environment_is_input =
+                                    Some(self.boolean(v, &format!("taint.{key}"))?);
+                            }
+                            _ => return Err(self.unknown_key(k, key, "taint.", TAINT_KEYS)),
+                        }
+                    }
+                }
                 "rules" => {
                     let rules = self.table(value, name)?;
                     for (id, settings) in rules {

@@ -90,6 +90,9 @@ pub struct ScanOptions {
     pub advisory_ignore: Vec<AdvisoryIgnore>,
     /// `unused-dependency-ignores`: the longest ignore list that is not reported.
     pub dependency_ignores_threshold: usize,
+    /// `[taint] environment-is-input`: `std::env::var` and its kin are sources of the taint
+    /// rules (local input), for programs whose environment is set by whoever runs them.
+    pub environment_is_input: bool,
     /// A file whose analysis takes longer is reported as a problem (`--file-timeout`); `None`
     /// for no limit.
     pub file_timeout: Option<Duration>,
@@ -127,6 +130,7 @@ impl ScanOptions {
             advisory_db: None,
             advisory_ignore: Vec::new(),
             dependency_ignores_threshold: DEFAULT_DEPENDENCY_IGNORES_THRESHOLD,
+            environment_is_input: false,
             file_timeout: Some(DEFAULT_FILE_TIMEOUT),
             isolation_exe: None,
         }
@@ -882,14 +886,15 @@ fn config_key(options: &ScanOptions) -> String {
         })
         .collect();
     format!(
-        "rules={};tests={};generated={};full={};evidence={};max={};isolated={}",
+        "rules={};tests={};generated={};full={};evidence={};max={};isolated={};env={}",
         rules.join(","),
         options.include_tests,
         options.include_generated,
         options.full_parse,
         options.collect_evidence,
         options.max_file_size,
-        options.isolation_exe.is_some()
+        options.isolation_exe.is_some(),
+        options.environment_is_input
     )
 }
 
@@ -1148,6 +1153,9 @@ pub(crate) struct ModelInputs {
     max_file_size: u64,
     /// Attach taint summaries (a rule in [`model::SUMMARISED_FOR`] runs).
     summarise: bool,
+    /// `ScanOptions::environment_is_input`, which the taint summaries follow.
+    #[serde(default)]
+    environment_is_input: bool,
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -1184,6 +1192,7 @@ impl ModelInputs {
             self.macros_only,
             self.max_file_size,
             self.summarise,
+            self.environment_is_input,
         )
             .hash(&mut hasher);
         hasher.finish()
@@ -1301,7 +1310,7 @@ impl ModelInputs {
     /// when asked for.
     fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
         let summarisable = if self.summarise {
-            summarisable(&mut files)
+            summarisable(&mut files, self.environment_is_input)
         } else {
             Vec::new()
         };
@@ -1313,6 +1322,7 @@ impl ModelInputs {
             (&files[s.file].0.path, files[s.file].1.text_hash).hash(&mut content);
         }
         let mut model = Workspace::from_files(files.into_iter().map(|(index, _)| index).collect());
+        model.set_environment_is_input(self.environment_is_input);
         if self.summarise {
             model.set_summarisable(summarisable, std::hash::Hasher::finish(&content));
         }
@@ -1464,6 +1474,7 @@ impl IndexedText<'_> {
 /// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_calls`).
 fn summarisable(
     files: &mut [(model::FileIndex, IndexedText)],
+    environment_is_input: bool,
 ) -> Vec<model::summaries::Summarisable> {
     let called: HashSet<u64> = files
         .iter()
@@ -1492,7 +1503,11 @@ fn summarisable(
                 return None;
             }
             if seen.tls_flag {
-                let summaries = crate::taint::summary::summarise_path(seen.abs, &index.path);
+                let summaries = crate::taint::summary::summarise_path(
+                    seen.abs,
+                    &index.path,
+                    environment_is_input,
+                );
                 proc_macro2::extra::invalidate_current_thread_spans();
                 let by_fn = model::summaries::attach(&index.fns, summaries);
                 for (f, summary) in index.fns.iter_mut().zip(by_fn) {
@@ -1544,6 +1559,7 @@ fn model_inputs(
                 .rules
                 .iter()
                 .any(|r| model::SUMMARISED_FOR.contains(&r.entry.meta.id)),
+        environment_is_input: options.environment_is_input,
     }
 }
 

@@ -532,3 +532,62 @@ fn full_parse_reports_syntax_errors_no_rule_would_look_at() {
         .code(0)
         .stderr(predicate::str::contains("error: could not parse a.rs:1:"));
 }
+
+/// `[taint] environment-is-input = true` makes `std::env::var` a source of the local family: the
+/// same file is quiet without the setting and reports the flow into SQL (which reports local
+/// input) with it; a bad value is a configuration error naming the key.
+#[test]
+fn environment_is_input_is_an_opt_in_taint_source() {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(
+        dir.path(),
+        "src/main.rs",
+        "use std::env;\n\
+         async fn run(pool: &sqlx::PgPool) {\n\
+         \x20   let table = env::var(\"TABLE\").unwrap();\n\
+         \x20   let sql = format!(\"SELECT * FROM {table}\");\n\
+         \x20   sqlx::query(&sql).execute(pool).await.unwrap();\n\
+         }\n",
+    );
+    let run = || {
+        ferret()
+            .current_dir(dir.path())
+            .args(["--no-cache", "--rules", "sql-injection", "."])
+            .assert()
+    };
+    run()
+        .code(0)
+        .stdout(predicate::str::contains("no findings"));
+    write(
+        dir.path(),
+        "ferret.toml",
+        "[taint]\nenvironment-is-input = true\n",
+    );
+    run()
+        .code(1)
+        .stdout(
+            predicate::str::contains("error[sql-injection]")
+                .or(predicate::str::contains("warning[sql-injection]")),
+        )
+        .stdout(predicate::str::contains(
+            "untrusted input from the environment (line 3)",
+        ))
+        .stdout(predicate::str::contains("src/main.rs:5:"));
+    write(
+        dir.path(),
+        "ferret.toml",
+        "[taint]\nenvironment-is-input = \"yes\"\n",
+    );
+    run()
+        .code(2)
+        .stderr(predicate::str::contains("taint.environment-is-input"));
+    write(dir.path(), "ferret.toml", "[taint]\nenvironment = true\n");
+    run()
+        .code(2)
+        .stderr(predicate::str::contains("environment-is-input"));
+}

@@ -2,6 +2,7 @@
 //! each file here is one table (sources, sinks, sanitizers, errors that carry nothing, executors),
 //! and rules look entries up by resolved path instead of spelling library names themselves.
 
+pub mod body_limits;
 pub mod connections;
 pub mod credentials;
 pub mod db_pools;

@@ -11,7 +11,8 @@ pub enum Family {
     WebRequest,
     /// Bytes from a socket, an HTTP response, a message queue: another system controls it.
     Network,
-    /// Command-line arguments and standard input: whoever runs the program controls it.
+    /// Command-line arguments and standard input (and the environment, when the configuration
+    /// says so: [`ENVIRONMENT_SOURCE_FNS`]): whoever runs the program controls it.
     Local,
     /// Strings handed over by a foreign caller through an `extern "C"` fn.
     Foreign,
@@ -21,12 +22,19 @@ pub enum Family {
     /// The program's own value that turns a check off (`true`, `SslVerifyMode::NONE`): a source
     /// of TLS flags only.
     Literal,
+    /// A request body read whole, which the settings named here may bound
+    /// (`crate::knowledge::body_limits`): a source of deserialisers only
+    /// ([`SinkKind::Deserialise`]).
+    RequestBody(crate::knowledge::body_limits::BoundedBy),
 }
 
 impl Family {
     /// Remote families reach a service from outside; local ones come from its operator.
     pub fn is_remote(self) -> bool {
-        matches!(self, Family::WebRequest | Family::Network)
+        matches!(
+            self,
+            Family::WebRequest | Family::Network | Family::RequestBody(_)
+        )
     }
 }
 
@@ -43,6 +51,10 @@ pub enum SinkKind {
     /// verify mode and callback): for `tls-verification-disabled`, whose sources are a `true` or
     /// a verify-off constant, the environment, configuration and the engine's own sources.
     Tls,
+    /// A deserialiser (`serde_json::from_slice`) given a request body read whole: for
+    /// `uncontrolled-allocation`, whose sources for it are the bodies of
+    /// `crate::knowledge::body_limits` only ([`Family::RequestBody`]).
+    Deserialise,
 }
 
 impl SinkKind {
@@ -173,9 +185,10 @@ pub struct SourceFn {
     pub what: &'static str,
 }
 
-/// `std::env::var` is deliberately absent: the environment is set by whoever deploys the
+/// `std::env::var` is absent by default: the environment is set by whoever deploys the
 /// service, as trusted as its config files, and counting it drowned real flows in deployment
-/// settings (see the rule pages).
+/// settings (see the rule pages). `[taint] environment-is-input = true` adds
+/// [`ENVIRONMENT_SOURCE_FNS`].
 #[rustfmt::skip]
 pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "std::env::args", family: Family::Local, what: "a command-line argument" },
@@ -217,6 +230,17 @@ pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "warp::filters::query::query", family: Family::WebRequest, what: "the request query" },
     SourceFn { path: "warp::filters::body::json", family: Family::WebRequest, what: "the request body" },
     SourceFn { path: "std::ffi::CStr::from_ptr", family: Family::Foreign, what: "a C string from a foreign caller" },
+];
+
+/// The environment as input, for a program whose environment is set by whoever runs it (a CLI
+/// tool, a CGI-style handler): sources only with `[taint] environment-is-input = true` in
+/// `ferret.toml` (`ScanOptions::environment_is_input`), of the local family.
+#[rustfmt::skip]
+pub const ENVIRONMENT_SOURCE_FNS: &[SourceFn] = &[
+    SourceFn { path: "std::env::var", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::var_os", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::vars", family: Family::Local, what: "the environment" },
+    SourceFn { path: "std::env::vars_os", family: Family::Local, what: "the environment" },
 ];
 
 /// A method whose result is untrusted, on a receiver of one of these types: archive entries,
@@ -379,6 +403,14 @@ pub const SINK_FNS: &[SinkFn] = &[
     SinkFn { path: "bytes::BytesMut::with_capacity", kind: SinkKind::Allocation, args: &[0] },
     SinkFn { path: "std::collections::HashMap::with_capacity", kind: SinkKind::Allocation, args: &[0] },
     SinkFn { path: "std::collections::VecDeque::with_capacity", kind: SinkKind::Allocation, args: &[0] },
+    // deserialisers building a value of any size from a body read whole
+    SinkFn { path: "serde_json::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "serde_json::from_str", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "serde_json::from_reader", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::serde::from_slice", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::to_owned_value", kind: SinkKind::Deserialise, args: &[0] },
+    SinkFn { path: "simd_json::to_borrowed_value", kind: SinkKind::Deserialise, args: &[0] },
 ];
 
 // `http::Request::builder().uri(..)` is not a sink: servers build the same requests from the
@@ -622,6 +654,7 @@ pub fn is_known_path(path: &str) -> bool {
             let mut known: HashSet<&'static str> = HashSet::new();
             known.extend(SOURCE_TYPES.iter().map(|s| s.path));
             known.extend(SOURCE_FNS.iter().map(|s| s.path));
+            known.extend(ENVIRONMENT_SOURCE_FNS.iter().map(|s| s.path));
             known.extend(SINK_FNS.iter().map(|s| s.path));
             known.extend(SANITIZER_FNS.iter().map(|s| s.path));
             known.extend(PATH_NORMALISER_FNS.iter().copied());

@@ -31,6 +31,11 @@ pub struct FileIndex {
     pub bare_constructed: BTreeSet<String>,
     /// Field names read (`.name` followed by anything but an assignment or a push/insert).
     pub fields_read: BTreeSet<String>,
+    /// Body-limit settings written in the file outside `use` declarations and test modules
+    /// (`crate::knowledge::body_limits::LIMIT_SETTINGS`): `RequestBodyLimitLayer`,
+    /// `DefaultBodyLimit::max(..)`, `DefaultBodyLimit::disable()`..
+    #[serde(default)]
+    pub body_limits: BTreeSet<crate::knowledge::body_limits::LimitKind>,
     /// The skeleton parse failed: only the token facts are known.
     pub skeleton_failed: bool,
     /// Every `enum Name` of the file is in [`FileIndex::enums`], written `enum Name` with one
@@ -237,6 +242,7 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
             .any(|&(open, close)| open < k && k < close)
     };
     scan_file_facts(&tokens, &mut index, &in_test_module);
+    index.body_limits = body_limit_settings(&tokens, &in_test_module);
     let bodies: HashMap<usize, (usize, usize)> = tokens
         .fn_bodies()
         .into_iter()
@@ -369,6 +375,42 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
         seen.into_iter()
             .map(|(owner, v)| (owner.to_string(), v.to_string())),
     );
+}
+
+/// The body-limit settings the file writes (`Type::function` or the type alone, as
+/// `LIMIT_SETTINGS` says), outside `use` declarations and test modules: importing a layer
+/// installs nothing.
+fn body_limit_settings(
+    t: &Tokens<'_>,
+    in_test_module: &dyn Fn(usize) -> bool,
+) -> BTreeSet<crate::knowledge::body_limits::LimitKind> {
+    use crate::knowledge::body_limits::LIMIT_SETTINGS;
+    let mut out = BTreeSet::new();
+    let mut in_use = false;
+    for k in 0..t.toks.len() {
+        if t.is(k, ";") {
+            in_use = false;
+            continue;
+        }
+        if t.is(k, "use") && t.toks[k].kind == Kind::Ident {
+            in_use = true;
+            continue;
+        }
+        if in_use || !t.is_ident(k) {
+            continue;
+        }
+        let name = t.text_of(k);
+        for setting in LIMIT_SETTINGS.iter().filter(|s| s.type_name == name) {
+            let called = match setting.function {
+                None => true,
+                Some(f) => t.is(k + 1, "::") && t.is(k + 2, f),
+            };
+            if called && !in_test_module(k) {
+                out.insert(setting.kind);
+            }
+        }
+    }
+    out
 }
 
 /// `(alias, original)` for every `use ..::Original as Alias` of a capitalised name in the file,
@@ -1096,6 +1138,67 @@ pub fn is_response_trait(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Body limits are the settings written outside `use` declarations and test modules, each by
+    /// what it does; `Workspace::body_bounded` combines them across files.
+    #[test]
+    fn body_limit_settings_and_what_they_bound() {
+        use crate::knowledge::body_limits::{BoundedBy, LimitKind};
+        let imported_only = "use tower_http::limit::RequestBodyLimitLayer;\n\
+            fn app() -> Router { Router::new() }\n\
+            #[cfg(test)]\nmod tests {\n    fn t() { app().layer(RequestBodyLimitLayer::new(1)); }\n}\n";
+        let idx = index_file("src/main.rs", "svc", Vec::new(), imported_only);
+        assert!(idx.body_limits.is_empty(), "{:?}", idx.body_limits);
+        let written = "fn app() -> Router {\n    Router::new()\n        \
+            .layer(DefaultBodyLimit::disable())\n        \
+            .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))\n}\n\
+            fn body(b: Body) { let _ = http_body_util::Limited::new(b, 10); }\n";
+        let idx = index_file("src/main.rs", "svc", Vec::new(), written);
+        assert_eq!(
+            idx.body_limits.iter().copied().collect::<Vec<_>>(),
+            [LimitKind::WholeRequest, LimitKind::AxumDisabled]
+        );
+        let ws = |files: &[&str]| {
+            let sources: Vec<(String, &str)> = files
+                .iter()
+                .enumerate()
+                .map(|(i, text)| (format!("src/f{i}.rs"), *text))
+                .collect();
+            let sources: Vec<(&str, &str, &str)> = sources
+                .iter()
+                .map(|(p, t)| (p.as_str(), "svc", *t))
+                .collect();
+            crate::model::Workspace::from_sources(&sources)
+        };
+        let disable = "fn a() { r.layer(DefaultBodyLimit::disable()); }";
+        let max = "fn b() { r.layer(DefaultBodyLimit::max(1 << 20)); }";
+        let layer = "fn c() { r.layer(RequestBodyLimitLayer::new(1 << 20)); }";
+        let none = "fn d() {}";
+        let bounded = |files: &[&str], by| ws(files).body_bounded(by);
+        assert_eq!(bounded(&[none], BoundedBy::AxumDefault), Some(true));
+        assert_eq!(bounded(&[none], BoundedBy::WholeRequestLimit), Some(false));
+        assert_eq!(
+            bounded(&[none, disable], BoundedBy::AxumDefault),
+            Some(false)
+        );
+        assert_eq!(bounded(&[disable, max], BoundedBy::AxumDefault), Some(true));
+        assert_eq!(
+            bounded(&[disable, max], BoundedBy::WholeRequestLimit),
+            Some(false)
+        );
+        assert_eq!(
+            bounded(&[disable, layer], BoundedBy::AxumDefault),
+            Some(true)
+        );
+        assert_eq!(
+            bounded(&[none, layer], BoundedBy::WholeRequestLimit),
+            Some(true)
+        );
+        assert_eq!(
+            crate::model::Workspace::empty().body_bounded(BoundedBy::WholeRequestLimit),
+            None
+        );
+    }
 
     #[test]
     fn module_paths_from_file_places() {

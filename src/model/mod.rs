@@ -106,12 +106,18 @@ pub struct Workspace {
     structs_by_name: HashMap<String, Vec<Pos>>,
     /// Paths of the files whose every enum the index holds ([`FileIndex::enums_complete`]).
     enums_complete: HashSet<String>,
+    /// Body-limit settings written anywhere in the workspace's production code.
+    body_limits: BTreeSet<crate::knowledge::body_limits::LimitKind>,
     /// Whether the index covers the scan (false: the model was not built).
     built: bool,
     /// Every word of the source, for [`Workspace::is_unreferenced_fn`]; built for the audit draft only.
     reach: Option<reach::Reach>,
     /// The files whose fns may have taint summaries, and those computed so far.
     summaries: Option<summaries::LazySummaries>,
+    /// The scan's `environment_is_input` setting: `std::env::var` is a taint source. Kept here
+    /// because the summaries the model makes follow it, and in the fingerprint, so that cached
+    /// findings made under the other setting are not reused.
+    environment_is_input: bool,
     fingerprint: u64,
 }
 
@@ -182,6 +188,7 @@ impl Workspace {
             if file.enums_complete {
                 ws.enums_complete.insert(file.path.clone());
             }
+            ws.body_limits.extend(file.body_limits.iter().copied());
             semantic_hash(file, &mut hasher);
         }
         // The per-file sets move into the merged ones: the model keeps each fact once. Inserted
@@ -205,6 +212,46 @@ impl Workspace {
             .map(|(path, krate, text)| index::index_file(path, krate, index::module_of(path), text))
             .collect();
         Workspace::from_files(files)
+    }
+
+    /// Makes `std::env::var` and its kin taint sources for the rules reading the model and for
+    /// the summaries it makes (`[taint] environment-is-input`).
+    pub fn set_environment_is_input(&mut self, on: bool) {
+        if on != self.environment_is_input {
+            self.environment_is_input = on;
+            let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+            (self.fingerprint, on).hash(&mut hasher);
+            self.fingerprint = hasher.finish();
+        }
+    }
+
+    /// Whether `std::env::var` and its kin are taint sources (see
+    /// [`Workspace::set_environment_is_input`]).
+    pub fn environment_is_input(&self) -> bool {
+        self.environment_is_input
+    }
+
+    /// Whether a request body read whole is bounded by a setting written somewhere in the
+    /// workspace (`crate::knowledge::body_limits`): a limit on every request bounds any body; axum's
+    /// extractors keep their 2 MB default unless `DefaultBodyLimit::disable()` is written, and
+    /// are bounded again by `DefaultBodyLimit::max(..)`. Where it is written (which router, or a
+    /// branch never taken) the model does not know: any setting outside tests counts. `None` if
+    /// the model was not built.
+    pub fn body_bounded(&self, by: crate::knowledge::body_limits::BoundedBy) -> Option<bool> {
+        use crate::knowledge::body_limits::{BoundedBy, LimitKind};
+        if !self.built {
+            return None;
+        }
+        let has = |k: LimitKind| self.body_limits.contains(&k);
+        Some(
+            has(LimitKind::WholeRequest)
+                || match by {
+                    BoundedBy::WholeRequestLimit => false,
+                    BoundedBy::AxumDefault => {
+                        has(LimitKind::AxumMax) || !has(LimitKind::AxumDisabled)
+                    }
+                },
+        )
     }
 
     /// Whether the scan built a model (some rule in [`CONSULTED_BY`] runs).
@@ -598,6 +645,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
     file.bare_constructed.hash(hasher);
     file.fields_read.hash(hasher);
     file.enums_complete.hash(hasher);
+    file.body_limits.hash(hasher);
 }
 
 /// Crate names as paths write them (`my-crate` is `my_crate`).

@@ -106,9 +106,10 @@ impl Workspace {
         let lazy = self.summaries.as_ref()?;
         let slot = lazy.slots.get(&at.0)?;
         let file = &self.files[at.0 as usize];
-        let by_fn = slot
-            .by_fn
-            .get_or_init(|| attach(&file.fns, summarise_path(&slot.abs, &file.path)));
+        let by_fn = slot.by_fn.get_or_init(|| {
+            let summaries = summarise_path(&slot.abs, &file.path, self.environment_is_input);
+            attach(&file.fns, summaries)
+        });
         by_fn.get(at.1 as usize)?.clone()
     }
 

@@ -170,6 +170,10 @@ impl crate::taint::Summaries for WithMacros<'_> {
     fn expand(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
         self.model.workspace.expand_macro(mac, self.krate)
     }
+
+    fn environment_is_input(&self) -> bool {
+        self.model.environment_is_input()
+    }
 }
 
 /// The engine's flows into a TLS check: a `true` (or a verify-off constant) the program writes,
@@ -265,7 +269,8 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
                 };
                 (Severity::High, message)
             }
-            Family::WebRequest | Family::Network => (
+            // A request body is a source of deserialisers only: no TLS flag sees one.
+            Family::WebRequest | Family::Network | Family::RequestBody(_) => (
                 Severity::High,
                 format!(
                     "{sink} is decided by {what} (line {source_line}){through}: whoever sends it turns TLS verification off"

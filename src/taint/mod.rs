@@ -88,6 +88,8 @@ impl Flow {
             SinkKind::Allocation => matches!(self.kind, ValueKind::Number | ValueKind::Unknown),
             // A flag is a `bool`, which the engine counts as a number.
             SinkKind::Tls => self.kind != ValueKind::Object,
+            // Bytes or text, whatever the type says: a body is never a number.
+            SinkKind::Deserialise => self.kind != ValueKind::Number,
             _ => matches!(self.kind, ValueKind::Text | ValueKind::Unknown),
         }
     }
@@ -154,6 +156,12 @@ pub trait Summaries {
     fn expand(&self, _mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
         None
     }
+
+    /// Whether `std::env::var` and its kin are sources (of the local family): the scan's
+    /// `environment_is_input` setting (`[taint] environment-is-input` in `ferret.toml`).
+    fn environment_is_input(&self) -> bool {
+        false
+    }
 }
 
 /// No summaries beyond the file.
@@ -161,6 +169,21 @@ pub struct FileOnly;
 impl Summaries for FileOnly {
     fn summary(&self, _path: &[String], _method: bool) -> Option<summary::Outside> {
         None
+    }
+}
+
+/// No summaries beyond the file, with the environment as input or not (summaries of workspace
+/// fns are made with the scan's setting).
+pub struct FileOnlyWith {
+    pub environment_is_input: bool,
+}
+impl Summaries for FileOnlyWith {
+    fn summary(&self, _path: &[String], _method: bool) -> Option<summary::Outside> {
+        None
+    }
+
+    fn environment_is_input(&self) -> bool {
+        self.environment_is_input
     }
 }
 
@@ -261,7 +284,9 @@ impl<'a, 'ast> Engine<'a, 'ast> {
         for (i, f) in self.index.fns.iter().enumerate() {
             // A TLS flag's sources are everywhere (`true`): every fn of a file that names a flag
             // sink (the rule's prefilter) is analysed.
-            if self.kind == SinkKind::Tls || walk::has_source(self.uses, f) {
+            if self.kind == SinkKind::Tls
+                || walk::has_source(self.uses, f, self.kind, self.outside.environment_is_input())
+            {
                 self.analyse(i);
             }
         }

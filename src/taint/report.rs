@@ -54,6 +54,8 @@ impl TaintRule {
             Family::Network => self.network,
             Family::Local => self.local,
             Family::Foreign => self.foreign,
+            // Whether the body is bounded is the rule's to decide (`uncontrolled-allocation`).
+            Family::RequestBody(_) => self.web,
             // Sources of TLS flags only: no text rule sees them.
             Family::Configuration | Family::Literal => None,
         }
@@ -82,6 +84,16 @@ macro_rules! taint_rule_entry {
 }
 
 pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
+    report_kept(cx, file, rule, |_, _| true);
+}
+
+/// [`report`], for the hits `keep` accepts (given the hit's source family and the model).
+pub fn report_kept(
+    cx: &mut Ctx<'_, '_>,
+    file: &syn::File,
+    rule: &TaintRule,
+    keep: impl Fn(Family, &crate::model::Workspace) -> bool,
+) {
     // A file parsed for other rules that names no source has no flow to follow (the prefilter's
     // own test, repeated: every enabled rule runs on every parsed file).
     if !cx.file.names_a_source() {
@@ -98,6 +110,9 @@ pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
         let Some(severity) = rule.severity(family) else {
             continue;
         };
+        if !keep(family, cx.workspace) {
+            continue;
+        }
         let source_line = hit.flow.steps.first().map_or(0, |s| s.start.start().line);
         let mut vars: Vec<String> = Vec::new();
         for step in &hit.flow.steps {

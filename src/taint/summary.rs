@@ -16,7 +16,7 @@ use crate::knowledge::taint::{Cleans, Family, SinkKind};
 use crate::knowledge::tls::DESERIALISE_DERIVES;
 use crate::resolve::UseMap;
 
-use super::{Engine, FileIndex, FileOnly, Origin, ValueKind};
+use super::{Engine, FileIndex, FileOnlyWith, Origin, ValueKind};
 
 /// What a fn does with its parameters, for every sink kind.
 #[derive(Debug, Default, Clone, Hash, PartialEq, Eq)]
@@ -80,8 +80,13 @@ pub fn worth_summarising(text: &str) -> bool {
     super::literals::names_a_sink_or_check(text)
 }
 
-/// The summaries of the file's fns that take parameters, keyed by (name, line of the name).
-pub fn summarise_file(path: &str, file: &syn::File) -> Vec<(String, usize, Arc<FnSummary>)> {
+/// The summaries of the file's fns that take parameters, keyed by (name, line of the name);
+/// `environment_is_input`: the scan's setting (`std::env::var` a source).
+pub fn summarise_file(
+    path: &str,
+    file: &syn::File,
+    environment_is_input: bool,
+) -> Vec<(String, usize, Arc<FnSummary>)> {
     let uses = UseMap::from_file(file);
     let index = FileIndex::build(file, &uses);
     let mut summaries: Vec<FnSummary> = index
@@ -93,7 +98,10 @@ pub fn summarise_file(path: &str, file: &syn::File) -> Vec<(String, usize, Arc<F
         })
         .collect();
     for &kind in KINDS {
-        let engine = Engine::new(&uses, &index, kind, &FileOnly);
+        let outside = FileOnlyWith {
+            environment_is_input,
+        };
+        let engine = Engine::new(&uses, &index, kind, &outside);
         for (i, f) in index.fns.iter().enumerate() {
             if f.sig.inputs.is_empty() {
                 continue;
@@ -210,13 +218,21 @@ impl super::Summaries for ModelSummaries<'_> {
         let derives = self.workspace.derives_of(type_name);
         DESERIALISE_DERIVES.iter().any(|d| derives.contains(d))
     }
+
+    fn environment_is_input(&self) -> bool {
+        self.workspace.environment_is_input()
+    }
 }
 
 /// The summaries of the file at `abs` (`path` as the scan names it), as [`summarise_file`]; none
 /// when it cannot be read or parsed, or is shaped so that parsing it could overflow the stack
 /// (the analysis's own guards: a stack overflow cannot be caught). Spans of the parse are left
 /// in the thread's source map: the caller may be in the middle of another file's analysis.
-pub fn summarise_path(abs: &std::path::Path, path: &str) -> Vec<(String, usize, Arc<FnSummary>)> {
+pub fn summarise_path(
+    abs: &std::path::Path,
+    path: &str,
+    environment_is_input: bool,
+) -> Vec<(String, usize, Arc<FnSummary>)> {
     let Some(text) = std::fs::read(abs)
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
@@ -231,7 +247,7 @@ pub fn summarise_path(abs: &std::path::Path, path: &str) -> Vec<(String, usize, 
     }
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         syn::parse_file(&text)
-            .map(|file| summarise_file(path, &file))
+            .map(|file| summarise_file(path, &file, environment_is_input))
             .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
     }))
     .unwrap_or_default() // optional: a parser panic gives no summaries

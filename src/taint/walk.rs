@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 
 use super::{Engine, FileIndex, Flow, FnDef, Hit, Origin, Step, Taint, ValueKind, union};
+use crate::knowledge::body_limits as kb_body;
 use crate::knowledge::taint::{self as kb, Cleans, Family, SinkKind};
 use crate::knowledge::tls as kb_tls;
 use crate::resolve::UseMap;
@@ -102,9 +103,12 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
 
 /// Whether the function holds a source: a parameter of a source type or a route parameter,
 /// or a call of a source function.
-pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
+pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>, kind: SinkKind, environment: bool) -> bool {
+    let bodies = kind == SinkKind::Deserialise;
     let typed = f.sig.inputs.iter().any(|input| match input {
-        syn::FnArg::Typed(t) => source_type(uses, &t.ty).is_some(),
+        syn::FnArg::Typed(t) => {
+            source_type(uses, &t.ty).is_some() || (bodies && body_param_type(uses, &t.ty).is_some())
+        }
         syn::FnArg::Receiver(_) => false,
     });
     if typed || !rocket_params(f.attrs).is_empty() {
@@ -112,13 +116,20 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
     }
     struct Finder<'u> {
         uses: &'u UseMap,
+        environment: bool,
+        bodies: bool,
         found: bool,
     }
     impl<'ast> Visit<'ast> for Finder<'_> {
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             if let syn::Expr::Path(p) = &*call.func {
                 let full = resolve(self.uses, &p.path).join("::");
-                if kb::SOURCE_FNS.iter().any(|s| s.path == full) {
+                let environment = || {
+                    self.environment && kb::ENVIRONMENT_SOURCE_FNS.iter().any(|s| s.path == full)
+                };
+                let body_read =
+                    || self.bodies && kb_body::BODY_READ_FNS.iter().any(|r| r.path == full);
+                if kb::SOURCE_FNS.iter().any(|s| s.path == full) || environment() || body_read() {
                     self.found = true;
                 }
             }
@@ -130,7 +141,15 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
             let body_collect = mc.method == "collect"
                 && matches!(&*mc.receiver, syn::Expr::MethodCall(inner)
                     if kb::BODY_METHODS.contains(&inner.method.to_string().as_str()));
-            if body_collect || kb::SOURCE_METHODS.iter().any(|s| mc.method == s.method) {
+            // A request body collected whole (whether the receiver is one is the walk's to
+            // decide).
+            let request_collect = self.bodies
+                && mc.method == "collect"
+                && calls::trait_in_scope(self.uses, kb::BODY_COLLECT_TRAIT);
+            if body_collect
+                || request_collect
+                || kb::SOURCE_METHODS.iter().any(|s| mc.method == s.method)
+            {
                 self.found = true;
             }
             syn::visit::visit_expr_method_call(self, mc);
@@ -139,12 +158,21 @@ pub(super) fn has_source(uses: &UseMap, f: &FnDef<'_>) -> bool {
             // Sources inside macro bodies (`format!("{}", std::env::args()..)`) are rare; the
             // walk parses bodies itself when the function is analysed.
             let text = mac.tokens.to_string();
-            if text.contains("args") || text.contains("stdin") || text.contains("from_ptr") {
+            if text.contains("args")
+                || text.contains("stdin")
+                || text.contains("from_ptr")
+                || (self.environment && text.contains("var"))
+            {
                 self.found = true;
             }
         }
     }
-    let mut finder = Finder { uses, found: false };
+    let mut finder = Finder {
+        uses,
+        environment,
+        bodies,
+        found: false,
+    };
     finder.visit_block(f.block);
     finder.found
 }
@@ -180,10 +208,29 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
             syn::FnArg::Typed(t) => {
                 let pat_text = short(&t.pat.to_token_stream().to_string());
                 let source = source_type(engine.uses, &t.ty);
+                let body = if engine.kind == SinkKind::Deserialise {
+                    body_param_type(engine.uses, &t.ty)
+                } else {
+                    None
+                };
                 let route_param = crate::syntax::pat_name(&t.pat)
                     .filter(|n| route.contains(n))
                     .is_some();
                 let flow = match source {
+                    _ if let Some(bounded_by) = body => Flow {
+                        origin: Origin::Source {
+                            family: Family::RequestBody(bounded_by),
+                            what: "the request body",
+                        },
+                        kind: ValueKind::Unknown,
+                        cleared: 0,
+                        accessors: &[],
+                        steps: vec![step(
+                            t.span(),
+                            format!("`{pat_text}`: the request body, read whole"),
+                            crate::syntax::pat_name(&t.pat),
+                        )],
+                    },
                     Some(s) => Flow {
                         origin: Origin::Source {
                             family: s.family,
@@ -230,7 +277,12 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                     walk.types.insert(name, ty);
                 }
                 // Extractors are tuple structs around the value: `Query(q): Query<P>`.
-                walk.bind_typed(&t.pat, vec![flow], Some(&t.ty), source.is_some());
+                walk.bind_typed(
+                    &t.pat,
+                    vec![flow],
+                    Some(&t.ty),
+                    source.is_some() || body.is_some(),
+                );
             }
         }
     }

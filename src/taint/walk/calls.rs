@@ -208,6 +208,15 @@ impl Walk<'_, '_, '_> {
             return clear_all_text(out);
         }
 
+        // A request's body collected whole (`req.into_body().collect()`, `body.collect()`): for
+        // deserialisers, a body only a limit on the whole request bounds.
+        if method == "collect"
+            && self.kind() == SinkKind::Deserialise
+            && trait_in_scope(self.engine.uses, kb::BODY_COLLECT_TRAIT)
+            && self.is_request_body(&mc.receiver)
+        {
+            return request_body(mc.method.span(), "`.collect()`");
+        }
         // `resp.into_body().collect()` with http-body-util's `BodyExt` in scope: the body.
         if method == "collect"
             && matches!(&*mc.receiver, syn::Expr::MethodCall(inner)
@@ -308,6 +317,40 @@ impl Walk<'_, '_, '_> {
         let full = resolved.join("::");
         let call_span = func.span();
 
+        // A read into a buffer written as a path call: `Read::read_to_string(&mut stream, &mut s)`
+        // is `stream.read_to_string(&mut s)`.
+        if segments.len() > 1
+            && READ_INTO_METHODS.contains(&segments[segments.len() - 1].ident.to_string().as_str())
+            && let (Some(from), Some(into)) = (args.first(), c.args.iter().nth(1))
+            && !from.is_empty()
+            && let Some(key) = local_name(into).or_else(|| field_key(peel(into)))
+        {
+            let read = with_step(
+                set_kind(opened(from.clone()), ValueKind::Text),
+                call_span,
+                &format!("read into `{key}`"),
+                Some(&key),
+            );
+            let mut now = self.lookup(&key);
+            union(&mut now, read);
+            self.vars.insert(key, now);
+            return Vec::new();
+        }
+
+        // A request body read whole with no limit (`to_bytes(body, usize::MAX)`): for
+        // deserialisers only.
+        if self.kind() == SinkKind::Deserialise
+            && let Some(read) = kb_body::BODY_READ_FNS.iter().find(|r| r.path == full)
+            && c.args
+                .first()
+                .is_some_and(|body| self.is_request_body(body))
+            && read
+                .limit_arg
+                .is_none_or(|a| c.args.iter().nth(a).is_some_and(is_no_limit))
+        {
+            return request_body(c.span(), &format!("`{}(..)`", short(&full)));
+        }
+
         for sink in kb::SINK_FNS {
             if sink.kind == self.kind() && sink.path == full {
                 for &a in sink.args {
@@ -334,10 +377,19 @@ impl Walk<'_, '_, '_> {
                 .iter()
                 .find(|s| s.path == full && self.kind() == SinkKind::Tls)
         };
+        // The environment as input (a setting): a flag's environment stays configuration.
+        let environment = || {
+            kb::ENVIRONMENT_SOURCE_FNS.iter().find(|s| {
+                s.path == full
+                    && self.kind() != SinkKind::Tls
+                    && self.engine.outside.environment_is_input()
+            })
+        };
         if let Some(source) = kb::SOURCE_FNS
             .iter()
             .find(|s| s.path == full)
             .or_else(flag_source)
+            .or_else(environment)
         {
             return vec![Flow {
                 origin: Origin::Source {
@@ -760,4 +812,49 @@ pub(super) fn trait_in_scope(uses: &UseMap, path: &str) -> bool {
     let (module, name) = path.rsplit_once("::").unwrap_or(("", path));
     uses.resolve(&[name.to_string()]).join("::") == path
         || uses.glob_imports(&module.split("::").collect::<Vec<_>>())
+}
+
+impl Walk<'_, '_, '_> {
+    /// Whether `e` is a request's body: a parameter or local of a request type
+    /// (`kb_body::REQUEST_TYPES`), or its `.into_body()`/`.body_mut()`.
+    fn is_request_body(&self, e: &syn::Expr) -> bool {
+        let e = match peel(e) {
+            syn::Expr::MethodCall(mc)
+                if kb::BODY_METHODS.contains(&mc.method.to_string().as_str()) =>
+            {
+                peel(&mc.receiver)
+            }
+            e => e,
+        };
+        matches!(e, syn::Expr::Path(p) if p.path.segments.len() == 1)
+            && self
+                .type_of(e)
+                .is_some_and(|t| kb_body::REQUEST_TYPES.contains(&t.join("::").as_str()))
+    }
+}
+
+/// The limit written as no limit: `usize::MAX`.
+fn is_no_limit(e: &syn::Expr) -> bool {
+    matches!(peel(e), syn::Expr::Path(p)
+        if kb_body::NO_LIMIT.contains(&crate::syntax::path_segments(&p.path).join("::").as_str()))
+}
+
+/// A request body read whole: a source of deserialisers that only a limit on the whole request
+/// bounds.
+fn request_body(span: Span, how: &str) -> Taint {
+    vec![Flow {
+        origin: Origin::Source {
+            family: Family::RequestBody(kb_body::BoundedBy::WholeRequestLimit),
+            what: "the request body read whole",
+        },
+        kind: ValueKind::Unknown,
+        cleared: 0,
+        accessors: &[],
+        steps: vec![Step {
+            start: span,
+            end: span,
+            note: format!("the request body, read whole with no limit: {how}"),
+            var: None,
+        }],
+    }]
 }

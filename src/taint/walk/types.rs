@@ -101,6 +101,22 @@ pub(super) fn source_type(uses: &UseMap, ty: &syn::Type) -> Option<&'static kb::
     kb::SOURCE_TYPES.iter().find(|s| s.path == full)
 }
 
+/// A handler parameter that is the request body read whole by its extractor
+/// (`body: axum::body::Bytes`), with what bounds it.
+pub(super) fn body_param_type(
+    uses: &UseMap,
+    ty: &syn::Type,
+) -> Option<crate::knowledge::body_limits::BoundedBy> {
+    let syn::Type::Path(p) = peel_type(ty) else {
+        return None;
+    };
+    let full = resolve(uses, &p.path).join("::");
+    crate::knowledge::body_limits::BODY_PARAM_TYPES
+        .iter()
+        .find(|(path, _)| *path == full)
+        .map(|(_, bounded_by)| *bounded_by)
+}
+
 pub(super) fn peel_type(ty: &syn::Type) -> &syn::Type {
     match ty {
         syn::Type::Reference(r) => peel_type(&r.elem),
