@@ -29,7 +29,7 @@
 //!     panic!("one candidate")
 //! };
 //! assert_eq!(f.ret.as_deref(), Some("Self"));
-//! assert_eq!(f.constructs, [("ApiError".to_string(), "Invalid".to_string())]);
+//! assert_eq!(*f.constructs, [("ApiError".to_string(), "Invalid".to_string())]);
 //! ```
 
 pub mod expand;
