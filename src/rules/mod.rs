@@ -275,7 +275,8 @@ impl<'ast> Ctx<'_, 'ast> {
         }
     }
 
-    /// Reports a data-flow finding with its path (source first, sink last).
+    /// Reports a data-flow finding with its path (source first, sink last); `in_test`: the flow
+    /// is in test code although the hook runs outside it (a whole-file pass at `exit_file`).
     pub fn report_flow(
         &mut self,
         start: Span,
@@ -284,10 +285,12 @@ impl<'ast> Ctx<'_, 'ast> {
         message: impl Into<String>,
         help: impl Into<String>,
         flow: Vec<RawStep>,
+        in_test: bool,
     ) {
         self.report_at(start, end, severity, message, help);
         if let Some(last) = self.out.last_mut() {
             last.flow = flow;
+            last.in_test |= in_test;
         }
     }
 

@@ -120,7 +120,15 @@ pub fn report(cx: &mut Ctx<'_, '_>, file: &syn::File, rule: &TaintRule) {
         ))
         .into_owned();
         let steps = flow_steps(&hit);
-        cx.report_flow(hit.sink.start, hit.arg, severity, message, rule.help, steps);
+        cx.report_flow(
+            hit.sink.start,
+            hit.arg,
+            severity,
+            message,
+            rule.help,
+            steps,
+            hit.in_test,
+        );
     }
 }
 

@@ -430,6 +430,9 @@ impl Walk<'_, '_, '_> {
         if kb::SAFE_PARSE_TYPES.contains(&owner.as_str()) {
             return Vec::new();
         }
+        if kb::CARRIER_FNS.contains(&full.as_str()) {
+            return out;
+        }
         let keeps = matches!(
             last.as_str(),
             "Some"
@@ -494,6 +497,7 @@ impl Walk<'_, '_, '_> {
                         flow,
                         sink: hit.sink.clone(),
                         arg: hit.arg,
+                        in_test: false,
                     });
                 }
             }
@@ -553,6 +557,7 @@ impl Walk<'_, '_, '_> {
                             var: None,
                         },
                         arg: at,
+                        in_test: false,
                     });
                 }
             }
@@ -636,6 +641,7 @@ impl Walk<'_, '_, '_> {
                         var: None,
                     },
                     arg: arg.span(),
+                    in_test: false,
                 });
             }
         }
