@@ -275,8 +275,7 @@ impl<'ast> Ctx<'_, 'ast> {
         }
     }
 
-    /// Reports a data-flow finding with its path (source first, sink last); `in_test`: the flow
-    /// is in test code although the hook runs outside it (a whole-file pass at `exit_file`).
+    /// Reports a data-flow finding with its path (source first, sink last).
     pub fn report_flow(
         &mut self,
         start: Span,
@@ -285,12 +284,20 @@ impl<'ast> Ctx<'_, 'ast> {
         message: impl Into<String>,
         help: impl Into<String>,
         flow: Vec<RawStep>,
-        in_test: bool,
     ) {
         self.report_at(start, end, severity, message, help);
         if let Some(last) = self.out.last_mut() {
             last.flow = flow;
-            last.in_test |= in_test;
+        }
+    }
+
+    /// Marks the finding this hook just reported as test code: for a whole-file pass at
+    /// `exit_file` (the taint rules), which runs outside the walk that knows test code.
+    pub fn mark_in_test(&mut self) {
+        if let Some(last) = self.out.last_mut()
+            && std::ptr::eq(last.rule, self.rule)
+        {
+            last.in_test = true;
         }
     }
 
