@@ -13,6 +13,9 @@ pub struct UseMap {
     globs: Vec<Vec<String>>,
     /// Types, traits and fns the file defines itself (they shadow glob imports).
     items: Vec<String>,
+    /// `type Name = some::Path<..>;` aliases: the name and the aliased path as written, resolved
+    /// through the file's `use`s once all are known.
+    aliases: Vec<(String, Vec<String>)>,
 }
 
 impl UseMap {
@@ -22,6 +25,14 @@ impl UseMap {
     pub fn from_file(file: &syn::File) -> UseMap {
         let mut map = UseMap::default();
         map.visit_file(file);
+        // A type alias names the path it aliases (`type Request = hyper::Request<Incoming>;`
+        // makes `Request` `hyper::Request`), unless a `use` already gives the name a meaning.
+        for (name, target) in std::mem::take(&mut map.aliases) {
+            if !map.names.contains_key(&name) && target.first() != Some(&name) {
+                let full = map.resolve(&target);
+                map.names.insert(name, full);
+            }
+        }
         map
     }
 
@@ -141,6 +152,17 @@ impl<'ast> Visit<'ast> for UseMap {
     }
     fn visit_item_type(&mut self, item: &'ast syn::ItemType) {
         self.items.push(item.ident.to_string());
+        if let syn::Type::Path(p) = &*item.ty
+            && p.qself.is_none()
+        {
+            let target = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            self.aliases.push((item.ident.to_string(), target));
+        }
     }
     fn visit_item_trait(&mut self, item: &'ast syn::ItemTrait) {
         self.items.push(item.ident.to_string());
@@ -179,6 +201,21 @@ mod tests {
         assert_eq!(resolve(src, "helper"), "util::helper");
         assert_eq!(resolve(src, "my_module::unbounded"), "my_module::unbounded");
         assert_eq!(resolve(src, "self::x::y"), "x::y");
+    }
+
+    #[test]
+    fn resolves_type_aliases_through_uses() {
+        let src = "pub type Request = hyper::Request<Incoming>;\n\
+                   type Db = Pool;\n\
+                   use sqlx::PgPool as Pool;\n\
+                   type Result<T> = Result<T, Error>;\n\
+                   use std::fmt::Error as Oops;\n\
+                   type Oops = Other;";
+        assert_eq!(resolve(src, "Request"), "hyper::Request");
+        assert_eq!(resolve(src, "Db"), "sqlx::PgPool");
+        // An alias of its own name, and a name a `use` already gives, keep what they were.
+        assert_eq!(resolve(src, "Result"), "Result");
+        assert_eq!(resolve(src, "Oops"), "std::fmt::Error");
     }
 
     #[test]

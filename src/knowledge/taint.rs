@@ -110,6 +110,17 @@ const SALVO_REQUEST: &[&str] = &[
 ];
 const TONIC_REQUEST: &[&str] = &["into_inner", "get_ref", "get_mut", "metadata"];
 const HEADERS: &[&str] = &["get", "get_all", "iter", "values", "keys"];
+/// An `http::Request` received by a hyper service (or a tower/axum handler taking the whole
+/// request): its URI, headers and body are the client's; its method, extensions and version
+/// are parsed or the server's own.
+const HTTP_REQUEST: &[&str] = &[
+    "uri",
+    "headers",
+    "body",
+    "body_mut",
+    "into_body",
+    "into_parts",
+];
 const RDKAFKA_MESSAGE: &[&str] = &["payload", "payload_view", "key", "key_view", "headers"];
 
 #[rustfmt::skip]
@@ -145,6 +156,11 @@ pub const SOURCE_TYPES: &[SourceType] = &[
     // salvo
     SourceType { path: "salvo::Request", family: Family::WebRequest, what: "the request", accessors: SALVO_REQUEST },
     SourceType { path: "salvo::prelude::Request", family: Family::WebRequest, what: "the request", accessors: SALVO_REQUEST },
+    // hyper services, and handlers that take the whole `http::Request` (axum re-exports it)
+    SourceType { path: "hyper::Request", family: Family::WebRequest, what: "the request", accessors: HTTP_REQUEST },
+    SourceType { path: "http::Request", family: Family::WebRequest, what: "the request", accessors: HTTP_REQUEST },
+    SourceType { path: "axum::extract::Request", family: Family::WebRequest, what: "the request", accessors: HTTP_REQUEST },
+    SourceType { path: "axum::http::Request", family: Family::WebRequest, what: "the request", accessors: HTTP_REQUEST },
     // tonic
     SourceType { path: "tonic::Request", family: Family::WebRequest, what: "the gRPC request", accessors: TONIC_REQUEST },
     // message queues
@@ -172,6 +188,8 @@ pub const SERVICE_LITERALS: &[&str] = &[
     "tonic",
     "rocket",
     "warp::",
+    "hyper",
+    "Request<",
     "rdkafka",
     "lapin",
     "pgmq",
@@ -301,6 +319,8 @@ pub const SOURCE_LITERALS: &[&str] = &[
     "salvo",
     "tonic",
     "rocket",
+    "hyper",
+    "Request<",
     "rdkafka",
     "lapin",
     "TcpStream",
@@ -489,6 +509,23 @@ pub const SINK_METHODS: &[SinkMethod] = &[
     // TLS verification switched by a flag (reqwest, native-tls, hyper-tls, ureq builders)
     SinkMethod { method: "danger_accept_invalid_certs", kind: SinkKind::Tls, args: &[0], receivers: &[] },
     SinkMethod { method: "danger_accept_invalid_hostnames", kind: SinkKind::Tls, args: &[0], receivers: &[] },
+];
+
+/// Library fns whose result is their argument's text decoded or parsed: the taint goes through
+/// (a call to any other library fn gives a value of its own). `percent_decode_str(path)` is how
+/// hyper services turn the request path into a file name.
+pub const CARRIER_FNS: &[&str] = &[
+    "percent_encoding::percent_decode",
+    "percent_encoding::percent_decode_str",
+    "urlencoding::decode",
+    "form_urlencoded::parse",
+    "serde_urlencoded::from_str",
+    "serde_urlencoded::from_bytes",
+    "serde_json::from_str",
+    "serde_json::from_slice",
+    "serde_json::from_value",
+    "std::str::from_utf8",
+    "core::str::from_utf8",
 ];
 
 /// Literals whose absence from a file proves that none of its fns passes a parameter to a sink

@@ -291,6 +291,16 @@ impl<'ast> Ctx<'_, 'ast> {
         }
     }
 
+    /// Marks the finding this hook just reported as test code: for a whole-file pass at
+    /// `exit_file` (the taint rules), which runs outside the walk that knows test code.
+    pub fn mark_in_test(&mut self) {
+        if let Some(last) = self.out.last_mut()
+            && std::ptr::eq(last.rule, self.rule)
+        {
+            last.in_test = true;
+        }
+    }
+
     /// Reports like [`Ctx::report_at`] and returns a handle with which a later hook on the same
     /// file (typically `exit_fn`) may revise the finding once more is known. Spans are not
     /// `Send`, so a rule cannot keep them in `self` to report later; it reports now and revises.

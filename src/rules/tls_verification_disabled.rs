@@ -295,6 +295,9 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
         };
         let message = crate::report::safe_text::one_line(&message).into_owned();
         cx.report_flow(start, end, severity, message, help, flow);
+        if hit.in_test {
+            cx.mark_in_test();
+        }
     }
 }
 

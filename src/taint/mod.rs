@@ -127,6 +127,9 @@ pub struct Hit {
     /// The sink call (`sqlx::query`, `.arg`), and the argument that carries the value.
     pub sink: Step,
     pub arg: Span,
+    /// Found in test code (a `#[test]` fn, a `#[cfg(test)]` module): reported as test code,
+    /// which a scan leaves out unless `--include-tests`.
+    pub in_test: bool,
 }
 
 impl Hit {
@@ -195,6 +198,9 @@ pub struct FnDef<'ast> {
     pub attrs: &'ast [syn::Attribute],
     /// A method (in an `impl` or a trait), rather than a free function.
     pub is_method: bool,
+    /// Test code: the fn, or a module or `impl` around it, has a test attribute
+    /// (`crate::analyze::is_test_attribute`).
+    pub in_test: bool,
 }
 
 /// The functions and struct field types of one file.
@@ -216,6 +222,7 @@ impl<'ast> FileIndex<'ast> {
                 deserialised: Vec::new(),
             },
             ambiguous: Vec::new(),
+            test_depth: 0,
         };
         syn::visit::Visit::visit_file(&mut collector, file);
         for name in collector.ambiguous {
@@ -300,12 +307,14 @@ impl<'a, 'ast> Engine<'a, 'ast> {
                 if hit.family().is_none() {
                     continue;
                 }
+                let mut hit = hit.clone();
+                hit.in_test |= self.index.fns[*i].in_test;
                 let first = hit.flow.steps.first().map(|s| pos(s.start));
                 // One finding per source and sink call, whichever of its arguments carries it.
                 let key = (pos(hit.sink.start), first);
                 if !seen.contains(&key) {
                     seen.push(key);
-                    hits.push(hit.clone());
+                    hits.push(hit);
                 }
             }
         }

@@ -136,6 +136,9 @@ pub fn report_kept(
         .into_owned();
         let steps = flow_steps(&hit);
         cx.report_flow(hit.sink.start, hit.arg, severity, message, rule.help, steps);
+        if hit.in_test {
+            cx.mark_in_test();
+        }
     }
 }
 

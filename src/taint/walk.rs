@@ -37,6 +37,14 @@ pub(super) struct Collector<'a, 'ast> {
     pub uses: &'a UseMap,
     pub index: FileIndex<'ast>,
     pub ambiguous: Vec<String>,
+    /// Test modules and `impl`s around the current item.
+    pub test_depth: usize,
+}
+
+impl Collector<'_, '_> {
+    fn in_test(&self, attrs: &[syn::Attribute]) -> bool {
+        self.test_depth > 0 || attrs.iter().any(crate::analyze::is_test_attribute)
+    }
 }
 
 impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
@@ -47,6 +55,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
             block: &f.block,
             attrs: &f.attrs,
             is_method: false,
+            in_test: self.in_test(&f.attrs),
         });
         syn::visit::visit_item_fn(self, f);
     }
@@ -58,6 +67,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
             block: &f.block,
             attrs: &f.attrs,
             is_method: true,
+            in_test: self.in_test(&f.attrs),
         });
         syn::visit::visit_impl_item_fn(self, f);
     }
@@ -70,9 +80,24 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
                 block,
                 attrs: &f.attrs,
                 is_method: true,
+                in_test: self.in_test(&f.attrs),
             });
         }
         syn::visit::visit_trait_item_fn(self, f);
+    }
+
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        let test = m.attrs.iter().any(crate::analyze::is_test_attribute);
+        self.test_depth += usize::from(test);
+        syn::visit::visit_item_mod(self, m);
+        self.test_depth -= usize::from(test);
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        let test = i.attrs.iter().any(crate::analyze::is_test_attribute);
+        self.test_depth += usize::from(test);
+        syn::visit::visit_item_impl(self, i);
+        self.test_depth -= usize::from(test);
     }
 
     fn visit_item_struct(&mut self, s: &'ast syn::ItemStruct) {

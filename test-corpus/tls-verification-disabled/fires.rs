@@ -212,3 +212,11 @@ fn start_flag() -> reqwest::Client {
     options.insecure = true;
     session_flag(options.insecure) //~ tls-verification-disabled:high
 }
+
+// The flag set on a builder held in a local, outside test code (the look-alike of quiet.rs's
+// `handshake_tests`).
+fn native_connector() -> tokio_native_tls::TlsConnector {
+    let mut connector = native_tls::TlsConnector::builder();
+    connector.danger_accept_invalid_certs(true); //~ tls-verification-disabled:high
+    tokio_native_tls::TlsConnector::from(connector.build().unwrap())
+}

@@ -75,6 +75,18 @@ mod tests {
     }
 }
 
+// The flag set on a builder held in a local, in a test module whose cfg has more than `test`
+// (trunk's TLS handshake test): the taint walk's flow is test code too.
+#[cfg(all(test, feature = "native-tls"))]
+mod handshake_tests {
+    #[tokio::test]
+    async fn accepts_self_signed() {
+        let mut connector = native_tls::TlsConnector::builder();
+        connector.danger_accept_invalid_certs(true);
+        let connector = tokio_native_tls::TlsConnector::from(connector.build().unwrap());
+    }
+}
+
 // Behind the user's opt-in flag (redis `insecure`, native-tls's own `accept_invalid_certs`).
 fn opt_in(insecure: bool) -> TlsConnector {
     if insecure {

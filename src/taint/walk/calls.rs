@@ -482,6 +482,9 @@ impl Walk<'_, '_, '_> {
         if kb::SAFE_PARSE_TYPES.contains(&owner.as_str()) {
             return Vec::new();
         }
+        if kb::CARRIER_FNS.contains(&full.as_str()) {
+            return out;
+        }
         let keeps = matches!(
             last.as_str(),
             "Some"
@@ -546,6 +549,7 @@ impl Walk<'_, '_, '_> {
                         flow,
                         sink: hit.sink.clone(),
                         arg: hit.arg,
+                        in_test: false,
                     });
                 }
             }
@@ -605,6 +609,7 @@ impl Walk<'_, '_, '_> {
                             var: None,
                         },
                         arg: at,
+                        in_test: false,
                     });
                 }
             }
@@ -688,6 +693,7 @@ impl Walk<'_, '_, '_> {
                         var: None,
                     },
                     arg: arg.span(),
+                    in_test: false,
                 });
             }
         }
