@@ -509,6 +509,14 @@ impl Walk<'_, '_, '_> {
         self.engine.kind
     }
 
+    /// Adds `taint` to what `key` (a local or a field of one) may hold: a write that keeps the
+    /// old value (`push_str`, `+=`, a read into a buffer).
+    fn add_to(&mut self, key: String, taint: Taint) {
+        let mut now = self.lookup(&key);
+        union(&mut now, taint);
+        self.vars.insert(key, now);
+    }
+
     fn lookup(&self, key: &str) -> Taint {
         let mut out = self.vars.get(key).cloned().unwrap_or_default(); // optional: a local never assigned holds nothing untrusted
         // A flag is one field: a struct handed on whole (`Session::new(options)`) does not tell
@@ -1034,9 +1042,7 @@ impl Walk<'_, '_, '_> {
                         &format!("appended to `{key}`"),
                         Some(&key),
                     );
-                    let mut now = self.lookup(&key);
-                    union(&mut now, appended);
-                    self.vars.insert(key, now);
+                    self.add_to(key, appended);
                 }
                 Vec::new()
             }
@@ -1049,9 +1055,7 @@ impl Walk<'_, '_, '_> {
             SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | ShlAssign(_)
             | ShrAssign(_) | BitAndAssign(_) | BitOrAssign(_) | BitXorAssign(_) => {
                 if let Some(key) = local_name(&b.left) {
-                    let mut now = self.lookup(&key);
-                    union(&mut now, set_kind(right, ValueKind::Number));
-                    self.vars.insert(key, now);
+                    self.add_to(key, set_kind(right, ValueKind::Number));
                 }
                 Vec::new()
             }

@@ -5,6 +5,20 @@ use super::*;
 use crate::taint::summary::{Outside, ReturnedFrom};
 
 impl Walk<'_, '_, '_> {
+    /// What a read from `from` puts into the buffer `key` (`stream.read_to_string(&mut s)`,
+    /// `Read::read_to_string(&mut stream, &mut s)`): text from where `from` was opened.
+    fn read_into(&mut self, from: Taint, span: Span, key: String) {
+        let read = with_step(
+            set_kind(opened(from), ValueKind::Text),
+            span,
+            &format!("read into `{key}`"),
+            Some(&key),
+        );
+        self.add_to(key, read);
+    }
+}
+
+impl Walk<'_, '_, '_> {
     pub(super) fn method_call(&mut self, mc: &syn::ExprMethodCall) -> Taint {
         let method = mc.method.to_string();
         let receiver = self.expr(&mc.receiver);
@@ -133,15 +147,7 @@ impl Walk<'_, '_, '_> {
                 .first()
                 .and_then(|a| local_name(a).or_else(|| field_key(peel(a))))
         {
-            let read = with_step(
-                set_kind(opened(receiver.clone()), ValueKind::Text),
-                mc.method.span(),
-                &format!("read into `{key}`"),
-                Some(&key),
-            );
-            let mut now = self.lookup(&key);
-            union(&mut now, read);
-            self.vars.insert(key, now);
+            self.read_into(receiver.clone(), mc.method.span(), key);
             return Vec::new();
         }
         // Storing into the receiver: `sql.push_str(&name)`.
@@ -159,9 +165,7 @@ impl Walk<'_, '_, '_> {
                     &format!("appended to `{key}`"),
                     Some(&key),
                 );
-                let mut now = self.lookup(&key);
-                union(&mut now, stored);
-                self.vars.insert(key, now);
+                self.add_to(key, stored);
             }
             return Vec::new();
         }
@@ -325,15 +329,7 @@ impl Walk<'_, '_, '_> {
             && !from.is_empty()
             && let Some(key) = local_name(into).or_else(|| field_key(peel(into)))
         {
-            let read = with_step(
-                set_kind(opened(from.clone()), ValueKind::Text),
-                call_span,
-                &format!("read into `{key}`"),
-                Some(&key),
-            );
-            let mut now = self.lookup(&key);
-            union(&mut now, read);
-            self.vars.insert(key, now);
+            self.read_into(from.clone(), call_span, key);
             return Vec::new();
         }
 

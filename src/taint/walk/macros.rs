@@ -173,9 +173,7 @@ impl Walk<'_, '_, '_> {
                     &format!("written into `{key}` by `{name}!`"),
                     Some(&key),
                 );
-                let mut now = self.lookup(&key);
-                union(&mut now, out);
-                self.vars.insert(key, now);
+                self.add_to(key, out);
             }
             return Vec::new();
         }
