@@ -386,6 +386,14 @@ fn body_limit_settings(
 ) -> BTreeSet<crate::knowledge::body_limits::LimitKind> {
     use crate::knowledge::body_limits::LIMIT_SETTINGS;
     let mut out = BTreeSet::new();
+    // Every file of the workspace comes here: most name no setting, and need no token walk.
+    let named: Vec<_> = LIMIT_SETTINGS
+        .iter()
+        .filter(|s| t.text.contains(s.type_name))
+        .collect();
+    if named.is_empty() {
+        return out;
+    }
     let mut in_use = false;
     for k in 0..t.toks.len() {
         if t.is(k, ";") {
@@ -400,7 +408,7 @@ fn body_limit_settings(
             continue;
         }
         let name = t.text_of(k);
-        for setting in LIMIT_SETTINGS.iter().filter(|s| s.type_name == name) {
+        for setting in named.iter().filter(|s| s.type_name == name) {
             let called = match setting.function {
                 None => true,
                 Some(f) => t.is(k + 1, "::") && t.is(k + 2, f),
