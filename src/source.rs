@@ -14,10 +14,14 @@ pub struct SourceFile<'t> {
     /// The whole file is test code (under `tests/`, `benches/`, `examples/`, or a `tests.rs`).
     pub is_test_path: bool,
     pub is_build_script: bool,
+    /// Code a build runs: a build script, or a file under a `build`/`builder` directory before
+    /// any `src` (see [`SourceFile::in_build_script`]).
+    in_build_code: bool,
     /// `examples/` files, whose `main()` may panic freely.
     pub is_example: bool,
     line_starts: Vec<usize>,
-    comments: Vec<Comment>,
+    /// Found on the first ask: most files have findings that read no comment.
+    comments: std::sync::OnceLock<Vec<Comment>>,
     pub uses: UseMap,
     /// Whether the text names a taint source: asked by each taint rule, searched once.
     names_a_source: std::sync::OnceLock<bool>,
@@ -37,16 +41,17 @@ impl<'t> SourceFile<'t> {
     pub fn new(path: String, crate_name: String, text: &'t str) -> SourceFile<'t> {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text));
-        let comments = scan_comments(text, &line_starts);
+        let is_build_script = path == "build.rs" || path.ends_with("/build.rs");
         SourceFile {
             is_test_path: is_test_path(&path),
-            is_build_script: path == "build.rs" || path.ends_with("/build.rs"),
+            is_build_script,
+            in_build_code: is_build_script || in_build_directory(&path),
             is_example: path.starts_with("examples/") || path.contains("/examples/"),
             path,
             crate_name,
             text,
             line_starts,
-            comments,
+            comments: std::sync::OnceLock::new(),
             uses: UseMap::default(),
             names_a_source: std::sync::OnceLock::new(),
         }
@@ -58,6 +63,12 @@ impl<'t> SourceFile<'t> {
         *self
             .names_a_source
             .get_or_init(|| crate::taint::literals::names_a_source(self.text))
+    }
+
+    /// Code that cargo runs at build time: `build.rs`, and the modules of a build script kept in
+    /// a `build/` or `builder/` directory beside (not under) `src/` (`build = "build/main.rs"`).
+    pub fn in_build_script(&self) -> bool {
+        self.in_build_code
     }
 
     pub fn line_count(&self) -> usize {
@@ -77,16 +88,29 @@ impl<'t> SourceFile<'t> {
     }
 
     pub fn comments(&self) -> &[Comment] {
-        &self.comments
+        self.comments
+            .get_or_init(|| scan_comments(self.text, &self.line_starts))
     }
 
     /// Comments that start on `line`.
     pub fn comments_on(&self, line: usize) -> impl Iterator<Item = &Comment> {
-        let first = self.comments.partition_point(|c| c.line < line);
-        self.comments[first..]
-            .iter()
-            .take_while(move |c| c.line == line)
+        let comments = self.comments();
+        let first = comments.partition_point(|c| c.line < line);
+        comments[first..].iter().take_while(move |c| c.line == line)
     }
+}
+
+/// See [`SourceFile::in_build_script`]: the first of `src` or `build`/`builder` among the
+/// file's directories decides.
+fn in_build_directory(path: &str) -> bool {
+    let dirs = path.rsplit_once('/').map_or("", |(dirs, _)| dirs);
+    dirs.split('/')
+        .find_map(|dir| match dir {
+            "src" => Some(false),
+            "build" | "builder" => Some(true),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {

@@ -26,6 +26,9 @@ pub fn may_contain_suppression(text: &str) -> bool {
 }
 
 pub fn parse(source: &SourceFile<'_>) -> Vec<InlineSuppression> {
+    if !may_contain_suppression(source.text) {
+        return Vec::new();
+    }
     source
         .comments()
         .iter()

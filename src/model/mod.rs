@@ -369,16 +369,24 @@ impl Workspace {
 
     /// [`Workspace::resolve_fn`]'s candidates, by position, in file order.
     pub(crate) fn resolve_fn_at(&self, path: &[String]) -> Vec<Pos> {
-        let Some((name, qualifier)) = path.split_last() else {
-            return Vec::new();
+        self.fn_candidates(path).collect()
+    }
+
+    /// [`Workspace::resolve_fn_at`] lazily: a caller that needs to know only whether a path names
+    /// one fn takes two (a bare `get` can name thousands of fns in a large workspace).
+    pub(crate) fn fn_candidates<'w>(
+        &'w self,
+        path: &'w [String],
+    ) -> impl Iterator<Item = Pos> + 'w {
+        let (name, qualifier) = match path.split_last() {
+            Some((name, qualifier)) => (Some(name), qualifier.last()),
+            None => (None, None),
         };
-        self.fns_by_name
-            .get(&index::name_key(name))
+        name.and_then(|name| self.fns_by_name.get(&index::name_key(name)))
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&at| self.names(at, qualifier.last()))
-            .collect()
+            .filter(move |&at| self.names(at, qualifier))
     }
 
     /// Whether a path whose segment before the fn's name is `qualifier` can name the fn at `at`

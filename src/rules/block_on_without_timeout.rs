@@ -106,7 +106,7 @@ impl Rule for BlockOnWithoutTimeout {
         let Some((start, end, future)) = block_on_call(expr) else {
             return;
         };
-        if crate::rules::panic_in_production::in_build_script(cx.file) {
+        if cx.file.in_build_script() {
             return;
         }
         let f = cx.enclosing_fn;

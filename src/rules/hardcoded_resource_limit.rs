@@ -71,7 +71,7 @@ const SHORT_CHANNELS: &[&[&str]] = &[
 
 impl Rule for HardcodedResourceLimit {
     fn check_expr<'ast>(&mut self, cx: &mut Ctx<'_, 'ast>, expr: &'ast syn::Expr) {
-        if crate::rules::panic_in_production::in_build_script(cx.file) {
+        if cx.file.in_build_script() {
             return;
         }
         match expr {

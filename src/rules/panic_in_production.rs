@@ -171,7 +171,7 @@ fn is_std_macro_path(path: &syn::Path) -> bool {
 
 /// Build scripts, `main()` of examples, and const contexts (where a panic is a compile error).
 fn exempt(cx: &Ctx<'_, '_>) -> bool {
-    if in_build_script(cx.file) {
+    if cx.file.in_build_script() {
         return true;
     }
     if let Some(f) = cx.enclosing_fn {
@@ -248,24 +248,6 @@ fn documents_invariant(message: &str) -> bool {
         .filter(|w| !w.is_empty());
     words.any(|w| INVARIANT_WORDS.contains(&w))
         || INVARIANT_PHRASES.iter().any(|p| lower.contains(p))
-}
-
-/// Code that cargo runs at build time: `build.rs`, and the modules of a build script kept in a
-/// `build/` or `builder/` directory beside (not under) `src/` (`build = "build/main.rs"`).
-pub fn in_build_script(file: &crate::source::SourceFile<'_>) -> bool {
-    if file.is_build_script {
-        return true;
-    }
-    let mut dirs: Vec<&str> = file.path.split('/').collect();
-    dirs.pop();
-    for dir in dirs {
-        match dir {
-            "src" => return false,
-            "build" | "builder" => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 /// The value unwrapped is computed from literals only, so whether it panics is settled the first

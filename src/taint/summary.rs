@@ -183,7 +183,11 @@ impl super::Summaries for ModelSummaries<'_> {
         if !ws.may_have_summary(path) {
             return None;
         }
-        let mut candidates = ws.resolve_fn_at(path);
+        // A bare name with two candidates is ambiguous: no need to list the rest.
+        let mut candidates: Vec<_> = match path.len() {
+            1 => ws.fn_candidates(path).take(2).collect(),
+            _ => ws.resolve_fn_at(path),
+        };
         let at = match candidates.len() {
             1 => candidates.remove(0),
             // `util::save` where the calling file has a `save` of its own at its root, which the
