@@ -186,7 +186,7 @@ impl super::Summaries for ModelSummaries<'_> {
         // A bare name with two candidates is ambiguous: no need to list the rest.
         let mut candidates: Vec<_> = match path.len() {
             1 => ws.fn_candidates(path).take(2).collect(),
-            _ => ws.resolve_fn_at(path),
+            _ => ws.summary_candidates(path),
         };
         let at = match candidates.len() {
             1 => candidates.remove(0),
