@@ -10,9 +10,12 @@ use crate::knowledge::taint as kb;
 /// The automaton of one list (`None` should building it fail: then each literal is searched).
 type Matcher = LazyLock<Option<AhoCorasick>>;
 
-static SOURCES: Matcher = LazyLock::new(|| AhoCorasick::new(kb::SOURCE_LITERALS).ok());
-static SERVICES: Matcher = LazyLock::new(|| AhoCorasick::new(kb::SERVICE_LITERALS).ok());
-static SUMMARY: Matcher = LazyLock::new(|| AhoCorasick::new(kb::SUMMARY_LITERALS).ok());
+static SOURCES: Matcher =
+    LazyLock::new(|| crate::prefilter::literal_automaton(kb::SOURCE_LITERALS).ok());
+static SERVICES: Matcher =
+    LazyLock::new(|| crate::prefilter::literal_automaton(kb::SERVICE_LITERALS).ok());
+static SUMMARY: Matcher =
+    LazyLock::new(|| crate::prefilter::literal_automaton(kb::SUMMARY_LITERALS).ok());
 
 fn any_in(matcher: &Matcher, list: &[&str], text: &str) -> bool {
     match &**matcher {
