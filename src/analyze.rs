@@ -328,7 +328,7 @@ impl<'ast> Analyzer<'_, 'ast> {
         let Some(def) = self.workspace.macro_named(name) else {
             return Vec::new();
         };
-        let Ok(tokens) = def.body.parse::<proc_macro2::TokenStream>() else {
+        let Some(tokens) = crate::model::expand::body_tokens(&def.body) else {
             return Vec::new();
         };
         let Some(template) = macros::macro_rules_arm_template(tokens, *arm) else {

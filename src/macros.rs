@@ -311,21 +311,25 @@ fn collect_exprs(tokens: TokenStream, depth: usize, out: &mut Vec<syn::Expr>) {
     if depth > 8 {
         return;
     }
-    for part in split_top_level(tokens) {
-        let part = strip_prefixes(&part);
-        if part.is_empty() {
+    for mut part in split_top_level(tokens) {
+        let prefix = part.len() - strip_prefixes(&part).len();
+        if prefix == part.len() {
             continue;
         }
-        let stream: TokenStream = part.iter().cloned().collect();
-        match syn::parse2::<syn::Expr>(stream) {
+        // The groups for the fallback below are kept aside (a group shares its tokens), so that
+        // the part's tokens are moved into the parser rather than copied token by token.
+        let groups: Vec<Group> = part[prefix..]
+            .iter()
+            .filter_map(|tt| match tt {
+                TokenTree::Group(g) if g.delimiter() != Delimiter::None => Some(g.clone()),
+                _ => None,
+            })
+            .collect();
+        match syn::parse2::<syn::Expr>(part.drain(prefix..).collect()) {
             Ok(expr) => out.push(expr),
             Err(_) => {
-                for tt in part {
-                    if let TokenTree::Group(g) = tt
-                        && g.delimiter() != Delimiter::None
-                    {
-                        collect_exprs(g.stream(), depth + 1, out);
-                    }
+                for g in groups {
+                    collect_exprs(g.stream(), depth + 1, out);
                 }
             }
         }

@@ -1009,7 +1009,7 @@ impl FileJob<'_> {
             }
         });
         // Spans of this file are no longer needed; free proc-macro2's per-thread source map.
-        proc_macro2::extra::invalidate_current_thread_spans();
+        model::expand::invalidate_thread_spans();
         FileOutcome {
             out_dir_includes,
             ..outcome
@@ -1379,7 +1379,7 @@ impl ModelInputs {
         let guarded = catch_unwind(AssertUnwindSafe(|| {
             model::index::index_file(&source.rel, &source.crate_name, module, text)
         }));
-        proc_macro2::extra::invalidate_current_thread_spans();
+        model::expand::invalidate_thread_spans();
         let worth_summarising = crate::taint::summary::worth_summarising(text);
         let seen = TextSeen {
             macro_rules,
@@ -1508,7 +1508,7 @@ fn summarisable(
                     &index.path,
                     environment_is_input,
                 );
-                proc_macro2::extra::invalidate_current_thread_spans();
+                model::expand::invalidate_thread_spans();
                 let by_fn = model::summaries::attach(&index.fns, summaries);
                 for (f, summary) in index.fns.iter_mut().zip(by_fn) {
                     f.taint = summary;

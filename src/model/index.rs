@@ -172,7 +172,8 @@ pub struct MacroDef {
     pub name: String,
     pub module: Box<[String]>,
     pub line: u32,
-    /// The `macro_rules!` body tokens as text (reparsed when a call site is expanded).
+    /// The `macro_rules!` body tokens as text (lexed again, once per thread, when a call site is
+    /// expanded: [`super::expand::body_tokens`]).
     pub body: String,
     pub exported: bool,
 }

@@ -101,6 +101,8 @@ pub struct Workspace {
     callers: OnceLock<HashMap<u64, Vec<Pos>>>,
     /// Name -> positions, so that per-node queries never scan the whole model.
     macros_by_name: HashMap<String, Pos>,
+    /// [`Workspace::tls_check_macros`], made on first use.
+    tls_check_macros: OnceLock<Vec<String>>,
     impls_by_type: HashMap<String, Vec<Pos>>,
     enums_by_name: HashMap<String, Vec<Pos>>,
     structs_by_name: HashMap<String, Vec<Pos>>,
@@ -470,6 +472,27 @@ impl Workspace {
         self.macros_by_name
             .get(name)
             .map(|&(fi, k)| &self.files[fi as usize].macros[k as usize])
+    }
+
+    /// The names (as a call's last segment gives them) of the workspace macros whose body
+    /// `names_a_check` accepts, where `names_a_check` is `tls-verification-disabled`'s test of a
+    /// text for a TLS check (its only caller: the first call's test is kept). Made once: the rule
+    /// asks for every file, and testing the body text again at every call of a workspace macro
+    /// cost about 1% of a default scan.
+    pub fn tls_check_macros(&self, names_a_check: impl Fn(&str) -> bool) -> &[String] {
+        self.tls_check_macros.get_or_init(|| {
+            let mut names: Vec<String> = self
+                .macros_by_name
+                .keys()
+                .filter(|name| {
+                    self.macro_named(name)
+                        .is_some_and(|m| names_a_check(&m.body))
+                })
+                .cloned()
+                .collect();
+            names.sort(); // the map's order varies from run to run
+            names
+        })
     }
 
     /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]): the
