@@ -450,16 +450,21 @@ fn type_aliases<'t>(t: &Tokens<'t>) -> Vec<(&'t str, &'t str)> {
 /// Bare capitalised names in expression position inside a body (`Err(NotFound)`).
 fn bare_constructions(t: &Tokens<'_>, open: usize, close: usize, out: &mut BTreeSet<String>) {
     for k in open + 1..close {
-        if t.is_ident(k)
-            && !out.contains(t.text_of(k))
+        // The cheap tests first: most identifiers are lowercase, and the set lookup compares
+        // strings.
+        if !t.is_ident(k) {
+            continue;
+        }
+        let name = t.text_of(k);
+        if starts_upper(name)
+            && name != "Self"
             && !t.is(k - 1, "::")
             && !t.is(k + 1, "::")
-            && starts_upper(t.text_of(k))
-            && t.text_of(k) != "Self"
+            && !out.contains(name)
             && !t.in_pattern(k)
             && !is_keyword_context(t, k)
         {
-            out.insert(t.text_of(k).to_string());
+            out.insert(name.to_string());
         }
     }
 }
@@ -874,28 +879,40 @@ impl Walker<'_, '_> {
             return open + 1;
         }
         let close = t.toks[open].pair();
-        let header = format!("{} {{}}", &t.text[t.toks[k].start()..t.toks[open].start()]);
-        let Ok(imp) = syn::parse_str::<syn::ItemImpl>(&header) else {
-            self.failed = true;
-            return close + 1;
+        let (self_type, trait_text, trait_args) = match plain_impl_header(t, k, open) {
+            Some((trait_segments, self_type)) => {
+                let trait_text = trait_segments.map(|segments| {
+                    let segments: Vec<String> = segments.into_iter().map(str::to_string).collect();
+                    self.uses.resolve(&segments).join("::")
+                });
+                (self_type.to_string(), trait_text, Vec::new())
+            }
+            None => {
+                let header = format!("{} {{}}", &t.text[t.toks[k].start()..t.toks[open].start()]);
+                let Ok(imp) = syn::parse_str::<syn::ItemImpl>(&header) else {
+                    self.failed = true;
+                    return close + 1;
+                };
+                let Some(self_type) = last_segment(&imp.self_ty) else {
+                    return close + 1;
+                };
+                let trait_path = imp.trait_.as_ref().map(|(_, p, _)| p);
+                let trait_text = trait_path.map(|p| self.uses.resolve_path(p).join("::"));
+                let trait_args: Vec<String> = trait_path
+                    .and_then(|p| p.segments.last())
+                    .map(|s| match &s.arguments {
+                        syn::PathArguments::AngleBracketed(a) => a
+                            .args
+                            .iter()
+                            .map(|a| a.to_token_stream().to_string())
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                    // optional: an inherent impl, or a trait without generic arguments, has none
+                    .unwrap_or_default();
+                (self_type, trait_text, trait_args)
+            }
         };
-        let Some(self_type) = last_segment(&imp.self_ty) else {
-            return close + 1;
-        };
-        let trait_path = imp.trait_.as_ref().map(|(_, p, _)| p);
-        let trait_text = trait_path.map(|p| self.uses.resolve_path(p).join("::"));
-        let trait_args: Vec<String> = trait_path
-            .and_then(|p| p.segments.last())
-            .map(|s| match &s.arguments {
-                syn::PathArguments::AngleBracketed(a) => a
-                    .args
-                    .iter()
-                    .map(|a| a.to_token_stream().to_string())
-                    .collect(),
-                _ => Vec::new(),
-            })
-            // optional: an inherent impl, or a trait without generic arguments, has none
-            .unwrap_or_default();
         let is_from_for_status =
             trait_text.as_deref().is_some_and(|p| p.ends_with("From")) && self_type == "Status";
         let arg_type = trait_args
@@ -990,9 +1007,38 @@ impl Walker<'_, '_> {
             });
             return end + 1;
         }
-        match syn::parse_str::<syn::Item>(text) {
+        // An enum of unit variants only (`enum Kind { A, B, C }`): syn reads nothing from the
+        // body but the names, so it parses the header alone (`enum Kind {}`) and the variants
+        // come from the tokens.
+        let unit_variants = if t.is(k, "enum") && t.is(end, "}") {
+            unit_variants(t, t.toks[end].pair(), end)
+        } else {
+            None
+        };
+        let parsed = match &unit_variants {
+            Some(_) => {
+                let open = t.toks[end].pair();
+                let header = &t.text[t.toks[start].start()..t.toks[open].start()];
+                syn::parse_str::<syn::Item>(&format!("{header}{{}}"))
+            }
+            None => syn::parse_str::<syn::Item>(text),
+        };
+        match parsed {
             Ok(syn::Item::Enum(e)) => {
                 self.enum_def(&e, base);
+                if let Some(names) = unit_variants {
+                    let variants = names
+                        .into_iter()
+                        .map(|j| VariantDef {
+                            name: t.text_of(j).to_string(),
+                            line: line32(self.line(j)),
+                            ..VariantDef::default()
+                        })
+                        .collect();
+                    if let Some(def) = self.index.enums.last_mut() {
+                        def.variants = variants;
+                    }
+                }
                 if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
                     self.plain_enums += 1;
                 }
@@ -1110,6 +1156,90 @@ pub fn is_inert_attribute(path: &[&str]) -> bool {
     }
 }
 
+/// Identifiers syn does not take as a path segment's name (`syn::Ident`'s parse refuses them).
+const SYN_KEYWORDS: &[&str] = &[
+    "_", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "Self", "self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Whether token `k` is an identifier syn reads as one: ASCII (the tokenizer also takes any
+/// non-ASCII character, which proc-macro2 may refuse) and not a keyword.
+fn plain_ident(t: &Tokens<'_>, k: usize) -> bool {
+    let name = t.text_of(k);
+    t.is_ident(k)
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !SYN_KEYWORDS.contains(&name)
+}
+
+/// The variant name tokens of an enum body `open..close` that holds unit variants only, plain
+/// identifiers separated by commas (a trailing one allowed) with no attribute or comment (a
+/// comment may be a doc comment, an attribute to syn): `None` for any other body.
+fn unit_variants(t: &Tokens<'_>, open: usize, close: usize) -> Option<Vec<usize>> {
+    let inside = &t.text.as_bytes()[t.toks[open].end()..t.toks[close].start()];
+    if memchr::memchr(b'/', inside).is_some() {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut j = open + 1;
+    while j < close {
+        if !plain_ident(t, j) {
+            return None;
+        }
+        names.push(j);
+        if j + 1 < close && !t.is(j + 1, ",") {
+            return None;
+        }
+        j += 2;
+    }
+    Some(names)
+}
+
+/// The impl header from `impl` (token `k`) to its `{` (token `open`) when it is written with
+/// plain paths only, `impl a::Type` or `impl a::Trait for b::Type` (ASCII identifiers that are
+/// not keywords, joined by `::`; no generics, no comments): (the trait's segments, the self type's
+/// last segment). syn parses exactly such a header into these paths with no generic arguments, so
+/// the index takes them from the tokens: a quarter of a large workspace's impls need no parse.
+/// `None` for any other header (syn parses it).
+fn plain_impl_header<'t>(
+    t: &Tokens<'t>,
+    k: usize,
+    open: usize,
+) -> Option<(Option<Vec<&'t str>>, &'t str)> {
+    // A comment between the tokens may be a doc comment, which syn refuses there.
+    let gaps = &t.text.as_bytes()[t.toks[k].end()..t.toks[open].start()];
+    if memchr::memchr(b'/', gaps).is_some() {
+        return None;
+    }
+    let plain = |j: usize| plain_ident(t, j);
+    // The segments of the path starting at `from`, and the token after it.
+    let path = |from: usize| {
+        let mut segments = Vec::new();
+        let mut j = from;
+        loop {
+            if !plain(j) {
+                return None;
+            }
+            segments.push(t.text_of(j));
+            if !t.is(j + 1, "::") {
+                return Some((segments, j + 1));
+            }
+            j += 2;
+        }
+    };
+    let (first, after) = path(k + 1)?;
+    if after == open {
+        return Some((None, first.last()?));
+    }
+    if !t.is(after, "for") {
+        return None;
+    }
+    let (self_path, end) = path(after + 1)?;
+    (end == open).then_some((Some(first), *self_path.last()?))
+}
+
 /// Comma-separated parts of the tokens `from..to`, commas inside `<..>` and brackets excluded.
 fn split_top_level(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
@@ -1207,6 +1337,39 @@ mod tests {
             crate::model::Workspace::empty().body_bounded(BoundedBy::WholeRequestLimit),
             None
         );
+    }
+
+    /// Impl headers and enum bodies that the index reads from the tokens give the facts syn
+    /// gives: each source is indexed as written and with a comment where the token reading
+    /// declines (so syn parses it), lines unchanged.
+    #[test]
+    fn items_read_from_tokens_as_syn_reads_them() {
+        let pairs = [
+            (
+                "use x::y::Tr;\nimpl Tr for a::Ty {\n    fn f() {}\n}\n",
+                "use x::y::Tr;\nimpl Tr for /* c */ a::Ty {\n    fn f() {}\n}\n",
+            ),
+            (
+                "impl IntoResponse for E {\n    fn into_response(self) {}\n}\n",
+                "impl IntoResponse /* c */ for E {\n    fn into_response(self) {}\n}\n",
+            ),
+            ("impl Ty { fn g() {} }", "impl /* c */ Ty { fn g() {} }"),
+            (
+                "#[derive(Debug)]\n#[non_exhaustive]\npub enum E {\n    A,\n\n    B,\n}\n",
+                "#[derive(Debug)]\n#[non_exhaustive]\npub enum E {\n    A,\n\n    B, // c\n}\n",
+            ),
+            (
+                "enum F<T> where T: Copy { A }",
+                "enum F<T> where T: Copy { A /* c */ }",
+            ),
+            ("enum G {}", "enum G { /* c */ }"),
+        ];
+        let json = |src: &str| {
+            serde_json::to_string(&index_file("src/lib.rs", "c", Vec::new(), src)).expect("json")
+        };
+        for (plain, commented) in pairs {
+            assert_eq!(json(plain), json(commented), "{plain}");
+        }
     }
 
     #[test]

@@ -42,17 +42,38 @@ impl Tok {
     }
 }
 
-/// Multi-character operators the index needs to tell apart; others are single characters.
-const JOINED: &[&str] = &[
-    "::", "=>", "==", "!=", "<=", ">=", "->", "||", "&&", "..", "+=", "-=",
-];
+/// Whether the two bytes `a b` are one of the multi-character operators the index needs to tell
+/// apart (`::`, `=>`, `==`, `!=`, `<=`, `>=`, `->`, `||`, `&&`, `..`, `+=`, `-=`); others are
+/// single characters. A byte match: it runs for every punctuation character of every file.
+fn joined(a: u8, b: u8) -> bool {
+    matches!(
+        (a, b),
+        (b':', b':')
+            | (b'=' | b'!' | b'<' | b'>' | b'+' | b'-', b'=')
+            | (b'=' | b'-', b'>')
+            | (b'|', b'|')
+            | (b'&', b'&')
+            | (b'.', b'.')
+    )
+}
 
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// Byte ranges of comments (doc comments included).
-    pub comments: Vec<(usize, usize)>,
 }
+
+/// Bytes that continue an identifier: ASCII letters, digits, `_`, and every byte of a non-ASCII
+/// character. A table, as the tokenizer tests every byte of every identifier.
+const IDENT_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 impl<'t> Tokens<'t> {
     /// Tokenizes `text`; `None` when brackets do not balance (the index then skips the file's
@@ -64,7 +85,6 @@ impl<'t> Tokens<'t> {
         u32::try_from(text.len()).ok()?;
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 8);
         let mut stack: Vec<usize> = Vec::new();
-        let mut comments = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -72,16 +92,18 @@ impl<'t> Tokens<'t> {
             let kind = match b {
                 b'/' if bytes.get(i + 1) == Some(&b'/') => {
                     i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p);
-                    comments.push((start, i));
                     continue;
                 }
                 b'/' if bytes.get(i + 1) == Some(&b'*') => {
                     i = skip_block_comment(bytes, i);
-                    comments.push((start, i));
                     continue;
                 }
                 _ if b.is_ascii_whitespace() => {
+                    // The whole run: indentation is a good part of a source text.
                     i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
                     continue;
                 }
                 b'"' => {
@@ -113,13 +135,10 @@ impl<'t> Tokens<'t> {
                     Kind::Literal
                 }
                 _ if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 => {
-                    while i < bytes.len()
-                        && (bytes[i].is_ascii_alphanumeric()
-                            || bytes[i] == b'_'
-                            || bytes[i] >= 0x80)
-                    {
-                        i += 1;
-                    }
+                    i += bytes[i..]
+                        .iter()
+                        .position(|&c| !IDENT_BYTE[usize::from(c)])
+                        .unwrap_or(bytes.len() - i);
                     Kind::Ident
                 }
                 b'(' | b'[' | b'{' => {
@@ -141,11 +160,8 @@ impl<'t> Tokens<'t> {
                     continue;
                 }
                 _ => {
-                    let rest = &text[i..];
-                    i += JOINED
-                        .iter()
-                        .find(|op| rest.starts_with(**op))
-                        .map_or(1, |op| op.len());
+                    let two = bytes.get(i + 1).is_some_and(|&next| joined(b, next));
+                    i += if two { 2 } else { 1 };
                     Kind::Punct
                 }
             };
@@ -160,11 +176,7 @@ impl<'t> Tokens<'t> {
         if !stack.is_empty() {
             return None;
         }
-        Some(Tokens {
-            text,
-            toks,
-            comments,
-        })
+        Some(Tokens { text, toks })
     }
 
     pub fn text_of(&self, k: usize) -> &'t str {
@@ -173,8 +185,12 @@ impl<'t> Tokens<'t> {
             .map_or("", |t| &self.text[t.start()..t.end()])
     }
 
+    /// Whether token `k` is written `s`: `text_of(k) == s`, compared as bytes (no char boundary
+    /// checks: the index asks this several times for every token).
     pub fn is(&self, k: usize, s: &str) -> bool {
-        self.text_of(k) == s
+        self.toks.get(k).map_or(s.is_empty(), |t| {
+            self.text.as_bytes()[t.start()..t.end()] == *s.as_bytes()
+        })
     }
 
     pub fn is_ident(&self, k: usize) -> bool {
