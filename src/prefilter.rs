@@ -25,10 +25,23 @@ struct Matcher {
 
 impl Matcher {
     fn build(literals: &[&str], patterns: &[&str]) -> Result<Matcher, String> {
+        Matcher::build_with(literals, patterns, literal_automaton)
+    }
+
+    /// A matcher whose literals' occurrences are listed ([`Matcher::literal_occurrences`]).
+    fn build_listing(literals: &[&str], patterns: &[&str]) -> Result<Matcher, String> {
+        Matcher::build_with(literals, patterns, occurrence_automaton)
+    }
+
+    fn build_with(
+        literals: &[&str],
+        patterns: &[&str],
+        automaton: fn(&[&str]) -> Result<AhoCorasick, aho_corasick::BuildError>,
+    ) -> Result<Matcher, String> {
         let literals = if literals.is_empty() {
             None
         } else {
-            Some(literal_automaton(literals).map_err(|e| e.to_string())?)
+            Some(automaton(literals).map_err(|e| e.to_string())?)
         };
         let patterns = patterns
             .iter()
@@ -47,7 +60,8 @@ impl Matcher {
     }
 
     /// Every occurrence of the literals in `text`, overlapping ones too, as byte ranges sorted
-    /// by start: a range holds a literal exactly when one of these lies inside it.
+    /// by start: a range holds a literal exactly when one of these lies inside it. Only for a
+    /// matcher made by [`Matcher::build_listing`].
     fn literal_occurrences(&self, text: &str) -> Vec<(usize, usize)> {
         let Some(ac) = &self.literals else {
             return Vec::new();
@@ -61,10 +75,19 @@ impl Matcher {
     }
 }
 
-/// An automaton for a list of literals, always a DFA: the prefilter runs it over every byte of
-/// every file, and the crate's automatic choice takes a slower NFA above 100 literals (the
-/// enabled rules' item literals are about 180; the DFA for them is a few hundred kB).
+/// An automaton that tells whether any of `literals` occurs: leftmost-first matching, which
+/// lets aho-corasick use its SIMD pre-search (standard matching turns it off), as a DFA (above
+/// 100 literals the crate's automatic choice is a slower NFA).
 pub fn literal_automaton(literals: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(literals)
+}
+
+/// An automaton that finds every occurrence of `literals`, overlapping ones too (standard
+/// matching), as a DFA: the item literals (about 180) are searched in every byte of most files.
+fn occurrence_automaton(literals: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(literals)
@@ -163,7 +186,7 @@ impl Prefilter {
             target.1.extend(meta.pattern);
         }
         match (
-            Matcher::build(&item.0, &item.1),
+            Matcher::build_listing(&item.0, &item.1),
             Matcher::build(&file.0, &file.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
             using.into_iter().collect::<Result<Vec<_>, _>>(),
