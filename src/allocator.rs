@@ -4,15 +4,17 @@
 //! mimalloc keeps freed memory for a second before returning it to the OS. A scan frees parse
 //! trees by the thousand every second, so that second of retained pages raised the peak resident
 //! memory of a cold scan of the vendored corpus by about 15 MB (256 → 242 MB at 100 ms, for half
-//! a second more system time; 0 ms saved 10 MB more for 1.5 s more). Transparent huge pages are
-//! off by the crate's `no_thp` feature: half-used 2 MB pages cost another 35 MB.
+//! a second more system time; 0 ms saved 10 MB more for 1.5 s more). Once the scan got faster,
+//! 100 ms retained more again: 20 ms took another 10 MB off (277 → 267 MB, two runs each) with
+//! no measurable change in system time. Transparent huge pages are off by the crate's `no_thp`
+//! feature: half-used 2 MB pages cost another 35 MB.
 
 /// `mi_option_purge_delay`: its place in mimalloc v3's `mi_option_t` (libmimalloc-sys does not
 /// name it; the test below checks the place by the option's documented default of 1000 ms).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// How long freed memory stays mapped, in milliseconds.
-const PURGE_DELAY_MS: std::ffi::c_long = 100;
+const PURGE_DELAY_MS: std::ffi::c_long = 20;
 
 /// Applies the settings; call first thing in `main`, before any thread starts.
 pub fn configure() {
