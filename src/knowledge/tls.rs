@@ -54,3 +54,19 @@ pub const KNOWN_VERIFIERS: &[&str] = &[
     "WebPkiServerVerifier",
     "rustls_platform_verifier::Verifier",
 ];
+
+/// The names of the TLS checks the taint engine knows, as the code writes them: its TLS sink
+/// methods, the verify-mode methods and fns, the callback methods.
+pub fn check_names() -> impl Iterator<Item = &'static str> {
+    super::taint::SINK_METHODS
+        .iter()
+        .filter(|s| s.kind == super::taint::SinkKind::Tls)
+        .map(|s| s.method)
+        .chain(MODE_METHODS.iter().map(|&(m, _)| m))
+        .chain(CALLBACK_METHODS.iter().map(|&(m, _)| m))
+        .chain(
+            MODE_FNS
+                .iter()
+                .map(|&(path, _)| path.rsplit("::").next().unwrap_or(path)),
+        )
+}

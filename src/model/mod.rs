@@ -375,7 +375,7 @@ impl Workspace {
     }
 
     /// [`Workspace::resolve_fn_at`] lazily: a caller that needs to know only whether a path names
-    /// one fn takes two (a bare `get` can name thousands of fns in a large workspace).
+    /// one fn takes two ([`Workspace::summary_candidates`]).
     pub(crate) fn fn_candidates<'w>(
         &'w self,
         path: &'w [String],
@@ -474,19 +474,18 @@ impl Workspace {
             .map(|&(fi, k)| &self.files[fi as usize].macros[k as usize])
     }
 
-    /// The names (as a call's last segment gives them) of the workspace macros whose body
-    /// `names_a_check` accepts, where `names_a_check` is `tls-verification-disabled`'s test of a
-    /// text for a TLS check (its only caller: the first call's test is kept). Made once: the rule
-    /// asks for every file, and testing the body text again at every call of a workspace macro
-    /// cost about 1% of a default scan.
-    pub fn tls_check_macros(&self, names_a_check: impl Fn(&str) -> bool) -> &[String] {
+    /// The names (as a call's last segment gives them) of the workspace macros whose body names a
+    /// TLS check ([`crate::taint::summary::names_a_tls_check`]). Made once: the TLS rule asks for
+    /// every file, and testing the body text again at every call of a workspace macro cost about
+    /// 1% of a default scan.
+    pub fn tls_check_macros(&self) -> &[String] {
         self.tls_check_macros.get_or_init(|| {
             let mut names: Vec<String> = self
                 .macros_by_name
                 .keys()
                 .filter(|name| {
                     self.macro_named(name)
-                        .is_some_and(|m| names_a_check(&m.body))
+                        .is_some_and(|m| crate::taint::summary::names_a_tls_check(self, &m.body))
                 })
                 .cloned()
                 .collect();

@@ -165,7 +165,8 @@ impl Workspace {
     }
 
     /// [`Workspace::resolve_fn_at`] for a path [`Workspace::may_have_summary`] accepts, from
-    /// the index of such names: the same positions in the same order.
+    /// the index of such names: the same positions in the same order; for a bare name, only the
+    /// first two (enough to tell one fn from many: a bare `get` can name thousands).
     pub(crate) fn summary_candidates(&self, path: &[String]) -> Vec<Pos> {
         let Some(lazy) = self.summaries.as_ref() else {
             return Vec::new();
@@ -174,7 +175,7 @@ impl Workspace {
             return Vec::new();
         };
         let Some(q) = qualifier.last() else {
-            return self.resolve_fn_at(path);
+            return self.fn_candidates(path).take(2).collect();
         };
         let name = index::name_key(name);
         let list = |owner| {
@@ -182,9 +183,9 @@ impl Workspace {
                 .get(&(name, owner))
                 .map_or(&[][..], Vec::as_slice)
         };
+        // Disjoint lists (a fn has one owner): merged into file order.
         let mut candidates: Vec<Pos> = [list(Some(index::name_key(q))), list(None)].concat();
         candidates.sort_unstable();
-        candidates.dedup();
         // Name keys are hashes: the model's own test settles a collision.
         candidates.retain(|&at| self.names(at, Some(q)));
         candidates

@@ -543,20 +543,12 @@ fn is_ok_assertion(expr: &syn::Expr) -> bool {
 /// workspace macro whose body does either. A `true` is a source in every file: without this the
 /// engine walked every file parsed for any rule (a fifth of a default scan's time).
 fn may_reach_sink(cx: &Ctx<'_, '_>, file: &syn::File) -> bool {
-    let flag_calls = cx.workspace.tls_flag_calls();
-    let names_a_check = |text: &str| {
-        sink_names().any(|name| text.contains(name))
-            || flag_calls.iter().any(|(gate, call)| {
-                text.contains(call.as_str())
-                    && gate.as_ref().is_none_or(|g| text.contains(g.as_str()))
-            })
-    };
-    if names_a_check(cx.file.text) {
+    if crate::taint::summary::names_a_tls_check(cx.workspace, cx.file.text) {
         return true;
     }
     // A call of such a macro writes its name in the file's text: a file that contains none of
     // their names calls none of them, and its tree need not be walked.
-    let macros = cx.workspace.tls_check_macros(names_a_check);
+    let macros = cx.workspace.tls_check_macros();
     if !macros
         .iter()
         .any(|name| cx.file.text.contains(name.as_str()))
@@ -569,21 +561,6 @@ fn may_reach_sink(cx: &Ctx<'_, '_>, file: &syn::File) -> bool {
     };
     calls.visit_file(file);
     calls.found
-}
-
-/// The names of the TLS sinks the engine knows, as the code writes them.
-fn sink_names() -> impl Iterator<Item = &'static str> {
-    crate::knowledge::taint::SINK_METHODS
-        .iter()
-        .filter(|s| s.kind == SinkKind::Tls)
-        .map(|s| s.method)
-        .chain(kb_tls::MODE_METHODS.iter().map(|&(m, _)| m))
-        .chain(kb_tls::CALLBACK_METHODS.iter().map(|&(m, _)| m))
-        .chain(
-            kb_tls::MODE_FNS
-                .iter()
-                .map(|&(path, _)| path.rsplit("::").next().unwrap_or(path)),
-        )
 }
 
 /// Finds a call of a workspace macro whose body names a TLS check (see [`may_reach_sink`]).

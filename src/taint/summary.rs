@@ -183,11 +183,7 @@ impl super::Summaries for ModelSummaries<'_> {
         if !ws.may_have_summary(path) {
             return None;
         }
-        // A bare name with two candidates is ambiguous: no need to list the rest.
-        let mut candidates: Vec<_> = match path.len() {
-            1 => ws.fn_candidates(path).take(2).collect(),
-            _ => ws.summary_candidates(path),
-        };
+        let mut candidates = ws.summary_candidates(path);
         let at = match candidates.len() {
             1 => candidates.remove(0),
             // `util::save` where the calling file has a `save` of its own at its root, which the
@@ -255,6 +251,16 @@ pub fn summarise_path(
             .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
     }))
     .unwrap_or_default() // optional: a parser panic gives no summaries
+}
+
+/// Whether `text` names a TLS check: one the knowledge names
+/// ([`crate::knowledge::tls::check_names`]), or a call of a workspace fn whose parameter decides
+/// one, where the call can name the fn ([`crate::model::Workspace::tls_flag_calls`]).
+pub fn names_a_tls_check(workspace: &crate::model::Workspace, text: &str) -> bool {
+    crate::knowledge::tls::check_names().any(|name| text.contains(name))
+        || workspace.tls_flag_calls().iter().any(|(gate, call)| {
+            text.contains(call.as_str()) && gate.as_ref().is_none_or(|g| text.contains(g.as_str()))
+        })
 }
 
 /// Item literals for the calls of workspace fns whose parameter decides TLS verification in their
