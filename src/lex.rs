@@ -82,6 +82,55 @@ pub fn skip_raw_string(bytes: &[u8], i: usize) -> usize {
     bytes.len()
 }
 
+/// The byte ranges of the string literals of a source text (`"..."`, `b"..."`, `r#"..."#`),
+/// each from its opening quote (or raw prefix) to just past its end; comments and char literals
+/// are stepped over.
+pub fn string_literals(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(p) = memchr::memchr3(b'"', b'/', b'\'', &bytes[i..]) {
+            let at = i + p;
+            match bytes[at] {
+                b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                    i = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                }
+                b'/' if bytes.get(at + 1) == Some(&b'*') => i = skip_block_comment(bytes, at),
+                b'/' => i = at + 1,
+                b'\'' => i = skip_char_or_lifetime(bytes, at),
+                _ => {
+                    let start = raw_prefix_start(bytes, at);
+                    let end = match start {
+                        Some(start) => skip_raw_string(bytes, start),
+                        None => skip_string(bytes, at + 1),
+                    };
+                    i = end;
+                    return Some((start.unwrap_or(at), end));
+                }
+            }
+        }
+        i = bytes.len();
+        None
+    })
+}
+
+/// Where the raw string whose opening quote is at `quote` starts (`r`, `br`, `cr`), if it is one.
+fn raw_prefix_start(bytes: &[u8], quote: usize) -> Option<usize> {
+    let hashes = bytes[..quote]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'#')
+        .count();
+    let r = quote.checked_sub(hashes + 1)?;
+    if bytes[r] != b'r' {
+        return None;
+    }
+    let start = match r.checked_sub(1).map(|k| bytes[k]) {
+        Some(b'b' | b'c') => r - 1,
+        _ => r,
+    };
+    raw_string_start(bytes, start).then_some(start)
+}
+
 /// `'a'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` alone is a lifetime or label.
 pub fn skip_char_or_lifetime(bytes: &[u8], i: usize) -> usize {
     if bytes.get(i + 1) == Some(&b'\\') {
@@ -236,6 +285,30 @@ fn continues_expression(bytes: &[u8], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn string_literals_are_found_past_comments_chars_and_lifetimes() {
+        let text = concat!(
+            "// \"not\" a string\n",
+            "/* \"nor\" /* nested \"this\" */ */\n",
+            "fn f<'a>(x: &'a str) -> char { let _ = \"a\\\"b\"; '\"' }\n",
+            "const R: &str = r#\"raw \"inner\" text\"#; const B: &[u8] = br\"bytes\";\n",
+            "const P: &[u8] = b\"plain\"; let for_r = 1; let s = \"/* in */ // string\";\n",
+        );
+        let found: Vec<&str> = string_literals(text.as_bytes())
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "\"a\\\"b\"",
+                "r#\"raw \"inner\" text\"#",
+                "br\"bytes\"",
+                "\"plain\"",
+                "\"/* in */ // string\"",
+            ]
+        );
+    }
 
     fn nesting(text: &str) -> usize {
         shape(text).nesting

@@ -29,8 +29,16 @@ impl Matcher {
     }
 
     /// A matcher whose literals' occurrences are listed ([`Matcher::literal_occurrences`]).
+    /// Ranges tested against the list are whole lines, so while no literal spans a line break
+    /// a leftmost-first search finds a match in every range that holds one (a match that hides
+    /// an overlapping one lies on the same line), with SIMD pre-search; otherwise every
+    /// overlapping occurrence is listed.
     fn build_listing(literals: &[&str], patterns: &[&str]) -> Result<Matcher, String> {
-        Matcher::build_with(literals, patterns, occurrence_automaton)
+        if literals.iter().any(|l| l.contains('\n')) {
+            Matcher::build_with(literals, patterns, occurrence_automaton)
+        } else {
+            Matcher::build(literals, patterns)
+        }
     }
 
     fn build_with(
@@ -59,13 +67,16 @@ impl Matcher {
             || self.patterns.iter().any(|re| re.is_match(text))
     }
 
-    /// Every occurrence of the literals in `text`, overlapping ones too, as byte ranges sorted
-    /// by start: a range holds a literal exactly when one of these lies inside it. Only for a
-    /// matcher made by [`Matcher::build_listing`].
+    /// Occurrences of the literals in `text` as byte ranges sorted by start: a range of whole
+    /// lines holds a literal exactly when one of these lies inside it. Only for a matcher made
+    /// by [`Matcher::build_listing`].
     fn literal_occurrences(&self, text: &str) -> Vec<(usize, usize)> {
         let Some(ac) = &self.literals else {
             return Vec::new();
         };
+        if ac.match_kind() != aho_corasick::MatchKind::Standard {
+            return ac.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        }
         let mut found: Vec<(usize, usize)> = ac
             .find_overlapping_iter(text)
             .map(|m| (m.start(), m.end()))
@@ -109,6 +120,9 @@ pub struct Prefilter {
     /// Rules whose findings may depend on other items (through `use`, or file-wide state): a
     /// match anywhere means the whole file is parsed.
     file: Matcher,
+    /// `LiteralScope::FileStrings` rules: a match inside one string literal means the whole
+    /// file is parsed.
+    in_strings: Matcher,
     /// `LiteralScope::FileWhere` rules: a match of the matcher in a file that matches every one
     /// of the regexes means the whole file is parsed.
     gated: Vec<(Matcher, Vec<Regex>)>,
@@ -146,6 +160,7 @@ impl Prefilter {
     ) -> Prefilter {
         let mut item = (extra_item_literals.to_vec(), Vec::new());
         let mut file = (extra_file_literals.to_vec(), Vec::new());
+        let mut in_strings = (Vec::new(), Vec::new());
         let mut gated = Vec::new();
         let mut using = Vec::new();
         let mut disabled = false;
@@ -168,6 +183,7 @@ impl Prefilter {
                     &mut item
                 }
                 LiteralScope::File => &mut file,
+                LiteralScope::FileStrings => &mut in_strings,
                 LiteralScope::FileWhere(gates) => {
                     let gates = gates
                         .iter()
@@ -188,12 +204,14 @@ impl Prefilter {
         match (
             Matcher::build_listing(&item.0, &item.1),
             Matcher::build(&file.0, &file.1),
+            Matcher::build(&in_strings.0, &in_strings.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
             using.into_iter().collect::<Result<Vec<_>, _>>(),
         ) {
-            (Ok(item), Ok(file), Ok(gated), Ok(using)) => Prefilter {
+            (Ok(item), Ok(file), Ok(in_strings), Ok(gated), Ok(using)) => Prefilter {
                 item,
                 file,
+                in_strings,
                 gated,
                 using,
                 disabled,
@@ -210,6 +228,7 @@ impl Prefilter {
         Prefilter {
             item: Matcher::default(),
             file: Matcher::default(),
+            in_strings: Matcher::default(),
             gated: Vec::new(),
             using: Vec::new(),
             disabled: true,
@@ -243,10 +262,20 @@ impl Prefilter {
     /// Whether some rule's evidence in `text` needs the whole file parsed.
     fn whole_file(&self, text: &str) -> bool {
         self.file.is_match(text)
+            || self.in_a_string_literal(text)
             || self.gated.iter().any(|(matcher, gates)| {
                 // The gates first: each is more selective than the rule's literals.
                 gates.iter().all(|g| g.is_match(text)) && matcher.is_match(text)
             })
+    }
+
+    /// Whether a `FileStrings` matcher matches inside one of the text's string literals (the
+    /// whole text first: most files have no match at all).
+    fn in_a_string_literal(&self, text: &str) -> bool {
+        let m = &self.in_strings;
+        !m.is_empty()
+            && m.is_match(text)
+            && crate::lex::string_literals(text.as_bytes()).any(|(s, e)| m.is_match(&text[s..e]))
     }
 
     pub fn select<'t>(&self, text: &'t str) -> Selection<'t> {
@@ -613,6 +642,39 @@ mod tests {
         ] {
             assert!(matches!(filter.select(missing_a_gate), Selection::Nothing));
             assert!(!filter.may_select(missing_a_gate));
+        }
+    }
+
+    #[test]
+    fn string_scoped_patterns_count_only_inside_one_string_literal() {
+        let rule = meta(&[], LiteralScope::FileStrings);
+        let rule = RuleMeta {
+            pattern: Some(r#""(?:\s|--[^\n"]*\n)*SELECT\b|"[^"]*\bWITH\b"#),
+            ..rule
+        };
+        let filter = Prefilter::new(&[&rule], &[]);
+        for whole in [
+            "fn a(t: &str) -> String { format!(\"SELECT * FROM {t}\") }\n",
+            "fn a(t: &str) -> String { format!(\"-- c\n SELECT * FROM {t}\") }\n",
+            "fn a() -> &'static str { r#\"x \"quoted\" WITH y\"# }\n",
+        ] {
+            assert!(
+                matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole),
+                "{whole}"
+            );
+        }
+        for nothing in [
+            // The words in a comment, or across two literals: no one literal holds them.
+            "// THE SOFTWARE IS PROVIDED \"AS IS\", IN CONNECTION WITH THE SOFTWARE\nfn a() {}\n",
+            "fn a() -> (&'static str, u8) { (\"a\", WITH) }\nconst B: &str = \"b\";\n",
+            "/* \"SELECT */ fn a() -> char { '\"' }\n",
+            "fn a() -> &'static str { \"--version\" }\n",
+        ] {
+            assert!(
+                matches!(filter.select(nothing), Selection::Nothing),
+                "{nothing}"
+            );
+            assert!(!filter.may_select(nothing), "{nothing}");
         }
     }
 

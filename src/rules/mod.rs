@@ -83,6 +83,10 @@ pub enum LiteralScope {
     /// all (a rule whose literal is common in code it can never report, like `http://` in
     /// generated bindings).
     FileWhere(&'static [&'static str]),
+    /// As `File`, for evidence that is text inside a string literal (SQL): only a match within
+    /// one string literal counts, so the same words in a comment (a licence's `IN CONNECTION
+    /// WITH THE SOFTWARE`) or spanning two literals select nothing.
+    FileStrings,
     /// As `Item`, and the whole file where a `use` declaration names one of these crates or
     /// modules (as a path segment): its items can then name the crate's types without writing
     /// the crate (`use deadpool_postgres::Pool;` then `Pool::builder()`).

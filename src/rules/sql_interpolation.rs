@@ -27,16 +27,18 @@ pub static META: RuleMeta = RuleMeta {
     // Every statement keyword the rule recognises, in both cases: a file without any of them
     // has no SQL template to flag. `query` covers the sqlx macros it counts.
     // What `is_sql` needs in some string literal: a statement keyword (any case) opening it,
-    // after blanks, `(`, escaped blanks or a SQL comment; or an upper-case keyword anywhere in it
+    // after blanks, `(`, escaped blanks or SQL comments (a `--version` flag opens no statement:
+    // `is_sql` reads the text with its comments blanked); or an upper-case keyword anywhere in it
     // (from the nearest quote, so escaped quotes and raw strings are covered too). The
     // checked-macro evidence (`query!`) is selected by the engine's evidence literals.
     literals: &[],
     pattern: Some(concat!(
-        r#""(?:[\s(]|\\[nrt]|\\\r?\n)*(?:--|/\*|(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|unlisten|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)(?-u:\b))"#,
+        r#""(?:[\s(]|\\[nrt]|\\\r?\n|--(?:[^\n"\\]|\\[^n])*(?:\n|\\n)|/\*(?s:.)*?\*/)*(?:(?i:select|insert|update|delete|with|create|alter|drop|truncate|grant|revoke|notify|listen|unlisten|copy|call|exec|execute|set|prepare|pragma|replace|merge|attach|savepoint|release|rollback|declare|explain)(?-u:\b))"#,
         r#"|"[^"]*(?-u:\b)(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|REPLACE|MERGE|WITH|GRANT|REVOKE|COPY|CALL)(?-u:\b)"#,
     )),
     // File: a quoting helper of the same file (`fn ident(..)`) decides whether a value is safe.
-    literal_scope: LiteralScope::File,
+    // The keywords count only inside a string literal, where the rule reads SQL.
+    literal_scope: LiteralScope::FileStrings,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, SqlInterpolation);
