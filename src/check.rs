@@ -94,7 +94,7 @@ pub(crate) fn analyse_file<'t>(
     include_tests: bool,
     deadline: Option<Instant>,
 ) -> Checked<'t> {
-    let selection = prefilter.select(text);
+    let selection = prefilter.select(text, crate_name);
     if matches!(selection, Selection::Nothing) && !suppress::may_contain_suppression(text) {
         // Nothing here can produce a finding: no parse, no comment scan.
         return Checked::Done(FileOutcome {

@@ -7,6 +7,7 @@
 //! lines are emptied, not removed), so spans, lines and columns are those of the real file.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -135,6 +136,9 @@ pub struct Prefilter {
     /// (gate, literal): item literals that count only in files containing their gate (a call of
     /// a workspace fn, `new(`, that can name that fn only where its type's name is written).
     gated_literals: Vec<(String, String)>,
+    /// Crate (as paths write it) -> item literals that count only in that crate's files (calls
+    /// of a macro that is not exported).
+    crate_literals: HashMap<String, Vec<String>>,
 }
 
 /// What of a file needs parsing.
@@ -216,6 +220,7 @@ impl Prefilter {
                 using,
                 disabled,
                 gated_literals: Vec::new(),
+                crate_literals: HashMap::new(),
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
             // make a scan miss findings.
@@ -233,12 +238,25 @@ impl Prefilter {
             using: Vec::new(),
             disabled: true,
             gated_literals: Vec::new(),
+            crate_literals: HashMap::new(),
         }
     }
 
     /// Adds item literals that count only in files that contain their gate: (gate, literal).
     pub fn with_gated_literals(mut self, gated: Vec<(String, String)>) -> Prefilter {
         self.gated_literals = gated;
+        self
+    }
+
+    /// Adds item literals that count only in the files of one crate: (crate as paths write it,
+    /// literal).
+    pub fn with_crate_literals(mut self, scoped: &[(String, String)]) -> Prefilter {
+        for (krate, literal) in scoped {
+            self.crate_literals
+                .entry(krate.clone())
+                .or_default()
+                .push(literal.clone());
+        }
         self
     }
 
@@ -278,12 +296,18 @@ impl Prefilter {
             && crate::lex::string_literals(text.as_bytes()).any(|(s, e)| m.is_match(&text[s..e]))
     }
 
-    pub fn select<'t>(&self, text: &'t str) -> Selection<'t> {
+    /// What of `text`, a file of crate `krate`, needs parsing.
+    pub fn select<'t>(&self, text: &'t str, krate: &str) -> Selection<'t> {
         if self.disabled || self.whole_file(text) {
             return Selection::Parse(Cow::Borrowed(text));
         }
         let item = &self.item;
-        let gated = self.gated_in(text);
+        let mut gated = self.gated_in(text);
+        if !self.crate_literals.is_empty()
+            && let Some(own) = self.crate_literals.get(&crate::model::crate_ident(krate))
+        {
+            gated.extend(own.iter().map(String::as_str).filter(|l| text.contains(l)));
+        }
         // One pass finds every item literal; a chunk is then tested by the positions found
         // (testing each chunk with the automaton read most files twice).
         let occurrences = item.literal_occurrences(text);
@@ -533,7 +557,7 @@ mod tests {
         let prefilter = Prefilter::with_file_literals(&[], &[], &[])
             .with_gated_literals(vec![("Connector".to_string(), "new(".to_string())]);
         let gated = "use tls::Connector as C;\nfn a() { C::new(true) }\nfn b() { other() }\n";
-        match prefilter.select(gated) {
+        match prefilter.select(gated, "c") {
             Selection::Parse(text) => {
                 assert_eq!(
                     text,
@@ -544,7 +568,7 @@ mod tests {
         }
         assert!(prefilter.may_select(gated));
         let ungated = "fn a() { Pool::new(true) }\n";
-        assert!(matches!(prefilter.select(ungated), Selection::Nothing));
+        assert!(matches!(prefilter.select(ungated, "c"), Selection::Nothing));
         assert!(!prefilter.may_select(ungated));
     }
 
@@ -591,7 +615,7 @@ mod tests {
     fn select(text: &str, literals: &'static [&'static str]) -> Option<String> {
         let rule = meta(literals, LiteralScope::Item);
         let filter = Prefilter::new(&[&rule], &[]);
-        match filter.select(text) {
+        match filter.select(text, "c") {
             Selection::Nothing => None,
             Selection::Parse(t) => Some(t.into_owned()),
         }
@@ -621,7 +645,7 @@ mod tests {
         );
         let filter = Prefilter::new(&[&a, &b], &[]);
         let text = "use c::unbounded as u;\nfn a() { u() }\nfn b() {}\n";
-        match filter.select(text) {
+        match filter.select(text, "c") {
             Selection::Parse(Cow::Borrowed(t)) => assert_eq!(t, text),
             _ => panic!("whole file expected"),
         }
@@ -635,12 +659,17 @@ mod tests {
         );
         let filter = Prefilter::new(&[&rule], &[]);
         let whole = "struct C { token: String }\nfn default() -> &'static str { \"http://x\" }\n";
-        assert!(matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole));
+        assert!(
+            matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole)
+        );
         for missing_a_gate in [
             "struct C { key: String }\nfn default() -> &'static str { \"http://x\" }\n",
             "struct C { token: String }\nfn new() -> &'static str { \"http://x\" }\n",
         ] {
-            assert!(matches!(filter.select(missing_a_gate), Selection::Nothing));
+            assert!(matches!(
+                filter.select(missing_a_gate, "c"),
+                Selection::Nothing
+            ));
             assert!(!filter.may_select(missing_a_gate));
         }
     }
@@ -659,7 +688,7 @@ mod tests {
             "fn a() -> &'static str { r#\"x \"quoted\" WITH y\"# }\n",
         ] {
             assert!(
-                matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole),
+                matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole),
                 "{whole}"
             );
         }
@@ -671,11 +700,24 @@ mod tests {
             "fn a() -> &'static str { \"--version\" }\n",
         ] {
             assert!(
-                matches!(filter.select(nothing), Selection::Nothing),
+                matches!(filter.select(nothing, "c"), Selection::Nothing),
                 "{nothing}"
             );
             assert!(!filter.may_select(nothing), "{nothing}");
         }
+    }
+
+    #[test]
+    fn crate_literals_count_only_in_their_crate() {
+        let rule = meta(&["spawn"], LiteralScope::Item);
+        let filter = Prefilter::new(&[&rule], &[])
+            .with_crate_literals(&[("actors_lib".to_string(), "launch!".to_string())]);
+        let text = "fn a() { launch!(beat()); }\nfn b() {}\n";
+        match filter.select(text, "actors-lib") {
+            Selection::Parse(t) => assert_eq!(t, "fn a() { launch!(beat()); }\n\n"),
+            Selection::Nothing => panic!("the crate's own call is selected"),
+        }
+        assert!(matches!(filter.select(text, "app"), Selection::Nothing));
     }
 
     #[test]
@@ -691,14 +733,14 @@ mod tests {
             "pub(crate) use r2d2::Pool as P;\nfn a() { P::new() }\n",
         ] {
             assert!(
-                matches!(filter.select(whole), Selection::Parse(Cow::Borrowed(t)) if t == whole),
+                matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole),
                 "{whole}"
             );
             assert!(filter.may_select(whole));
         }
         // Named outside a `use` (a path written in full), the crate selects only its item.
         let text = "fn a() { deadpool_postgres::Pool::builder() }\nfn b() {}\n";
-        match filter.select(text) {
+        match filter.select(text, "c") {
             Selection::Parse(t) => {
                 assert_eq!(t, "fn a() { deadpool_postgres::Pool::builder() }\n\n")
             }
@@ -706,7 +748,7 @@ mod tests {
         }
         // A segment that merely contains the name is another crate: only the item that holds
         // the literal is read.
-        match filter.select("use my_r2d2x::Pool;\nfn a() { Pool::new() }\n") {
+        match filter.select("use my_r2d2x::Pool;\nfn a() { Pool::new() }\n", "c") {
             Selection::Parse(t) => assert_eq!(t, "use my_r2d2x::Pool;\n\n"),
             Selection::Nothing => panic!("the `use` holds a literal"),
         }
@@ -719,7 +761,10 @@ mod tests {
             meta(&[], LiteralScope::Item),
         );
         let filter = Prefilter::new(&[&a, &b], &[]);
-        assert!(matches!(filter.select("fn a() {}"), Selection::Parse(_)));
+        assert!(matches!(
+            filter.select("fn a() {}", "c"),
+            Selection::Parse(_)
+        ));
     }
 
     #[test]
@@ -745,12 +790,12 @@ mod tests {
         let rule = &crate::rules::allow_attribute::META;
         let filter = Prefilter::new(&[rule], &[]);
         let text = "fn a() { x.expect(\"no\") }\n#[expect(dead_code)]\nfn b() {}\n";
-        match filter.select(text) {
+        match filter.select(text, "c") {
             Selection::Parse(t) => assert_eq!(t, "\n#[expect(dead_code)]\nfn b() {}\n"),
             Selection::Nothing => panic!("the attribute must be selected"),
         }
         assert!(matches!(
-            filter.select("fn a() { x.expect(\"no\") }\n"),
+            filter.select("fn a() { x.expect(\"no\") }\n", "c"),
             Selection::Nothing
         ));
     }

@@ -1611,7 +1611,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     } else {
         Vec::new()
     };
-    let mut extra: Vec<&str> = followed.iter().map(String::as_str).collect();
+    let mut extra: Vec<&str> = followed.anywhere.iter().map(String::as_str).collect();
     // Item scope: a flag fn named like a common fn (`new(`) selecting whole files parsed most of
     // the corpus. A caller passing its own parameter on is judged when its callers' items are
     // selected for another reason.
@@ -1628,7 +1628,8 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
     let general = Prefilter::with_file_literals(&metas, &extra, &file_extra)
-        .with_gated_literals(gated.clone());
+        .with_gated_literals(gated.clone())
+        .with_crate_literals(&followed.in_crate);
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1646,7 +1647,9 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     Prefilters {
         general,
         narrowed: Some(
-            Prefilter::with_file_literals(&others, &extra, &file_extra).with_gated_literals(gated),
+            Prefilter::with_file_literals(&others, &extra, &file_extra)
+                .with_gated_literals(gated)
+                .with_crate_literals(&followed.in_crate),
         ),
     }
 }

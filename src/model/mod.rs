@@ -548,13 +548,26 @@ impl Workspace {
     /// whose body holds a rule's literal), and the paths of variants a response conversion puts
     /// into a server-error body with their text and of the constructors that build them
     /// (`ApiError::Database`, `ApiError::database_error`). Sorted, deduplicated.
-    pub fn prefilter_literals(&self, worth_expanding: impl Fn(&str) -> bool) -> Vec<String> {
-        let macros = self.files.iter().flat_map(|f| {
-            f.macros
-                .iter()
-                .filter(|m| worth_expanding(&m.body))
-                .map(|m| format!("{}!", m.name))
-        });
+    ///
+    /// A macro counts as [`Workspace::expand_macro_arm`] expands its calls: by the definition
+    /// its name finds, and only in its own crate unless it is exported (clang-sys's private
+    /// `link!` says nothing about the thousands of `windows_targets::link!` calls).
+    pub fn prefilter_literals(&self, worth_expanding: impl Fn(&str) -> bool) -> FollowedLiterals {
+        let mut in_crate = BTreeSet::new();
+        let mut anywhere: BTreeSet<String> = BTreeSet::new();
+        for (name, &(fi, k)) in &self.macros_by_name {
+            let file = &self.files[fi as usize];
+            let def = &file.macros[k as usize];
+            if name.len() < 2 || !worth_expanding(&def.body) {
+                continue;
+            }
+            let literal = format!("{name}!");
+            if def.exported {
+                anywhere.insert(literal);
+            } else {
+                in_crate.insert((crate_ident(&file.crate_name), literal));
+            }
+        }
         // `ApiError::Database` and constructors building it (`ApiError::database_error`): exact
         // paths, so that a leaky type named `Error` does not select every item that says Error.
         let mut leaky: BTreeSet<String> = BTreeSet::new();
@@ -583,12 +596,11 @@ impl Workspace {
                 }
             }
         }
-        macros
-            .chain(leaky)
-            .filter(|s| s.len() > 2)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect()
+        anywhere.extend(leaky.into_iter().filter(|s| s.len() > 2));
+        FollowedLiterals {
+            anywhere: anywhere.into_iter().collect(),
+            in_crate: in_crate.into_iter().collect(),
+        }
     }
 
     /// The rule whose findings the model determines: `unraised-error-variant` reports only
@@ -678,6 +690,15 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
     file.body_limits.hash(hasher);
 }
 
+/// Item literals the model follows ([`Workspace::prefilter_literals`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct FollowedLiterals {
+    /// Literals that count in every file.
+    pub anywhere: Vec<String>,
+    /// (crate as paths write it, literal): literals that count only in that crate's files.
+    pub in_crate: Vec<(String, String)>,
+}
+
 /// Crate names as paths write them (`my-crate` is `my_crate`).
 pub fn crate_ident(name: &str) -> String {
     name.replace('-', "_")
@@ -720,4 +741,39 @@ pub fn is_option_type(ty: &str) -> bool {
             .rsplit("::")
             .next()
             .is_some_and(|l| l.trim() == "Option")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn followed_macro_calls_count_where_the_call_expands() {
+        let ws = Workspace::from_sources(&[
+            // Found first by name: its calls expand only in crate `actors-lib`.
+            (
+                "actors/src/lib.rs",
+                "actors-lib",
+                "macro_rules! launch { ($f:expr) => { tokio::spawn($f) }; }\n",
+            ),
+            // Same name later in the workspace: no call reaches it by name.
+            (
+                "app/src/lib.rs",
+                "app",
+                "#[macro_export]\nmacro_rules! launch { ($f:expr) => { tokio::spawn($f) }; }\n",
+            ),
+            (
+                "app/src/spawn.rs",
+                "app",
+                "#[macro_export]\nmacro_rules! go { ($f:expr) => { tokio::spawn($f) }; }\n\
+                 macro_rules! quiet { ($f:expr) => { $f }; }\n",
+            ),
+        ]);
+        let followed = ws.prefilter_literals(|body| body.contains("spawn"));
+        assert_eq!(followed.anywhere, ["go!"]);
+        assert_eq!(
+            followed.in_crate,
+            [("actors_lib".to_string(), "launch!".to_string())]
+        );
+    }
 }

@@ -15,4 +15,12 @@ macro_rules! spawn_tracked {
     }};
 }
 
+// A macro that is not exported expands only in this crate (`heartbeat.rs` calls it).
+macro_rules! launch {
+    ($fut:expr) => {
+        ::tokio::spawn($fut)
+    };
+}
+
+pub mod heartbeat;
 pub mod supervisor;
