@@ -331,7 +331,10 @@ pub const SOURCE_LITERALS: &[&str] = &[
     "args_os",
     "stdin",
     "reqwest",
-    "CStr",
+    // `CStr::from_ptr` as written, or under an alias (`use std::ffi::CStr as C;`): `CStr`
+    // alone is in every `CString`, `toUTCString` and `IEnumACString`.
+    "CStr::",
+    "CStr as",
     "warp::",
     "ureq",
     "surf::",
