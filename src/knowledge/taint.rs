@@ -183,9 +183,10 @@ pub const SOURCE_TYPES: &[SourceType] = &[
 pub const SERVICE_LITERALS: &[&str] = &[
     "axum",
     "actix",
-    "poem",
+    // Paths, not words: `poem` is in windows-sys `lpoemname`, `tonic` in `monotonic`.
+    "poem::",
     "salvo",
-    "tonic",
+    "tonic::",
     "rocket",
     "warp::",
     "hyper",
@@ -318,9 +319,10 @@ pub const BODY_METHODS: &[&str] = &["into_body", "body_mut", "body"];
 pub const SOURCE_LITERALS: &[&str] = &[
     "axum",
     "actix",
-    "poem",
+    // Paths, not words: `poem` is in windows-sys `lpoemname`, `tonic` in `monotonic`.
+    "poem::",
     "salvo",
-    "tonic",
+    "tonic::",
     "rocket",
     "Request<",
     "rdkafka",
