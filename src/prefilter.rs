@@ -604,6 +604,11 @@ mod tests {
         assert!(top_level_items(b"fn f() }").is_none());
     }
 
+    /// Whether `filter` selects `text` whole (borrowed, unchanged).
+    fn parsed_whole(filter: &Prefilter, text: &str) -> bool {
+        matches!(filter.select(text, "c"), Selection::Parse(Cow::Borrowed(t)) if t == text)
+    }
+
     fn meta(literals: &'static [&'static str], scope: LiteralScope) -> RuleMeta {
         RuleMeta {
             literals,
@@ -660,9 +665,7 @@ mod tests {
         );
         let filter = Prefilter::new(&[&rule], &[]);
         let whole = "struct C { token: String }\nfn default() -> &'static str { \"http://x\" }\n";
-        assert!(
-            matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole)
-        );
+        assert!(parsed_whole(&filter, whole));
         for missing_a_gate in [
             "struct C { key: String }\nfn default() -> &'static str { \"http://x\" }\n",
             "struct C { token: String }\nfn new() -> &'static str { \"http://x\" }\n",
@@ -688,10 +691,7 @@ mod tests {
             "fn a(t: &str) -> String { format!(\"-- c\n SELECT * FROM {t}\") }\n",
             "fn a() -> &'static str { r#\"x \"quoted\" WITH y\"# }\n",
         ] {
-            assert!(
-                matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole),
-                "{whole}"
-            );
+            assert!(parsed_whole(&filter, whole), "{whole}");
         }
         for nothing in [
             // The words in a comment, or across two literals: no one literal holds them.
@@ -733,10 +733,7 @@ mod tests {
             "use diesel::{r2d2::{ConnectionManager, Pool}, PgConnection};\nfn a() { Pool::builder() }\n",
             "pub(crate) use r2d2::Pool as P;\nfn a() { P::new() }\n",
         ] {
-            assert!(
-                matches!(filter.select(whole, "c"), Selection::Parse(Cow::Borrowed(t)) if t == whole),
-                "{whole}"
-            );
+            assert!(parsed_whole(&filter, whole), "{whole}");
             assert!(filter.may_select(whole));
         }
         // Named outside a `use` (a path written in full), the crate selects only its item.
