@@ -282,8 +282,8 @@ impl Prefilter {
         self.file.is_match(text)
             || self.in_a_string_literal(text)
             || self.gated.iter().any(|(matcher, gates)| {
-                // The gates first, in the rule's order: each is more selective than the rule's
-                // literals.
+                // The gates first, in the order the rule lists them (it orders them by cost and
+                // by how many files each rules out).
                 gates.iter().all(|g| g.is_match(text)) && matcher.is_match(text)
             })
     }

@@ -319,7 +319,7 @@ pub const BODY_METHODS: &[&str] = &["into_body", "body_mut", "body"];
 pub const SOURCE_LITERALS: &[&str] = &[
     "axum",
     "actix",
-    // Paths, not words: `poem` is in windows-sys `lpoemname`, `tonic` in `monotonic`.
+    // Paths, not words (see SERVICE_LITERALS).
     "poem::",
     "salvo",
     "tonic::",
