@@ -553,9 +553,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanResult, ScanError> {
         rayon::join(
             || match all_cached {
                 Some(results) => results,
+                // One file per job: rayon otherwise runs runs of files as one unstealable job,
+                // and the scan ended with one thread working through a run for seconds.
                 None => found
                     .files
                     .par_iter()
+                    .with_max_len(1)
                     .map(|file| {
                         let crate_name = &found.crates[file.crate_index].name;
                         let job = FileJob {
@@ -1236,6 +1239,7 @@ impl ModelInputs {
                     self.sources
                         .par_iter()
                         .zip(cached.par_iter_mut())
+                        .with_max_len(1)
                         .enumerate()
                         .for_each_with(sender, |sender, (i, (source, cached))| {
                             if let Some(indexed) = self.index_one(source, cached.take()) {
