@@ -139,6 +139,9 @@ pub struct Prefilter {
     /// Crate (as paths write it) -> item literals that count only in that crate's files (calls
     /// of a macro that is not exported).
     crate_literals: HashMap<String, Vec<String>>,
+    /// `LiteralScope::ItemGated` pairs: item literals that count only in files holding one of
+    /// their gates.
+    rule_gated: Vec<(&'static str, &'static [&'static str])>,
 }
 
 /// What of a file needs parsing.
@@ -168,6 +171,7 @@ impl Prefilter {
         let mut gated = Vec::new();
         let mut using = Vec::new();
         let mut disabled = false;
+        let mut rule_gated = Vec::new();
         for meta in rules {
             if matches!(
                 meta.literal_scope,
@@ -181,6 +185,10 @@ impl Prefilter {
             let target = match meta.literal_scope {
                 LiteralScope::Comments | LiteralScope::Workspace => continue,
                 LiteralScope::Item => &mut item,
+                LiteralScope::ItemGated(pairs) => {
+                    rule_gated.extend_from_slice(pairs);
+                    &mut item
+                }
                 LiteralScope::ItemOrFileUsing(crates) => {
                     using.push(using_gate(crates));
                     item.0.extend_from_slice(crates);
@@ -221,6 +229,7 @@ impl Prefilter {
                 disabled,
                 gated_literals: Vec::new(),
                 crate_literals: HashMap::new(),
+                rule_gated,
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
             // make a scan miss findings.
@@ -239,6 +248,7 @@ impl Prefilter {
             disabled: true,
             gated_literals: Vec::new(),
             crate_literals: HashMap::new(),
+            rule_gated: Vec::new(),
         }
     }
 
@@ -262,19 +272,27 @@ impl Prefilter {
 
     /// The gated literals whose gate `text` contains.
     fn gated_in<'p>(&'p self, text: &str) -> Vec<&'p str> {
+        let rule_gated = self
+            .rule_gated
+            .iter()
+            .filter(|(_, gates)| gates.iter().any(|g| text.contains(g)))
+            .map(|(literal, _)| *literal);
         self.gated_literals
             .iter()
             .filter(|(gate, _)| text.contains(gate.as_str()))
             .map(|(_, literal)| literal.as_str())
+            .chain(rule_gated)
             .collect()
     }
 
-    /// Whether `text` holds any literal or pattern of the rules (a cheap "could matter" test).
+    /// Whether `text` holds any literal or pattern of the rules (a cheap "could matter" test,
+    /// also of a macro's body, where a rule's gated literal counts without its gate).
     pub fn may_select(&self, text: &str) -> bool {
         self.disabled
             || self.whole_file(text)
             || self.item.is_match(text)
             || self.gated_in(text).iter().any(|l| text.contains(l))
+            || self.rule_gated.iter().any(|(l, _)| text.contains(l))
     }
 
     /// Whether some rule's evidence in `text` needs the whole file parsed.
@@ -571,6 +589,26 @@ mod tests {
         let ungated = "fn a() { Pool::new(true) }\n";
         assert!(matches!(prefilter.select(ungated, "c"), Selection::Nothing));
         assert!(!prefilter.may_select(ungated));
+    }
+
+    #[test]
+    fn rule_gated_literals_count_only_in_files_holding_a_gate() {
+        let rule = meta(
+            &["Status"],
+            LiteralScope::ItemGated(&[("From", &["sqlx", "io::Error"])]),
+        );
+        let filter = Prefilter::new(&[&rule], &[]);
+        let text = "use sqlx::Error;\nimpl From<Error> for E {}\nfn b() {}\n";
+        match filter.select(text, "c") {
+            Selection::Parse(kept) => {
+                assert_eq!(kept, "use sqlx::Error;\nimpl From<Error> for E {}\n\n")
+            }
+            Selection::Nothing => panic!("the gated literal was not counted"),
+        }
+        let ungated = "use other::Error;\nimpl From<Error> for E {}\n";
+        assert!(matches!(filter.select(ungated, "c"), Selection::Nothing));
+        // A macro's body: the gate may be at the call site.
+        assert!(filter.may_select("impl From<$t> for E {}"));
     }
 
     #[test]

@@ -19,15 +19,12 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    // Every finding sits in an item with a response sink or a `From` impl.
-    literals: &[
-        "Status",
-        "InternalServerError",
-        "INTERNAL_SERVER_ERROR",
-        "From",
-    ],
+    // Every finding sits in an item with a response sink or a `From` impl; a `From` impl's
+    // finding needs its error type resolved to a database crate's or to `io::Error`, whose
+    // path is then written in the file (`from_impl_of_backend_error`).
+    literals: &["Status", "InternalServerError", "INTERNAL_SERVER_ERROR"],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    literal_scope: LiteralScope::ItemGated(&[("From", BACKEND_ERROR_PATHS)]),
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, ErrorDetailLeak);
@@ -274,6 +271,27 @@ const DATABASE_CRATES: &[&str] = &[
     "tiberius",
     "surrealdb",
     "libsql",
+];
+
+/// Text one of which a file that names a database crate's error or `io::Error` holds: the
+/// crates of [`DATABASE_CRATES`], and `io::Error` or `io::{` (`use std::io::{Error as E}`).
+const BACKEND_ERROR_PATHS: &[&str] = &[
+    "sqlx",
+    "diesel",
+    "postgres",
+    "rusqlite",
+    "mysql",
+    "mongodb",
+    "redis",
+    "sea_orm",
+    "bb8",
+    "r2d2",
+    "scylla",
+    "tiberius",
+    "surrealdb",
+    "libsql",
+    "io::Error",
+    "io::{",
 ];
 
 /// Inside `impl From<E> for T { fn from(param: E) .. }` with `source` being `param`: E's name,
@@ -618,4 +636,19 @@ pub(crate) fn formatted_error(cx: &Ctx<'_, '_>, call: &MacroCall<'_>) -> Option<
         .skip_while(|arg| !matches!(arg, syn::Expr::Lit(_)))
         .skip(1)
         .find_map(|arg| error_value(cx, arg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_database_crate_is_a_prefilter_gate() {
+        for krate in DATABASE_CRATES {
+            assert!(
+                BACKEND_ERROR_PATHS.iter().any(|g| krate.contains(g)),
+                "`{krate}` is in no gate: its `From` impls would not be parsed"
+            );
+        }
+    }
 }

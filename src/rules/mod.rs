@@ -91,6 +91,11 @@ pub enum LiteralScope {
     /// modules (as a path segment): its items can then name the crate's types without writing
     /// the crate (`use deadpool_postgres::Pool;` then `Pool::builder()`).
     ItemOrFileUsing(&'static [&'static str]),
+    /// As `Item`, plus (literal, gates) pairs: the literal counts only in a file whose text holds
+    /// one of its gates (`From` of `impl From<sqlx::Error>`: a finding needs the error's crate
+    /// or module written in the file, in the impl or in a `use`). In a workspace macro's body
+    /// the literal counts ungated: the gate may be written at the call site.
+    ItemGated(&'static [(&'static str, &'static [&'static str])]),
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
     /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):
