@@ -127,9 +127,10 @@ pub struct Prefilter {
     /// `LiteralScope::FileWhere` rules: a match of the matcher in a file that matches every one
     /// of the regexes means the whole file is parsed.
     gated: Vec<(Matcher, Vec<Regex>)>,
-    /// `LiteralScope::ItemOrFileUsing` gates, tested only in a file where an item literal
-    /// matched (their names are item literals too): a file whose `use` declarations name one of
-    /// the crates (the matcher, then the regex) is parsed whole.
+    /// `LiteralScope::ItemOrFileUsing` and `ItemOrFileWhere` gates, tested only in a file where
+    /// an item literal matched (their literals are item literals too): a file that holds one of
+    /// the literals and matches the regex (for `ItemOrFileUsing`, names one of the crates in a
+    /// `use` declaration) is parsed whole.
     using: Vec<(Matcher, Regex)>,
     /// Some enabled rule declared neither literal nor pattern: every file is parsed whole.
     disabled: bool,
@@ -192,6 +193,14 @@ impl Prefilter {
                 LiteralScope::ItemOrFileUsing(crates) => {
                     using.push(using_gate(crates));
                     item.0.extend_from_slice(crates);
+                    &mut item
+                }
+                LiteralScope::ItemOrFileWhere(gate) => {
+                    using.push(
+                        Regex::new(gate)
+                            .map_err(|e| format!("bad prefilter gate `{gate}`: {e}"))
+                            .and_then(|g| Ok((Matcher::build(meta.literals, &[])?, g))),
+                    );
                     &mut item
                 }
                 LiteralScope::File => &mut file,
@@ -589,6 +598,24 @@ mod tests {
         let ungated = "fn a() { Pool::new(true) }\n";
         assert!(matches!(prefilter.select(ungated, "c"), Selection::Nothing));
         assert!(!prefilter.may_select(ungated));
+    }
+
+    #[test]
+    fn item_or_file_where_parses_whole_only_files_matching_the_gate() {
+        let rule = meta(
+            &["block_on"],
+            LiteralScope::ItemOrFileWhere(r#"extern\s*"C"\s*fn"#),
+        );
+        let filter = Prefilter::new(&[&rule], &[]);
+        let items = "fn a() { block_on(f()) }\nfn b() {}\n";
+        assert!(!parsed_whole(&filter, items));
+        let with_gate = "fn a() { block_on(f()) }\nextern \"C\" fn b() { a() }\n";
+        assert!(parsed_whole(&filter, with_gate));
+        // The gate alone selects nothing.
+        assert!(matches!(
+            filter.select("extern \"C\" fn b() {}\n", "c"),
+            Selection::Nothing
+        ));
     }
 
     #[test]

@@ -26,8 +26,10 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::Medium,
     literals: &["block_on"],
     pattern: None,
-    // A `block_on` in a helper is high when an `extern "C"` fn elsewhere in the file calls it.
-    literal_scope: LiteralScope::File,
+    // A `block_on` in a helper is high when an `extern "C"` fn elsewhere in the file calls it
+    // (`FnNode::is_extern`: an ABI other than "Rust", `extern fn` too): only then does a finding
+    // depend on other items.
+    literal_scope: LiteralScope::ItemOrFileWhere(r#"(?-u:\b)extern\s*(?:"[^"]*"\s*)?fn(?-u:\b)"#),
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, BlockOnWithoutTimeout);

@@ -91,6 +91,10 @@ pub enum LiteralScope {
     /// modules (as a path segment): its items can then name the crate's types without writing
     /// the crate (`use deadpool_postgres::Pool;` then `Pool::builder()`).
     ItemOrFileUsing(&'static [&'static str]),
+    /// As `Item`, and the whole file where it holds one of the rule's literals and matches this
+    /// regex: a finding then may depend on other items (`block_on` in a helper that an
+    /// `extern "C"` fn of the file calls).
+    ItemOrFileWhere(&'static str),
     /// As `Item`, plus (literal, gates) pairs: the literal counts only in a file whose text holds
     /// one of its gates (`From` of `impl From<sqlx::Error>`: a finding needs the error's crate
     /// or module written in the file, in the impl or in a `use`). In a workspace macro's body
