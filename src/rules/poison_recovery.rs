@@ -21,8 +21,11 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::High,
     literals: &["into_inner"],
     pattern: None,
-    // A lock newtype's struct (see `collect_lock_newtypes`) is another item than its impl.
-    literal_scope: LiteralScope::File,
+    // A lock newtype's struct (see `collect_lock_newtypes`) is another item than its impl; its
+    // field's type resolves to std's `Mutex` or `RwLock`, so the file names one (in the field
+    // or in a `use`). Elsewhere a finding depends on its own item only (`guards_plain_number`
+    // reads the file's text, not its items).
+    literal_scope: LiteralScope::ItemOrFileWhere("Mutex|RwLock"),
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, PoisonRecovery);
