@@ -1812,6 +1812,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_prefilter_knows_every_statement_keyword() {
+        // The pattern's case-insensitive group lists the keywords that may open a literal;
+        // `continues_after_a_keyword` and the pattern must agree on them.
+        let pattern = META.pattern.expect("a pattern");
+        let start = pattern.find("(?i:").expect("the keyword group") + 4;
+        let group = &pattern[start..start + pattern[start..].find(')').expect("closed")];
+        let mut in_pattern: Vec<&str> = group.split('|').collect();
+        let mut listed = STATEMENT_KEYWORDS.to_vec();
+        in_pattern.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(in_pattern, listed);
+    }
+
+    #[test]
     fn recognises_sql_templates() {
         for sql in [
             "SELECT * FROM {} WHERE id = $1",
