@@ -1249,7 +1249,9 @@ impl ModelInputs {
                         });
                 });
             });
-            for (i, indexed) in received {
+            let mut interner = model::Interner::default();
+            for (i, mut indexed) in received {
+                indexed.index.share_names(&mut interner);
                 slots[i] = Some(Indexed {
                     index: indexed.index.clone(),
                     ..indexed
@@ -1307,16 +1309,21 @@ impl ModelInputs {
     pub(crate) fn build(&self) -> Workspace {
         let files: Vec<Option<(model::FileIndex, IndexedText)>> =
             self.sources.par_iter().map(|s| self.index(s)).collect();
-        self.finish(files.into_iter().flatten().collect())
+        let mut interner = model::Interner::default();
+        let files = files.into_iter().flatten().map(|(mut index, text)| {
+            index.share_names(&mut interner);
+            (index, text)
+        });
+        self.finish(files.collect())
     }
 
     /// The merged model of the indexed files, with the files whose fns may have taint summaries
     /// when asked for.
     fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
-        let summarisable = if self.summarise {
+        let (summarisable, called) = if self.summarise {
             summarisable(&mut files, self.environment_is_input)
         } else {
-            Vec::new()
+            Default::default()
         };
         // What the lazily summarised files hold: their summaries are computed after the
         // fingerprint is known.
@@ -1328,7 +1335,7 @@ impl ModelInputs {
         let mut model = Workspace::from_files(files.into_iter().map(|(index, _)| index).collect());
         model.set_environment_is_input(self.environment_is_input);
         if self.summarise {
-            model.set_summarisable(summarisable, std::hash::Hasher::finish(&content));
+            model.set_summarisable(summarisable, called, std::hash::Hasher::finish(&content));
         }
         model
     }
@@ -1472,14 +1479,16 @@ impl IndexedText<'_> {
 
 /// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming
 /// a web framework or a message queue calls into (by name, as the model records calls), in its
-/// crate, and that hold a sink or a check: the only summaries a taint rule can use. Their
-/// summaries are computed when a call first resolves into them (`crate::model::summaries`),
-/// except in files that switch TLS verification by a flag, summarised here, in parallel: the
-/// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_calls`).
+/// crate, and that hold a sink or a check: the only summaries a taint rule can use. Returned with
+/// the names those files call ([`crate::model::name_key`]s): only fns of these names get
+/// summaries. Their summaries are computed when a call first resolves into them
+/// (`crate::model::summaries`), except in files that switch TLS verification by a flag,
+/// summarised here whole, in parallel: the prefilter needs them before the analysis
+/// (`crate::taint::summary::tls_flag_calls`).
 fn summarisable(
     files: &mut [(model::FileIndex, IndexedText)],
     environment_is_input: bool,
-) -> Vec<model::summaries::Summarisable> {
+) -> (Vec<model::summaries::Summarisable>, HashSet<u64>) {
     let called: HashSet<u64> = files
         .iter()
         .filter(|(_, seen)| seen.has_source)
@@ -1492,7 +1501,7 @@ fn summarisable(
         .filter(|(_, seen)| seen.has_source)
         .map(|(index, _)| index.crate_name.clone())
         .collect();
-    files
+    let summarisable = files
         .par_iter_mut()
         .enumerate()
         .filter_map(|(i, (index, seen))| {
@@ -1511,6 +1520,7 @@ fn summarisable(
                     seen.abs,
                     &index.path,
                     environment_is_input,
+                    &|_| true,
                 );
                 model::expand::invalidate_thread_spans();
                 let by_fn = model::summaries::attach(&index.fns, summaries);
@@ -1524,7 +1534,8 @@ fn summarisable(
                 computed: seen.tls_flag,
             })
         })
-        .collect()
+        .collect();
+    (summarisable, called)
 }
 
 /// The files the model indexes. `macros_only` indexes only the files that define a `macro_rules!`

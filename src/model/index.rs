@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use quote::ToTokens;
 use serde::{Deserialize, Serialize};
 
+use super::name::{Interner, Name};
 use super::tokens::{Kind, Tokens};
 use crate::resolve::UseMap;
 
@@ -45,6 +46,47 @@ pub struct FileIndex {
 }
 
 impl FileIndex {
+    /// Makes every [`Name`] of the index share the interner's copy of its text.
+    pub fn share_names(&mut self, interner: &mut Interner) {
+        for f in &mut self.fns {
+            interner.intern(&mut f.name);
+            for name in f.self_type.iter_mut().chain(f.impl_trait.iter_mut()) {
+                interner.intern(name);
+            }
+            for (name, ty) in &mut f.params {
+                name.iter_mut().for_each(|n| interner.intern(n));
+                interner.intern(ty);
+            }
+            f.ret.iter_mut().for_each(|r| interner.intern(r));
+            for (ty, variant) in &mut f.constructs {
+                interner.intern(ty);
+                interner.intern(variant);
+            }
+        }
+        for e in &mut self.enums {
+            interner.intern(&mut e.name);
+            e.derives.iter_mut().for_each(|d| interner.intern(d));
+            for v in &mut e.variants {
+                interner.intern(&mut v.name);
+                v.fields.iter_mut().for_each(|f| interner.intern(f));
+            }
+        }
+        for s in &mut self.structs {
+            interner.intern(&mut s.name);
+            s.derives.iter_mut().for_each(|d| interner.intern(d));
+            for (name, ty, _) in &mut s.fields {
+                interner.intern(name);
+                interner.intern(ty);
+            }
+        }
+        for i in &mut self.impls {
+            i.trait_path.iter_mut().for_each(|p| interner.intern(p));
+            i.trait_args.iter_mut().for_each(|a| interner.intern(a));
+            interner.intern(&mut i.self_type);
+            i.leaky_variants.iter_mut().for_each(|v| interner.intern(v));
+        }
+    }
+
     /// Frees the spare capacity of every list: the model keeps thousands of files' indexes for
     /// the whole scan.
     fn shrink_to_fit(&mut self) {
@@ -68,19 +110,19 @@ impl FileIndex {
 /// A fn or method with a body or without (trait methods).
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct FnDef {
-    pub name: String,
+    pub name: Name,
     /// For methods and associated fns: the impl's (or trait's) type, as its last path segment.
-    pub self_type: Option<String>,
+    pub self_type: Option<Name>,
     /// For trait impls: the trait's path as written (generic arguments dropped).
-    pub impl_trait: Option<String>,
+    pub impl_trait: Option<Name>,
     /// Inline `mod` blocks around it inside its file (the file's own module path is
     /// [`FileIndex::module`]); empty for most fns, so it costs nothing.
     pub module: Box<[String]>,
     pub has_self: bool,
     /// Parameters other than `self`: the bound name (if a plain identifier) and the type as written.
-    pub params: Box<[(Option<String>, String)]>,
+    pub params: Box<[(Option<Name>, Name)]>,
     /// The return type as written (whitespace runs collapsed to one space).
-    pub ret: Option<String>,
+    pub ret: Option<Name>,
     pub is_pub: bool,
     /// Visibility restricted to the crate or a module (`pub(crate)`, `pub(super)`, `pub(in ..)`).
     pub pub_restricted: bool,
@@ -100,7 +142,7 @@ pub struct FnDef {
     /// as [`name_key`]s: the model keeps a body's calls in 8 bytes each.
     pub calls: Box<[u64]>,
     /// Variants the body constructs (type, variant).
-    pub constructs: Box<[(String, String)]>,
+    pub constructs: Box<[(Name, Name)]>,
     /// Identifiers the body calls `.validate()` on.
     pub validates: Box<[String]>,
     pub in_test: bool,
@@ -113,23 +155,23 @@ pub struct FnDef {
 
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct EnumDef {
-    pub name: String,
+    pub name: Name,
     pub module: Box<[String]>,
     pub line: u32,
     pub is_pub: bool,
     pub non_exhaustive: bool,
     /// Derive names as written, last segment (`Error`, `Deserialize`).
-    pub derives: Box<[String]>,
+    pub derives: Box<[Name]>,
     pub variants: Vec<VariantDef>,
     pub in_test: bool,
 }
 
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct VariantDef {
-    pub name: String,
+    pub name: Name,
     pub line: u32,
     /// Field types as written.
-    pub fields: Vec<String>,
+    pub fields: Vec<Name>,
     /// A field carries `#[from]` (thiserror, snafu): `?` constructs it through the derived `From`.
     pub from_attr: bool,
     /// `#[deprecated]` or `#[doc(hidden)]`: kept on purpose, not raised on purpose.
@@ -138,13 +180,13 @@ pub struct VariantDef {
 
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct StructDef {
-    pub name: String,
+    pub name: Name,
     pub module: Box<[String]>,
     pub line: u32,
-    pub derives: Box<[String]>,
+    pub derives: Box<[Name]>,
     /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
     /// Empty for a struct written without a derive (not parsed; see `Walker::type_item`).
-    pub fields: Vec<(String, String, bool)>,
+    pub fields: Vec<(Name, Name, bool)>,
     /// Declared with no fields at all (`struct Closed;`, `struct Closed {}`, `struct Closed()`):
     /// a value of it carries nothing but its type.
     pub fieldless: bool,
@@ -154,16 +196,16 @@ pub struct StructDef {
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
 pub struct ImplDef {
     /// The trait's path through the file's `use` map (`axum::response::IntoResponse`), if any.
-    pub trait_path: Option<String>,
+    pub trait_path: Option<Name>,
     /// The trait's generic arguments as written (`sqlx :: Error` for `From<sqlx::Error>`).
-    pub trait_args: Box<[String]>,
+    pub trait_args: Box<[Name]>,
     /// The implementing type's last path segment.
-    pub self_type: String,
+    pub self_type: Name,
     pub line: u32,
     /// For response conversions (`IntoResponse`, `Responder`, `ResponseError`, `From<_> for
     /// Status`): variants of the self type whose payload the impl puts into a 5xx body or a gRPC
     /// status message, and whether a catch-all arm sends `self.to_string()` there.
-    pub leaky_variants: Vec<String>,
+    pub leaky_variants: Vec<Name>,
     pub leaks_display: bool,
 }
 
@@ -567,8 +609,8 @@ impl LineIndex {
 /// conversion.
 #[derive(Default, Clone)]
 struct Scope {
-    self_type: Option<String>,
-    impl_trait: Option<String>,
+    self_type: Option<Name>,
+    impl_trait: Option<Name>,
     in_trait: bool,
     /// The enclosing `impl`, `trait` or `mod` carries an attribute that is not inert.
     entry: bool,
@@ -772,7 +814,7 @@ impl Walker<'_, '_> {
                 .unwrap_or(t.toks.len()),
         };
         let mut def = FnDef {
-            name: t.text_of(k + 1).to_string(),
+            name: t.text_of(k + 1).into(),
             self_type: scope.self_type.clone(),
             impl_trait: scope.impl_trait.clone(),
             module: self.module.as_slice().into(),
@@ -799,7 +841,7 @@ impl Walker<'_, '_> {
                 let ret_end = (arrow + 1..sig_end)
                     .find(|&j| t.is(j, "where"))
                     .unwrap_or(sig_end);
-                def.ret = Some(span_text(t, arrow + 1, ret_end - 1));
+                def.ret = Some(span_text(t, arrow + 1, ret_end - 1).into());
             }
         }
         let next = match body {
@@ -814,12 +856,14 @@ impl Walker<'_, '_> {
                     .constructs
                     .into_iter()
                     .map(|(owner, v)| match (owner, &scope.self_type) {
-                        ("Self", Some(ty)) => (ty.clone(), v.to_string()),
-                        _ => (owner.to_string(), v.to_string()),
+                        ("Self", Some(ty)) => (ty.clone(), v.into()),
+                        _ => (owner.into(), v.into()),
                     })
                     .collect();
                 for c in &def.constructs {
-                    self.index.constructed.insert(c.clone());
+                    self.index
+                        .constructed
+                        .insert((c.0.to_string(), c.1.to_string()));
                 }
                 if let Some(owner) = &scope.responds_for
                     && let Ok(block) = syn::parse_str::<syn::Block>(
@@ -828,7 +872,8 @@ impl Walker<'_, '_> {
                 {
                     let (variants, display) = super::response::leaky_arms(&block, owner);
                     if let Some(imp) = self.index.impls.last_mut() {
-                        imp.leaky_variants.extend(variants);
+                        imp.leaky_variants
+                            .extend(variants.into_iter().map(Name::from));
                         imp.leaks_display |= display;
                     }
                 }
@@ -843,7 +888,7 @@ impl Walker<'_, '_> {
     fn param(
         &self,
         def: &mut FnDef,
-        params: &mut Vec<(Option<String>, String)>,
+        params: &mut Vec<(Option<Name>, Name)>,
         from: usize,
         to: usize,
     ) {
@@ -863,11 +908,11 @@ impl Walker<'_, '_> {
             .collect();
         // `x`, `mut x`: a plain name; `Json(body)`: the one name inside an extractor pattern.
         let name = match idents.as_slice() {
-            [one] => Some(t.text_of(*one).to_string()),
-            [.., last] if t.is(colon - 1, ")") => Some(t.text_of(*last).to_string()),
+            [one] => Some(t.text_of(*one).into()),
+            [.., last] if t.is(colon - 1, ")") => Some(t.text_of(*last).into()),
             _ => None,
         };
-        params.push((name, span_text(t, colon + 1, to - 1)));
+        params.push((name, span_text(t, colon + 1, to - 1).into()));
     }
 
     fn impl_item(&mut self, k: usize) -> usize {
@@ -913,6 +958,8 @@ impl Walker<'_, '_> {
                 (self_type, trait_text, trait_args)
             }
         };
+        let self_type = Name::from(self_type);
+        let trait_text = trait_text.map(Name::from);
         let is_from_for_status =
             trait_text.as_deref().is_some_and(|p| p.ends_with("From")) && self_type == "Status";
         let arg_type = trait_args
@@ -921,19 +968,19 @@ impl Walker<'_, '_> {
         let responds_for = if is_from_for_status {
             arg_type.clone()
         } else if trait_text.as_deref().is_some_and(is_response_trait) {
-            Some(self_type.clone())
+            Some(self_type.to_string())
         } else {
             None
         };
         self.index.impls.push(ImplDef {
             trait_path: if is_from_for_status {
-                Some("tonic::Status".to_string())
+                Some("tonic::Status".into())
             } else {
                 trait_text.clone()
             },
-            trait_args: trait_args.into(),
+            trait_args: trait_args.into_iter().map(Name::from).collect(),
             self_type: match (&responds_for, is_from_for_status) {
-                (Some(owner), true) => owner.clone(),
+                (Some(owner), true) => owner.as_str().into(),
                 _ => self_type.clone(),
             },
             line: line32(self.line(k)),
@@ -960,7 +1007,7 @@ impl Walker<'_, '_> {
         }
         let close = t.toks[open].pair();
         let scope = Scope {
-            self_type: Some(t.text_of(k + 1).to_string()),
+            self_type: Some(t.text_of(k + 1).into()),
             in_trait: true,
             entry: self.has_entry_attribute(self.item_start(k), k),
             ..Scope::default()
@@ -999,7 +1046,7 @@ impl Walker<'_, '_> {
             let fieldless = t.is(k + 2, ";")
                 || matches!(t.toks.get(k + 2), Some(tok) if tok.kind == Kind::Open && tok.pair() == k + 3);
             self.index.structs.push(StructDef {
-                name: t.text_of(k + 1).to_string(),
+                name: t.text_of(k + 1).into(),
                 module: self.module.as_slice().into(),
                 line: line32(self.line(k + 1)),
                 fieldless,
@@ -1030,7 +1077,7 @@ impl Walker<'_, '_> {
                     let variants = names
                         .into_iter()
                         .map(|j| VariantDef {
-                            name: t.text_of(j).to_string(),
+                            name: t.text_of(j).into(),
                             line: line32(self.line(j)),
                             ..VariantDef::default()
                         })
@@ -1073,9 +1120,13 @@ impl Walker<'_, '_> {
             .variants
             .iter()
             .map(|v| VariantDef {
-                name: v.ident.to_string(),
+                name: v.ident.to_string().into(),
                 line: line32(base + v.ident.span().start().line),
-                fields: v.fields.iter().map(|f| tokens_text(&f.ty)).collect(),
+                fields: v
+                    .fields
+                    .iter()
+                    .map(|f| Name::from(tokens_text(&f.ty)))
+                    .collect(),
                 from_attr: v
                     .fields
                     .iter()
@@ -1084,12 +1135,12 @@ impl Walker<'_, '_> {
             })
             .collect();
         self.index.enums.push(EnumDef {
-            name: e.ident.to_string(),
+            name: e.ident.to_string().into(),
             module: self.module.as_slice().into(),
             line: line32(base + e.ident.span().start().line),
             is_pub: is_pub(&e.vis),
             non_exhaustive: has_attr(&e.attrs, "non_exhaustive"),
-            derives: derives(&e.attrs).into(),
+            derives: derives(&e.attrs).into_iter().map(Name::from).collect(),
             variants,
             in_test: e.attrs.iter().any(crate::analyze::is_test_attribute),
         });
@@ -1105,14 +1156,18 @@ impl Walker<'_, '_> {
                     .ident
                     .as_ref()
                     .map_or_else(|| i.to_string(), ToString::to_string);
-                (name, tokens_text(&f.ty), serde_default(&f.attrs))
+                (
+                    name.into(),
+                    tokens_text(&f.ty).into(),
+                    serde_default(&f.attrs),
+                )
             })
             .collect();
         self.index.structs.push(StructDef {
-            name: s.ident.to_string(),
+            name: s.ident.to_string().into(),
             module: self.module.as_slice().into(),
             line: line32(base + s.ident.span().start().line),
-            derives: derives(&s.attrs).into(),
+            derives: derives(&s.attrs).into_iter().map(Name::from).collect(),
             // `struct InvalidKey { _priv: () }`: a field that holds nothing is no payload.
             fieldless: s.fields.iter().all(|f| {
                 let ty = tokens_text(&f.ty);

@@ -29,11 +29,12 @@
 //!     panic!("one candidate")
 //! };
 //! assert_eq!(f.ret.as_deref(), Some("Self"));
-//! assert_eq!(*f.constructs, [("ApiError".to_string(), "Invalid".to_string())]);
+//! assert_eq!(*f.constructs, [("ApiError".into(), "Invalid".into())]);
 //! ```
 
 pub mod expand;
 pub mod index;
+pub mod name;
 pub mod reach;
 pub mod response;
 pub mod summaries;
@@ -46,6 +47,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, VariantDef, name_key};
+pub use name::{Interner, Name};
 
 /// Rules that consult the model: the scan builds it only when one of them runs, and only their
 /// cached findings depend on it.
@@ -103,9 +105,9 @@ pub struct Workspace {
     macros_by_name: HashMap<String, Pos>,
     /// [`Workspace::tls_check_macros`], made on first use.
     tls_check_macros: OnceLock<Vec<String>>,
-    impls_by_type: HashMap<String, Vec<Pos>>,
-    enums_by_name: HashMap<String, Vec<Pos>>,
-    structs_by_name: HashMap<String, Vec<Pos>>,
+    impls_by_type: HashMap<Name, Vec<Pos>>,
+    enums_by_name: HashMap<Name, Vec<Pos>>,
+    structs_by_name: HashMap<Name, Vec<Pos>>,
     /// Paths of the files whose every enum the index holds ([`FileIndex::enums_complete`]).
     enums_complete: HashSet<String>,
     /// Body-limit settings written anywhere in the workspace's production code.
@@ -336,7 +338,7 @@ impl Workspace {
     pub fn derives_of<'w>(&'w self, type_name: &'w str) -> BTreeSet<&'w str> {
         let structs = self.structs_named(type_name).flat_map(|s| s.derives.iter());
         let enums = self.enums_named(type_name).flat_map(|e| e.derives.iter());
-        structs.chain(enums).map(String::as_str).collect()
+        structs.chain(enums).map(Name::as_str).collect()
     }
 
     /// Fns and methods named `name`, in file order.
@@ -537,7 +539,7 @@ impl Workspace {
         let mut variants = BTreeSet::new();
         let mut display = false;
         for imp in self.impls_for(type_name) {
-            variants.extend(imp.leaky_variants.iter().map(String::as_str));
+            variants.extend(imp.leaky_variants.iter().map(Name::as_str));
             display |= imp.leaks_display;
         }
         (variants, display)
@@ -573,7 +575,7 @@ impl Workspace {
         let mut leaky: BTreeSet<String> = BTreeSet::new();
         for (_, imp) in self.impls() {
             let owner = &imp.self_type;
-            let mut variants: Vec<&str> = imp.leaky_variants.iter().map(String::as_str).collect();
+            let mut variants: Vec<&str> = imp.leaky_variants.iter().map(Name::as_str).collect();
             if imp.leaks_display {
                 variants.extend(
                     self.enums_named(owner)

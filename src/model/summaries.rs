@@ -2,12 +2,14 @@
 //! and each file's summaries, computed the first time a taint run asks for one of its fns.
 //!
 //! A summary costs a second parse of its file. The scan decides which files may be summarised
-//! (those a file naming a service calls into, see `scan::ModelInputs`); of those, only the files a
-//! call actually resolves into are read again, once, whichever thread asks first. Files that
+//! (those a file naming a service calls into, see `scan::ModelInputs`), and which of their fns:
+//! those such a file calls by name. Of those files, only the ones a call actually resolves into
+//! are read again, once, whichever thread asks first, and the engine runs on their called fns
+//! only (a file of hundreds of fns is typically called into through a few). Files that
 //! switch TLS verification by a flag are summarised when the model is built: the prefilter needs
 //! their summaries before any file is analysed (`crate::taint::summary::tls_flag_calls`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -44,6 +46,9 @@ pub(super) struct LazySummaries {
     by_owner: HashMap<Named, Vec<Pos>>,
     /// [`crate::taint::summary::tls_flag_calls`], made on first use.
     tls_flag_calls: OnceLock<Vec<(Option<String>, String)>>,
+    /// [`index::name_key`]s of the fns that files naming a service call: the lazily summarised
+    /// fns (any fn of a file summarised up front has its summary).
+    called: HashSet<u64>,
 }
 
 /// A fn's name ([`index::name_key`]) and the qualifier that can name it (the name key of its impl
@@ -58,16 +63,29 @@ struct Slot {
 }
 
 impl Workspace {
-    /// Records the files whose fns may have taint summaries. `content` hashes what the lazily
+    /// Records the files whose fns may have taint summaries, and `called`, the [`index::name_key`]s
+    /// of the fns that files naming a service call: of the lazily summarised files, only fns of
+    /// those names get a summary. `content` hashes what the lazily
     /// summarised files hold (their text): the fingerprint covers it, so that a caller's cached
     /// findings follow a callee's body although the summary itself is computed later.
-    pub fn set_summarisable(&mut self, files: Vec<Summarisable>, content: u64) {
-        let mut lazy = LazySummaries::default();
+    pub fn set_summarisable(
+        &mut self,
+        files: Vec<Summarisable>,
+        called: HashSet<u64>,
+        content: u64,
+    ) {
+        let mut lazy = LazySummaries {
+            called,
+            ..LazySummaries::default()
+        };
         for s in files {
             let Some(file) = self.files.get(s.file) else {
                 continue;
             };
-            for f in file.fns.iter().filter(|f| !f.in_test) {
+            let summarised = |f: &&FnDef| {
+                !f.in_test && (s.computed || lazy.called.contains(&index::name_key(&f.name)))
+            };
+            for f in file.fns.iter().filter(summarised) {
                 let sinks = f.taint.iter().flat_map(|t| &t.sinks);
                 let bits = sinks.fold(0, |bits, sink| bits | sink.sink.bit());
                 let name = index::name_key(&f.name);
@@ -119,7 +137,9 @@ impl Workspace {
         let slot = lazy.slots.get(&at.0)?;
         let file = &self.files[at.0 as usize];
         let by_fn = slot.by_fn.get_or_init(|| {
-            let summaries = summarise_path(&slot.abs, &file.path, self.environment_is_input);
+            let called = |name: &str| lazy.called.contains(&index::name_key(name));
+            let summaries =
+                summarise_path(&slot.abs, &file.path, self.environment_is_input, &called);
             attach(&file.fns, summaries)
         });
         by_fn.get(at.1 as usize)?.clone()
@@ -201,9 +221,9 @@ impl Workspace {
 /// A fn's qualifier as [`Named`] keys it: its impl type, else its module (`None` at a crate root).
 fn owner_key(file: &super::FileIndex, f: &FnDef) -> Option<u64> {
     f.self_type
-        .as_ref()
-        .or_else(|| f.module.last().or(file.module.last()))
-        .map(|o| index::name_key(o))
+        .as_deref()
+        .or_else(|| f.module.last().or(file.module.last()).map(String::as_str))
+        .map(index::name_key)
 }
 
 /// Summaries by (name, line of the name) put on the fns of the file's index, as the first fn
@@ -222,4 +242,40 @@ pub(crate) fn attach(
         }
     }
     by_fn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lazily summarised file gets summaries for the fns a file naming a service calls, not for
+    /// its other fns, though both pass a parameter to a sink.
+    #[test]
+    fn only_called_fns_of_a_lazy_file_are_summarised() {
+        let util = "pub fn save(p: String) { std::fs::write(p, \"\").ok(); }\n\
+                    pub fn other(p: String) { std::fs::write(p, \"\").ok(); }\n";
+        let dir = tempfile::tempdir().unwrap();
+        let abs = dir.path().join("util.rs");
+        std::fs::write(&abs, util).unwrap();
+        let mut ws = Workspace::from_sources(&[("src/util.rs", "svc", util)]);
+        let lazy = Summarisable {
+            file: 0,
+            abs,
+            computed: false,
+        };
+        let called = HashSet::from([index::name_key("save")]);
+        ws.set_summarisable(vec![lazy], called, 0);
+        let path = |name: &str| vec!["util".to_string(), name.to_string()];
+        assert!(ws.may_have_summary(&path("save")));
+        assert!(!ws.may_have_summary(&path("other")));
+        let save = ws.summary_candidates(&path("save"));
+        let summary = ws.summary_at(save[0]).expect("save is summarised");
+        assert_eq!(summary.sinks.first().map(|s| s.sink), Some(SinkKind::Path));
+        // The fn of the other name is in the same file, read once: no summary was made for it.
+        let other = ws.fns_named("other").count();
+        assert_eq!(other, 1);
+        let slot = &ws.summaries.as_ref().unwrap().slots[&0];
+        let by_fn = slot.by_fn.get().expect("computed when save was asked for");
+        assert_eq!(by_fn.iter().flatten().count(), 1);
+    }
 }

@@ -237,7 +237,8 @@ fn validates_type(f: &crate::model::FnDef, inner: &str) -> bool {
         return true;
     }
     f.params.iter().any(|(name, ty)| {
-        name.as_ref().is_some_and(|n| f.validates.contains(n))
+        name.as_ref()
+            .is_some_and(|n| f.validates.iter().any(|v| v == n))
             && ty
                 .split(|c: char| !c.is_alphanumeric() && c != '_')
                 .any(|w| w == inner)

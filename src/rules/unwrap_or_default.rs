@@ -553,7 +553,7 @@ fn declared_evidence(cx: &Ctx<'_, '_>, expr: &syn::Expr) -> Option<Evidence> {
                         .structs_named(&owner)
                         .flat_map(|st| st.fields.iter())
                         .filter(|(field, _, _)| *field == name)
-                        .map(|(_, ty, _)| ty.clone())
+                        .map(|(_, ty, _)| ty.to_string())
                         .collect()
                 })
                 .unwrap_or_default();

@@ -80,12 +80,14 @@ pub fn worth_summarising(text: &str) -> bool {
     super::literals::names_a_sink_or_check(text)
 }
 
-/// The summaries of the file's fns that take parameters, keyed by (name, line of the name);
-/// `environment_is_input`: the scan's setting (`std::env::var` a source).
+/// The summaries of the file's fns that take parameters and whose name is `wanted`, keyed by
+/// (name, line of the name); `environment_is_input`: the scan's setting (`std::env::var` a
+/// source). A summary follows the file's other fns, wanted or not.
 pub fn summarise_file(
     path: &str,
     file: &syn::File,
     environment_is_input: bool,
+    wanted: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, usize, Arc<FnSummary>)> {
     let uses = UseMap::from_file(file);
     let index = FileIndex::build(file, &uses);
@@ -103,7 +105,7 @@ pub fn summarise_file(
         };
         let engine = Engine::new(&uses, &index, kind, &outside);
         for (i, f) in index.fns.iter().enumerate() {
-            if f.sig.inputs.is_empty() {
+            if f.sig.inputs.is_empty() || !wanted(&f.name) {
                 continue;
             }
             let result = engine.analyse(i);
@@ -209,7 +211,7 @@ impl super::Summaries for ModelSummaries<'_> {
         }
         let summary = ws.summary_at(at)?;
         Some(Outside {
-            name: f.name.clone(),
+            name: f.name.to_string(),
             summary,
         })
     }
@@ -232,6 +234,7 @@ pub fn summarise_path(
     abs: &std::path::Path,
     path: &str,
     environment_is_input: bool,
+    wanted: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, usize, Arc<FnSummary>)> {
     let Some(text) = std::fs::read(abs)
         .ok()
@@ -247,7 +250,7 @@ pub fn summarise_path(
     }
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         syn::parse_file(&text)
-            .map(|file| summarise_file(path, &file, environment_is_input))
+            .map(|file| summarise_file(path, &file, environment_is_input, wanted))
             .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
     }))
     .unwrap_or_default() // optional: a parser panic gives no summaries
@@ -283,8 +286,9 @@ pub fn tls_flag_calls(workspace: &crate::model::Workspace) -> Vec<(Option<String
         let unique = workspace.fns_named(&f.name).filter(|g| !g.in_test).count() == 1;
         let owner = f
             .self_type
-            .clone()
-            .or_else(|| f.module.last().or(file.module.last()).cloned());
+            .as_deref()
+            .or_else(|| f.module.last().or(file.module.last()).map(String::as_str))
+            .map(str::to_string);
         let gate = if unique { None } else { owner };
         calls.insert((gate, format!("{}(", f.name)));
     }
