@@ -663,14 +663,26 @@ fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
 /// Attributes that make an item test code: `#[test]`, `#[tokio::test]` and any `#[x::test]`,
 /// `#[bench]`, common test-framework attributes, and `#[cfg(test)]` (also inside `all`/`any`).
 pub fn is_test_attribute(attr: &syn::Attribute) -> bool {
+    const TEST_ATTRIBUTES: [&str; 6] = [
+        "test",
+        "bench",
+        "rstest",
+        "test_case",
+        "quickcheck",
+        "proptest",
+    ];
     let path = attr.path();
-    let last = path.segments.last().map(|s| s.ident.to_string());
-    match last.as_deref() {
-        Some("test" | "bench" | "rstest" | "test_case" | "quickcheck" | "proptest") => true,
-        Some("cfg") if path.segments.len() == 1 => match &attr.meta {
-            syn::Meta::List(list) => cfg_mentions_test(list.tokens.clone()),
-            _ => false,
-        },
+    // Compared in place: this runs for every attribute of every parsed item.
+    let Some(last) = path.segments.last().map(|s| &s.ident) else {
+        return false;
+    };
+    if TEST_ATTRIBUTES.iter().any(|name| last == name) {
+        return true;
+    }
+    match &attr.meta {
+        syn::Meta::List(list) if last == "cfg" && path.segments.len() == 1 => {
+            cfg_mentions_test(list.tokens.clone())
+        }
         _ => false,
     }
 }

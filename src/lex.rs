@@ -131,6 +131,17 @@ fn raw_prefix_start(bytes: &[u8], quote: usize) -> Option<usize> {
     raw_string_start(bytes, start).then_some(start)
 }
 
+/// Where a string, raw string, char literal or lifetime that starts at `i` ends; `None` when none
+/// starts there (for scanners that step over them and look at the rest).
+pub fn skip_quoted(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'"' => Some(skip_string(bytes, i + 1)),
+        b'\'' => Some(skip_char_or_lifetime(bytes, i)),
+        b'r' | b'b' | b'c' if raw_string_start(bytes, i) => Some(skip_raw_string(bytes, i)),
+        _ => None,
+    }
+}
+
 /// `'a'`, `'\n'`, `'\u{1F600}'` are char literals; `'a` alone is a lifetime or label.
 pub fn skip_char_or_lifetime(bytes: &[u8], i: usize) -> usize {
     if bytes.get(i + 1) == Some(&b'\\') {

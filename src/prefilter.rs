@@ -12,9 +12,7 @@ use std::collections::HashMap;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::lex::{
-    raw_string_start, skip_block_comment, skip_char_or_lifetime, skip_raw_string, skip_string,
-};
+use crate::lex::{skip_block_comment, skip_quoted};
 use crate::rules::{LiteralScope, RuleMeta};
 
 /// Literals and patterns that say "a finding may be here".
@@ -118,6 +116,9 @@ fn occurs_within(occurrences: &[(usize, usize)], start: usize, end: usize) -> bo
 pub struct Prefilter {
     /// A finding in an item implies a match of these in that same item.
     item: Matcher,
+    /// `LiteralScope::Member` rules: a finding in a member of a block item implies a match of
+    /// these in that member (or in the block's header).
+    member: Matcher,
     /// Rules whose findings may depend on other items (through `use`, or file-wide state): a
     /// match anywhere means the whole file is parsed.
     file: Matcher,
@@ -167,6 +168,7 @@ impl Prefilter {
         extra_file_literals: &[&str],
     ) -> Prefilter {
         let mut item = (extra_item_literals.to_vec(), Vec::new());
+        let mut member = (Vec::new(), Vec::new());
         let mut file = (extra_file_literals.to_vec(), Vec::new());
         let mut in_strings = (Vec::new(), Vec::new());
         let mut gated = Vec::new();
@@ -186,6 +188,7 @@ impl Prefilter {
             let target = match meta.literal_scope {
                 LiteralScope::Comments | LiteralScope::Workspace => continue,
                 LiteralScope::Item => &mut item,
+                LiteralScope::Member => &mut member,
                 LiteralScope::ItemGated(pairs) => {
                     rule_gated.extend_from_slice(pairs);
                     &mut item
@@ -224,13 +227,15 @@ impl Prefilter {
         }
         match (
             Matcher::build_listing(&item.0, &item.1),
+            Matcher::build(&member.0, &member.1),
             Matcher::build(&file.0, &file.1),
             Matcher::build(&in_strings.0, &in_strings.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
             using.into_iter().collect::<Result<Vec<_>, _>>(),
         ) {
-            (Ok(item), Ok(file), Ok(in_strings), Ok(gated), Ok(using)) => Prefilter {
+            (Ok(item), Ok(member), Ok(file), Ok(in_strings), Ok(gated), Ok(using)) => Prefilter {
                 item,
+                member,
                 file,
                 in_strings,
                 gated,
@@ -250,6 +255,7 @@ impl Prefilter {
     pub fn off() -> Prefilter {
         Prefilter {
             item: Matcher::default(),
+            member: Matcher::default(),
             file: Matcher::default(),
             in_strings: Matcher::default(),
             gated: Vec::new(),
@@ -300,6 +306,7 @@ impl Prefilter {
         self.disabled
             || self.whole_file(text)
             || self.item.is_match(text)
+            || self.member.is_match(text)
             || self.gated_in(text).iter().any(|l| text.contains(l))
             || self.rule_gated.iter().any(|(l, _)| text.contains(l))
     }
@@ -345,7 +352,8 @@ impl Prefilter {
                 || item.patterns.iter().any(|re| re.is_match(chunk))
                 || gated.iter().any(|l| chunk.contains(l))
         };
-        if (item.is_empty() && gated.is_empty()) || !matches(0, text.len()) {
+        let member = &self.member;
+        if !(matches(0, text.len()) || member.is_match(text)) {
             return Selection::Nothing;
         }
         if self
@@ -360,21 +368,27 @@ impl Prefilter {
             return Selection::Parse(Cow::Borrowed(text));
         };
         let chunks = line_chunks(text, &items);
-        let mut keep = vec![false; chunks.len()];
+        let mut keep = vec![Keep::No; chunks.len()];
         let mut any = false;
         for (k, &(start, end)) in chunks.iter().enumerate() {
             let chunk = &text[start..end];
             if matches(start, end) {
-                keep[k] = true;
+                keep[k] = Keep::Whole;
+                any = true;
+            } else if !member.is_empty() && member.is_match(chunk) {
+                keep[k] = match unmatched_members(chunk, member) {
+                    Some(blank) => Keep::Blanking(blank),
+                    None => Keep::Whole,
+                };
                 any = true;
             } else if is_use_or_inner_attribute(chunk) {
-                keep[k] = true;
+                keep[k] = Keep::Whole;
             }
         }
         if !any {
             return Selection::Nothing;
         }
-        if keep.iter().all(|&k| k) {
+        if keep.iter().all(|k| matches!(k, Keep::Whole)) {
             return Selection::Parse(Cow::Borrowed(text));
         }
         let mut sparse = String::with_capacity(text.len());
@@ -383,16 +397,106 @@ impl Prefilter {
             // Lines between chunks (none, by construction) and unselected chunks keep only
             // their newlines.
             push_newlines(&mut sparse, &text[last..start]);
-            if keep[k] {
-                sparse.push_str(&text[start..end]);
-            } else {
-                push_newlines(&mut sparse, &text[start..end]);
+            match &keep[k] {
+                Keep::Whole => sparse.push_str(&text[start..end]),
+                Keep::No => push_newlines(&mut sparse, &text[start..end]),
+                Keep::Blanking(blank) => {
+                    let mut at = start;
+                    for &(from, to) in blank {
+                        sparse.push_str(&text[at..start + from]);
+                        push_blank(&mut sparse, &text[start + from..start + to]);
+                        at = start + to;
+                    }
+                    sparse.push_str(&text[at..end]);
+                }
             }
             last = end;
         }
         push_newlines(&mut sparse, &text[last..]);
         Selection::Parse(Cow::Owned(sparse))
     }
+}
+
+/// What of a chunk is parsed.
+#[derive(Clone)]
+enum Keep {
+    No,
+    Whole,
+    /// All but these ranges (offsets in the chunk): the members of a block item that no
+    /// `LiteralScope::Member` evidence is in.
+    Blanking(Vec<(usize, usize)>),
+}
+
+/// For a chunk that holds one block item (`impl`, `trait`, inline `mod`, `extern` block) whose
+/// header `member` does not match: the ranges (offsets in the chunk) of its members that
+/// `member` does not match either, which need no parsing. `use` declarations and inner
+/// attributes stay. `None`: the whole chunk is parsed (not such a block, or a match the members
+/// do not explain).
+fn unmatched_members(chunk: &str, member: &Matcher) -> Option<Vec<(usize, usize)>> {
+    let bytes = chunk.as_bytes();
+    let &[(start, end)] = top_level_items(bytes)?.as_slice() else {
+        return None;
+    };
+    let open = start + block_item_open(&chunk[start..end])?;
+    let close = end - 1;
+    if bytes[close] != b'}' || member.is_match(&chunk[..=open]) {
+        return None;
+    }
+    let members = top_level_items(&bytes[open + 1..close])?;
+    let mut blank = Vec::new();
+    let mut matched = false;
+    let mut from = open + 1;
+    for (_, member_end) in members {
+        // With what precedes it since the last member: its comments and attributes.
+        let to = open + 1 + member_end;
+        let text = &chunk[from..to];
+        if member.is_match(text) {
+            matched = true;
+        } else if !is_use_or_inner_attribute(text) {
+            blank.push((from, to));
+        }
+        from = to;
+    }
+    matched.then_some(blank)
+}
+
+/// The offset of the `{` that opens the body of a block item (`impl`, `trait`, `mod`, `extern`
+/// block; after attributes and `pub`, `unsafe`, `default`, `auto`): the first `{` outside
+/// brackets. `None` for any other item (an `extern "C" fn` too), or a block item without a body
+/// (`mod name;`).
+fn block_item_open(item: &str) -> Option<usize> {
+    use crate::model::tokens::{Kind, Tokens};
+    const QUALIFIERS: &[&str] = &["pub", "unsafe", "default", "auto"];
+    const BLOCKS: &[&str] = &["impl", "trait", "mod", "extern"];
+    let t = Tokens::new(item)?;
+    let mut keyword_seen = false;
+    let mut k = 0;
+    while let Some(tok) = t.toks.get(k) {
+        match tok.kind {
+            Kind::Open if t.is(k, "{") => return keyword_seen.then_some(tok.start()),
+            // Attributes, `pub(crate)`, a trait's generic arguments in brackets.
+            Kind::Open => k = tok.pair(),
+            // `extern "C" fn f() {`: a fn, whose body holds statements.
+            Kind::Ident if t.is(k, "fn") => return None,
+            Kind::Ident if !keyword_seen => {
+                if BLOCKS.contains(&t.text_of(k)) {
+                    keyword_seen = true;
+                } else if !QUALIFIERS.contains(&t.text_of(k)) {
+                    return None;
+                }
+            }
+            Kind::Punct if t.is(k, ";") => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Replaces `text` by as many spaces as it has characters, line breaks kept: the text after it
+/// on the same line keeps its line and column.
+fn push_blank(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
 }
 
 /// The gate of `LiteralScope::ItemOrFileUsing`: a file that names one of `crates` (cheap test
@@ -512,10 +616,11 @@ fn top_level_items(bytes: &[u8]) -> Option<Vec<(usize, usize)>> {
             item_start = Some(i);
             inner_attribute = b == b'#' && bytes.get(i + 1) == Some(&b'!');
         }
+        if let Some(next) = skip_quoted(bytes, i) {
+            i = next;
+            continue;
+        }
         match b {
-            b'"' => i = skip_string(bytes, i + 1),
-            b'\'' => i = skip_char_or_lifetime(bytes, i),
-            b'r' | b'b' | b'c' if raw_string_start(bytes, i) => i = skip_raw_string(bytes, i),
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 i += 1;
@@ -690,6 +795,60 @@ mod tests {
             Selection::Nothing => None,
             Selection::Parse(t) => Some(t.into_owned()),
         }
+    }
+
+    /// `allow-attribute`'s selection (`LiteralScope::Member`), with an item rule on `map_err`.
+    fn select_members(text: &str) -> Option<String> {
+        let member = &crate::rules::allow_attribute::META;
+        let item = meta(&["map_err"], LiteralScope::Item);
+        match Prefilter::new(&[member, &item], &[]).select(text, "c") {
+            Selection::Nothing => None,
+            Selection::Parse(t) => Some(t.into_owned()),
+        }
+    }
+
+    #[test]
+    fn member_evidence_keeps_the_block_header_and_the_member() {
+        let text = "#[cfg(test)]\nmod tests {\n    use super::*;\n    fn a() { 1 }\n    \
+                    #[allow(dead_code)] fn b() {}\n    /// doc\n    fn c() {\n        2\n    }\n}\n";
+        let sparse = select_members(text).expect("selected");
+        assert_eq!(
+            sparse,
+            "#[cfg(test)]\nmod tests {\n    use super::*;\n                \n    \
+             #[allow(dead_code)] fn b() {}\n           \n            \n         \n     \n}\n"
+        );
+        // Every kept character is where it was: lines and columns hold.
+        for (kept, original) in sparse.chars().zip(text.chars()) {
+            assert!(kept == original || kept == ' ', "{kept:?} for {original:?}");
+        }
+        assert_eq!(sparse.chars().count(), text.chars().count());
+        // Two members on one line: the other one is blanked around it.
+        let text = "impl A { fn a() {} #[expect(x)] fn b() {} fn c() {} }\n";
+        assert_eq!(
+            select_members(text).expect("selected"),
+            "impl A {           #[expect(x)] fn b() {}           }\n"
+        );
+    }
+
+    #[test]
+    fn member_evidence_keeps_whole_what_is_not_a_block_of_items() {
+        // In the header: the whole block.
+        let text = "#[allow(x)]\nimpl A {\n    fn a() {}\n}\n";
+        assert_eq!(select_members(text).as_deref(), Some(text));
+        // A fn (`extern "C"` too) holds statements; a struct, fields; a macro, arms.
+        for text in [
+            "extern \"C\" fn f() {\n    #[allow(x)] let a = 1;\n    let b = 2;\n}\n",
+            "pub struct S {\n    #[allow(x)] a: u8,\n    b: u8,\n}\n",
+            "macro_rules! m {\n    () => { #[allow(x)] fn f() {} };\n    (a) => {};\n}\n",
+        ] {
+            assert_eq!(select_members(text).as_deref(), Some(text));
+        }
+        // An item rule's literal in the block: the whole block, the member rule's member with it.
+        let text = "impl A {\n    #[allow(x)] fn a() {}\n    fn b() { m.map_err(|_| 1) }\n}\n";
+        assert_eq!(select_members(text).as_deref(), Some(text));
+        // No member explains the match (it spans comments around one): the whole block.
+        let text = "impl A {\n    // cfg_attr(unix,\n    fn b() {}\n    // allow)\n}\n";
+        assert_eq!(select_members(text).as_deref(), Some(text));
     }
 
     #[test]

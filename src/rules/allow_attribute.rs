@@ -27,7 +27,7 @@ pub static META: RuleMeta = RuleMeta {
     literals: &[],
     // `.expect(` is everywhere; only attribute positions matter.
     pattern: Some(LINT_ATTRIBUTE_PATTERN),
-    literal_scope: LiteralScope::Item,
+    literal_scope: LiteralScope::Member,
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, AllowAttribute);
@@ -88,19 +88,21 @@ fn check_meta(
     let Meta::List(list) = meta else {
         return;
     };
+    let is_cfg_attr = list.path.is_ident("cfg_attr");
+    let is_allow = list.path.is_ident("allow");
+    let is_expect = list.path.is_ident("expect");
+    // Most attributes are none of these (`derive`, `serde`, `cfg`): not worth parsing.
+    if !(is_cfg_attr || is_allow || is_expect) {
+        return;
+    }
     let Ok(nested) = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) else {
         return;
     };
     let bang = if inner { "!" } else { "" };
-    if list.path.is_ident("cfg_attr") {
+    if is_cfg_attr {
         for attr in nested.iter().skip(1) {
             check_meta(cx, attr, inner, None, true);
         }
-        return;
-    }
-    let is_allow = list.path.is_ident("allow");
-    let is_expect = list.path.is_ident("expect");
-    if !is_allow && !is_expect {
         return;
     }
     let reason = nested.iter().find_map(|m| match m {

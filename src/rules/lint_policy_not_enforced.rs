@@ -24,7 +24,7 @@ pub static META: RuleMeta = RuleMeta {
     // The same as `allow-attribute`'s: `#[expect(.., reason = ..)]` is the adoption this rule
     // looks for too.
     pattern: Some(crate::rules::allow_attribute::LINT_ATTRIBUTE_PATTERN),
-    literal_scope: LiteralScope::Item,
+    literal_scope: LiteralScope::Member,
 };
 
 static HOOKS: WorkspaceHooks = WorkspaceHooks {

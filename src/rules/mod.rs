@@ -76,6 +76,11 @@ pub enum LiteralScope {
     /// A finding in a top-level item implies one of the rule's literals in that same item: only
     /// the items containing a literal need parsing.
     Item,
+    /// As `Item`, one level narrower: a finding in a member of a block item (a fn of an `impl`
+    /// or `trait`, an item of an inline `mod` or `extern` block) implies a match in that same
+    /// member, and depends on nothing else of the block but its header (`#[cfg(test)] mod
+    /// tests {`). Of a block whose header does not match, only the matching members are parsed.
+    Member,
     /// Findings may depend on other items (names imported by `use`, state kept across items): a
     /// literal anywhere in the file means the whole file is parsed.
     File,
