@@ -1054,6 +1054,12 @@ impl Walker<'_, '_> {
             });
             return end + 1;
         }
+        if t.is(k, "struct")
+            && let Some(def) = self.struct_from_tokens(start, k, end)
+        {
+            self.index.structs.push(def);
+            return end + 1;
+        }
         // An enum of unit variants only (`enum Kind { A, B, C }`): syn reads nothing from the
         // body but the names, so it parses the header alone (`enum Kind {}`) and the variants
         // come from the tokens.
@@ -1146,6 +1152,106 @@ impl Walker<'_, '_> {
         });
     }
 
+    /// The struct of tokens `start..=end` (`k`: its `struct` keyword) read from its tokens, as
+    /// [`Walker::struct_def`] reads it from syn (most structs of a workspace derive something and
+    /// have plain fields: parsing them was most of the index's `syn` time). A field's type is its
+    /// tokens joined by spaces, as syn prints it (no space inside an empty `()`, none after an
+    /// opening bracket or before a closing one). `None` where syn is needed: a word containing
+    /// `test` (test attributes), or any shape this reading does not know.
+    fn struct_from_tokens(&self, start: usize, k: usize, end: usize) -> Option<StructDef> {
+        let t = self.t;
+        // `#` outside attributes is a raw identifier (`r#type`), which syn prints joined.
+        let unusual = |j: usize| {
+            (t.is_ident(j) && t.text_of(j).contains("test"))
+                || (t.is(j, "#") && !t.is(j + 1, "[") && !t.is(j + 1, "!"))
+        };
+        if (start..=end).any(unusual) {
+            return None;
+        }
+        let mut derives = Vec::new();
+        let mut j = start;
+        while j < k {
+            if let Some((open, close)) = attribute_at(t, j) {
+                if t.is(open + 1, "derive") && t.is(open + 2, "(") {
+                    let list = open + 2;
+                    for (from, to) in split_top_level(t, list + 1, t.toks[list].pair()) {
+                        let last = (from..to).rev().find(|&i| t.is_ident(i))?;
+                        derives.push(Name::from(t.text_of(last)));
+                    }
+                }
+                j = close + 1;
+            } else {
+                j = skip_group(t, j);
+            }
+        }
+        // The body: `{ named }` (the item's end), else `( tuple )` after the generics (whose
+        // bounds may hold `Fn(..)`) and before a `where` clause, else none (`;`).
+        let mut body = t.is(end, "}").then(|| t.toks[end].pair());
+        let mut angle = 0usize;
+        let mut i = k + 2;
+        while body.is_none() && i < end {
+            match t.text_of(i) {
+                "<" => angle += 1,
+                ">" => angle = angle.checked_sub(1)?,
+                "where" if angle == 0 => break,
+                "(" if angle == 0 => body = Some(i),
+                _ => {}
+            }
+            i = skip_group(t, i);
+        }
+        let mut fields = Vec::new();
+        if let Some(open) = body {
+            let named = t.is(open, "{");
+            let close = t.toks[open].pair();
+            for (n, (from, to)) in split_top_level(t, open + 1, close).into_iter().enumerate() {
+                let mut f = from;
+                let mut serde_default = false;
+                while let Some((a_open, a_close)) = attribute_at(t, f) {
+                    serde_default |= t.is(a_open + 1, "serde")
+                        && t.is(a_open + 2, "(")
+                        && (a_open + 3..t.toks[a_open + 2].pair()).any(|x| t.is(x, "default"));
+                    f = a_close + 1;
+                }
+                if t.is(f, "pub") {
+                    f += 1;
+                    let restricted = t.is(f, "(")
+                        && matches!(t.text_of(f + 1), "crate" | "self" | "super" | "in");
+                    if restricted {
+                        f = t.toks[f].pair() + 1;
+                    }
+                }
+                let (name, ty_from) = if named {
+                    if !(t.is_ident(f) && t.is(f + 1, ":")) {
+                        return None;
+                    }
+                    (t.text_of(f).to_string(), f + 2)
+                } else {
+                    (n.to_string(), f)
+                };
+                if ty_from >= to {
+                    return None;
+                }
+                fields.push((name.into(), printed(t, ty_from, to).into(), serde_default));
+            }
+        }
+        let fieldless = fields.iter().all(|(_, ty, _): &(Name, Name, bool)| {
+            ty == "()"
+                || ty
+                    .split('<')
+                    .next()
+                    .is_some_and(|p| p.trim().ends_with("PhantomData"))
+        });
+        Some(StructDef {
+            name: t.text_of(k + 1).into(),
+            module: self.module.as_slice().into(),
+            line: line32(self.line(k + 1)),
+            derives: derives.into(),
+            fieldless,
+            fields,
+            in_test: false,
+        })
+    }
+
     fn struct_def(&mut self, s: &syn::ItemStruct, base: usize) {
         let fields = s
             .fields
@@ -1227,6 +1333,37 @@ fn plain_ident(t: &Tokens<'_>, k: usize) -> bool {
     t.is_ident(k)
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && !SYN_KEYWORDS.contains(&name)
+}
+
+/// The attribute `#[..]` (or `#![..]`) at token `j`: its brackets.
+fn attribute_at(t: &Tokens<'_>, j: usize) -> Option<(usize, usize)> {
+    let open = if t.is(j + 1, "!") { j + 2 } else { j + 1 };
+    (t.is(j, "#") && t.is(open, "[")).then(|| (open, t.toks[open].pair()))
+}
+
+/// The token after `j`: after its matching bracket when `j` opens a group.
+fn skip_group(t: &Tokens<'_>, j: usize) -> usize {
+    match t.toks[j].kind {
+        Kind::Open => t.toks[j].pair() + 1,
+        _ => j + 1,
+    }
+}
+
+/// Tokens `from..to` as `syn` prints them: joined by spaces, with none after an opening `(` or
+/// `[` or before its closing one (`{ .. }` and `{ }` keep them), and a lifetime's quote joined to
+/// its name.
+fn printed(t: &Tokens<'_>, from: usize, to: usize) -> String {
+    let mut out = String::new();
+    for j in from..to {
+        let after_open = j > from && t.toks[j - 1].kind == Kind::Open && !t.is(j - 1, "{");
+        let before_close = t.toks[j].kind == Kind::Close && !t.is(j, "}");
+        let glued = j == from || after_open || before_close || t.is(j - 1, "'");
+        if !glued {
+            out.push(' ');
+        }
+        out.push_str(t.text_of(j));
+    }
+    out
 }
 
 /// The variant name tokens of an enum body `open..close` that holds unit variants only, plain
@@ -1332,6 +1469,74 @@ pub fn is_response_trait(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A struct's field types read from tokens print as syn prints the parsed type.
+    #[test]
+    fn printed_types_are_what_syn_prints() {
+        for ty in [
+            "Vec<Vec<u8>>",
+            "std::collections::HashMap<String, (u8, [u16; 4])>",
+            "&'static mut Option<Box<dyn Fn(&str) -> Result<(), E> + Send>>",
+            "()",
+            "PhantomData<fn() -> T>",
+            "Encoder<{ ObjectIdentifier::MAX_SIZE }>",
+            "Ranged<0, {}>",
+            "*const [u8]",
+        ] {
+            let tokens = Tokens::new(ty).expect("balanced");
+            let syn_printed = syn::parse_str::<syn::Type>(ty)
+                .expect("a type")
+                .to_token_stream()
+                .to_string();
+            assert_eq!(printed(&tokens, 0, tokens.toks.len()), syn_printed, "{ty}");
+        }
+    }
+
+    /// Structs with derives are read from their tokens; what syn is needed for still is parsed.
+    #[test]
+    fn structs_read_from_tokens() {
+        let text = "#[derive(Debug, serde::Deserialize)]\n\
+                    pub(crate) struct Config<F: Fn(u8) -> u8> where F: Send {\n\
+                    \x20   #[serde(default)] pub(crate) retries: Option<u32>,\n\
+                    \x20   name: String,\n}\n\
+                    #[derive(Clone)] struct Pair(pub (u8, u8), PhantomData<T>);\n\
+                    #[derive(Clone)] struct Empty;\n\
+                    #[cfg(test)] #[derive(Clone)] struct Fixture { a: u8 }\n\
+                    #[derive(Clone)] struct Raw { r#type: u8 }\n";
+        let index = index_file("src/lib.rs", "c", Vec::new(), text);
+        let summary: Vec<String> = index
+            .structs
+            .iter()
+            .map(|s| {
+                let fields: Vec<String> = s
+                    .fields
+                    .iter()
+                    .map(|(n, ty, default)| {
+                        format!("{n}: {ty}{}", if *default { " =d" } else { "" })
+                    })
+                    .collect();
+                format!(
+                    "{} {:?} [{}] fieldless={} test={} line={}",
+                    s.name,
+                    s.derives,
+                    fields.join(", "),
+                    s.fieldless,
+                    s.in_test,
+                    s.line
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                "Config [\"Debug\", \"Deserialize\"] [retries: Option < u32 > =d, name: String] fieldless=false test=false line=2",
+                "Pair [\"Clone\"] [0: (u8 , u8), 1: PhantomData < T >] fieldless=false test=false line=6",
+                "Empty [\"Clone\"] [] fieldless=true test=false line=7",
+                "Fixture [\"Clone\"] [a: u8] fieldless=false test=true line=8",
+                "Raw [\"Clone\"] [r#type: u8] fieldless=false test=false line=9",
+            ]
+        );
+    }
 
     /// Body limits are the settings written outside `use` declarations and test modules, each by
     /// what it does; `Workspace::body_bounded` combines them across files.
