@@ -20,10 +20,13 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    // An error turned into text, anywhere in the file (it is checked across items); the
-    // `String` variant it needs is the third gate.
-    literals: &["to_string", "format"],
-    pattern: None,
+    // The error turned into text as the sole argument of a call, anywhere in the file (it is
+    // checked across items): `.to_string()` closing the call, or `format!` opening it (the rule
+    // then judges whether the call is a variant's). Text anywhere else is no constructor's
+    // argument, and the bare words are in most files. The `String` variant it needs is the
+    // third gate.
+    literals: &[],
+    pattern: Some(r"to_string\s*\(\s*\)\s*,?\s*\)|\(\s*(?:(?:::)?(?-u:\w)+\s*::\s*)*format\s*!"),
     // A finding needs, in this file, an error enum (`enum`, a name or derive saying `Err`) with
     // a one-`String` tuple variant: a file without one has nothing to report (most files that
     // format a `String` declare no enum).
