@@ -1155,9 +1155,8 @@ impl Walker<'_, '_> {
     /// The struct of tokens `start..=end` (`k`: its `struct` keyword) read from its tokens, as
     /// [`Walker::struct_def`] reads it from syn (most structs of a workspace derive something and
     /// have plain fields: parsing them was most of the index's `syn` time). A field's type is its
-    /// tokens joined by spaces, as syn prints it (no space inside an empty `()`, none after an
-    /// opening bracket or before a closing one). `None` where syn is needed: a word containing
-    /// `test` (test attributes), or any shape this reading does not know.
+    /// tokens as syn prints them ([`printed`]). `None` where syn is needed: a word containing
+    /// `test` (test attributes), a raw identifier, or any shape this reading does not know.
     fn struct_from_tokens(&self, start: usize, k: usize, end: usize) -> Option<StructDef> {
         let t = self.t;
         // `#` outside attributes is a raw identifier (`r#type`), which syn prints joined.
@@ -1234,13 +1233,9 @@ impl Walker<'_, '_> {
                 fields.push((name.into(), printed(t, ty_from, to).into(), serde_default));
             }
         }
-        let fieldless = fields.iter().all(|(_, ty, _): &(Name, Name, bool)| {
-            ty == "()"
-                || ty
-                    .split('<')
-                    .next()
-                    .is_some_and(|p| p.trim().ends_with("PhantomData"))
-        });
+        let fieldless = fields
+            .iter()
+            .all(|(_, ty, _): &(Name, Name, bool)| holds_nothing(ty));
         Some(StructDef {
             name: t.text_of(k + 1).into(),
             module: self.module.as_slice().into(),
@@ -1274,15 +1269,7 @@ impl Walker<'_, '_> {
             module: self.module.as_slice().into(),
             line: line32(base + s.ident.span().start().line),
             derives: derives(&s.attrs).into_iter().map(Name::from).collect(),
-            // `struct InvalidKey { _priv: () }`: a field that holds nothing is no payload.
-            fieldless: s.fields.iter().all(|f| {
-                let ty = tokens_text(&f.ty);
-                ty == "()"
-                    || ty
-                        .split('<')
-                        .next()
-                        .is_some_and(|p| p.trim().ends_with("PhantomData"))
-            }),
+            fieldless: s.fields.iter().all(|f| holds_nothing(&tokens_text(&f.ty))),
             fields,
             in_test: s.attrs.iter().any(crate::analyze::is_test_attribute),
         });
@@ -1333,6 +1320,16 @@ fn plain_ident(t: &Tokens<'_>, k: usize) -> bool {
     t.is_ident(k)
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && !SYN_KEYWORDS.contains(&name)
+}
+
+/// A field of this type (as syn prints it) holds nothing: `()`, `PhantomData<..>`
+/// (`struct InvalidKey { _priv: () }` carries no payload).
+fn holds_nothing(ty: &str) -> bool {
+    ty == "()"
+        || ty
+            .split('<')
+            .next()
+            .is_some_and(|p| p.trim().ends_with("PhantomData"))
 }
 
 /// The attribute `#[..]` (or `#![..]`) at token `j`: its brackets.
