@@ -924,13 +924,13 @@ impl Walker<'_, '_> {
             return open + 1;
         }
         let close = t.toks[open].pair();
-        let (self_type, trait_text, trait_args) = match plain_impl_header(t, k, open) {
-            Some((trait_segments, self_type)) => {
-                let trait_text = trait_segments.map(|segments| {
+        let (self_type, trait_text, trait_args) = match impl_header(t, k, open) {
+            Some(header) => {
+                let trait_text = header.trait_segments.map(|segments| {
                     let segments: Vec<String> = segments.into_iter().map(str::to_string).collect();
                     self.uses.resolve(&segments).join("::")
                 });
-                (self_type.to_string(), trait_text, Vec::new())
+                (header.self_type.to_string(), trait_text, header.trait_args)
             }
             None => {
                 let header = format!("{} {{}}", &t.text[t.toks[k].start()..t.toks[open].start()]);
@@ -1060,38 +1060,19 @@ impl Walker<'_, '_> {
             self.index.structs.push(def);
             return end + 1;
         }
-        // An enum of unit variants only (`enum Kind { A, B, C }`): syn reads nothing from the
-        // body but the names, so it parses the header alone (`enum Kind {}`) and the variants
-        // come from the tokens.
-        let unit_variants = if t.is(k, "enum") && t.is(end, "}") {
-            unit_variants(t, t.toks[end].pair(), end)
-        } else {
-            None
-        };
-        let parsed = match &unit_variants {
-            Some(_) => {
-                let open = t.toks[end].pair();
-                let header = &t.text[t.toks[start].start()..t.toks[open].start()];
-                syn::parse_str::<syn::Item>(&format!("{header}{{}}"))
+        if t.is(k, "enum")
+            && let Some(def) = self.enum_from_tokens(start, k, end)
+        {
+            self.index.enums.push(def);
+            if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
+                self.plain_enums += 1;
             }
-            None => syn::parse_str::<syn::Item>(text),
-        };
+            return end + 1;
+        }
+        let parsed = syn::parse_str::<syn::Item>(text);
         match parsed {
             Ok(syn::Item::Enum(e)) => {
                 self.enum_def(&e, base);
-                if let Some(names) = unit_variants {
-                    let variants = names
-                        .into_iter()
-                        .map(|j| VariantDef {
-                            name: t.text_of(j).into(),
-                            line: line32(self.line(j)),
-                            ..VariantDef::default()
-                        })
-                        .collect();
-                    if let Some(def) = self.index.enums.last_mut() {
-                        def.variants = variants;
-                    }
-                }
                 if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
                     self.plain_enums += 1;
                 }
@@ -1159,25 +1140,14 @@ impl Walker<'_, '_> {
     /// `test` (test attributes), a raw identifier, or any shape this reading does not know.
     fn struct_from_tokens(&self, start: usize, k: usize, end: usize) -> Option<StructDef> {
         let t = self.t;
-        // `#` outside attributes is a raw identifier (`r#type`), which syn prints joined.
-        let unusual = |j: usize| {
-            (t.is_ident(j) && t.text_of(j).contains("test"))
-                || (t.is(j, "#") && !t.is(j + 1, "[") && !t.is(j + 1, "!"))
-        };
-        if (start..=end).any(unusual) {
+        if (start..=end).any(|j| needs_syn(t, j)) {
             return None;
         }
         let mut derives = Vec::new();
         let mut j = start;
         while j < k {
             if let Some((open, close)) = attribute_at(t, j) {
-                if t.is(open + 1, "derive") && t.is(open + 2, "(") {
-                    let list = open + 2;
-                    for (from, to) in split_top_level(t, list + 1, t.toks[list].pair()) {
-                        let last = (from..to).rev().find(|&i| t.is_ident(i))?;
-                        derives.push(Name::from(t.text_of(last)));
-                    }
-                }
+                derive_names(t, open, &mut derives)?;
                 j = close + 1;
             } else {
                 j = skip_group(t, j);
@@ -1211,14 +1181,7 @@ impl Walker<'_, '_> {
                         && (a_open + 3..t.toks[a_open + 2].pair()).any(|x| t.is(x, "default"));
                     f = a_close + 1;
                 }
-                if t.is(f, "pub") {
-                    f += 1;
-                    let restricted = t.is(f, "(")
-                        && matches!(t.text_of(f + 1), "crate" | "self" | "super" | "in");
-                    if restricted {
-                        f = t.toks[f].pair() + 1;
-                    }
-                }
+                f = after_visibility(t, f);
                 let (name, ty_from) = if named {
                     if !(t.is_ident(f) && t.is(f + 1, ":")) {
                         return None;
@@ -1243,6 +1206,106 @@ impl Walker<'_, '_> {
             derives: derives.into(),
             fieldless,
             fields,
+            in_test: false,
+        })
+    }
+
+    /// The enum of tokens `start..=end` (`k`: its `enum` keyword) read from its tokens, as
+    /// [`Walker::enum_def`] reads it from syn: most enums of a workspace have data variants,
+    /// which syn parsed whole. `None` where syn is needed: as for [`Walker::struct_from_tokens`],
+    /// and where a doc comment (an attribute to syn) stands where syn refuses one, which syn
+    /// reports as a failed parse.
+    fn enum_from_tokens(&self, start: usize, k: usize, end: usize) -> Option<EnumDef> {
+        let t = self.t;
+        if !t.is(end, "}") || !plain_ident(t, k + 1) || (start..=end).any(|j| needs_syn(t, j)) {
+            return None;
+        }
+        // Where syn takes a doc comment: before an attribute, a visibility or what they qualify.
+        let mut doc_places = Vec::new();
+        let mut derives = Vec::new();
+        let (mut non_exhaustive, mut is_pub) = (false, false);
+        let mut j = start;
+        while j < k {
+            doc_places.push(j);
+            if let Some((open, close)) = outer_attribute_at(t, j) {
+                derive_names(t, open, &mut derives)?;
+                non_exhaustive |= attribute_named(t, open, "non_exhaustive");
+                j = close + 1;
+            } else if t.is(j, "pub") && !is_pub {
+                is_pub = true;
+                j = after_visibility(t, j);
+            } else {
+                return None;
+            }
+        }
+        if !is_pub {
+            doc_places.push(k);
+        }
+        let open = t.toks[end].pair();
+        let mut variants = Vec::new();
+        // Commas between variants: `<` in a discriminant (`A = 1 << 2`) is no bracket.
+        for (from, to) in split_commas(t, open + 1, end) {
+            let mut f = from;
+            let mut reserved = false;
+            doc_places.push(f);
+            while let Some((a_open, a_close)) = outer_attribute_at(t, f) {
+                reserved |= attribute_named(t, a_open, "deprecated") || doc_hidden_at(t, a_open);
+                f = a_close + 1;
+                doc_places.push(f);
+            }
+            if !plain_ident(t, f) {
+                return None;
+            }
+            let mut variant = VariantDef {
+                name: t.text_of(f).into(),
+                line: line32(self.line(f)),
+                reserved,
+                ..VariantDef::default()
+            };
+            let mut after = f + 1;
+            if after < to && (t.is(after, "(") || t.is(after, "{")) {
+                let named = t.is(after, "{");
+                let close = t.toks[after].pair();
+                for (field_from, field_to) in split_top_level(t, after + 1, close) {
+                    let mut g = field_from;
+                    doc_places.push(g);
+                    while let Some((a_open, a_close)) = outer_attribute_at(t, g) {
+                        variant.from_attr |= attribute_named(t, a_open, "from")
+                            || attribute_named(t, a_open, "source");
+                        g = a_close + 1;
+                        doc_places.push(g);
+                    }
+                    g = after_visibility(t, g);
+                    if named {
+                        if !(plain_ident(t, g) && t.is(g + 1, ":")) {
+                            return None;
+                        }
+                        g += 2;
+                    }
+                    if g >= field_to {
+                        return None;
+                    }
+                    variant.fields.push(printed(t, g, field_to).into());
+                }
+                after = close + 1;
+            }
+            // Anything after the fields is a discriminant (`= expr`).
+            if after < to && !t.is(after, "=") {
+                return None;
+            }
+            variants.push(variant);
+        }
+        if !docs_only_at(t, start, end, &doc_places) {
+            return None;
+        }
+        Some(EnumDef {
+            name: t.text_of(k + 1).into(),
+            module: self.module.as_slice().into(),
+            line: line32(self.line(k + 1)),
+            is_pub,
+            non_exhaustive,
+            derives: derives.into(),
+            variants,
             in_test: false,
         })
     }
@@ -1338,6 +1401,78 @@ fn attribute_at(t: &Tokens<'_>, j: usize) -> Option<(usize, usize)> {
     (t.is(j, "#") && t.is(open, "[")).then(|| (open, t.toks[open].pair()))
 }
 
+/// An outer attribute `#[..]` at token `j`: (its `[`, its `]`).
+fn outer_attribute_at(t: &Tokens<'_>, j: usize) -> Option<(usize, usize)> {
+    (t.is(j, "#") && t.is(j + 1, "[")).then(|| (j + 1, t.toks[j + 1].pair()))
+}
+
+/// Whether the attribute whose `[` is token `open` has the one-segment path `name` (syn's
+/// `attr.path().is_ident(name)`).
+fn attribute_named(t: &Tokens<'_>, open: usize, name: &str) -> bool {
+    t.is(open + 1, name) && !t.is(open + 2, "::")
+}
+
+/// `#[doc(hidden)]` (any `doc(..)` list saying `hidden`), for the attribute whose `[` is `open`.
+fn doc_hidden_at(t: &Tokens<'_>, open: usize) -> bool {
+    attribute_named(t, open, "doc")
+        && t.is(open + 2, "(")
+        && (open + 3..t.toks[open + 2].pair()).any(|x| t.text_of(x).contains("hidden"))
+}
+
+/// Adds the names of a `#[derive(..)]` attribute (its `[` is `open`) to `out`, each as its last
+/// segment; any other attribute adds nothing. `None` for a derive entry with no name.
+fn derive_names(t: &Tokens<'_>, open: usize, out: &mut Vec<Name>) -> Option<()> {
+    if t.is(open + 1, "derive") && t.is(open + 2, "(") {
+        let list = open + 2;
+        for (from, to) in split_top_level(t, list + 1, t.toks[list].pair()) {
+            let last = (from..to).rev().find(|&i| t.is_ident(i))?;
+            out.push(Name::from(t.text_of(last)));
+        }
+    }
+    Some(())
+}
+
+/// The token after a visibility at `f` (`pub`, `pub(crate)`, `pub(in a::b)`), or `f` when there
+/// is none. `pub (T)` in a tuple field is `pub` and the type `(T)`, as syn reads it.
+fn after_visibility(t: &Tokens<'_>, f: usize) -> usize {
+    if !t.is(f, "pub") {
+        return f;
+    }
+    let restricted =
+        t.is(f + 1, "(") && matches!(t.text_of(f + 2), "crate" | "self" | "super" | "in");
+    if restricted {
+        t.toks[f + 1].pair() + 1
+    } else {
+        f + 1
+    }
+}
+
+/// A token the readers from tokens leave to syn: a word containing `test` (test attributes),
+/// `#` outside attributes (a raw identifier, `r#type`, which syn prints joined), or `&&` (two
+/// references in a type, which syn prints apart).
+fn needs_syn(t: &Tokens<'_>, j: usize) -> bool {
+    (t.is_ident(j) && t.text_of(j).contains("test"))
+        || (t.is(j, "#") && !t.is(j + 1, "[") && !t.is(j + 1, "!"))
+        || t.is(j, "&&")
+}
+
+/// Whether every doc comment among tokens `start..=end` comes right before one of `places`
+/// (syn reads a doc comment as an attribute and refuses one anywhere else). Any comment that may
+/// be one counts (`////` too): a stricter test only sends more items to syn.
+fn docs_only_at(t: &Tokens<'_>, start: usize, end: usize, places: &[usize]) -> bool {
+    let text = t.text.as_bytes();
+    if memchr::memchr(b'/', &text[t.toks[start].start()..t.toks[end].end()]).is_none() {
+        return true;
+    }
+    (start + 1..=end).all(|j| {
+        let gap = &text[t.toks[j - 1].end()..t.toks[j].start()];
+        let doc = [&b"///"[..], b"//!", b"/**", b"/*!"]
+            .iter()
+            .any(|marker| memchr::memmem::find(gap, marker).is_some());
+        !doc || places.contains(&j)
+    })
+}
+
 /// The token after `j`: after its matching bracket when `j` opens a group.
 fn skip_group(t: &Tokens<'_>, j: usize) -> usize {
     match t.toks[j].kind {
@@ -1363,70 +1498,181 @@ fn printed(t: &Tokens<'_>, from: usize, to: usize) -> String {
     out
 }
 
-/// The variant name tokens of an enum body `open..close` that holds unit variants only, plain
-/// identifiers separated by commas (a trailing one allowed) with no attribute or comment (a
-/// comment may be a doc comment, an attribute to syn): `None` for any other body.
-fn unit_variants(t: &Tokens<'_>, open: usize, close: usize) -> Option<Vec<usize>> {
-    let inside = &t.text.as_bytes()[t.toks[open].end()..t.toks[close].start()];
-    if memchr::memchr(b'/', inside).is_some() {
-        return None;
-    }
-    let mut names = Vec::new();
-    let mut j = open + 1;
-    while j < close {
-        if !plain_ident(t, j) {
-            return None;
-        }
-        names.push(j);
-        if j + 1 < close && !t.is(j + 1, ",") {
-            return None;
-        }
-        j += 2;
-    }
-    Some(names)
+/// An impl header read from its tokens: what [`Walker::impl_item`] takes from syn's parse.
+struct ImplHeader<'t> {
+    /// The trait's path segments (generic arguments dropped), for a trait impl.
+    trait_segments: Option<Vec<&'t str>>,
+    /// The generic arguments of the trait's last segment, each as syn prints it.
+    trait_args: Vec<String>,
+    /// The self type's last path segment (through references).
+    self_type: &'t str,
 }
 
-/// The impl header from `impl` (token `k`) to its `{` (token `open`) when it is written with
-/// plain paths only, `impl a::Type` or `impl a::Trait for b::Type` (ASCII identifiers that are
-/// not keywords, joined by `::`; no generics, no comments): (the trait's segments, the self type's
-/// last segment). syn parses exactly such a header into these paths with no generic arguments, so
-/// the index takes them from the tokens: a quarter of a large workspace's impls need no parse.
-/// `None` for any other header (syn parses it).
-fn plain_impl_header<'t>(
-    t: &Tokens<'t>,
-    k: usize,
-    open: usize,
-) -> Option<(Option<Vec<&'t str>>, &'t str)> {
-    // A comment between the tokens may be a doc comment, which syn refuses there.
+/// The impl header from `impl` (token `k`) to its `{` (token `open`) read from the tokens when
+/// it has the shape syn parses into a path for the self type (maybe behind references) and,
+/// after `for`, for the trait: `impl<T: Bound> a::Trait<Arg> for &'a b::Type<T> where ..`.
+/// Most impls of a workspace are written so, and parsing each header was a good part of the
+/// index's `syn` time. `None` for any other header, and for a comment in it (a doc comment
+/// there is an error to syn): syn parses those.
+fn impl_header<'t>(t: &Tokens<'t>, k: usize, open: usize) -> Option<ImplHeader<'t>> {
     let gaps = &t.text.as_bytes()[t.toks[k].end()..t.toks[open].start()];
-    if memchr::memchr(b'/', gaps).is_some() {
+    if memchr::memchr(b'/', gaps).is_some() || (k + 1..open).any(|j| needs_syn(t, j)) {
         return None;
     }
-    let plain = |j: usize| plain_ident(t, j);
-    // The segments of the path starting at `from`, and the token after it.
-    let path = |from: usize| {
-        let mut segments = Vec::new();
-        let mut j = from;
-        loop {
-            if !plain(j) {
+    let mut j = k + 1;
+    if t.is(j, "<") {
+        j = after_angles(t, j, open)?;
+    }
+    // `for` at the top level splits trait from self type; a `where` clause ends the header.
+    let (mut for_at, mut where_at) = (None, open);
+    let mut i = j;
+    while i < open {
+        match t.text_of(i) {
+            "<" => i = after_angles(t, i, open)?,
+            "for" if for_at.is_none() && !t.is(i + 1, "<") => {
+                for_at = Some(i);
+                i += 1;
+            }
+            // Higher-ranked bounds and the like: syn's to read.
+            "for" => return None,
+            "where" => {
+                where_at = i;
+                break;
+            }
+            _ => i = skip_group(t, i),
+        }
+    }
+    let (trait_segments, trait_args, self_from) = match for_at {
+        Some(f) => {
+            let PathRead {
+                segments,
+                args,
+                end,
+            } = type_path(t, j, f)?;
+            if end != f {
                 return None;
             }
-            segments.push(t.text_of(j));
-            if !t.is(j + 1, "::") {
-                return Some((segments, j + 1));
-            }
-            j += 2;
+            let args = match args {
+                Some((args_open, args_close)) => split_top_level(t, args_open + 1, args_close)
+                    .into_iter()
+                    .map(|(from, to)| printed(t, from, to))
+                    .collect(),
+                None => Vec::new(),
+            };
+            (Some(segments), args, f + 1)
         }
+        None => (None, Vec::new(), j),
     };
-    let (first, after) = path(k + 1)?;
-    if after == open {
-        return Some((None, first.last()?));
+    // The self type: a path behind any references (`&'a mut`).
+    let mut s = self_from;
+    while t.is(s, "&") {
+        s += 1;
+        if t.toks[s].kind == Kind::Literal && t.is(s, "'") && t.is_ident(s + 1) {
+            s += 2;
+        }
+        if t.is(s, "mut") {
+            s += 1;
+        }
     }
-    if !t.is(after, "for") {
+    let self_path = type_path(t, s, where_at)?;
+    if self_path.end != where_at {
         return None;
     }
-    let (self_path, end) = path(after + 1)?;
-    (end == open).then_some((Some(first), *self_path.last()?))
+    Some(ImplHeader {
+        trait_segments,
+        trait_args,
+        self_type: self_path.segments.last()?,
+    })
+}
+
+/// The token after the `<..>` that opens at `lt`, within `..limit`: `None` when it does not close
+/// there, or holds an operator that may be a comparison rather than a bracket.
+fn after_angles(t: &Tokens<'_>, lt: usize, limit: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut j = lt;
+    while j < limit {
+        match t.text_of(j) {
+            "<" => depth += 1,
+            ">" => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            "<=" | ">=" | "=>" | "<<" | ">>" => return None,
+            _ => {}
+        }
+        j = skip_group(t, j);
+    }
+    None
+}
+
+/// A path read from tokens by [`type_path`].
+struct PathRead<'t> {
+    segments: Vec<&'t str>,
+    /// The last segment's `<` and `>`, if it has generic arguments.
+    args: Option<(usize, usize)>,
+    /// The token after the path.
+    end: usize,
+}
+
+/// A path from token `from` within `..limit` (a leading `::` allowed), of plain segments and the
+/// keywords syn takes as segments (`crate`, `self`, `super`, `Self`), each maybe with generic
+/// arguments `<..>` (not after `crate`, `self`, `super`, where syn takes none). `None` for any
+/// other shape (parenthesised arguments, `<T as Trait>`, other keywords...).
+fn type_path<'t>(t: &Tokens<'t>, from: usize, limit: usize) -> Option<PathRead<'t>> {
+    let mut segments = Vec::new();
+    let mut j = if t.is(from, "::") { from + 1 } else { from };
+    loop {
+        if j >= limit {
+            return None;
+        }
+        let takes_no_arguments = matches!(t.text_of(j), "crate" | "self" | "super");
+        if !(plain_ident(t, j) || takes_no_arguments || t.is(j, "Self")) {
+            return None;
+        }
+        segments.push(t.text_of(j));
+        j += 1;
+        if takes_no_arguments && (t.is(j, "<") || (t.is(j, "::") && t.is(j + 1, "<"))) {
+            return None;
+        }
+        let mut args = None;
+        if t.is(j, "::") && t.is(j + 1, "<") {
+            j += 1;
+        }
+        if t.is(j, "<") {
+            let after = after_angles(t, j, limit)?;
+            args = Some((j, after - 1));
+            j = after;
+        }
+        if t.is(j, "::") && j + 1 < limit {
+            j += 1;
+            continue;
+        }
+        return Some(PathRead {
+            segments,
+            args,
+            end: j,
+        });
+    }
+}
+
+/// Comma-separated parts of the tokens `from..to`, commas inside brackets excluded (`<` and `>`
+/// count as brackets in [`split_top_level`], for types; here they may be operators).
+fn split_commas(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let (mut part, mut j) = (from, from);
+    while j < to {
+        if t.is(j, ",") {
+            parts.push((part, j));
+            part = j + 1;
+        }
+        j = skip_group(t, j);
+    }
+    if part < to {
+        parts.push((part, to));
+    }
+    parts
 }
 
 /// Comma-separated parts of the tokens `from..to`, commas inside `<..>` and brackets excluded.
@@ -1620,6 +1866,15 @@ mod tests {
                 "enum F<T> where T: Copy { A /* c */ }",
             ),
             ("enum G {}", "enum G { /* c */ }"),
+            (
+                "use a::B;\nimpl<'a, T: Fn(u8) -> u8> ::core::convert::From<&'a mut Vec<(T, B)>> for crate::x::Y<T>\nwhere\n    T: Send,\n{\n    fn from(v: T) -> Self { Y }\n}\n",
+                "use a::B;\nimpl<'a, T: Fn(u8) -> u8> ::core::convert::From<&'a mut Vec<(T, B)>> for crate::x::Y<T>\nwhere // c\n    T: Send,\n{\n    fn from(v: T) -> Self { Y }\n}\n",
+            ),
+            (
+                "impl<T> Tr<Item = u8, 'static> for &'static mut super::Z<T> {}",
+                "impl<T> Tr<Item = u8, 'static> for &'static mut super::Z<T> /* c */ {}",
+            ),
+            ("impl<T> Tr for [T] {}", "impl<T> Tr for /* c */ [T] {}"),
         ];
         let json = |src: &str| {
             serde_json::to_string(&index_file("src/lib.rs", "c", Vec::new(), src)).expect("json")
@@ -1627,6 +1882,47 @@ mod tests {
         for (plain, commented) in pairs {
             assert_eq!(json(plain), json(commented), "{plain}");
         }
+    }
+
+    /// Enums read from their tokens give the facts syn gives (a word containing `test` sends an
+    /// enum to syn, as written on the same lines).
+    #[test]
+    fn enums_read_from_tokens_as_syn_reads_them() {
+        let enums = [
+            "#[derive(Debug, thiserror::Error)]\npub(crate) enum E<T> where T: Copy {\n    /// Doc.\n    #[error(\"io\")]\n    Io(#[from] std::io::Error),\n    Named { #[source] inner: Box<dyn std::error::Error + Send>, at: &'static str },\n    #[deprecated]\n    Old = 1 << 2,\n    #[doc(hidden)]\n    Hidden(pub (u8, [u16; 4]), Vec<Vec<T>>),\n}\n",
+            "#[non_exhaustive]\nenum Unit { A, B = 3, C, }\n",
+            "enum Bad { A, /// trailing\n}\n",
+        ];
+        let json = |src: &str| {
+            serde_json::to_string(&index_file("src/lib.rs", "c", Vec::new(), src)).expect("json")
+        };
+        for text in enums {
+            let by_syn = format!("#[allow(not_tested)] {text}");
+            assert_eq!(json(text), json(&by_syn), "{text}");
+        }
+        let read = index_file("src/lib.rs", "c", Vec::new(), enums[0]);
+        let e = &read.enums[0];
+        let variants: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "{}{:?} from={} reserved={} line={}",
+                    v.name, v.fields, v.from_attr, v.reserved, v.line
+                )
+            })
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                "Io[\"std :: io :: Error\"] from=true reserved=false line=5",
+                "Named[\"Box < dyn std :: error :: Error + Send >\", \"& 'static str\"] from=true reserved=false line=6",
+                "Old[] from=false reserved=true line=8",
+                "Hidden[\"(u8 , [u16 ; 4])\", \"Vec < Vec < T > >\"] from=false reserved=true line=10",
+            ]
+        );
+        assert!(e.is_pub && !e.non_exhaustive, "{e:?}");
+        assert!(index_file("src/lib.rs", "c", Vec::new(), enums[2]).skeleton_failed);
     }
 
     #[test]
