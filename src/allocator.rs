@@ -6,15 +6,18 @@
 //! memory of a cold scan of the vendored corpus by about 15 MB (256 → 242 MB at 100 ms, for half
 //! a second more system time; 0 ms saved 10 MB more for 1.5 s more). Once the scan got faster,
 //! 100 ms retained more again: 20 ms took another 10 MB off (277 → 267 MB, two runs each) with
-//! no measurable change in system time. Transparent huge pages are off by the crate's `no_thp`
-//! feature: half-used 2 MB pages cost another 35 MB.
+//! no measurable change in system time. Once the model's names were interned the peak fell to
+//! about 200 MB, and at 20 ms the purges were 24,000 `madvise` calls and their refaults, 1.7–2.1 s
+//! of system time: 250 ms makes it 1.1–1.3 s for 215–219 MB (three runs each, interleaved).
+//! Transparent huge pages are off by the crate's `no_thp` feature: half-used 2 MB pages cost
+//! another 35 MB.
 
 /// `mi_option_purge_delay`: its place in mimalloc v3's `mi_option_t` (libmimalloc-sys does not
 /// name it; the test below checks the place by the option's documented default of 1000 ms).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// How long freed memory stays mapped, in milliseconds.
-const PURGE_DELAY_MS: std::ffi::c_long = 20;
+const PURGE_DELAY_MS: std::ffi::c_long = 250;
 
 /// Applies the settings; call first thing in `main`, before any thread starts.
 pub fn configure() {
