@@ -144,6 +144,10 @@ pub struct Prefilter {
     /// `LiteralScope::ItemGated` pairs: item literals that count only in files holding one of
     /// their gates.
     rule_gated: Vec<(&'static str, &'static [&'static str])>,
+    /// `LiteralScope::ItemWith` rules: their literals, and the words one of which must be in the
+    /// same item (plus calls of workspace macros whose body holds one, added by
+    /// [`Prefilter::with_companion_macros`]).
+    companioned: Vec<(Matcher, Vec<String>)>,
 }
 
 /// What of a file needs parsing.
@@ -175,6 +179,7 @@ impl Prefilter {
         let mut using = Vec::new();
         let mut disabled = false;
         let mut rule_gated = Vec::new();
+        let mut companioned = Vec::new();
         for meta in rules {
             if matches!(
                 meta.literal_scope,
@@ -206,6 +211,13 @@ impl Prefilter {
                     );
                     &mut item
                 }
+                LiteralScope::ItemWith(words) => {
+                    companioned.push(
+                        Matcher::build(meta.literals, meta.pattern.as_slice())
+                            .map(|m| (m, words.iter().map(|w| w.to_string()).collect())),
+                    );
+                    continue;
+                }
                 LiteralScope::File => &mut file,
                 LiteralScope::FileStrings => &mut in_strings,
                 LiteralScope::FileWhere(gates) => {
@@ -232,8 +244,17 @@ impl Prefilter {
             Matcher::build(&in_strings.0, &in_strings.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
             using.into_iter().collect::<Result<Vec<_>, _>>(),
+            companioned.into_iter().collect::<Result<Vec<_>, _>>(),
         ) {
-            (Ok(item), Ok(member), Ok(file), Ok(in_strings), Ok(gated), Ok(using)) => Prefilter {
+            (
+                Ok(item),
+                Ok(member),
+                Ok(file),
+                Ok(in_strings),
+                Ok(gated),
+                Ok(using),
+                Ok(companioned),
+            ) => Prefilter {
                 item,
                 member,
                 file,
@@ -244,6 +265,7 @@ impl Prefilter {
                 gated_literals: Vec::new(),
                 crate_literals: HashMap::new(),
                 rule_gated,
+                companioned,
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
             // make a scan miss findings.
@@ -264,6 +286,7 @@ impl Prefilter {
             gated_literals: Vec::new(),
             crate_literals: HashMap::new(),
             rule_gated: Vec::new(),
+            companioned: Vec::new(),
         }
     }
 
@@ -283,6 +306,28 @@ impl Prefilter {
                 .push(literal.clone());
         }
         self
+    }
+
+    /// Adds to every `LiteralScope::ItemWith` rule's words the calls (`name!`) of the workspace
+    /// macros `holds_word` accepts the body of, given the rule's words.
+    pub fn with_companion_macros(
+        mut self,
+        macros: impl Fn(&dyn Fn(&str) -> bool) -> Vec<String>,
+    ) -> Prefilter {
+        for (_, words) in &mut self.companioned {
+            let own = words.clone();
+            words.extend(macros(&|body: &str| {
+                own.iter().any(|w| body.contains(w.as_str()))
+            }));
+        }
+        self
+    }
+
+    /// Whether `chunk` holds a literal of an `ItemWith` rule and one of its words.
+    fn companioned_in(&self, chunk: &str) -> bool {
+        self.companioned.iter().any(|(literals, words)| {
+            literals.is_match(chunk) && words.iter().any(|w| chunk.contains(w.as_str()))
+        })
     }
 
     /// The gated literals whose gate `text` contains.
@@ -309,6 +354,10 @@ impl Prefilter {
             || self.member.is_match(text)
             || self.gated_in(text).iter().any(|l| text.contains(l))
             || self.rule_gated.iter().any(|(l, _)| text.contains(l))
+            || self
+                .companioned
+                .iter()
+                .any(|(literals, _)| literals.is_match(text))
     }
 
     /// Whether some rule's evidence in `text` needs the whole file parsed.
@@ -346,11 +395,13 @@ impl Prefilter {
         // One pass finds every item literal; a chunk is then tested by the positions found
         // (testing each chunk with the automaton read most files twice).
         let occurrences = item.literal_occurrences(text);
+        let companions = !self.companioned.is_empty() && self.companioned_in(text);
         let matches = |start: usize, end: usize| {
             let chunk = &text[start..end];
             occurs_within(&occurrences, start, end)
                 || item.patterns.iter().any(|re| re.is_match(chunk))
                 || gated.iter().any(|l| chunk.contains(l))
+                || (companions && self.companioned_in(chunk))
         };
         let member = &self.member;
         if !(matches(0, text.len()) || member.is_match(text)) {
@@ -721,6 +772,40 @@ mod tests {
             filter.select("extern \"C\" fn b() {}\n", "c"),
             Selection::Nothing
         ));
+    }
+
+    #[test]
+    fn item_with_literals_count_only_in_items_holding_a_word() {
+        let rule = meta(&["stop"], LiteralScope::ItemWith(&["await"]));
+        let filter = Prefilter::new(&[&rule], &[]);
+        let text =
+            "fn a() { x.stop() }\nasync fn b() { y.stop().await }\nasync fn c() { z.await }\n";
+        match filter.select(text, "c") {
+            Selection::Parse(kept) => {
+                assert_eq!(kept, "\nasync fn b() { y.stop().await }\n\n")
+            }
+            Selection::Nothing => panic!("the item with both was not selected"),
+        }
+        assert!(matches!(
+            filter.select("fn a() { x.stop() }\n", "c"),
+            Selection::Nothing
+        ));
+        // A call of a workspace macro whose body holds the word counts as the word.
+        let with_macros = Prefilter::new(&[&rule], &[]).with_companion_macros(|holds| {
+            ["wait!", "other!"]
+                .into_iter()
+                .zip(["$e.await", "$e"])
+                .filter(|(_, body)| holds(body))
+                .map(|(call, _)| call.to_string())
+                .collect()
+        });
+        let through = "fn a() { wait!(x.stop()) }\nfn b() { other!(x.stop()) }\n";
+        match with_macros.select(through, "c") {
+            Selection::Parse(kept) => assert_eq!(kept, "fn a() { wait!(x.stop()) }\n\n"),
+            Selection::Nothing => panic!("the macro call was not counted"),
+        }
+        // A macro's body: the word may be at the call site.
+        assert!(filter.may_select("$e.stop()"));
     }
 
     #[test]

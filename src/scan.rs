@@ -1642,9 +1642,11 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
         .collect();
     let file_extra: Vec<&str> = Vec::new();
     extra.extend_from_slice(&evidence);
+    let companion_macros = |holds: &dyn Fn(&str) -> bool| model.macro_calls_where(holds);
     let general = Prefilter::with_file_literals(&metas, &extra, &file_extra)
         .with_gated_literals(gated.clone())
-        .with_crate_literals(&followed.in_crate);
+        .with_crate_literals(&followed.in_crate)
+        .with_companion_macros(companion_macros);
     let narrowing = model.is_built() && metas.iter().any(|m| m.id == Workspace::NARROWED_RULE);
     if !narrowing {
         return Prefilters {
@@ -1664,7 +1666,8 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
         narrowed: Some(
             Prefilter::with_file_literals(&others, &extra, &file_extra)
                 .with_gated_literals(gated)
-                .with_crate_literals(&followed.in_crate),
+                .with_crate_literals(&followed.in_crate)
+                .with_companion_macros(companion_macros),
         ),
     }
 }

@@ -545,6 +545,17 @@ impl Workspace {
         (variants, display)
     }
 
+    /// Calls (`name!`) of the workspace macros whose body `holds` accepts, whichever crate
+    /// defines them: a superset of the calls [`Workspace::expand_macro_arm`] expands into such
+    /// a body.
+    pub fn macro_calls_where(&self, holds: &dyn Fn(&str) -> bool) -> Vec<String> {
+        self.macros_by_name
+            .iter()
+            .filter(|(_, at)| holds(&self.files[at.0 as usize].macros[at.1 as usize].body))
+            .map(|(name, _)| format!("{name}!"))
+            .collect()
+    }
+
     /// Text whose presence makes an item worth parsing because rules follow it through the
     /// model: calls of workspace macros whose body `worth_expanding` accepts (`spawn_named!`,
     /// whose body holds a rule's literal), and the paths of variants a response conversion puts

@@ -105,6 +105,11 @@ pub enum LiteralScope {
     /// or module written in the file, in the impl or in a `use`). In a workspace macro's body
     /// the literal counts ungated: the gate may be written at the call site.
     ItemGated(&'static [(&'static str, &'static [&'static str])]),
+    /// As `Item`, for a rule whose every finding also needs one of these words in its item
+    /// (each of `shutdown-without-timeout`'s is an `.await`): an item counts only when it holds
+    /// a literal and one of the words, or a call of a workspace macro whose body holds one
+    /// (its expansion may bring the word).
+    ItemWith(&'static [&'static str]),
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
     /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):

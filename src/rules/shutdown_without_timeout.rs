@@ -20,7 +20,9 @@ pub static META: RuleMeta = RuleMeta {
     precision: Precision::Medium,
     literals: &["shutdown", "stop"],
     pattern: None,
-    literal_scope: LiteralScope::Item,
+    // Every finding is an `.await` expression: an item that awaits nothing has none (most
+    // items that say `stop` or `shutdown` are sync code).
+    literal_scope: LiteralScope::ItemWith(&["await"]),
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, ShutdownWithoutTimeout);
