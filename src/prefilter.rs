@@ -314,8 +314,9 @@ impl Prefilter {
         self
     }
 
-    /// Adds to every `LiteralScope::ItemWith` rule's words the calls (`name!`) of the workspace
-    /// macros `holds_word` accepts the body of, given the rule's words.
+    /// Adds to every `LiteralScope::ItemWith` rule's words the calls (`name!`) that `macros`
+    /// lists: those of the workspace macros whose body passes the test it is given (the body
+    /// holds one of the rule's words).
     pub fn with_companion_macros(
         mut self,
         macros: impl Fn(&dyn Fn(&str) -> bool) -> Vec<String>,
