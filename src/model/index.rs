@@ -1064,24 +1064,29 @@ impl Walker<'_, '_> {
             && let Some(def) = self.enum_from_tokens(start, k, end)
         {
             self.index.enums.push(def);
-            if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
-                self.plain_enums += 1;
-            }
+            self.count_plain_enum(k);
             return end + 1;
         }
         let parsed = syn::parse_str::<syn::Item>(text);
         match parsed {
             Ok(syn::Item::Enum(e)) => {
                 self.enum_def(&e, base);
-                if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
-                    self.plain_enums += 1;
-                }
+                self.count_plain_enum(k);
             }
             Ok(syn::Item::Struct(s)) => self.struct_def(&s, base),
             Ok(_) => {}
             Err(_) => self.failed = true,
         }
         end + 1
+    }
+
+    /// Counts an indexed enum whose `enum` keyword `k` is followed by one space (`enum Name`):
+    /// `index_file` compares the count with the file's `enum` keywords (`enums_complete`).
+    fn count_plain_enum(&mut self, k: usize) {
+        let t = self.t;
+        if t.text[t.toks[k].end()..t.toks[k + 1].start()] == *" " {
+            self.plain_enums += 1;
+        }
     }
 
     fn macro_item(&mut self, k: usize) -> usize {
@@ -1227,7 +1232,7 @@ impl Walker<'_, '_> {
         let mut j = start;
         while j < k {
             doc_places.push(j);
-            if let Some((open, close)) = outer_attribute_at(t, j) {
+            if let Some((open, close)) = attribute_at(t, j) {
                 derive_names(t, open, &mut derives)?;
                 non_exhaustive |= attribute_named(t, open, "non_exhaustive");
                 j = close + 1;
@@ -1248,7 +1253,7 @@ impl Walker<'_, '_> {
             let mut f = from;
             let mut reserved = false;
             doc_places.push(f);
-            while let Some((a_open, a_close)) = outer_attribute_at(t, f) {
+            while let Some((a_open, a_close)) = attribute_at(t, f) {
                 reserved |= attribute_named(t, a_open, "deprecated") || doc_hidden_at(t, a_open);
                 f = a_close + 1;
                 doc_places.push(f);
@@ -1269,7 +1274,7 @@ impl Walker<'_, '_> {
                 for (field_from, field_to) in split_top_level(t, after + 1, close) {
                     let mut g = field_from;
                     doc_places.push(g);
-                    while let Some((a_open, a_close)) = outer_attribute_at(t, g) {
+                    while let Some((a_open, a_close)) = attribute_at(t, g) {
                         variant.from_attr |= attribute_named(t, a_open, "from")
                             || attribute_named(t, a_open, "source");
                         g = a_close + 1;
@@ -1395,14 +1400,9 @@ fn holds_nothing(ty: &str) -> bool {
             .is_some_and(|p| p.trim().ends_with("PhantomData"))
 }
 
-/// The attribute `#[..]` (or `#![..]`) at token `j`: its brackets.
+/// An outer attribute `#[..]` at token `j`: (its `[`, its `]`). An inner `#![..]` is none: syn
+/// refuses one before an item's keyword, a field or a variant.
 fn attribute_at(t: &Tokens<'_>, j: usize) -> Option<(usize, usize)> {
-    let open = if t.is(j + 1, "!") { j + 2 } else { j + 1 };
-    (t.is(j, "#") && t.is(open, "[")).then(|| (open, t.toks[open].pair()))
-}
-
-/// An outer attribute `#[..]` at token `j`: (its `[`, its `]`).
-fn outer_attribute_at(t: &Tokens<'_>, j: usize) -> Option<(usize, usize)> {
     (t.is(j, "#") && t.is(j + 1, "[")).then(|| (j + 1, t.toks[j + 1].pair()))
 }
 
@@ -1448,11 +1448,12 @@ fn after_visibility(t: &Tokens<'_>, f: usize) -> usize {
 }
 
 /// A token the readers from tokens leave to syn: a word containing `test` (test attributes),
-/// `#` outside attributes (a raw identifier, `r#type`, which syn prints joined), or `&&` (two
-/// references in a type, which syn prints apart).
+/// `#` outside an outer attribute (a raw identifier, `r#type`, which syn prints joined, or an
+/// inner attribute, which syn refuses inside an item), or `&&` (two references in a type, which
+/// syn prints apart).
 fn needs_syn(t: &Tokens<'_>, j: usize) -> bool {
     (t.is_ident(j) && t.text_of(j).contains("test"))
-        || (t.is(j, "#") && !t.is(j + 1, "[") && !t.is(j + 1, "!"))
+        || (t.is(j, "#") && !t.is(j + 1, "["))
         || t.is(j, "&&")
 }
 
@@ -1660,42 +1661,30 @@ fn type_path<'t>(t: &Tokens<'t>, from: usize, limit: usize) -> Option<PathRead<'
 /// Comma-separated parts of the tokens `from..to`, commas inside brackets excluded (`<` and `>`
 /// count as brackets in [`split_top_level`], for types; here they may be operators).
 fn split_commas(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
-    let (mut part, mut j) = (from, from);
-    while j < to {
-        if t.is(j, ",") {
-            parts.push((part, j));
-            part = j + 1;
-        }
-        j = skip_group(t, j);
-    }
-    if part < to {
-        parts.push((part, to));
-    }
-    parts
+    comma_parts(t, from, to, false)
 }
 
 /// Comma-separated parts of the tokens `from..to`, commas inside `<..>` and brackets excluded.
 fn split_top_level(t: &Tokens<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+    comma_parts(t, from, to, true)
+}
+
+/// The parts of [`split_commas`] and [`split_top_level`]: `angles`, whether `<..>` hides commas.
+fn comma_parts(t: &Tokens<'_>, from: usize, to: usize, angles: bool) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let (mut angle, mut part) = (0usize, from);
     let mut j = from;
     while j < to {
-        let tok = t.toks[j];
-        if tok.kind == Kind::Open {
-            j = tok.pair() + 1;
-            continue;
-        }
         match t.text_of(j) {
-            "<" => angle += 1,
-            ">" => angle = angle.saturating_sub(1),
+            "<" if angles => angle += 1,
+            ">" if angles => angle = angle.saturating_sub(1),
             "," if angle == 0 => {
                 parts.push((part, j));
                 part = j + 1;
             }
             _ => {}
         }
-        j += 1;
+        j = skip_group(t, j);
     }
     if part < to {
         parts.push((part, to));
@@ -1923,6 +1912,17 @@ mod tests {
         );
         assert!(e.is_pub && !e.non_exhaustive, "{e:?}");
         assert!(index_file("src/lib.rs", "c", Vec::new(), enums[2]).skeleton_failed);
+        // An inner attribute where syn refuses one is no attribute to the token readers either:
+        // syn reads the item, and fails as it does.
+        for text in [
+            "#[derive(Clone)] struct S(#![x] u8);",
+            "enum E { A(#![x] u8) }",
+        ] {
+            assert!(
+                index_file("src/lib.rs", "c", Vec::new(), text).skeleton_failed,
+                "{text}"
+            );
+        }
     }
 
     #[test]
