@@ -15,11 +15,18 @@ use regex::Regex;
 use crate::lex::{skip_block_comment, skip_quoted};
 use crate::rules::{LiteralScope, RuleMeta};
 
+mod named;
+use named::NamedLiterals;
+
 /// Literals and patterns that say "a finding may be here".
 #[derive(Default)]
 struct Matcher {
     literals: Option<AhoCorasick>,
     patterns: Vec<Regex>,
+    /// A listing matcher's `enum Name` and `name!` literals, found apart (`named`).
+    named: NamedLiterals,
+    /// The id of `enum ` in `literals`, when it stands for `named`'s enum names.
+    enum_prefix: Option<aho_corasick::PatternID>,
 }
 
 impl Matcher {
@@ -34,10 +41,18 @@ impl Matcher {
     /// overlapping occurrence is listed.
     fn build_listing(literals: &[&str], patterns: &[&str]) -> Result<Matcher, String> {
         if literals.iter().any(|l| l.contains('\n')) {
-            Matcher::build_with(literals, patterns, occurrence_automaton)
-        } else {
-            Matcher::build(literals, patterns)
+            return Matcher::build_with(literals, patterns, occurrence_automaton);
         }
+        let (named, mut rest) = NamedLiterals::split(literals);
+        let enum_prefix = named.has_enums().then(|| {
+            rest.push(named::ENUM_PREFIX);
+            aho_corasick::PatternID::must(rest.len() - 1)
+        });
+        Ok(Matcher {
+            named,
+            enum_prefix,
+            ..Matcher::build(&rest, patterns)?
+        })
     }
 
     fn build_with(
@@ -50,18 +65,34 @@ impl Matcher {
         } else {
             Some(automaton(literals).map_err(|e| e.to_string())?)
         };
-        let patterns = patterns
+        // Rules that share a prefilter (the taint rules' sources) list the same pattern each.
+        let mut distinct: Vec<&str> = Vec::with_capacity(patterns.len());
+        for p in patterns {
+            if !distinct.contains(p) {
+                distinct.push(p);
+            }
+        }
+        let patterns = distinct
             .iter()
             .map(|p| Regex::new(p).map_err(|e| format!("bad prefilter pattern `{p}`: {e}")))
             .collect::<Result<_, _>>()?;
-        Ok(Matcher { literals, patterns })
+        Ok(Matcher {
+            literals,
+            patterns,
+            named: NamedLiterals::default(),
+            enum_prefix: None,
+        })
     }
 
     fn is_empty(&self) -> bool {
-        self.literals.is_none() && self.patterns.is_empty()
+        self.literals.is_none() && self.patterns.is_empty() && self.named.is_empty()
     }
 
     fn is_match(&self, text: &str) -> bool {
+        if !self.named.is_empty() {
+            return !self.literal_occurrences(text).is_empty()
+                || self.patterns.iter().any(|re| re.is_match(text));
+        }
         self.literals.as_ref().is_some_and(|ac| ac.is_match(text))
             || self.patterns.iter().any(|re| re.is_match(text))
     }
@@ -71,16 +102,47 @@ impl Matcher {
     /// by [`Matcher::build_listing`].
     fn literal_occurrences(&self, text: &str) -> Vec<(usize, usize)> {
         let Some(ac) = &self.literals else {
-            return Vec::new();
+            return self.named.macro_calls(text);
         };
         if ac.match_kind() != aho_corasick::MatchKind::Standard {
-            return ac.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let mut found = self.leftmost_occurrences(ac, text);
+            let calls = self.named.macro_calls(text);
+            if !calls.is_empty() {
+                found.extend(calls);
+                found.sort_unstable();
+            }
+            return found;
         }
         let mut found: Vec<(usize, usize)> = ac
             .find_overlapping_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
         found.sort_unstable();
+        found
+    }
+}
+
+impl Matcher {
+    /// The leftmost-first matches of `ac` in `text`; `enum ` counts only where one of `named`'s
+    /// enum names follows it, and the search goes on inside it where none does (a literal it
+    /// hid may start there).
+    fn leftmost_occurrences(&self, ac: &AhoCorasick, text: &str) -> Vec<(usize, usize)> {
+        let Some(prefix) = self.enum_prefix else {
+            return ac.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        };
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) {
+            if m.pattern() != prefix {
+                found.push((m.start(), m.end()));
+                at = m.end();
+            } else if let Some(end) = self.named.enum_end(text, m.end()) {
+                found.push((m.start(), end));
+                at = m.end();
+            } else {
+                at = m.start() + 1;
+            }
+        }
         found
     }
 }
@@ -125,6 +187,9 @@ pub struct Prefilter {
     /// `LiteralScope::FileStrings` rules: a match inside one string literal means the whole
     /// file is parsed.
     in_strings: Matcher,
+    /// What every match of `in_strings` inside a string literal implies of the whole text: its
+    /// rules' `FileStrings` regexes, or their own literals and pattern.
+    in_strings_implied: Matcher,
     /// `LiteralScope::FileWhere` rules: a match of the matcher in a file that matches every one
     /// of the regexes means the whole file is parsed.
     gated: Vec<(Matcher, Vec<Regex>)>,
@@ -175,6 +240,7 @@ impl Prefilter {
         let mut member = (Vec::new(), Vec::new());
         let mut file = (extra_file_literals.to_vec(), Vec::new());
         let mut in_strings = (Vec::new(), Vec::new());
+        let mut in_strings_implied = (Vec::new(), Vec::new());
         let mut gated = Vec::new();
         let mut using = Vec::new();
         let mut disabled = false;
@@ -223,7 +289,15 @@ impl Prefilter {
                     continue;
                 }
                 LiteralScope::File => &mut file,
-                LiteralScope::FileStrings => &mut in_strings,
+                LiteralScope::FileStrings(implied) => {
+                    if implied.is_empty() {
+                        in_strings_implied.0.extend_from_slice(meta.literals);
+                        in_strings_implied.1.extend(meta.pattern);
+                    } else {
+                        in_strings_implied.1.extend_from_slice(implied);
+                    }
+                    &mut in_strings
+                }
                 LiteralScope::FileWhere(gates) => {
                     let gates = gates
                         .iter()
@@ -246,6 +320,7 @@ impl Prefilter {
             Matcher::build(&member.0, &member.1),
             Matcher::build(&file.0, &file.1),
             Matcher::build(&in_strings.0, &in_strings.1),
+            Matcher::build(&in_strings_implied.0, &in_strings_implied.1),
             gated.into_iter().collect::<Result<Vec<_>, _>>(),
             using.into_iter().collect::<Result<Vec<_>, _>>(),
             companioned.into_iter().collect::<Result<Vec<_>, _>>(),
@@ -256,6 +331,7 @@ impl Prefilter {
                 Ok(member),
                 Ok(file),
                 Ok(in_strings),
+                Ok(in_strings_implied),
                 Ok(gated),
                 Ok(using),
                 Ok(companioned),
@@ -265,6 +341,7 @@ impl Prefilter {
                 member,
                 file,
                 in_strings,
+                in_strings_implied,
                 gated,
                 using,
                 disabled,
@@ -286,6 +363,7 @@ impl Prefilter {
             member: Matcher::default(),
             file: Matcher::default(),
             in_strings: Matcher::default(),
+            in_strings_implied: Matcher::default(),
             gated: Vec::new(),
             using: Vec::new(),
             disabled: true,
@@ -378,12 +456,12 @@ impl Prefilter {
             })
     }
 
-    /// Whether a `FileStrings` matcher matches inside one of the text's string literals (the
-    /// whole text first: most files have no match at all).
+    /// Whether a `FileStrings` matcher matches inside one of the text's string literals (what
+    /// that implies of the whole text first: most files have no match at all).
     fn in_a_string_literal(&self, text: &str) -> bool {
         let m = &self.in_strings;
         !m.is_empty()
-            && m.is_match(text)
+            && self.in_strings_implied.is_match(text)
             && crate::lex::string_literals(text.as_bytes()).any(|(s, e)| m.is_match(&text[s..e]))
     }
 
@@ -996,7 +1074,7 @@ mod tests {
 
     #[test]
     fn string_scoped_patterns_count_only_inside_one_string_literal() {
-        let rule = meta(&[], LiteralScope::FileStrings);
+        let rule = meta(&[], LiteralScope::FileStrings(&[]));
         let rule = RuleMeta {
             pattern: Some(r#""(?:\s|--[^\n"]*\n)*SELECT\b|"[^"]*\bWITH\b"#),
             ..rule

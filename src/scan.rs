@@ -1640,10 +1640,18 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
         .iter()
         .filter_map(|(gate, literal)| Some((gate.clone()?, literal.clone())))
         .collect();
-    let file_extra: Vec<&str> = Vec::new();
+    // The environment is a source only by configuration, so its words are not the taint rules'.
+    let taint_rules = metas
+        .iter()
+        .any(|m| m.pattern == Some(crate::knowledge::taint::SOURCE_PATTERN));
+    let file_extra: &[&str] = if taint_rules && options.environment_is_input {
+        crate::knowledge::taint::ENVIRONMENT_SOURCE_LITERALS
+    } else {
+        &[]
+    };
     extra.extend_from_slice(&evidence);
     let companion_macros = |holds: &dyn Fn(&str) -> bool| model.macro_calls_where(holds);
-    let general = Prefilter::with_file_literals(&metas, &extra, &file_extra)
+    let general = Prefilter::with_file_literals(&metas, &extra, file_extra)
         .with_gated_literals(gated.clone())
         .with_crate_literals(&followed.in_crate)
         .with_companion_macros(companion_macros);
@@ -1664,7 +1672,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     Prefilters {
         general,
         narrowed: Some(
-            Prefilter::with_file_literals(&others, &extra, &file_extra)
+            Prefilter::with_file_literals(&others, &extra, file_extra)
                 .with_gated_literals(gated)
                 .with_crate_literals(&followed.in_crate)
                 .with_companion_macros(companion_macros),

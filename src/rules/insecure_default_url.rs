@@ -22,16 +22,20 @@ pub static META: RuleMeta = RuleMeta {
     literals: &[],
     // A string literal that starts with `http://` (what `insecure` looks for); not the licence
     // and documentation URLs in comments, which would have the whole file parsed.
-    pattern: Some(r#""\s*(?i:http)://"#),
+    pattern: Some(HTTP_URL_LITERAL),
     // Every finding also needs, in the file's own text, a credential field and one of the three
     // defaults: generated bindings full of `http://` namespace constants have neither.
-    // The defaults first: the credential pattern is case-insensitive, and costs four times as
-    // much to run over a file.
+    // The gates are tested in order before the pattern, so the pattern, which rules out the most
+    // files, comes first too; the credential pattern last: it is case-insensitive and costs
+    // four times as much to run over a file as the defaults.
     literal_scope: LiteralScope::FileWhere(&[
+        HTTP_URL_LITERAL,
         DEFAULT_FORMS,
         crate::knowledge::credentials::CREDENTIAL_FIELD_PATTERN,
     ]),
 };
+
+const HTTP_URL_LITERAL: &str = r#""\s*(?i:http)://"#;
 
 /// The defaults the rule reads: clap's `default_value`, serde's `default = ".."`, and
 /// `fn default` in an `impl Default`.

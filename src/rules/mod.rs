@@ -90,8 +90,11 @@ pub enum LiteralScope {
     FileWhere(&'static [&'static str]),
     /// As `File`, for evidence that is text inside a string literal (SQL): only a match within
     /// one string literal counts, so the same words in a comment (a licence's `IN CONNECTION
-    /// WITH THE SOFTWARE`) or spanning two literals select nothing.
-    FileStrings,
+    /// WITH THE SOFTWARE`) or spanning two literals select nothing. A file's string literals
+    /// are searched only when its text matches one of these regexes: what a match inside a
+    /// literal implies of the whole text, cheaper to search for (the rule's literals and
+    /// pattern when empty).
+    FileStrings(&'static [&'static str]),
     /// As `Item`, and the whole file where a `use` declaration names one of these crates or
     /// modules (as a path segment): its items can then name the crate's types without writing
     /// the crate (`use deadpool_postgres::Pool;` then `Pool::builder()`).

@@ -2,7 +2,7 @@
 //! severity by where the input comes from, the path in the message and in `flow`.
 
 use crate::finding::{Dimension, Severity};
-use crate::knowledge::taint::{Family, SOURCE_LITERALS, SinkKind};
+use crate::knowledge::taint::{Family, SOURCE_LITERALS, SOURCE_PATTERN, SinkKind};
 use crate::rules::{Ctx, LiteralScope, Precision, RawStep, Rule, RuleMeta};
 use crate::taint::summary::ModelSummaries;
 use crate::taint::{Origin, flows};
@@ -42,8 +42,9 @@ impl TaintRule {
             production_only: true,
             precision: Precision::High,
             // A file without a source has no flow; with one, helpers anywhere in it may matter.
+            // With the environment as input, its words select files too (`crate::scan`).
             literals: SOURCE_LITERALS,
-            pattern: None,
+            pattern: Some(SOURCE_PATTERN),
             literal_scope: LiteralScope::File,
         }
     }
@@ -96,7 +97,10 @@ pub fn report_kept(
 ) {
     // A file parsed for other rules that names no source has no flow to follow (the prefilter's
     // own test, repeated: every enabled rule runs on every parsed file).
-    if !cx.file.names_a_source() {
+    let environment = cx.workspace.environment_is_input();
+    let names_a_source = cx.file.names_a_source()
+        || (environment && crate::taint::literals::names_the_environment(cx.file.text));
+    if !names_a_source {
         return;
     }
     let outside = ModelSummaries {
