@@ -213,6 +213,32 @@ pub struct Prefilter {
     /// same item (plus calls of workspace macros whose body holds one, added by
     /// [`Prefilter::with_companion_macros`]).
     companioned: Vec<(Matcher, Vec<String>)>,
+    /// `LiteralScope::ItemsAlong` rules: their literals and pattern, their gates, and the items
+    /// that come along with an item they select.
+    along: Vec<Along>,
+}
+
+/// An `ItemsAlong` rule's selection.
+struct Along {
+    own: Matcher,
+    gates: Vec<Regex>,
+    along: Regex,
+}
+
+impl Along {
+    fn build(meta: &RuleMeta, gates: &[&str], along: &str) -> Result<Along, String> {
+        let regex = |p: &str| Regex::new(p).map_err(|e| format!("bad prefilter gate `{p}`: {e}"));
+        Ok(Along {
+            own: Matcher::build(meta.literals, meta.pattern.as_slice())?,
+            gates: gates.iter().map(|g| regex(g)).collect::<Result<_, _>>()?,
+            along: regex(along)?,
+        })
+    }
+
+    /// Whether an item of `text` may be selected (the gates first, in the rule's order).
+    fn selects_in(&self, text: &str) -> bool {
+        self.gates.iter().all(|g| g.is_match(text)) && self.own.is_match(text)
+    }
 }
 
 /// What of a file needs parsing.
@@ -246,6 +272,7 @@ impl Prefilter {
         let mut disabled = false;
         let mut rule_gated = Vec::new();
         let mut companioned = Vec::new();
+        let mut along = Vec::new();
         for meta in rules {
             if matches!(
                 meta.literal_scope,
@@ -288,6 +315,10 @@ impl Prefilter {
                     );
                     continue;
                 }
+                LiteralScope::ItemsAlong { gates, along: with } => {
+                    along.push(Along::build(meta, gates, with));
+                    continue;
+                }
                 LiteralScope::File => &mut file,
                 LiteralScope::FileStrings(implied) => {
                     if implied.is_empty() {
@@ -325,6 +356,7 @@ impl Prefilter {
             using.into_iter().collect::<Result<Vec<_>, _>>(),
             companioned.into_iter().collect::<Result<Vec<_>, _>>(),
             rule_gated.into_iter().collect::<Result<Vec<_>, String>>(),
+            along.into_iter().collect::<Result<Vec<_>, String>>(),
         ) {
             (
                 Ok(item),
@@ -336,6 +368,7 @@ impl Prefilter {
                 Ok(using),
                 Ok(companioned),
                 Ok(rule_gated),
+                Ok(along),
             ) => Prefilter {
                 item,
                 member,
@@ -349,6 +382,7 @@ impl Prefilter {
                 crate_literals: HashMap::new(),
                 rule_gated,
                 companioned,
+                along,
             },
             // A rule's pattern that does not compile is a bug caught by the tests; never let it
             // make a scan miss findings.
@@ -371,6 +405,7 @@ impl Prefilter {
             crate_literals: HashMap::new(),
             rule_gated: Vec::new(),
             companioned: Vec::new(),
+            along: Vec::new(),
         }
     }
 
@@ -443,6 +478,7 @@ impl Prefilter {
                 .companioned
                 .iter()
                 .any(|(literals, _)| literals.is_match(text))
+            || self.along.iter().any(|a| a.own.is_match(text))
     }
 
     /// Whether some rule's evidence in `text` needs the whole file parsed.
@@ -481,12 +517,14 @@ impl Prefilter {
         // (testing each chunk with the automaton read most files twice).
         let occurrences = item.literal_occurrences(text);
         let companions = !self.companioned.is_empty() && self.companioned_in(text);
+        let along: Vec<&Along> = self.along.iter().filter(|a| a.selects_in(text)).collect();
         let matches = |start: usize, end: usize| {
             let chunk = &text[start..end];
             occurs_within(&occurrences, start, end)
                 || item.patterns.iter().any(|re| re.is_match(chunk))
                 || gated.iter().any(|l| chunk.contains(l))
                 || (companions && self.companioned_in(chunk))
+                || along.iter().any(|a| a.own.is_match(chunk))
         };
         let member = &self.member;
         if !(matches(0, text.len()) || member.is_match(text)) {
@@ -511,6 +549,9 @@ impl Prefilter {
             if matches(start, end) {
                 keep[k] = Keep::Whole;
                 any = true;
+            } else if along.iter().any(|a| a.along.is_match(chunk)) {
+                // Selected only with another item (`any` stays as it is).
+                keep[k] = Keep::Whole;
             } else if !member.is_empty() && member.is_match(chunk) {
                 keep[k] = match unmatched_members(chunk, member) {
                     Some(blank) => Keep::Blanking(blank),
@@ -1160,6 +1201,34 @@ mod tests {
     }
 
     #[test]
+    fn items_come_along_with_a_selected_item_in_a_file_passing_the_gates() {
+        let rule = meta(
+            &["to_string"],
+            LiteralScope::ItemsAlong {
+                gates: &["Err"],
+                along: r"(?-u:\b)enum\s",
+            },
+        );
+        let filter = Prefilter::new(&[&rule], &[]);
+        let text = "enum AppError { Io(String) }\n\
+                    fn other() -> u8 { 1 }\n\
+                    fn f(e: E) -> AppError { AppError::Io(e.to_string()) }\n";
+        let Selection::Parse(selected) = filter.select(text, "c") else {
+            panic!("selected");
+        };
+        assert!(selected.contains("enum AppError"), "{selected}");
+        assert!(selected.contains("fn f("), "{selected}");
+        assert!(!selected.contains("fn other"), "{selected}");
+        // The enum alone selects nothing; a file failing a gate, nothing either.
+        let alone = "enum AppError { Io(String) }\nfn other() -> u8 { 1 }\n";
+        assert!(matches!(filter.select(alone, "c"), Selection::Nothing));
+        let ungated = "enum App { Io(String) }\nfn f(e: E) -> App { App::Io(e.to_string()) }\n";
+        assert!(matches!(filter.select(ungated, "c"), Selection::Nothing));
+        // In a macro's body the literal counts without its gates.
+        assert!(filter.may_select("x.to_string()"));
+    }
+
+    #[test]
     fn every_rule_pattern_compiles() {
         // A pattern that does not compile turns the prefilter off (slow but never wrong); this
         // keeps that from happening unnoticed.
@@ -1167,10 +1236,13 @@ mod tests {
             if let Some(p) = entry.meta.pattern {
                 assert!(Regex::new(p).is_ok(), "{}: bad pattern {p}", entry.meta.id);
             }
-            if let LiteralScope::FileWhere(gates) = entry.meta.literal_scope {
-                for g in gates {
-                    assert!(Regex::new(g).is_ok(), "{}: bad gate {g}", entry.meta.id);
-                }
+            let gates = match entry.meta.literal_scope {
+                LiteralScope::FileWhere(gates) => gates.to_vec(),
+                LiteralScope::ItemsAlong { gates, along } => [gates, &[along]].concat(),
+                _ => Vec::new(),
+            };
+            for g in gates {
+                assert!(Regex::new(g).is_ok(), "{}: bad gate {g}", entry.meta.id);
             }
         }
         let metas: Vec<&RuleMeta> = crate::rules::registry().iter().map(|r| r.meta).collect();

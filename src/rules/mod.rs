@@ -113,6 +113,14 @@ pub enum LiteralScope {
     /// a literal and one of the words, or a call of a workspace macro whose body holds one
     /// (its expansion may bring the word).
     ItemWith(&'static [&'static str]),
+    /// As `Item`, in a file whose text matches every one of `gates`, and for an item holding a
+    /// literal or the pattern; in a file with such an item, also the items matching `along`:
+    /// the other items a finding reads (`stringly-error`'s error enum, `poison-recovery`'s lock
+    /// newtypes), which the file's other items need not be parsed for.
+    ItemsAlong {
+        gates: &'static [&'static str],
+        along: &'static str,
+    },
     /// The engine finds these in comments; no parsing is needed for them.
     Comments,
     /// Findings come from manifests and lockfiles in the workspace phase (`crate::workspace`):

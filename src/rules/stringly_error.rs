@@ -29,12 +29,12 @@ pub static META: RuleMeta = RuleMeta {
     pattern: Some(r"to_string\s*\(\s*\)\s*,?\s*\)|\(\s*(?:(?:::)?(?-u:\w)+\s*::\s*)*format\s*!"),
     // A finding needs, in this file, an error enum (`enum`, a name or derive saying `Err`) with
     // a one-`String` tuple variant: a file without one has nothing to report (most files that
-    // format a `String` declare no enum).
-    literal_scope: LiteralScope::FileWhere(&[
-        r"(?-u:\b)enum\s",
-        r"Err",
-        r"(?-u:\b)String\s*,?\s*\)",
-    ]),
+    // format a `String` declare no enum). Besides the constructor's item, the rule reads only
+    // the file's enums.
+    literal_scope: LiteralScope::ItemsAlong {
+        gates: &[r"(?-u:\b)enum\s", r"Err", r"(?-u:\b)String\s*,?\s*\)"],
+        along: r"(?-u:\b)enum\s",
+    },
 };
 
 pub static ENTRY: RuleEntry = crate::rule_entry!(&META, StringlyError);
