@@ -16,9 +16,12 @@ pub static META: RuleMeta = RuleMeta {
     production_only: true,
     precision: Precision::High,
     // Workspace macros that spawn are selected by the engine, which adds workspace macro names
-    // to the prefilter.
-    literals: &["spawn", "JoinHandle"],
-    pattern: None,
+    // to the prefilter. A spawn is reported at its call (`SPAWNS`, `spawn(..)` through an
+    // import), a stored handle at its field's `JoinHandle`: the word `spawn` alone also
+    // selected every `spawner`, `respawn` and comment that says it (7,022 times in a corpus,
+    // 3,940 of them calls).
+    literals: &["JoinHandle"],
+    pattern: Some(r"(?-u:\b)spawn(?:_blocking|_local)?\s*(?:::\s*<[^>]*>\s*)?\("),
     literal_scope: LiteralScope::Item,
 };
 
