@@ -19,13 +19,14 @@ pub static META: RuleMeta = RuleMeta {
     enabled_by_default: true,
     production_only: true,
     precision: Precision::High,
-    // Every finding sits in an item with a response sink or a `From` impl. A gRPC sink is
-    // `Status::internal(..)`-like, a path through `Status` (`Status` alone is in every
-    // `StatusCode`). A `From` impl's finding needs its error type resolved to a database
+    // Every finding sits in an item with a response sink or a `From` impl. A gRPC sink is a
+    // call `Status::internal`/`unknown`/`new`/`with_details` as `response_sink` reads it
+    // (`Status::` alone matched every `Status` enum of a corpus: 1,585 times, 55 of them
+    // these calls). A `From` impl's finding needs its error type resolved to a database
     // crate's or to `io::Error`, whose path is then written in the file
     // (`from_impl_of_backend_error`).
-    literals: &["Status::", "InternalServerError", "INTERNAL_SERVER_ERROR"],
-    pattern: None,
+    literals: &["InternalServerError", "INTERNAL_SERVER_ERROR"],
+    pattern: Some(r"Status::(?:internal|unknown|new|with_details)(?-u:\b)"),
     literal_scope: LiteralScope::ItemGated(&[("From", BACKEND_ERROR_PATHS)]),
 };
 
