@@ -120,9 +120,7 @@ impl Matcher {
         found.sort_unstable();
         found
     }
-}
 
-impl Matcher {
     /// The leftmost-first matches of `ac` in `text`; `enum ` counts only where one of `named`'s
     /// enum names follows it, and the search goes on inside it where none does (a literal it
     /// hid may start there).

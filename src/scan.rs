@@ -1643,7 +1643,7 @@ fn build_prefilters(options: &ScanOptions, model: &Workspace) -> Prefilters {
     // The environment is a source only by configuration, so its words are not the taint rules'.
     let taint_rules = metas
         .iter()
-        .any(|m| m.pattern == Some(crate::knowledge::taint::SOURCE_PATTERN));
+        .any(|m| crate::taint::report::TaintRule::selects_by_sources(m));
     let file_extra: &[&str] = if taint_rules && options.environment_is_input {
         crate::knowledge::taint::ENVIRONMENT_SOURCE_LITERALS
     } else {

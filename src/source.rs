@@ -57,8 +57,8 @@ impl<'t> SourceFile<'t> {
         }
     }
 
-    /// Whether the text holds a literal of the taint sources
-    /// ([`crate::knowledge::taint::SOURCE_LITERALS`]), searched on the first ask.
+    /// Whether the text names a taint source ([`crate::taint::literals::names_a_source`]: a
+    /// literal of `SOURCE_LITERALS` or a match of `SOURCE_PATTERN`), searched on the first ask.
     pub fn names_a_source(&self) -> bool {
         *self
             .names_a_source

@@ -115,8 +115,8 @@ pub enum LiteralScope {
     ItemWith(&'static [&'static str]),
     /// As `Item`, in a file whose text matches every one of `gates`, and for an item holding a
     /// literal or the pattern; in a file with such an item, also the items matching `along`:
-    /// the other items a finding reads (`stringly-error`'s error enum, `poison-recovery`'s lock
-    /// newtypes), which the file's other items need not be parsed for.
+    /// the other items a finding reads (`stringly-error`'s error enums), which the file's other
+    /// items need not be parsed for.
     ItemsAlong {
         gates: &'static [&'static str],
         along: &'static str,

@@ -49,6 +49,12 @@ impl TaintRule {
         }
     }
 
+    /// Whether `meta`'s prefilter is the taint sources' (a rule made by [`TaintRule::meta`]): the
+    /// scan adds the environment's words to it when the environment is input.
+    pub fn selects_by_sources(meta: &RuleMeta) -> bool {
+        meta.literals == SOURCE_LITERALS && meta.pattern == Some(SOURCE_PATTERN)
+    }
+
     fn severity(&self, family: Family) -> Option<Severity> {
         match family {
             Family::WebRequest => self.web,
