@@ -185,7 +185,7 @@ pub struct StructDef {
     pub line: u32,
     pub derives: Box<[Name]>,
     /// (name, type as written, `#[serde(default)]`): tuple fields are named `0`, `1`...
-    /// Empty for a struct written without a derive (not parsed; see `Walker::type_item`).
+    /// Empty for a struct without a derive whose tokens need syn (see `Walker::type_item`).
     pub fields: Vec<(Name, Name, bool)>,
     /// Declared with no fields at all (`struct Closed;`, `struct Closed {}`, `struct Closed()`):
     /// a value of it carries nothing but its type.
@@ -1036,9 +1036,15 @@ impl Walker<'_, '_> {
         };
         let base = self.line(start) - 1;
         let text = &t.text[t.toks[start].start()..t.toks[end].end()];
-        // A struct without a derive (and not test code) has no derive to record, nor serde field
-        // attributes: its name is enough, and skipping the parse keeps the index cheap (most
-        // structs of a large workspace are plain, or `#[repr(C)]` bindings).
+        if t.is(k, "struct")
+            && let Some(def) = self.struct_from_tokens(start, k, end)
+        {
+            self.index.structs.push(def);
+            return end + 1;
+        }
+        // A struct without a derive (and not test code) that the token reading leaves to syn (a
+        // raw identifier, a shape it does not know) keeps its name only: it has no derive to
+        // record, nor serde field attributes, and skipping the parse keeps the index cheap.
         let derives_or_test = (start..k)
             .any(|j| t.is_ident(j) && (t.is(j, "derive") || t.text_of(j).contains("test")));
         if t.is(k, "struct") && !derives_or_test {
@@ -1052,12 +1058,6 @@ impl Walker<'_, '_> {
                 fieldless,
                 ..StructDef::default()
             });
-            return end + 1;
-        }
-        if t.is(k, "struct")
-            && let Some(def) = self.struct_from_tokens(start, k, end)
-        {
-            self.index.structs.push(def);
             return end + 1;
         }
         if t.is(k, "enum")

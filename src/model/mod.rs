@@ -31,6 +31,32 @@
 //! assert_eq!(f.ret.as_deref(), Some("Self"));
 //! assert_eq!(*f.constructs, [("ApiError".into(), "Invalid".into())]);
 //! ```
+//!
+//! Callers, derives and field types:
+//!
+//! ```
+//! # use ferret::model::Workspace;
+//! let ws = Workspace::from_sources(&[(
+//!     "src/api.rs",
+//!     "svc",
+//!     "#[derive(Deserialize, Validate)]\n\
+//!      pub struct Signup { pub email: String, pub age: Option<u8> }\n\
+//!      pub struct Limits { pub max: Result<u32, String> }\n\
+//!      pub fn signup(s: Signup) -> Result<(), String> { check(&s) }\n\
+//!      fn check(s: &Signup) -> Result<(), String> { Ok(()) }",
+//! )]);
+//! // The fns that call a fn of this name (calls are recorded by name):
+//! let callers: Vec<&str> = ws.callers_of("check").map(|f| f.name.as_str()).collect();
+//! assert_eq!(callers, ["signup"]);
+//! // A type's derives:
+//! assert!(ws.derives_of("Signup").contains("Validate"));
+//! // A struct's fields with their types as written, with or without a derive:
+//! let signup = ws.structs_named("Signup").next().unwrap();
+//! assert_eq!(signup.fields[1].0.as_str(), "age");
+//! assert_eq!(signup.fields[1].1.as_str(), "Option < u8 >");
+//! let limits = ws.structs_named("Limits").next().unwrap();
+//! assert_eq!(limits.fields[0].1.as_str(), "Result < u32 , String >");
+//! ```
 
 pub mod expand;
 pub mod index;
@@ -56,6 +82,7 @@ pub const CONSULTED_BY: &[&str] = &[
     "command-injection",
     "detached-spawn",
     "error-detail-leak",
+    "map-err-discard",
     "path-traversal",
     "regex-injection",
     "sql-injection",
@@ -66,15 +93,8 @@ pub const CONSULTED_BY: &[&str] = &[
     "unraised-error-variant",
     "unvalidated-input",
     "unbounded-channel",
+    "unwrap-or-default",
 ];
-
-/// Rules that use the model when the scan builds it (the default rule set does), to learn the
-/// return and error types of workspace fns and the field types of workspace structs, but do not
-/// make the scan build it: run alone, they answer "unknown" for those and grade as without the
-/// model, so that a scan of only these rules does not pay for the index. Cached findings stay
-/// right either way: a file's cached outcome is keyed by the fingerprint of the model it was
-/// analysed under.
-pub const USES_IF_BUILT: &[&str] = &["map-err-discard", "unwrap-or-default"];
 
 /// Rules that follow values into workspace fns of other files: when one runs, the model carries
 /// the taint summaries of the fns that files holding a source call (`crate::taint::summary`).

@@ -1,7 +1,7 @@
 mod config;
 mod store;
 
-use config::Config;
+use config::{Config, Overrides};
 
 use store::{cached_limits, load_limits, Store};
 
@@ -28,4 +28,10 @@ pub fn describe(config: &Config) -> String {
     let text = config.description.clone().unwrap_or_default();
     let limit = config.parsed_limit.clone().unwrap_or_default(); //~ unwrap-or-default:medium
     format!("{text} {limit}")
+}
+
+pub fn listen(overrides: &Overrides) -> String {
+    let motd = overrides.motd.clone().unwrap_or_default();
+    let port = overrides.port.clone().unwrap_or_default(); //~ unwrap-or-default:medium
+    format!("{motd} {port}")
 }
