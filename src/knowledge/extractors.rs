@@ -26,3 +26,16 @@ pub const BODY_EXTRACTORS: &[(&str, &str)] = &[
     // A tonic service method's `request: Request<T>` holds the decoded message `T`.
     ("tonic", "Request"),
 ];
+
+/// Whether a resolved type path names one of [`BODY_EXTRACTORS`]: a newtype over the `T` it
+/// extracts, so that `Path(id): Path<i64>` binds an `i64`. A bare name the imports do not
+/// resolve is no extractor: it may be anyone's.
+pub fn is_body_extractor(full: &[String]) -> bool {
+    let (Some(first), Some(name)) = (full.first(), full.last()) else {
+        return false;
+    };
+    full.len() > 1
+        && BODY_EXTRACTORS
+            .iter()
+            .any(|(krate, ex)| first == krate && name == ex)
+}

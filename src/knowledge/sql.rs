@@ -28,3 +28,28 @@ pub const DISPLAY_METHODS: &[&str] = &[
     "set_message",
     "with_help_message",
 ];
+
+/// Methods of std whose result is a number (or a bool), whatever their receiver holds: a size,
+/// a count, a duration's parts. Splicing one into SQL text (`LIMIT {}` of `name.len()`) cannot
+/// change the statement.
+pub const NUMBER_METHODS: &[&str] = &[
+    "len",
+    "count",
+    "capacity",
+    "count_ones",
+    "count_zeros",
+    "leading_zeros",
+    "trailing_zeros",
+    "leading_ones",
+    "trailing_ones",
+    "is_empty",
+    "as_secs",
+    "as_millis",
+    "as_micros",
+    "as_nanos",
+    "as_secs_f32",
+    "as_secs_f64",
+    "subsec_millis",
+    "subsec_micros",
+    "subsec_nanos",
+];

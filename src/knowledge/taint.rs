@@ -721,6 +721,7 @@ pub fn is_known_path(path: &str) -> bool {
                     .flat_map(|s| s.receivers.iter().copied()),
             );
             known.extend(crate::knowledge::tls::VERIFY_OFF.iter().copied());
+            known.extend(crate::knowledge::tls::VERIFY_OFF_FNS.iter().copied());
             known.extend(crate::knowledge::tls::MODE_FNS.iter().map(|(p, _)| *p));
             known.extend(
                 crate::knowledge::tls::FLAG_SOURCE_FNS

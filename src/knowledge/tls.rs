@@ -17,6 +17,16 @@ pub const VERIFY_OFF: &[&str] = &[
     "openssl::ssl::SslVerifyMode::NONE",
     "openssl::ssl::verify::SslVerifyMode::NONE",
     "openssl_sys::SSL_VERIFY_NONE",
+    // openssl 0.9 and older: the modes were constants of the module.
+    "openssl::ssl::SSL_VERIFY_NONE",
+];
+
+/// Calls that make a verify mode with no bit set, which is `NONE` (openssl's `SslVerifyMode` is
+/// a set of flags, and `NONE` is the empty set), by resolved path. Unimported, matched by the
+/// last two segments as [`VERIFY_OFF`] is.
+pub const VERIFY_OFF_FNS: &[&str] = &[
+    "openssl::ssl::SslVerifyMode::empty",
+    "openssl::ssl::verify::SslVerifyMode::empty",
 ];
 
 /// Methods whose argument at the index is a verify mode (openssl's `SslVerifyMode`): only a

@@ -156,6 +156,8 @@ struct Pending {
 /// `sql-injection` flows are known.
 struct FilePending {
     handle: FindingHandle,
+    /// Where the engine's flow into the text steps here (`format!`'s path, the `+` chain, the
+    /// `push_str`, the value `+=` appends): a `sql-injection` flow stepping there takes over.
     origin: (usize, usize),
     /// What the file must show for every runtime value to be safe (a helper that quotes, a
     /// variant or function that holds a number); `None` when some value can never be.
@@ -451,13 +453,18 @@ impl Rule for SqlInterpolation {
                     && let (Some(receiver), Some(arg)) =
                         (binding_name(&mc.receiver), mc.args.first())
                 {
-                    self.check_append(cx, &receiver, arg, mc.method.span(), "`push_str` appends");
+                    let origin = start_of(mc.method.span());
+                    let at = mc.method.span();
+                    self.check_append(cx, &receiver, arg, at, origin, "`push_str` appends");
                 }
             }
             syn::Expr::Binary(bin) => match bin.op {
                 syn::BinOp::AddAssign(op) => {
                     if let Some(receiver) = binding_name(&bin.left) {
-                        self.check_append(cx, &receiver, &bin.right, op.span(), "`+=` appends");
+                        // The engine's flow steps at the appended value.
+                        let origin = start_of(bin.right.span());
+                        let what = "`+=` appends";
+                        self.check_append(cx, &receiver, &bin.right, op.span(), origin, what);
                     }
                 }
                 syn::BinOp::Add(_) => self.check_concatenation(cx, expr),
@@ -534,13 +541,15 @@ impl SqlInterpolation {
     }
 
     /// `sql.push_str(x)` / `sql += x`: a SQL literal makes `sql` SQL text; a runtime value
-    /// appended to SQL text is a finding.
+    /// appended to SQL text is a finding, reported `at` and withdrawn when a `sql-injection`
+    /// flow steps at `origin`.
     fn check_append(
         &mut self,
         cx: &mut Ctx<'_, '_>,
         receiver: &str,
         arg: &syn::Expr,
         at: Span,
+        origin: (usize, usize),
         what: &str,
     ) {
         let arg = peel(arg);
@@ -581,7 +590,6 @@ impl SqlInterpolation {
             "{what} {} to SQL text `{receiver}`",
             describe_values(&values)
         );
-        let origin = start_of(at);
         self.add(
             cx,
             at,
@@ -804,23 +812,10 @@ fn sql_literal_text(expr: &syn::Expr) -> Option<String> {
 /// help asks for, so not a finding.
 fn is_constant(expr: &syn::Expr, facts: &Facts<'_>) -> bool {
     match peel(expr) {
-        // Arithmetic yields numbers, which cannot change the statement.
-        syn::Expr::Binary(bin)
-            if matches!(
-                bin.op,
-                syn::BinOp::Sub(_) | syn::BinOp::Mul(_) | syn::BinOp::Div(_) | syn::BinOp::Rem(_)
-            ) =>
-        {
-            true
-        }
-        syn::Expr::Path(p)
-            if p.path.segments.len() == 1
-                && facts
-                    .numeric
-                    .contains(&p.path.segments[0].ident.to_string()) =>
-        {
-            true
-        }
+        // Visibly a number where it is spliced, as it is when bound first (`name.len()`,
+        // `x as i64`, `s.parse::<u32>()?`).
+        // Arithmetic and numeric locals too: numbers cannot change the statement.
+        e if is_numeric_expr(e, &facts.numeric) => true,
         // A quoting function ferret knows (`postgres_protocol::escape::escape_identifier`).
         // Helpers of the file are judged by their bodies at the end of the file (`quoted_by`).
         syn::Expr::Call(call) => match &*call.func {
@@ -920,15 +915,17 @@ fn numeric_names(cx: &Ctx<'_, '_>) -> (Vec<String>, Vec<(String, Cond)>) {
     let Some(f) = cx.enclosing_fn else {
         return (Vec::new(), Vec::new());
     };
-    let mut names: Vec<String> = f
-        .sig
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            syn::FnArg::Typed(t) if is_numeric_type(&t.ty) => pat_name(&t.pat),
-            _ => None,
-        })
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for input in &f.sig.inputs {
+        let syn::FnArg::Typed(t) = input else {
+            continue;
+        };
+        if is_numeric_type(&t.ty) {
+            names.extend(pat_name(&t.pat));
+        } else if let Some(inner) = extracted(cx, &t.pat, &t.ty) {
+            numeric_bindings(inner.0, inner.1, &mut names);
+        }
+    }
     struct Locals<'n> {
         names: &'n mut Vec<String>,
         conditional: &'n mut Vec<(String, Cond)>,
@@ -1038,6 +1035,46 @@ fn numeric_names(cx: &Ctx<'_, '_>) -> (Vec<String>, Vec<(String, Cond)>) {
     (names, conditional)
 }
 
+/// `Path(id): Path<i64>`: a web framework's extractor destructured, as the pattern inside it
+/// and the type it extracts.
+fn extracted<'p>(
+    cx: &Ctx<'_, '_>,
+    pat: &'p syn::Pat,
+    ty: &'p syn::Type,
+) -> Option<(&'p syn::Pat, &'p syn::Type)> {
+    let (syn::Pat::TupleStruct(ts), syn::Type::Path(p)) = (pat, ty) else {
+        return None;
+    };
+    if ts.elems.len() != 1 || !crate::knowledge::extractors::is_body_extractor(&cx.resolve(&p.path))
+    {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+        return None;
+    };
+    let inner = args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })?;
+    Some((&ts.elems[0], inner))
+}
+
+/// The names `pat` binds to numbers of type `ty`: `id` of `id: i64`, `a` and `b` of
+/// `(a, b): (u32, u32)`, `n` of `(n, name): (u32, String)`.
+fn numeric_bindings(pat: &syn::Pat, ty: &syn::Type, names: &mut Vec<String>) {
+    match (pat, ty) {
+        (syn::Pat::Tuple(p), syn::Type::Tuple(t)) if p.elems.len() == t.elems.len() => {
+            for (pat, ty) in p.elems.iter().zip(&t.elems) {
+                numeric_bindings(pat, ty, names);
+            }
+        }
+        (syn::Pat::Paren(p), _) => numeric_bindings(&p.pat, ty, names),
+        (_, syn::Type::Paren(t)) => numeric_bindings(pat, &t.elem, names),
+        _ if is_numeric_type(ty) => names.extend(pat_name(pat)),
+        _ => {}
+    }
+}
+
 /// An expression whose value is visibly a number (or a bool).
 fn is_numeric_expr(expr: &syn::Expr, numeric: &[String]) -> bool {
     match expr {
@@ -1063,7 +1100,7 @@ fn is_numeric_expr(expr: &syn::Expr, numeric: &[String]) -> bool {
             .is_some_and(|i| numeric.contains(&i.to_string())),
         syn::Expr::Try(t) => is_numeric_expr(&t.expr, numeric),
         syn::Expr::MethodCall(mc) => match mc.method.to_string().as_str() {
-            "len" | "count" | "count_ones" | "leading_zeros" | "trailing_zeros" => true,
+            m if crate::knowledge::sql::NUMBER_METHODS.contains(&m) => true,
             "parse" => mc.turbofish.as_ref().is_some_and(|t| {
                 t.args
                     .iter()

@@ -7,7 +7,7 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 
 use crate::finding::{Dimension, Severity};
-use crate::knowledge::extractors::BODY_EXTRACTORS;
+use crate::knowledge::extractors::is_body_extractor;
 use crate::model::name_key;
 use crate::rules::{Ctx, FnNode, LiteralScope, Precision, Rule, RuleEntry, RuleMeta};
 
@@ -78,14 +78,7 @@ fn extracted_type(cx: &Ctx<'_, '_>, ty: &syn::Type) -> Option<(String, String)> 
         return None;
     };
     let last = p.path.segments.last()?;
-    let full = cx.resolve(&p.path);
-    let (first, name) = (full.first()?, full.last()?);
-    let known = BODY_EXTRACTORS
-        .iter()
-        .any(|(krate, ex)| first == krate && name == ex)
-        // A bare extractor name the imports do not resolve is left alone: it may be anyone's.
-        && full.len() > 1;
-    if !known {
+    if !is_body_extractor(&cx.resolve(&p.path)) {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {

@@ -368,6 +368,29 @@ fn with_step(taint: Taint, span: Span, note: &str, var: Option<&str>) -> Taint {
         .collect()
 }
 
+/// `NONE | PEER` is `PEER`: a verify mode with no bit set (`SslVerifyMode::NONE`, `empty()`)
+/// turns verification off through `|` only when the other operand may be one too. A `true`
+/// stays: `insecure | true` is `true`.
+fn or_modes(left: Taint, right: Taint) -> Taint {
+    // The program's own values for a TLS check are `true`, an accept-all callback and the
+    // verify-off modes.
+    let no_bits = |f: &Flow| {
+        matches!(f.origin, Origin::Source { family: Family::Literal, what }
+            if what != kb_tls::TRUE && what != kb_tls::ACCEPT_ALL_CALLBACK)
+    };
+    let (left_off, right_off) = (left.iter().any(no_bits), right.iter().any(no_bits));
+    let mut out = left;
+    if !right_off {
+        out.retain(|f| !no_bits(f));
+    }
+    let mut right = right;
+    if !left_off {
+        right.retain(|f| !no_bits(f));
+    }
+    union(&mut out, right);
+    set_kind(out, ValueKind::Number)
+}
+
 fn set_kind(taint: Taint, kind: ValueKind) -> Taint {
     taint
         .into_iter()
@@ -1027,6 +1050,15 @@ impl Walk<'_, '_, '_> {
                 };
                 let mut out = left;
                 union(&mut out, right);
+                // The concatenation is a step of the path, as `format!` is, once for a chain
+                // (`a + b + c` nests, every `+` starting where the chain starts): where
+                // `sql-interpolation` sees that input reaches the text it would report.
+                let at = super::pos(b.span());
+                for f in &mut out {
+                    if f.steps.last().is_none_or(|s| super::pos(s.start) != at) {
+                        f.push_step(step(b.span(), "concatenated by `+`".to_string(), None));
+                    }
+                }
                 out
             }
             AddAssign(_) => {
@@ -1046,6 +1078,13 @@ impl Walk<'_, '_, '_> {
                 }
                 Vec::new()
             }
+            BitOr(_) if self.kind() == SinkKind::Tls => or_modes(left, right),
+            BitOrAssign(_) if self.kind() == SinkKind::Tls => {
+                if let Some(key) = local_name(&b.left) {
+                    self.assign(key, or_modes(left, right));
+                }
+                Vec::new()
+            }
             Sub(_) | Mul(_) | Div(_) | Rem(_) | Shl(_) | Shr(_) | BitAnd(_) | BitOr(_)
             | BitXor(_) => {
                 let mut out = set_kind(left, ValueKind::Number);
@@ -1059,7 +1098,35 @@ impl Walk<'_, '_, '_> {
                 }
                 Vec::new()
             }
-            // Comparisons and logic give a bool.
+            // A flag is a flag whatever it was derived with (as `.eq(..)`, `.is_ok()`):
+            // `env::var("INSECURE")? == "1"` may be `true` when its operand says so.
+            Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_)
+                if self.kind() == SinkKind::Tls =>
+            {
+                // The program's own `true` or `NONE` as an operand does not make the result
+                // its own (`x == true` is `x`, `mode == SslVerifyMode::NONE` is no mode), nor
+                // does a request object, only its accessors.
+                let mut out = left;
+                union(&mut out, right);
+                out.retain(|f| {
+                    !matches!(
+                        f.origin,
+                        Origin::Source {
+                            family: Family::Literal,
+                            ..
+                        }
+                    ) && f.accessors.is_empty()
+                });
+                set_kind(out, ValueKind::Number)
+            }
+            // `insecure || true` is the program's own `true`.
+            Or(_) if self.kind() == SinkKind::Tls => {
+                let mut out = left;
+                union(&mut out, right);
+                out.retain(|f| f.accessors.is_empty());
+                set_kind(out, ValueKind::Number)
+            }
+            // Comparisons and logic give a bool, which carries no text.
             _ => Vec::new(),
         }
     }
@@ -1197,6 +1264,24 @@ impl Walk<'_, '_, '_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// `SslVerifyMode::empty()`: no bit set, which is `NONE` (see [`Self::verify_off`]).
+    fn verify_off_call(&self, c: &syn::ExprCall) -> Option<Taint> {
+        let syn::Expr::Path(p) = &*c.func else {
+            return None;
+        };
+        let resolved = resolve(self.engine.uses, &p.path);
+        let unimported = matches!(
+            resolved
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["SslVerifyMode", "empty"]
+        );
+        (unimported || kb_tls::VERIFY_OFF_FNS.contains(&resolved.join("::").as_str()))
+            .then(|| literal(c.span(), "`SslVerifyMode::empty()`"))
     }
 
     /// A field of a deserialised configuration: a TLS flag's source.

@@ -65,3 +65,9 @@ async fn actix_tuple(path: actix_web::web::Path<(String, u32)>) {
     let (_tool, n) = path.into_inner();
     Command::new("sleep").arg(n.to_string()).status();
 }
+
+// A comparison of input is a bool: it chooses between the program's own commands.
+async fn chosen(Query(q): Query<Convert>) {
+    let admin = q.user == "root";
+    Command::new(if admin { "/usr/bin/admin-tool" } else { "/usr/bin/tool" }).status();
+}

@@ -358,6 +358,11 @@ impl Walk<'_, '_, '_> {
             }
         }
 
+        if self.kind() == SinkKind::Tls
+            && let Some(off) = self.verify_off_call(c)
+        {
+            return off;
+        }
         if self.kind() == SinkKind::Tls {
             for &(path, a) in kb_tls::MODE_FNS {
                 if path == full
