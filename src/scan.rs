@@ -1320,7 +1320,7 @@ impl ModelInputs {
     /// The merged model of the indexed files, with the files whose fns may have taint summaries
     /// when asked for.
     fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
-        let (summarisable, called) = if self.summarise {
+        let (summarisable, called, deep) = if self.summarise {
             summarisable(&mut files, self.environment_is_input)
         } else {
             Default::default()
@@ -1335,7 +1335,8 @@ impl ModelInputs {
         let mut model = Workspace::from_files(files.into_iter().map(|(index, _)| index).collect());
         model.set_environment_is_input(self.environment_is_input);
         if self.summarise {
-            model.set_summarisable(summarisable, called, std::hash::Hasher::finish(&content));
+            let content = std::hash::Hasher::finish(&content);
+            model.set_summarisable(summarisable, called, deep, content);
         }
         model
     }
@@ -1479,16 +1480,23 @@ impl IndexedText<'_> {
 
 /// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming
 /// a web framework or a message queue calls into (by name, as the model records calls), in its
-/// crate, and that hold a sink or a check: the only summaries a taint rule can use. Returned with
-/// the names those files call ([`crate::model::name_key`]s): only fns of these names get
-/// summaries. Their summaries are computed when a call first resolves into them
-/// (`crate::model::summaries`), except in files that switch TLS verification by a flag,
-/// summarised here whole, in parallel: the prefilter needs them before the analysis
-/// (`crate::taint::summary::tls_flag_calls`).
+/// crate, and that hold a sink or a check, or call such a file in turn: the only summaries a taint
+/// rule can use. Returned with the names those files call ([`crate::model::name_key`]s): only
+/// fns of these names get first-level summaries; and with the names that those fns call (with
+/// the calls of their own file's fns they call, which their summaries follow): only fns of these
+/// names get second-level summaries, in the files of the crate that hold such a fn and a sink or
+/// a check. One step, no more: a second-level summary follows its own file only.
+/// Summaries are computed when a call first resolves into them (`crate::model::summaries`),
+/// except in files that switch TLS verification by a flag, summarised here whole, in parallel: the
+/// prefilter needs them before the analysis (`crate::taint::summary::tls_flag_calls`).
 fn summarisable(
     files: &mut [(model::FileIndex, IndexedText)],
     environment_is_input: bool,
-) -> (Vec<model::summaries::Summarisable>, HashSet<u64>) {
+) -> (
+    Vec<model::summaries::Summarisable>,
+    HashSet<u64>,
+    HashSet<u64>,
+) {
     let called: HashSet<u64> = files
         .iter()
         .filter(|(_, seen)| seen.has_source)
@@ -1501,27 +1509,54 @@ fn summarisable(
         .filter(|(_, seen)| seen.has_source)
         .map(|(index, _)| index.crate_name.clone())
         .collect();
+    // The fns of `index` named in `names` that a summary is worth making for.
+    let defines = |index: &model::FileIndex, names: &HashSet<u64>| -> Vec<u64> {
+        if !crates.contains(&index.crate_name) {
+            return Vec::new();
+        }
+        let summarised = |f: &&model::FnDef| !f.in_test && (f.has_self || !f.params.is_empty());
+        let keys = index.fns.iter().filter(summarised);
+        let keys = keys.map(|f| model::name_key(&f.name));
+        keys.filter(|k| names.contains(k)).collect()
+    };
+    // Per file that a first-level fn may be in: what its first-level fns call.
+    let onward: Vec<Option<HashSet<u64>>> = files
+        .iter()
+        .map(|(index, _)| {
+            (!defines(index, &called).is_empty()).then(|| calls_through_file(index, &called))
+        })
+        .collect();
+    let deep: HashSet<u64> = onward.iter().flatten().flatten().copied().collect();
+    // The second-level fns a summary can be made for: a first-level file that names no sink
+    // nor check is worth summarising when it calls one of them.
+    let deep_defined: HashSet<u64> = files
+        .iter()
+        .filter(|(_, seen)| seen.worth_summarising)
+        .flat_map(|(index, _)| defines(index, &deep))
+        .collect();
+    let levels: Vec<bool> = files
+        .iter()
+        .zip(&onward)
+        .map(|((index, seen), onward)| {
+            let first = onward.as_ref().is_some_and(|calls| {
+                seen.worth_summarising || calls.iter().any(|k| deep_defined.contains(k))
+            });
+            first || (seen.worth_summarising && !defines(index, &deep).is_empty())
+        })
+        .collect();
     let summarisable = files
         .par_iter_mut()
         .enumerate()
         .filter_map(|(i, (index, seen))| {
-            let called_here = seen.worth_summarising
-                && crates.contains(&index.crate_name)
-                && index.fns.iter().any(|f| {
-                    !f.in_test
-                        && (f.has_self || !f.params.is_empty())
-                        && called.contains(&model::name_key(&f.name))
-                });
-            if !(seen.tls_flag || called_here) {
+            if !(seen.tls_flag || levels[i]) {
                 return None;
             }
             if seen.tls_flag {
-                let summaries = crate::taint::summary::summarise_path(
-                    seen.abs,
-                    &index.path,
+                let own = crate::taint::FileOnlyWith {
                     environment_is_input,
-                    &|_| true,
-                );
+                };
+                let summaries =
+                    crate::taint::summary::summarise_path(seen.abs, &index.path, &own, &|_| true);
                 model::expand::invalidate_thread_spans();
                 let by_fn = model::summaries::attach(&index.fns, summaries);
                 for (f, summary) in index.fns.iter_mut().zip(by_fn) {
@@ -1535,7 +1570,33 @@ fn summarisable(
             })
         })
         .collect();
-    (summarisable, called)
+    (summarisable, called, deep)
+}
+
+/// The names the fns of `index` named in `called` call, with those of the file's fns they reach
+/// by name (a summary follows its own file).
+fn calls_through_file(index: &model::FileIndex, called: &HashSet<u64>) -> HashSet<u64> {
+    let mut calls: HashSet<u64> = HashSet::new();
+    let mut reached: Vec<bool> = index
+        .fns
+        .iter()
+        .map(|f| !f.in_test && called.contains(&model::name_key(&f.name)))
+        .collect();
+    let mut todo: Vec<usize> = (0..reached.len()).filter(|&k| reached[k]).collect();
+    while let Some(k) = todo.pop() {
+        for &name in index.fns[k].calls.iter() {
+            if !calls.insert(name) {
+                continue;
+            }
+            for (j, g) in index.fns.iter().enumerate() {
+                if !reached[j] && !g.in_test && model::name_key(&g.name) == name {
+                    reached[j] = true;
+                    todo.push(j);
+                }
+            }
+        }
+    }
+    calls
 }
 
 /// The files the model indexes. `macros_only` indexes only the files that define a `macro_rules!`

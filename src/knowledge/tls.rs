@@ -58,6 +58,13 @@ pub const CONFIG_FIELD: &str = "a field of a deserialised configuration";
 /// Derives that make a struct a configuration read from outside (a file, the environment).
 pub const DESERIALISE_DERIVES: &[&str] = &["Deserialize", "Parser", "Args", "StructOpt"];
 
+/// rustls' server verifier trait, its method, and the value it returns for a certificate it
+/// accepts (`ServerCertVerified::assertion()`): a `verify_server_cert` that only returns that
+/// accepts every certificate.
+pub const VERIFIER_TRAIT: &str = "ServerCertVerifier";
+pub const VERIFY_METHOD: &str = "verify_server_cert";
+pub const ACCEPTED: (&str, &str) = ("ServerCertVerified", "assertion");
+
 /// Verifiers that check the chain (rustls' own WebPKI verifier, the platform verifier).
 pub const KNOWN_VERIFIERS: &[&str] = &[
     "rustls::client::WebPkiServerVerifier",

@@ -207,6 +207,10 @@ pub struct ImplDef {
     /// status message, and whether a catch-all arm sends `self.to_string()` there.
     pub leaky_variants: Vec<Name>,
     pub leaks_display: bool,
+    /// For a rustls `ServerCertVerifier` impl: the line of its `verify_server_cert` when that
+    /// only returns `Ok(ServerCertVerified::assertion())` (see [`accepts_every_certificate`]).
+    #[serde(default)]
+    pub accepts_all_certs: Option<u32>,
 }
 
 #[derive(Debug, Default, Clone, Hash, Serialize, Deserialize)]
@@ -344,6 +348,36 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
     index.enums_complete = !failed && written == plain_enums;
     index.shrink_to_fit();
     index
+}
+
+/// Whether the fn body `open..close` only returns `Ok(ServerCertVerified::assertion())` (the path
+/// may be written in full), after nothing but `let _ = x;` statements that ignore arguments: the
+/// token reading of the rule's `accepts_everything`.
+fn accepts_every_certificate(t: &Tokens<'_>, open: usize, close: usize) -> bool {
+    let (verified, assertion) = crate::knowledge::tls::ACCEPTED;
+    let mut j = open + 1;
+    while t.is(j, "let") && t.is(j + 1, "_") && t.is(j + 2, "=") {
+        let Some(semi) = (j + 3..close).find(|&s| t.is(s, ";")) else {
+            return false;
+        };
+        let ignored = |s: usize| t.is_ident(s) || t.is(s, ",") || t.is(s, "(") || t.is(s, ")");
+        if !(j + 3..semi).all(ignored) {
+            return false;
+        }
+        j = semi + 1;
+    }
+    if !(t.is(j, "Ok") && t.is(j + 1, "(")) || t.toks[j + 1].pair() + 1 != close {
+        return false;
+    }
+    // `Ok(` path `ServerCertVerified :: assertion ( ) )`
+    let end = close - 1;
+    end >= j + 7
+        && t.is(end - 1, ")")
+        && t.is(end - 2, "(")
+        && t.is(end - 3, assertion)
+        && t.is(end - 4, "::")
+        && t.is(end - 5, verified)
+        && (j + 2..end - 5).all(|s| t.is_ident(s) || t.is(s, "::"))
 }
 
 /// The file's `use` declarations outside fn bodies, each parsed on its own.
@@ -984,6 +1018,7 @@ impl Walker<'_, '_> {
                 _ => self_type.clone(),
             },
             line: line32(self.line(k)),
+            accepts_all_certs: self.accept_all_verify(&trait_text, open, close),
             ..ImplDef::default()
         });
         let scope = Scope {
@@ -995,6 +1030,28 @@ impl Walker<'_, '_> {
         };
         self.walk(open + 1, close, &scope);
         close + 1
+    }
+
+    /// The line of `verify_server_cert` in the impl `open..close` of `trait_text` when the impl is
+    /// a rustls server verifier that accepts every certificate; looked at only in files that
+    /// name `ServerCertVerified` (every such body does).
+    fn accept_all_verify(
+        &self,
+        trait_text: &Option<Name>,
+        open: usize,
+        close: usize,
+    ) -> Option<u32> {
+        use crate::knowledge::tls::{ACCEPTED, VERIFIER_TRAIT, VERIFY_METHOD};
+        let t = self.t;
+        let is_verifier = trait_text
+            .as_deref()
+            .is_some_and(|p| p.rsplit("::").next() == Some(VERIFIER_TRAIT));
+        if !is_verifier || !t.text.contains(ACCEPTED.0) {
+            return None;
+        }
+        let f = (open + 1..close).find(|&j| t.is(j, "fn") && t.is(j + 1, VERIFY_METHOD))?;
+        let &(body_open, body_close) = self.bodies.get(&f)?;
+        accepts_every_certificate(t, body_open, body_close).then(|| line32(self.line(f + 1)))
     }
 
     fn trait_item(&mut self, k: usize) -> usize {
@@ -1722,6 +1779,51 @@ mod tests {
                 .to_string();
             assert_eq!(printed(&tokens, 0, tokens.toks.len()), syn_printed, "{ty}");
         }
+    }
+
+    /// A rustls verifier impl records its accept-all `verify_server_cert` from tokens, as the
+    /// rule's syn reading decides it; a pinning look-alike and another trait's impl of the same
+    /// shape do not (a test module's impls are not indexed at all).
+    #[test]
+    fn accept_all_verifiers_are_read_from_tokens() {
+        let verify = |body: &str| {
+            format!(
+                "fn verify_server_cert(&self, end: &CertificateDer<'_>, now: UnixTime) \
+                 -> Result<ServerCertVerified, Error> {{ {body} }}"
+            )
+        };
+        let text = format!(
+            "use rustls::client::danger::{{ServerCertVerified, ServerCertVerifier}};\n\
+             impl ServerCertVerifier for All {{ {} }}\n\
+             impl rustls::client::danger::ServerCertVerifier for Full {{\n{} }}\n\
+             impl ServerCertVerifier for Pinned {{ {} }}\n\
+             impl Other for Shaped {{ {} }}\n\
+             #[cfg(test)]\nmod tests {{ impl ServerCertVerifier for InTest {{ {} }} }}\n",
+            verify("Ok(ServerCertVerified::assertion())"),
+            verify(
+                "let _ = (end, now); Ok(rustls::client::danger::ServerCertVerified::assertion())"
+            ),
+            verify(
+                "if end.as_ref() != PIN { return Err(Error::General(String::new())); } Ok(ServerCertVerified::assertion())"
+            ),
+            verify("Ok(ServerCertVerified::assertion())"),
+            verify("Ok(ServerCertVerified::assertion())"),
+        );
+        let index = index_file("src/tls.rs", "c", Vec::new(), &text);
+        let found: Vec<(&str, Option<u32>)> = index
+            .impls
+            .iter()
+            .map(|i| (i.self_type.as_str(), i.accepts_all_certs))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("All", Some(2)),
+                ("Full", Some(4)),
+                ("Pinned", None),
+                ("Shaped", None),
+            ]
+        );
     }
 
     /// Structs with derives are read from their tokens; what syn is needed for still is parsed.

@@ -3,11 +3,17 @@
 //!
 //! A summary costs a second parse of its file. The scan decides which files may be summarised
 //! (those a file naming a service calls into, see `scan::ModelInputs`), and which of their fns:
-//! those such a file calls by name. Of those files, only the ones a call actually resolves into
-//! are read again, once, whichever thread asks first, and the engine runs on their called fns
-//! only (a file of hundreds of fns is typically called into through a few). Files that
-//! switch TLS verification by a flag are summarised when the model is built: the prefilter needs
-//! their summaries before any file is analysed (`crate::taint::summary::tls_flag_calls`).
+//! those such a file calls by name (the first level), and those the first level calls by name
+//! (the second). Of those files, only the ones a call actually resolves into are read again,
+//! once per level, whichever thread asks first, and the engine runs on the fns of that level
+//! only (a file of hundreds of fns is typically called into through a few).
+//!
+//! Two calls deep, no further: a first-level summary applies the second-level summaries of the
+//! fns it calls in other files; a second-level summary follows its own file only. A cycle
+//! (`a::f` calls `b::g`, which calls `a::f`) thus ends at the second level, and no summary
+//! waits on one of its own level. Files that switch TLS verification by a flag are summarised
+//! when the model is built, following their own file only: the prefilter needs their summaries
+//! before any file is analysed (`crate::taint::summary::tls_flag_calls`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -15,7 +21,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::{FnDef, Pos, Workspace, index};
 use crate::knowledge::taint::SinkKind;
-use crate::taint::summary::{FnSummary, summarise_path};
+use crate::taint::FileOnlyWith;
+use crate::taint::summary::{FnSummary, SecondLevel, summarise_path};
 
 /// A file whose fns may have summaries.
 pub struct Summarisable {
@@ -32,14 +39,17 @@ pub struct Summarisable {
 pub(super) struct LazySummaries {
     /// Model file index -> its slot.
     slots: HashMap<u32, Slot>,
-    /// The fns of summarisable files (outside tests, as only those get summaries), by the name a
-    /// call must end with and the segment before it that can name them ([`Named`]): a call no
-    /// entry matches resolves to no summary. The value: sinks ([`SinkKind::bit`]) a parameter of
-    /// those fns reaches, among the summaries computed up front.
+    /// The first-level fns of summarisable files (outside tests, as only those get summaries), by
+    /// the name a call must end with and the segment before it that can name them ([`Named`]): a
+    /// call no entry matches resolves to no summary. The value: sinks ([`SinkKind::bit`]) a
+    /// parameter of those fns reaches, among the summaries computed up front.
     named: HashMap<Named, u8>,
     /// [`index::name_key`]s of the names in `named`, for calls without a qualifier.
     names: HashMap<u64, u8>,
-    /// The workspace's fns outside tests whose name is in `names`, by [`Named`]: a qualified
+    /// `named` and `names` for the second-level fns, which only first-level summaries call.
+    deep_named: HashSet<Named>,
+    deep_names: HashSet<u64>,
+    /// The workspace's fns outside tests whose name is in `names` or `deep_names`, by [`Named`]: a qualified
     /// call's candidates are those of its qualifier and those at a crate root, in file order.
     /// Filtering every fn of the name instead cost 2% of a cold scan (`Type::new` met thousands
     /// of `new`s).
@@ -47,8 +57,19 @@ pub(super) struct LazySummaries {
     /// [`crate::taint::summary::tls_flag_calls`], made on first use.
     tls_flag_calls: OnceLock<Vec<(Option<String>, String)>>,
     /// [`index::name_key`]s of the fns that files naming a service call: the lazily summarised
-    /// fns (any fn of a file summarised up front has its summary).
+    /// fns of the first level (any fn of a file summarised up front has its summary).
     called: HashSet<u64>,
+    /// [`index::name_key`]s of the fns that first-level fns call: the second level.
+    deep: HashSet<u64>,
+}
+
+/// How deep a summary is asked for: see the module's docs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// A fn a file naming a service calls: its summary applies second-level ones.
+    First,
+    /// A fn a first-level fn calls in another file: its summary follows its own file only.
+    Second,
 }
 
 /// A fn's name ([`index::name_key`]) and the qualifier that can name it (the name key of its impl
@@ -58,24 +79,29 @@ type Named = (u64, Option<u64>);
 
 struct Slot {
     abs: PathBuf,
-    /// Per fn of the file's index: its summary, if it has one.
+    /// Per fn of the file's index: its first-level summary, if it has one.
     by_fn: OnceLock<Vec<Option<Arc<FnSummary>>>>,
+    /// The same at the second level.
+    second: OnceLock<Vec<Option<Arc<FnSummary>>>>,
 }
 
 impl Workspace {
-    /// Records the files whose fns may have taint summaries, and `called`, the [`index::name_key`]s
-    /// of the fns that files naming a service call: of the lazily summarised files, only fns of
-    /// those names get a summary. `content` hashes what the lazily
-    /// summarised files hold (their text): the fingerprint covers it, so that a caller's cached
-    /// findings follow a callee's body although the summary itself is computed later.
+    /// Records the files whose fns may have taint summaries, `called`, the [`index::name_key`]s
+    /// of the fns that files naming a service call, and `deep`, those of the fns that the called
+    /// fns call: of the lazily summarised files, only fns of those names get a summary, of the
+    /// first level and of the second. `content` hashes what the lazily summarised files hold
+    /// (their text): the fingerprint covers it, so that a caller's cached findings follow a
+    /// callee's body although the summary itself is computed later.
     pub fn set_summarisable(
         &mut self,
         files: Vec<Summarisable>,
         called: HashSet<u64>,
+        deep: HashSet<u64>,
         content: u64,
     ) {
         let mut lazy = LazySummaries {
             called,
+            deep,
             ..LazySummaries::default()
         };
         for s in files {
@@ -92,20 +118,31 @@ impl Workspace {
                 *lazy.named.entry((name, owner_key(file, f))).or_default() |= bits;
                 *lazy.names.entry(name).or_default() |= bits;
             }
+            let deep = |f: &&FnDef| {
+                !f.in_test && (s.computed || lazy.deep.contains(&index::name_key(&f.name)))
+            };
+            for f in file.fns.iter().filter(deep) {
+                let name = index::name_key(&f.name);
+                lazy.deep_named.insert((name, owner_key(file, f)));
+                lazy.deep_names.insert(name);
+            }
             let slot = Slot {
                 abs: s.abs,
                 by_fn: OnceLock::new(),
+                second: OnceLock::new(),
             };
             if s.computed {
-                let by_fn = file.fns.iter().map(|f| f.taint.clone()).collect();
-                let _ = slot.by_fn.set(by_fn); // a fresh slot: never set before
+                // Summarised whole, following its own file: the same at both levels.
+                let by_fn: Vec<_> = file.fns.iter().map(|f| f.taint.clone()).collect();
+                let _ = slot.second.set(by_fn.clone()); // a fresh slot: never set before
+                let _ = slot.by_fn.set(by_fn);
             }
             lazy.slots.insert(s.file as u32, slot);
         }
         for (fi, file) in self.files.iter().enumerate() {
             for (k, f) in file.fns.iter().enumerate().filter(|(_, f)| !f.in_test) {
                 let name = index::name_key(&f.name);
-                if lazy.names.contains_key(&name) {
+                if lazy.names.contains_key(&name) || lazy.deep_names.contains(&name) {
                     let key = (name, owner_key(file, f));
                     lazy.by_owner
                         .entry(key)
@@ -131,15 +168,34 @@ impl Workspace {
         }
     }
 
-    /// The taint summary of the fn at `at`, computing its file's summaries on first use.
-    pub(crate) fn summary_at(&self, at: Pos) -> Option<Arc<FnSummary>> {
+    /// The taint summary of the fn at `at` at `level`, computing its file's summaries of that
+    /// level on first use: a first-level one asks for second-level ones of other files while it
+    /// is computed, a second-level one asks for none (no wait can go round).
+    pub(crate) fn summary_at_level(&self, at: Pos, level: Level) -> Option<Arc<FnSummary>> {
         let lazy = self.summaries.as_ref()?;
         let slot = lazy.slots.get(&at.0)?;
         let file = &self.files[at.0 as usize];
-        let by_fn = slot.by_fn.get_or_init(|| {
-            let called = |name: &str| lazy.called.contains(&index::name_key(name));
-            let summaries =
-                summarise_path(&slot.abs, &file.path, self.environment_is_input, &called);
+        let (cell, names) = match level {
+            Level::First => (&slot.by_fn, &lazy.called),
+            Level::Second => (&slot.second, &lazy.deep),
+        };
+        let by_fn = cell.get_or_init(|| {
+            let wanted = |name: &str| names.contains(&index::name_key(name));
+            let summaries = match level {
+                Level::First => {
+                    let second = SecondLevel {
+                        workspace: self,
+                        file: &file.path,
+                    };
+                    summarise_path(&slot.abs, &file.path, &second, &wanted)
+                }
+                Level::Second => {
+                    let own = FileOnlyWith {
+                        environment_is_input: self.environment_is_input,
+                    };
+                    summarise_path(&slot.abs, &file.path, &own, &wanted)
+                }
+            };
             attach(&file.fns, summaries)
         });
         by_fn.get(at.1 as usize)?.clone()
@@ -151,6 +207,25 @@ impl Workspace {
     /// of that name is skipped.
     pub(crate) fn may_have_summary(&self, path: &[String]) -> bool {
         self.summary_sinks(path).is_some()
+    }
+
+    /// [`Workspace::may_have_summary`] for the second level: whether `path` can name a fn that
+    /// first-level fns call.
+    pub(crate) fn may_have_second_summary(&self, path: &[String]) -> bool {
+        let Some(lazy) = self.summaries.as_ref() else {
+            return false;
+        };
+        let Some((name, qualifier)) = path.split_last() else {
+            return false;
+        };
+        let name = index::name_key(name);
+        match qualifier.last() {
+            None => lazy.deep_names.contains(&name),
+            Some(q) => {
+                lazy.deep_named.contains(&(name, Some(index::name_key(q))))
+                    || lazy.deep_named.contains(&(name, None))
+            }
+        }
     }
 
     /// Whether some fn whose summary was computed up front (the TLS flag files) and that `path`
@@ -264,12 +339,14 @@ mod tests {
             computed: false,
         };
         let called = HashSet::from([index::name_key("save")]);
-        ws.set_summarisable(vec![lazy], called, 0);
+        ws.set_summarisable(vec![lazy], called, HashSet::new(), 0);
         let path = |name: &str| vec!["util".to_string(), name.to_string()];
         assert!(ws.may_have_summary(&path("save")));
         assert!(!ws.may_have_summary(&path("other")));
         let save = ws.summary_candidates(&path("save"));
-        let summary = ws.summary_at(save[0]).expect("save is summarised");
+        let summary = ws
+            .summary_at_level(save[0], Level::First)
+            .expect("save is summarised");
         assert_eq!(summary.sinks.first().map(|s| s.sink), Some(SinkKind::Path));
         // The fn of the other name is in the same file, read once: no summary was made for it.
         let other = ws.fns_named("other").count();

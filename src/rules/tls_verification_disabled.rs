@@ -52,9 +52,13 @@ impl Rule for TlsVerificationDisabled {
         report_flows(cx, file);
         let mut scan = FileScan {
             uses: &cx.file.uses,
+            workspace: cx.workspace,
+            krate: &cx.file.crate_name,
+            path: &cx.file.path,
             accept_all: accept_all_verifiers(file),
             in_test: 0,
             params: Vec::new(),
+            bindings: Vec::new(),
             opt_in: 0,
             opt_in_installs: Vec::new(),
             installs: Vec::new(),
@@ -82,18 +86,22 @@ impl Rule for TlsVerificationDisabled {
             }
         }
         for (at, verifier, accepts_all) in installs {
-            let (severity, message) = match &accepts_all {
-                Some(line) => (
+            let (severity, message) = match (&verifier, &accepts_all) {
+                (Some(verifier), Some(place)) => (
                     Severity::High,
                     format!(
-                        "installs `{verifier}`, whose `verify_server_cert` (line {line}) accepts every certificate: TLS verification is off"
+                        "installs `{verifier}`, whose `verify_server_cert` ({place}) accepts every certificate: TLS verification is off"
                     ),
                 ),
-                None => (
+                (Some(verifier), None) => (
                     Severity::Medium,
                     format!(
                         "installs a custom certificate verifier `{verifier}`: check that it verifies the chain and the host name"
                     ),
+                ),
+                (None, _) => (
+                    Severity::Medium,
+                    "installs a custom certificate verifier of a type this code does not show: check that it verifies the chain and the host name".to_string(),
                 ),
             };
             cx.report_at(at, at, severity, message, HELP);
@@ -304,18 +312,36 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
 /// The end-of-file walk: callers passing `true` to a flag parameter, verifiers installed.
 struct FileScan<'a> {
     uses: &'a crate::resolve::UseMap,
+    /// For verifier types of other files: the index's accept-all impls.
+    workspace: &'a crate::model::Workspace,
+    krate: &'a str,
+    path: &'a str,
     /// Verifier type name -> line of its accept-all `verify_server_cert`.
     accept_all: Vec<(String, usize)>,
     in_test: usize,
     /// Parameter names of the functions being walked, innermost last.
     params: Vec<Vec<String>>,
+    /// What the parameters and `let`s of the functions being walked show of their type,
+    /// innermost fn last, latest binding last.
+    bindings: Vec<Vec<(String, Shown)>>,
     /// Inside an `if`/`match` decided by a parameter or a configuration field: the library
     /// implementing the opt-in (reqwest's `if !config.certs_verification { .. }`).
     opt_in: usize,
     /// Verifier types installed only behind the opt-in, and those installed anywhere else.
     opt_in_installs: Vec<(String, bool)>,
-    /// (the install call, verifier type shown, line of its accept-all impl)
-    installs: Vec<(Span, String, Option<usize>)>,
+    /// (the install call, verifier type shown if any, where its accept-all impl is)
+    installs: Vec<(Span, Option<String>, Option<String>)>,
+}
+
+/// What the code shows of a verifier's type.
+#[derive(Clone, Debug)]
+enum Shown {
+    /// A type it names: `Arc::new(V::new())`, a local holding one, a parameter `v: Arc<V>`.
+    Type(Vec<String>),
+    /// A type the fn's caller picks: a parameter of type `dyn`/`impl` or a type parameter.
+    Callers,
+    /// A value whose type it does not show: a call's result, a field.
+    Unknown,
 }
 
 impl FileScan<'_> {
@@ -333,22 +359,104 @@ impl FileScan<'_> {
             syn::Expr::Reference(r) => self.is_opt_in(&r.expr),
             syn::Expr::Binary(b) => self.is_opt_in(&b.left) || self.is_opt_in(&b.right),
             syn::Expr::Tuple(t) => t.elems.iter().any(|e| self.is_opt_in(e)),
+            // `if let Some(verifier) = custom`: decided by what `custom` holds.
+            syn::Expr::Let(l) => self.is_opt_in(&l.expr),
             _ => false,
         }
     }
 
     fn within_fn(&mut self, sig: &syn::Signature, walk: impl FnOnce(&mut Self)) {
-        let names = sig
-            .inputs
-            .iter()
-            .filter_map(|input| match input {
-                syn::FnArg::Typed(t) => crate::syntax::pat_name(&t.pat),
-                syn::FnArg::Receiver(_) => None,
-            })
+        let generics: Vec<String> = sig
+            .generics
+            .type_params()
+            .map(|p| p.ident.to_string())
             .collect();
+        let mut names = Vec::new();
+        let mut bindings = Vec::new();
+        for input in &sig.inputs {
+            if let syn::FnArg::Typed(t) = input
+                && let Some(name) = crate::syntax::pat_name(&t.pat)
+            {
+                bindings.push((name.clone(), shown_by_type(&t.ty, &generics)));
+                names.push(name);
+            }
+        }
         self.params.push(names);
+        self.bindings.push(bindings);
         walk(self);
+        self.bindings.pop();
         self.params.pop();
+    }
+
+    /// What an install argument shows of the verifier's type.
+    fn shown(&self, expr: &syn::Expr) -> Shown {
+        if let Some((path, _)) = verifier_type(expr) {
+            return Shown::Type(path);
+        }
+        match expr {
+            syn::Expr::Path(p) => p
+                .path
+                .get_ident()
+                .and_then(|name| {
+                    let scope = self.bindings.last()?;
+                    let (_, shown) = scope.iter().rev().find(|(n, _)| name == n)?;
+                    Some(shown.clone())
+                })
+                .unwrap_or(Shown::Unknown),
+            syn::Expr::Call(c)
+                if matches!(&*c.func, syn::Expr::Path(p)
+                    if matches!(crate::syntax::path_segments(&p.path).as_slice(),
+                        [.., w, n] if (w == "Arc" || w == "Box") && n == "new")) =>
+            {
+                c.args.first().map_or(Shown::Unknown, |a| self.shown(a))
+            }
+            // `v.clone()`, `v?`, `&v`, `(v)`: the same value.
+            syn::Expr::MethodCall(mc) if PASS_THROUGH.contains(&mc.method.to_string().as_str()) => {
+                self.shown(&mc.receiver)
+            }
+            syn::Expr::Try(t) => self.shown(&t.expr),
+            syn::Expr::Reference(r) => self.shown(&r.expr),
+            syn::Expr::Paren(p) => self.shown(&p.expr),
+            _ => Shown::Unknown,
+        }
+    }
+
+    /// Where the workspace shows `path`'s `verify_server_cert` accepting every certificate: this
+    /// file's impl (`line N`), or the index's fact for another file of the crate the path names,
+    /// when every `ServerCertVerifier` impl of that name there is one (`src/tls.rs:5`).
+    fn accepts_all(&self, path: &[String]) -> Option<String> {
+        let name = path.last()?;
+        if let Some((_, line)) = self.accept_all.iter().find(|(n, _)| n == name) {
+            return Some(format!("line {line}"));
+        }
+        let full = self.uses.resolve(path);
+        let own = crate::model::crate_ident(self.krate);
+        let krate = match full.first().map(String::as_str) {
+            Some(first) if full.len() > 1 && !matches!(first, "crate" | "self" | "super") => {
+                let named = self
+                    .workspace
+                    .files()
+                    .iter()
+                    .any(|f| crate::model::crate_ident(&f.crate_name) == first);
+                if named { first.to_string() } else { own }
+            }
+            _ => own,
+        };
+        let places = self.workspace.impls().filter(|(f, i)| {
+            i.self_type == name.as_str()
+                && crate::model::crate_ident(&f.crate_name) == krate
+                && i.trait_path
+                    .as_deref()
+                    .is_some_and(|t| t.rsplit("::").next() == Some(kb_tls::VERIFIER_TRAIT))
+        });
+        let mut place = None;
+        for (f, i) in places {
+            let line = i.accepts_all_certs?;
+            if f.path != self.path {
+                place.get_or_insert(format!("{}:{line}", f.path));
+            }
+        }
+        place
     }
 }
 
@@ -385,41 +493,51 @@ impl<'ast> Visit<'ast> for FileScan<'_> {
         self.opt_in -= usize::from(opt_in);
     }
 
+    fn visit_local(&mut self, local: &'ast syn::Local) {
+        syn::visit::visit_local(self, local);
+        let (pat, ty) = match &local.pat {
+            syn::Pat::Type(t) => (&*t.pat, Some(&*t.ty)),
+            pat => (pat, None),
+        };
+        let Some(name) = crate::syntax::pat_name(pat) else {
+            return;
+        };
+        let shown = match (ty, &local.init) {
+            (Some(ty), _) => shown_by_type(ty, &[]),
+            (None, Some(init)) => self.shown(&init.expr),
+            (None, None) => Shown::Unknown,
+        };
+        if let Some(scope) = self.bindings.last_mut() {
+            scope.push((name, shown));
+        }
+    }
+
     fn visit_expr_method_call(&mut self, mc: &'ast syn::ExprMethodCall) {
         if self.in_test == 0 {
             let installs = mc.method == "set_certificate_verifier"
                 || mc.method == "with_custom_certificate_verifier";
-            if installs
-                && let Some((path, _)) = mc.args.first().and_then(verifier_type)
+            let shown = mc.args.first().filter(|_| installs).map(|a| self.shown(a));
+            if let Some(Shown::Type(path)) = &shown
                 && let Some(name) = path.last()
             {
                 self.opt_in_installs.push((name.clone(), self.opt_in > 0));
             }
-            // A verifier the caller hands in (`Some(verifier) => ..`) is the caller's.
-            if installs
-                && self.opt_in == 0
-                && let Some(arg) = mc.args.first()
-                && let Some(shown) = verifier_type(arg)
-            {
-                let shown = Some(shown);
-                let known_good = shown.as_ref().is_some_and(|(path, _)| {
-                    let full = self.uses.resolve(path).join("::");
-                    kb_tls::KNOWN_VERIFIERS
+            // A verifier the caller hands in (`Some(verifier) => ..`, a `dyn` parameter) is the
+            // caller's.
+            let install = match shown {
+                _ if self.opt_in > 0 => None,
+                Some(Shown::Type(path)) => {
+                    let full = self.uses.resolve(&path).join("::");
+                    let known_good = kb_tls::KNOWN_VERIFIERS
                         .iter()
-                        .any(|k| full == *k || full.ends_with(k))
-                });
-                if !known_good {
-                    let name = shown
-                        .as_ref()
-                        .and_then(|(p, _)| p.last().cloned())
-                        .unwrap_or_else(|| "..".to_string());
-                    let accepts_all = self
-                        .accept_all
-                        .iter()
-                        .find(|(n, _)| *n == name)
-                        .map(|(_, line)| *line);
-                    self.installs.push((mc.method.span(), name, accepts_all));
+                        .any(|k| full == *k || full.ends_with(k));
+                    (!known_good).then(|| (path.last().cloned(), self.accepts_all(&path)))
                 }
+                Some(Shown::Unknown) => Some((None, None)),
+                Some(Shown::Callers) | None => None,
+            };
+            if let Some((name, accepts_all)) = install {
+                self.installs.push((mc.method.span(), name, accepts_all));
             }
         }
         syn::visit::visit_expr_method_call(self, mc);
@@ -436,8 +554,43 @@ fn item_is_test(item: &syn::Item) -> bool {
     attrs.iter().any(crate::analyze::is_test_attribute)
 }
 
+/// Methods that give back the value they are called on, for what a verifier shows.
+const PASS_THROUGH: &[&str] = &["clone", "unwrap", "expect", "into", "to_owned"];
+
+/// What a parameter's or a `let`'s type shows of a verifier: `Arc<V>`, `Box<V>`, `&V` name `V`;
+/// `Arc<dyn ServerCertVerifier>`, `impl ..` and the fn's type parameters are the caller's pick;
+/// `Option<..>` is what it holds.
+fn shown_by_type(ty: &syn::Type, generics: &[String]) -> Shown {
+    match ty {
+        syn::Type::Reference(r) => shown_by_type(&r.elem, generics),
+        syn::Type::Paren(p) => shown_by_type(&p.elem, generics),
+        syn::Type::TraitObject(_) | syn::Type::ImplTrait(_) => Shown::Callers,
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return Shown::Unknown;
+            };
+            let wrapper = ["Arc", "Box", "Rc", "Option"]
+                .iter()
+                .any(|w| last.ident == w);
+            if wrapper {
+                if let syn::PathArguments::AngleBracketed(a) = &last.arguments
+                    && let Some(syn::GenericArgument::Type(inner)) = a.args.first()
+                {
+                    return shown_by_type(inner, generics);
+                }
+                return Shown::Unknown;
+            }
+            if p.path.segments.len() == 1 && generics.iter().any(|g| last.ident == g) {
+                return Shown::Callers;
+            }
+            Shown::Type(crate::syntax::path_segments(&p.path))
+        }
+        _ => Shown::Unknown,
+    }
+}
+
 /// The verifier type an install argument shows: `Arc::new(NoVerify)`, `Arc::new(V::new(..))`,
-/// `Arc::new(V { .. })`.
+/// `Arc::new(V { .. })`, a builder of `V` (`V::builder(roots).build()?`).
 fn verifier_type(expr: &syn::Expr) -> Option<(Vec<String>, Span)> {
     match expr {
         syn::Expr::Call(c) => {
@@ -453,10 +606,14 @@ fn verifier_type(expr: &syn::Expr) -> Option<(Vec<String>, Span)> {
             if last.chars().next().is_some_and(char::is_uppercase) {
                 return Some((segments, p.span()));
             }
-            // `V::new(..)`, `V::default()`: the type is the path before the constructor.
+            // `V::new(..)`, `V::default()`: the type is the path before the constructor (not a
+            // module's fn, `tls::make()`, whose type the call does not show).
             let mut owner = segments.clone();
             owner.pop();
-            (!owner.is_empty()).then(|| (owner, p.span()))
+            let is_type = owner
+                .last()
+                .is_some_and(|o| o.chars().next().is_some_and(char::is_uppercase));
+            is_type.then(|| (owner, p.span()))
         }
         syn::Expr::Path(p) => {
             let segments = crate::syntax::path_segments(&p.path);
@@ -474,7 +631,21 @@ fn verifier_type(expr: &syn::Expr) -> Option<(Vec<String>, Span)> {
             s.span(),
         )),
         syn::Expr::Paren(p) => verifier_type(&p.expr),
+        // A chain on a constructor call keeps its type: `V::builder(roots).build()`.
+        syn::Expr::MethodCall(mc) if matches!(root_of_chain(&mc.receiver), syn::Expr::Call(_)) => {
+            verifier_type(root_of_chain(&mc.receiver))
+        }
+        syn::Expr::Try(t) => verifier_type(&t.expr),
         _ => None,
+    }
+}
+
+/// The expression a method chain starts from (`V::builder(r)` in `V::builder(r).build()?`).
+fn root_of_chain(expr: &syn::Expr) -> &syn::Expr {
+    match expr {
+        syn::Expr::MethodCall(mc) => root_of_chain(&mc.receiver),
+        syn::Expr::Try(t) => root_of_chain(&t.expr),
+        e => e,
     }
 }
 

@@ -2,12 +2,16 @@
 //! which parameter reaches which sink, and which parameters it checks before returning `Ok`.
 //!
 //! The scan decides which files may have them when it builds the model: files that a file
-//! holding a source calls into, and that hold a sink or a check (see [`worth_summarising`]). A
-//! file's summaries are computed from the file parsed on its own the first time a call resolves
-//! into it (`crate::model::summaries`), and kept there: owned and small. The model's fingerprint
-//! covers the text of those files, so that a caller's cached findings follow the callee's body.
-//! Inside its own file a summary follows same-file calls as the engine does; a call into a third
-//! file is not followed (one workspace call deep).
+//! holding a source calls into, and files that the fns called there call into, when they hold a
+//! sink or a check (see [`worth_summarising`]). A file's summaries are computed from the file
+//! parsed on its own the first time a call resolves into it (`crate::model::summaries`), and kept
+//! there: owned and small. The model's fingerprint covers the text of those files, so that a
+//! caller's cached findings follow the callee's body.
+//!
+//! Inside its own file a summary follows same-file calls as the engine does. Across files it goes
+//! two workspace calls deep: the summary of a fn a caller resolves to ([`ModelSummaries`])
+//! applies the summaries of the fns it calls in other files ([`SecondLevel`]), and those follow
+//! their own file only: `handler -> a::f -> b::g -> sink` is found, `.. -> c::h -> sink` is not.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -16,7 +20,8 @@ use crate::knowledge::taint::{Cleans, Family, SinkKind};
 use crate::knowledge::tls::DESERIALISE_DERIVES;
 use crate::resolve::UseMap;
 
-use super::{Engine, FileIndex, FileOnlyWith, Origin, ValueKind};
+use super::{Engine, FileIndex, Origin, ValueKind};
+use crate::model::summaries::Level;
 
 /// What a fn does with its parameters, for every sink kind.
 #[derive(Debug, Default, Clone, Hash, PartialEq, Eq)]
@@ -81,12 +86,13 @@ pub fn worth_summarising(text: &str) -> bool {
 }
 
 /// The summaries of the file's fns that take parameters and whose name is `wanted`, keyed by
-/// (name, line of the name); `environment_is_input`: the scan's setting (`std::env::var` a
-/// source). A summary follows the file's other fns, wanted or not.
+/// (name, line of the name). A summary follows the file's other fns, wanted or not, and calls
+/// into other files through `outside` ([`SecondLevel`], or [`super::FileOnlyWith`] with the
+/// scan's `environment_is_input` setting).
 pub fn summarise_file(
     path: &str,
     file: &syn::File,
-    environment_is_input: bool,
+    outside: &dyn super::Summaries,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, usize, Arc<FnSummary>)> {
     let uses = UseMap::from_file(file);
@@ -100,10 +106,7 @@ pub fn summarise_file(
         })
         .collect();
     for &kind in KINDS {
-        let outside = FileOnlyWith {
-            environment_is_input,
-        };
-        let engine = Engine::new(&uses, &index, kind, &outside);
+        let engine = Engine::new(&uses, &index, kind, outside);
         for (i, f) in index.fns.iter().enumerate() {
             if f.sig.inputs.is_empty() || !wanted(&f.name) {
                 continue;
@@ -176,44 +179,7 @@ pub struct ModelSummaries<'w> {
 
 impl super::Summaries for ModelSummaries<'_> {
     fn summary(&self, path: &[String], method: bool) -> Option<Outside> {
-        let path = match path.first().map(String::as_str) {
-            Some("crate" | "self" | "super") => &path[1..],
-            _ => path,
-        };
-        let ws = self.workspace;
-        // Most calls name no fn that may have a summary: no need to resolve them.
-        if !ws.may_have_summary(path) {
-            return None;
-        }
-        let mut candidates = ws.summary_candidates(path);
-        let at = match candidates.len() {
-            1 => candidates.remove(0),
-            // `util::save` where the calling file has a `save` of its own at its root, which the
-            // model lets any qualifier name: the one summarised elsewhere is meant.
-            n if n > 1 && path.len() > 1 => {
-                let mut elsewhere = candidates
-                    .into_iter()
-                    .filter(|&at| ws.fn_at(at).0.path != self.file && ws.summary_at(at).is_some());
-                let first = elsewhere.next()?;
-                if elsewhere.next().is_some() {
-                    return None;
-                }
-                first
-            }
-            _ => return None,
-        };
-        let (file, f) = ws.fn_at(at);
-        if f.has_self != method && method {
-            return None;
-        }
-        if file.path == self.file {
-            return None;
-        }
-        let summary = ws.summary_at(at)?;
-        Some(Outside {
-            name: f.name.to_string(),
-            summary,
-        })
+        resolve(self.workspace, self.file, path, method, Level::First)
     }
 
     fn deserialised(&self, type_name: &str) -> bool {
@@ -226,6 +192,75 @@ impl super::Summaries for ModelSummaries<'_> {
     }
 }
 
+/// Summaries of workspace fns in other files, for the summary of a fn of `file` that a caller
+/// resolved to: the second level, whose summaries follow their own file only.
+pub struct SecondLevel<'w> {
+    pub workspace: &'w crate::model::Workspace,
+    pub file: &'w str,
+}
+
+impl super::Summaries for SecondLevel<'_> {
+    fn summary(&self, path: &[String], method: bool) -> Option<Outside> {
+        resolve(self.workspace, self.file, path, method, Level::Second)
+    }
+
+    fn environment_is_input(&self) -> bool {
+        self.workspace.environment_is_input()
+    }
+}
+
+/// The summary at `level` of the workspace fn outside `file` that a call of `path` names, if the
+/// call names one fn that may have a summary at that level.
+fn resolve(
+    ws: &crate::model::Workspace,
+    file: &str,
+    path: &[String],
+    method: bool,
+    level: Level,
+) -> Option<Outside> {
+    let path = match path.first().map(String::as_str) {
+        Some("crate" | "self" | "super") => &path[1..],
+        _ => path,
+    };
+    // Most calls name no fn that may have a summary: no need to resolve them.
+    let may = match level {
+        Level::First => ws.may_have_summary(path),
+        Level::Second => ws.may_have_second_summary(path),
+    };
+    if !may {
+        return None;
+    }
+    let mut candidates = ws.summary_candidates(path);
+    let at = match candidates.len() {
+        1 => candidates.remove(0),
+        // `util::save` where the calling file has a `save` of its own at its root, which the
+        // model lets any qualifier name: the one summarised elsewhere is meant.
+        n if n > 1 && path.len() > 1 => {
+            let mut elsewhere = candidates.into_iter().filter(|&at| {
+                ws.fn_at(at).0.path != file && ws.summary_at_level(at, level).is_some()
+            });
+            let first = elsewhere.next()?;
+            if elsewhere.next().is_some() {
+                return None;
+            }
+            first
+        }
+        _ => return None,
+    };
+    let (callee_file, f) = ws.fn_at(at);
+    if f.has_self != method && method {
+        return None;
+    }
+    if callee_file.path == file {
+        return None;
+    }
+    let summary = ws.summary_at_level(at, level)?;
+    Some(Outside {
+        name: f.name.to_string(),
+        summary,
+    })
+}
+
 /// The summaries of the file at `abs` (`path` as the scan names it), as [`summarise_file`]; none
 /// when it cannot be read or parsed, or is shaped so that parsing it could overflow the stack
 /// (the analysis's own guards: a stack overflow cannot be caught). Spans of the parse are left
@@ -233,7 +268,7 @@ impl super::Summaries for ModelSummaries<'_> {
 pub fn summarise_path(
     abs: &std::path::Path,
     path: &str,
-    environment_is_input: bool,
+    outside: &dyn super::Summaries,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Vec<(String, usize, Arc<FnSummary>)> {
     let Some(text) = std::fs::read(abs)
@@ -250,7 +285,7 @@ pub fn summarise_path(
     }
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         syn::parse_file(&text)
-            .map(|file| summarise_file(path, &file, environment_is_input, wanted))
+            .map(|file| summarise_file(path, &file, outside, wanted))
             .unwrap_or_default() // optional: a file syn cannot parse gives no summaries
     }))
     .unwrap_or_default() // optional: a parser panic gives no summaries

@@ -104,7 +104,7 @@ fn run(cmd: &str) { std::process::Command::new(cmd).spawn(); }
 fn constant(_x: &str) -> &'static str { "fixed" }
 "#;
     let file = syn::parse_file(src).expect("test source parses");
-    let summaries = summary::summarise_file("src/util.rs", &file, false, &|_| true);
+    let summaries = summary::summarise_file("src/util.rs", &file, &FileOnly, &|_| true);
     let get = |name: &str| {
         summaries
             .iter()
