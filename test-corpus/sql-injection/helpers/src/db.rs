@@ -37,15 +37,3 @@ pub fn loose_column(column: &str) -> Result<&str, String> {
         _ => Ok(column),
     }
 }
-
-// sqlx's `Executor` given the text itself.
-pub async fn fetch_raw(pool: &sqlx::PgPool, sql: &str) {
-    use sqlx::Executor;
-    pool.fetch_all(sql).await;
-}
-
-// The same method on a query builder: the text is bound, the argument is the executor.
-pub async fn fetch_bound(pool: &sqlx::PgPool, name: &str) {
-    use sqlx::Executor;
-    sqlx::query("SELECT * FROM users WHERE name = $1").bind(name).fetch_all(pool).await;
-}

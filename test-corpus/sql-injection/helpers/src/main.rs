@@ -32,10 +32,4 @@ async fn sorted_loose(Query(q): Query<Search>, pool: sqlx::PgPool) {
     sqlx::query(&format!("SELECT * FROM users ORDER BY {column}")).execute(&pool).await; //~ sql-injection:critical
 }
 
-async fn fetched(Query(q): Query<Search>, pool: sqlx::PgPool) {
-    let sql = format!("SELECT * FROM users WHERE name = '{}'", q.name);
-    db::fetch_raw(&pool, &sql).await; //~ sql-injection:critical
-    db::fetch_bound(&pool, &q.name).await;
-}
-
 fn main() {}
