@@ -16,6 +16,8 @@ pub struct UseMap {
     /// `type Name = some::Path<..>;` aliases: the name and the aliased path as written, resolved
     /// through the file's `use`s once all are known.
     aliases: Vec<(String, Vec<String>)>,
+    /// Paths imported as `_` (`use sqlx::Executor as _;`): traits brought into scope only.
+    anonymous: Vec<Vec<String>>,
 }
 
 impl UseMap {
@@ -87,6 +89,11 @@ impl UseMap {
         &self.globs
     }
 
+    /// Whether the file imports `path` as `_` (a trait in scope under no name).
+    pub fn imports_anonymously(&self, path: &str) -> bool {
+        self.anonymous.iter().any(|p| p.join("::") == path)
+    }
+
     /// Whether the bare name `name` may come from glob-imported module `module`.
     pub fn glob_imports(&self, module: &[&str]) -> bool {
         self.globs
@@ -118,7 +125,11 @@ impl UseMap {
                 if r.ident != "self" {
                     full.push(r.ident.to_string());
                 }
-                self.names.insert(r.rename.to_string(), full);
+                if r.rename == "_" {
+                    self.anonymous.push(strip_local_prefix(full));
+                } else {
+                    self.names.insert(r.rename.to_string(), full);
+                }
             }
             UseTree::Glob(_) => self.globs.push(strip_local_prefix(prefix.clone())),
             UseTree::Group(g) => {

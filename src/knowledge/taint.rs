@@ -121,6 +121,18 @@ const HTTP_REQUEST: &[&str] = &[
     "into_body",
     "into_parts",
 ];
+/// axum's and multer's `Field` (`file_name`, `name`, `text`, `bytes`, `chunk`), actix-multipart's
+/// (`content_disposition()` then `get_filename()`/`get_name()`).
+const MULTIPART_FIELD: &[&str] = &[
+    "file_name",
+    "name",
+    "text",
+    "bytes",
+    "chunk",
+    "content_type",
+    "headers",
+    "content_disposition",
+];
 const RDKAFKA_MESSAGE: &[&str] = &["payload", "payload_view", "key", "key_view", "headers"];
 
 #[rustfmt::skip]
@@ -172,6 +184,16 @@ pub const SOURCE_TYPES: &[SourceType] = &[
     SourceType { path: "tokio::net::TcpStream", family: Family::Network, what: "a TCP socket", accessors: &[] },
     SourceType { path: "std::os::unix::net::UnixStream", family: Family::Network, what: "a Unix socket", accessors: &[] },
     SourceType { path: "tokio::net::UnixStream", family: Family::Network, what: "a Unix socket", accessors: &[] },
+    // datagram sockets: what `recv`/`recv_from` put into the buffer
+    SourceType { path: "std::net::UdpSocket", family: Family::Network, what: "a UDP socket", accessors: &[] },
+    SourceType { path: "tokio::net::UdpSocket", family: Family::Network, what: "a UDP socket", accessors: &[] },
+    SourceType { path: "std::os::unix::net::UnixDatagram", family: Family::Network, what: "a Unix datagram socket", accessors: &[] },
+    SourceType { path: "tokio::net::UnixDatagram", family: Family::Network, what: "a Unix datagram socket", accessors: &[] },
+    // multipart upload fields handed to a helper: the client's field name, file name, content
+    // type and data (`Path::file_name` cleans a path; a field's `file_name()` is the client's).
+    SourceType { path: "axum::extract::multipart::Field", family: Family::WebRequest, what: "a multipart upload field", accessors: MULTIPART_FIELD },
+    SourceType { path: "multer::Field", family: Family::WebRequest, what: "a multipart upload field", accessors: MULTIPART_FIELD },
+    SourceType { path: "actix_multipart::Field", family: Family::WebRequest, what: "a multipart upload field", accessors: MULTIPART_FIELD },
     // message queues, whole messages
     SourceType { path: "pgmq::Message", family: Family::Network, what: "a pgmq message", accessors: &[] },
 ];
@@ -232,6 +254,10 @@ pub const SOURCE_FNS: &[SourceFn] = &[
     SourceFn { path: "tokio::net::TcpStream::connect", family: Family::Network, what: "a TCP socket" },
     SourceFn { path: "std::os::unix::net::UnixStream::connect", family: Family::Network, what: "a Unix socket" },
     SourceFn { path: "tokio::net::UnixStream::connect", family: Family::Network, what: "a Unix socket" },
+    SourceFn { path: "std::net::UdpSocket::bind", family: Family::Network, what: "a UDP socket" },
+    SourceFn { path: "tokio::net::UdpSocket::bind", family: Family::Network, what: "a UDP socket" },
+    SourceFn { path: "std::os::unix::net::UnixDatagram::bind", family: Family::Network, what: "a Unix datagram socket" },
+    SourceFn { path: "tokio::net::UnixDatagram::bind", family: Family::Network, what: "a Unix datagram socket" },
     // warp filters: the values they extract reach the handler's closure or fn parameters
     SourceFn { path: "warp::path::param", family: Family::WebRequest, what: "a request path segment" },
     SourceFn { path: "warp::path::tail", family: Family::WebRequest, what: "the request path" },
@@ -341,6 +367,9 @@ pub const SOURCE_LITERALS: &[&str] = &[
     "body::aggregate",
     "BodyExt",
     "UnixStream",
+    "UdpSocket",
+    "UnixDatagram",
+    "multer",
     "TcpListener",
     "UnixListener",
     "basic_consume",
@@ -376,6 +405,14 @@ pub const SINK_FNS: &[SinkFn] = &[
     SinkFn { path: "sqlx::query_as_with", kind: SinkKind::Sql, args: &[0] },
     SinkFn { path: "sqlx::query_scalar_with", kind: SinkKind::Sql, args: &[0] },
     SinkFn { path: "sqlx::raw_sql", kind: SinkKind::Sql, args: &[0] },
+    // `Executor` methods written as paths: the executor first, the SQL text second.
+    SinkFn { path: "sqlx::Executor::execute", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::execute_many", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::fetch", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::fetch_all", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::fetch_one", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::fetch_optional", kind: SinkKind::Sql, args: &[1] },
+    SinkFn { path: "sqlx::Executor::fetch_many", kind: SinkKind::Sql, args: &[1] },
     SinkFn { path: "diesel::sql_query", kind: SinkKind::Sql, args: &[0] },
     SinkFn { path: "diesel::dsl::sql", kind: SinkKind::Sql, args: &[0] },
     SinkFn { path: "sea_orm::Statement::from_string", kind: SinkKind::Sql, args: &[1] },
@@ -454,11 +491,14 @@ pub const SINK_FNS: &[SinkFn] = &[
 /// A method that is dangerous when its argument at one of `args` is untrusted. With
 /// `receivers`, only on a value of one of these types (as far as the engine knows the type:
 /// a typed binding, a parameter, a `Type::new()` builder chain); without, on any receiver.
+/// With `traits`, only in a file that brings one of these traits into scope (a trait's method
+/// called as a method needs it: `use sqlx::Executor;`, `use sqlx::Executor as _;`, a glob).
 pub struct SinkMethod {
     pub method: &'static str,
     pub kind: SinkKind,
     pub args: &'static [usize],
     pub receivers: &'static [&'static str],
+    pub traits: &'static [&'static str],
 }
 
 const COMMAND: &[&str] = &["std::process::Command", "tokio::process::Command"];
@@ -477,53 +517,78 @@ const HYPER_CLIENT: &[&str] = &[
     "hyper_util::client::legacy::Client",
 ];
 const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];
+/// sqlx's `Executor` trait, as a file brings it into scope (directly or through the prelude).
+const SQLX_EXECUTOR: &[&str] = &["sqlx::Executor", "sqlx::prelude::Executor"];
+
+/// sqlx query builders: their `execute`/`fetch*` methods take the executor, not SQL text
+/// (`sqlx::query(&sql).fetch_one(&pool)`); the text went to the builder fn, a sink of its own.
+/// `build`-like methods of `QueryBuilder` give such a builder too ([`SQL_BUILDER_METHODS`]).
+pub const SQL_BUILDER_FNS: &[&str] = &[
+    "sqlx::query",
+    "sqlx::query_as",
+    "sqlx::query_scalar",
+    "sqlx::query_with",
+    "sqlx::query_as_with",
+    "sqlx::query_scalar_with",
+    "sqlx::raw_sql",
+];
+pub const SQL_BUILDER_METHODS: &[&str] = &["build", "build_query_as", "build_query_scalar"];
 
 #[rustfmt::skip]
 pub const SINK_METHODS: &[SinkMethod] = &[
     // SQL executors (sqlx `Executor`, tokio-postgres/postgres, rusqlite, mysql, sea-orm): the
     // names are specific enough together with a text argument.
-    SinkMethod { method: "execute", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "execute_batch", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "execute_unprepared", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "batch_execute", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "simple_query", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_one", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_opt", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_raw", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_row", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_map", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_drop", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_first", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "query_iter", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "prepare", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "prepare_cached", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "exec_drop", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "exec_first", kind: SinkKind::Sql, args: &[0], receivers: &[] },
-    SinkMethod { method: "exec_iter", kind: SinkKind::Sql, args: &[0], receivers: &[] },
+    SinkMethod { method: "execute", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "execute_batch", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "execute_unprepared", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "batch_execute", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "simple_query", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_one", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_opt", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_raw", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_row", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_map", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_drop", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_first", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "query_iter", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "prepare", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "prepare_cached", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "exec_drop", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "exec_first", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "exec_iter", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: &[] },
+    // sqlx `Executor` on a raw string (`pool.fetch_all(sql.as_str())`): names other libraries
+    // use too (a cache's `fetch(key)`), so only where the trait is in scope. The same names on a
+    // query builder (`sqlx::query(..).fetch_one(&pool)`) take the executor: [`SQL_BUILDER_FNS`].
+    SinkMethod { method: "fetch", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
+    SinkMethod { method: "fetch_all", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
+    SinkMethod { method: "fetch_one", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
+    SinkMethod { method: "fetch_optional", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
+    SinkMethod { method: "fetch_many", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
+    SinkMethod { method: "execute_many", kind: SinkKind::Sql, args: &[0], receivers: &[], traits: SQLX_EXECUTOR },
     // processes
-    SinkMethod { method: "arg", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
-    SinkMethod { method: "args", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
-    SinkMethod { method: "env", kind: SinkKind::Command, args: &[0, 1], receivers: COMMAND },
-    SinkMethod { method: "envs", kind: SinkKind::Command, args: &[0], receivers: COMMAND },
+    SinkMethod { method: "arg", kind: SinkKind::Command, args: &[0], receivers: COMMAND, traits: &[] },
+    SinkMethod { method: "args", kind: SinkKind::Command, args: &[0], receivers: COMMAND, traits: &[] },
+    SinkMethod { method: "env", kind: SinkKind::Command, args: &[0, 1], receivers: COMMAND, traits: &[] },
+    SinkMethod { method: "envs", kind: SinkKind::Command, args: &[0], receivers: COMMAND, traits: &[] },
     // file system
-    SinkMethod { method: "open", kind: SinkKind::Path, args: &[0], receivers: OPEN_OPTIONS },
+    SinkMethod { method: "open", kind: SinkKind::Path, args: &[0], receivers: OPEN_OPTIONS, traits: &[] },
     // outgoing requests
-    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "post", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "put", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "patch", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "delete", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "head", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT },
-    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[1], receivers: HTTP_CLIENT },
-    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT },
-    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT },
+    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "post", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "put", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "patch", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "delete", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "head", kind: SinkKind::Ssrf, args: &[0], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[1], receivers: HTTP_CLIENT, traits: &[] },
+    SinkMethod { method: "get", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT, traits: &[] },
+    SinkMethod { method: "request", kind: SinkKind::Ssrf, args: &[0], receivers: HYPER_CLIENT, traits: &[] },
     // allocations
-    SinkMethod { method: "reserve", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
-    SinkMethod { method: "reserve_exact", kind: SinkKind::Allocation, args: &[0], receivers: &[] },
+    SinkMethod { method: "reserve", kind: SinkKind::Allocation, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "reserve_exact", kind: SinkKind::Allocation, args: &[0], receivers: &[], traits: &[] },
     // TLS verification switched by a flag (reqwest, native-tls, hyper-tls, ureq builders)
-    SinkMethod { method: "danger_accept_invalid_certs", kind: SinkKind::Tls, args: &[0], receivers: &[] },
-    SinkMethod { method: "danger_accept_invalid_hostnames", kind: SinkKind::Tls, args: &[0], receivers: &[] },
+    SinkMethod { method: "danger_accept_invalid_certs", kind: SinkKind::Tls, args: &[0], receivers: &[], traits: &[] },
+    SinkMethod { method: "danger_accept_invalid_hostnames", kind: SinkKind::Tls, args: &[0], receivers: &[], traits: &[] },
 ];
 
 /// Library fns whose result is their argument's text decoded or parsed: the taint goes through
@@ -621,41 +686,62 @@ pub const SANITIZER_FNS: &[SanitizerFn] = &[
 ];
 
 /// A method whose result is its receiver made safe (`name.parse::<i64>()` is handled by type).
+/// With `on_paths`, only on a value known to be a path ([`PATH_TYPES`], `Path::new(..)`, a
+/// `.join(..)` of one, an entry's `.path()`): a multipart field's `file_name()` is the client's
+/// upload name, not `Path::file_name`.
 pub struct SanitizerMethod {
     pub method: &'static str,
     pub cleans: Cleans,
+    pub on_paths: bool,
 }
+
+/// Path types (last segment) whose `file_name()` drops every directory part: std's and camino's.
+pub const PATH_TYPES: &[&str] = &["Path", "PathBuf", "Utf8Path", "Utf8PathBuf"];
+/// Methods whose result is a path whatever they are called on (a directory or archive entry's
+/// `path()`, `canonicalize()`): nothing else has a `file_name()` to call on it.
+pub const PATH_RESULT_METHODS: &[&str] = &["path", "canonicalize", "to_path_buf", "into_path"];
+/// Methods that give a path of the path they are called on.
+pub const PATH_KEEPING_METHODS: &[&str] = &[
+    "join",
+    "with_file_name",
+    "with_extension",
+    "parent",
+    "as_path",
+    "strip_prefix",
+    "unwrap",
+    "expect",
+];
 
 #[rustfmt::skip]
 pub const SANITIZER_METHODS: &[SanitizerMethod] = &[
     // `Path::file_name` drops every directory part, `..` included; zip's `enclosed_name` refuses
     // names that leave the extraction directory.
-    SanitizerMethod { method: "file_name", cleans: Cleans::For(SinkKind::Path) },
-    SanitizerMethod { method: "file_stem", cleans: Cleans::For(SinkKind::Path) },
-    SanitizerMethod { method: "enclosed_name", cleans: Cleans::For(SinkKind::Path) },
-    SanitizerMethod { method: "mangled_name", cleans: Cleans::For(SinkKind::Path) },
-    SanitizerMethod { method: "min", cleans: Cleans::For(SinkKind::Allocation) },
-    SanitizerMethod { method: "clamp", cleans: Cleans::For(SinkKind::Allocation) },
+    SanitizerMethod { method: "file_name", cleans: Cleans::For(SinkKind::Path), on_paths: true },
+    SanitizerMethod { method: "file_stem", cleans: Cleans::For(SinkKind::Path), on_paths: true },
+    SanitizerMethod { method: "enclosed_name", cleans: Cleans::For(SinkKind::Path), on_paths: false },
+    SanitizerMethod { method: "mangled_name", cleans: Cleans::For(SinkKind::Path), on_paths: false },
+    SanitizerMethod { method: "min", cleans: Cleans::For(SinkKind::Allocation), on_paths: false },
+    SanitizerMethod { method: "clamp", cleans: Cleans::For(SinkKind::Allocation), on_paths: false },
     // Sizes, counts and yes/no answers about a value carry none of its text.
-    SanitizerMethod { method: "len", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_empty", cleans: Cleans::Everything },
-    SanitizerMethod { method: "contains", cleans: Cleans::Everything },
-    SanitizerMethod { method: "contains_key", cleans: Cleans::Everything },
-    SanitizerMethod { method: "starts_with", cleans: Cleans::Everything },
-    SanitizerMethod { method: "ends_with", cleans: Cleans::Everything },
-    SanitizerMethod { method: "eq", cleans: Cleans::Everything },
-    SanitizerMethod { method: "eq_ignore_ascii_case", cleans: Cleans::Everything },
-    SanitizerMethod { method: "cmp", cleans: Cleans::Everything },
-    SanitizerMethod { method: "count", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_some", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_none", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_ok", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_err", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_match", cleans: Cleans::Everything },
-    SanitizerMethod { method: "exists", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_file", cleans: Cleans::Everything },
-    SanitizerMethod { method: "is_dir", cleans: Cleans::Everything },
-    SanitizerMethod { method: "hash", cleans: Cleans::Everything },
+    SanitizerMethod { method: "len", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_empty", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "contains", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "contains_key", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "starts_with", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "ends_with", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "eq", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "eq_ignore_ascii_case", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "cmp", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "count", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_some", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_none", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_ok", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_err", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_match", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "exists", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_file", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "is_dir", cleans: Cleans::Everything, on_paths: false },
+    SanitizerMethod { method: "hash", cleans: Cleans::Everything, on_paths: false },
 ];
 
 /// Lexical path normalisers that resolve every `..` (a `starts_with` check on their result is a

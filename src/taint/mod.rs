@@ -160,6 +160,18 @@ pub trait Summaries {
         None
     }
 
+    /// Whether every enum of this name in the workspace has unit variants only (and one
+    /// exists): what is parsed or deserialised into one keeps none of the text.
+    fn plain_enum(&self, _name: &str) -> bool {
+        false
+    }
+
+    /// The declared type (as written) of field `field` of the workspace's struct `name`, when
+    /// its structs of that name agree: what a deserialised request's field holds.
+    fn field_type(&self, _name: &str, _field: &str) -> Option<String> {
+        None
+    }
+
     /// Whether `std::env::var` and its kin are sources (of the local family): the scan's
     /// `environment_is_input` setting (`[taint] environment-is-input` in `ferret.toml`).
     fn environment_is_input(&self) -> bool {
@@ -210,6 +222,11 @@ pub struct FileIndex<'ast> {
     pub field_types: HashMap<String, Vec<String>>,
     /// Structs of the file that derive a deserialiser (`crate::knowledge::tls::DESERIALISE_DERIVES`).
     pub deserialised: Vec<String>,
+    /// (struct, field) -> the field's declared type, for a field read of a value whose struct
+    /// the walk knows (`r.id` of `Json(r): Json<Req>`).
+    pub struct_fields: HashMap<(String, String), &'ast syn::Type>,
+    /// Enums of the file whose every variant is a unit: a value of one holds no text.
+    pub plain_enums: Vec<String>,
 }
 
 impl<'ast> FileIndex<'ast> {
@@ -220,6 +237,8 @@ impl<'ast> FileIndex<'ast> {
                 fns: Vec::new(),
                 field_types: HashMap::new(),
                 deserialised: Vec::new(),
+                struct_fields: HashMap::new(),
+                plain_enums: Vec::new(),
             },
             ambiguous: Vec::new(),
             test_depth: 0,

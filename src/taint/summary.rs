@@ -187,6 +187,25 @@ impl super::Summaries for ModelSummaries<'_> {
         DESERIALISE_DERIVES.iter().any(|d| derives.contains(d))
     }
 
+    fn plain_enum(&self, name: &str) -> bool {
+        let mut enums = self.workspace.enums_named(name).peekable();
+        enums.peek().is_some()
+            && enums
+                .all(|e| !e.variants.is_empty() && e.variants.iter().all(|v| v.fields.is_empty()))
+    }
+
+    fn field_type(&self, name: &str, field: &str) -> Option<String> {
+        let mut found: Option<&str> = None;
+        for s in self.workspace.structs_named(name) {
+            let (_, ty, _) = s.fields.iter().find(|(f, _, _)| &**f == field)?;
+            match found {
+                Some(seen) if seen != &**ty => return None,
+                _ => found = Some(ty),
+            }
+        }
+        found.map(str::to_string)
+    }
+
     fn environment_is_input(&self) -> bool {
         self.workspace.environment_is_input()
     }

@@ -132,3 +132,54 @@ fn constant(_x: &str) -> &'static str { "fixed" }
 fn kb_cleans_path() -> crate::knowledge::taint::Cleans {
     crate::knowledge::taint::Cleans::For(SinkKind::Path)
 }
+
+#[test]
+fn sqlx_builder_fetch_takes_the_executor() {
+    // The summaries of both helpers: `load`'s `fetch_one` is a builder's, whose argument is the
+    // executor (`pool`), not SQL text; `raw`'s is the `Executor`'s, given the text.
+    let src = r#"
+use sqlx::Executor;
+async fn load(pool: &PgPool, name: &str) {
+    sqlx::query("SELECT * FROM t WHERE n = $1").bind(name).fetch_one(pool).await;
+}
+async fn raw(pool: &PgPool, sql: &str) {
+    pool.fetch_one(sql).await;
+}
+"#;
+    let file = syn::parse_file(src).expect("test source parses");
+    let uses = UseMap::from_file(&file);
+    let index = FileIndex::build(&file, &uses);
+    let engine = Engine::new(&uses, &index, SinkKind::Sql, &FileOnly);
+    let params = |i: usize| -> Vec<usize> {
+        engine
+            .analyse(i)
+            .hits
+            .iter()
+            .filter_map(|h| match h.flow.origin {
+                Origin::Param(p) => Some(p),
+                Origin::Source { .. } => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        params(0),
+        Vec::<usize>::new(),
+        "the builder's executor is no SQL"
+    );
+    assert_eq!(params(1), [1], "the executor's text is");
+}
+
+#[test]
+fn byte_parameters_are_text_and_number_lists_are_not() {
+    let src = r#"
+fn open_bytes(b: &[u8]) { std::fs::read(String::from_utf8_lossy(b).as_ref()); }
+fn open_ids(ids: &[u64]) { std::fs::read(format!("/srv/{}", ids[0])); }
+fn serve(mut s: std::net::TcpStream) {
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut s, &mut buf).unwrap();
+    open_bytes(&buf);
+    open_ids(&buf);
+}
+"#;
+    assert_eq!(lines(src, SinkKind::Path), [2]);
+}

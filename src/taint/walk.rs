@@ -108,7 +108,25 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
         {
             self.index.deserialised.push(s.ident.to_string());
         }
+        for field in &s.fields {
+            if let Some(name) = &field.ident {
+                self.index
+                    .struct_fields
+                    .insert((s.ident.to_string(), name.to_string()), &field.ty);
+            }
+        }
         syn::visit::visit_item_struct(self, s);
+    }
+
+    fn visit_item_enum(&mut self, e: &'ast syn::ItemEnum) {
+        if !e.variants.is_empty()
+            && e.variants
+                .iter()
+                .all(|v| matches!(v.fields, syn::Fields::Unit))
+        {
+            self.index.plain_enums.push(e.ident.to_string());
+        }
+        syn::visit::visit_item_enum(self, e);
     }
 
     fn visit_field(&mut self, field: &'ast syn::Field) {
@@ -207,6 +225,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
         engine,
         vars: HashMap::new(),
         types: HashMap::new(),
+        struct_types: HashMap::new(),
         canonical: Vec::new(),
         tuple_kinds: HashMap::new(),
         branch_depth: 0,
@@ -485,6 +504,13 @@ const READ_INTO_METHODS: &[&str] = &[
     "read",
     "read_exact",
     "read_buf",
+    // datagram sockets: `sock.recv_from(&mut buf)`
+    "recv",
+    "recv_from",
+    "try_recv",
+    "try_recv_from",
+    "peek",
+    "peek_from",
 ];
 
 /// Methods taking a closure whose result is the method's result.
@@ -508,6 +534,9 @@ struct Walk<'e, 'a, 'ast> {
     vars: HashMap<String, Taint>,
     /// Local -> the resolved type it is known to have.
     types: HashMap<String, Vec<String>>,
+    /// Local -> the struct (last path segment) its declared type names, for its fields' types
+    /// (`Json(r): Json<Req>` makes `r` a `Req`).
+    struct_types: HashMap<String, String>,
     /// Locals assigned from `canonicalize()`: a `starts_with` check on them is a real check.
     canonical: Vec<String>,
     /// Extractors of a tuple bound whole (`path: web::Path<(String, u32)>`): the kind of each
@@ -720,7 +749,68 @@ impl Walk<'_, '_, '_> {
                     set_kind(value, ValueKind::Number)
                 }
             }
-            _ if is_safe_type(ty) => Vec::new(),
+            _ if is_safe_type(ty) || self.is_plain_enum(ty) => Vec::new(),
+            _ => value,
+        }
+    }
+
+    /// Whether `ty` names (through `Option`, `Vec`, references) an enum of unit variants only,
+    /// of this file or the workspace: `let o: Order = s.parse()?` keeps none of `s`.
+    fn is_plain_enum(&self, ty: &syn::Type) -> bool {
+        type_name(ty).is_some_and(|n| self.is_plain_enum_name(&n))
+    }
+
+    fn is_plain_enum_name(&self, name: &str) -> bool {
+        self.engine.index.plain_enums.iter().any(|e| e == name)
+            || self.engine.outside.plain_enum(name)
+    }
+
+    /// The declared type of field `member` of the struct `base` is known to be: this file's
+    /// struct, else the workspace's.
+    fn field_type(&self, base: &syn::Expr, member: &str) -> Option<syn::Type> {
+        self.declared_field(&self.struct_of(base)?, member)
+    }
+
+    /// The declared type of field `member` of the struct named `owner`.
+    fn declared_field(&self, owner: &str, member: &str) -> Option<syn::Type> {
+        if let Some(ty) = self
+            .engine
+            .index
+            .struct_fields
+            .get(&(owner.to_string(), member.to_string()))
+        {
+            return Some((*ty).clone());
+        }
+        let written = self.engine.outside.field_type(owner, member)?;
+        syn::parse_str(&written).ok()
+    }
+
+    /// The struct a value is known to be: a typed local or parameter, a field of one.
+    fn struct_of(&self, e: &syn::Expr) -> Option<String> {
+        match peel(e) {
+            syn::Expr::Path(p) if p.path.segments.len() == 1 => self
+                .struct_types
+                .get(&p.path.segments[0].ident.to_string())
+                .cloned(),
+            syn::Expr::Field(f) => match &f.member {
+                syn::Member::Named(n) => type_name(&self.field_type(&f.base, &n.to_string())?),
+                syn::Member::Unnamed(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// What a field's declared type says about the value read from it: serde puts only a
+    /// number into an `i64` field and only one of its variants into a plain enum's.
+    fn field_typed(&self, value: Taint, ty: &syn::Type) -> Taint {
+        if value.is_empty() || self.kind() == SinkKind::Tls {
+            return value;
+        }
+        if is_safe_type(ty) || self.is_plain_enum(ty) {
+            return Vec::new();
+        }
+        match kind_of_type(ty) {
+            ValueKind::Number => set_kind(value, ValueKind::Number),
             _ => value,
         }
     }
@@ -750,6 +840,14 @@ impl Walk<'_, '_, '_> {
                 if let Some(syn::Type::Tuple(t)) = declared.map(peel_type) {
                     self.tuple_kinds
                         .insert(name.clone(), t.elems.iter().map(kind_of_type).collect());
+                }
+                match declared.and_then(type_name) {
+                    Some(owner) => {
+                        self.struct_types.insert(name.clone(), owner);
+                    }
+                    None => {
+                        self.struct_types.remove(&name);
+                    }
                 }
                 if let Some(ty) = declared {
                     let kind = kind_of_type(ty);
@@ -830,8 +928,15 @@ impl Walk<'_, '_, '_> {
                 }
             }
             syn::Pat::Struct(s) => {
+                // `Json(Req { id, name }): Json<Req>`: each field typed as the struct declares.
+                let owner = s.path.segments.last().map(|l| l.ident.to_string());
                 for field in &s.fields {
-                    let value = set_unknown_from_object(value.clone());
+                    let mut value = set_unknown_from_object(value.clone());
+                    if let (Some(owner), syn::Member::Named(m)) = (&owner, &field.member)
+                        && let Some(ty) = self.declared_field(owner, &m.to_string())
+                    {
+                        value = self.field_typed(value, &ty);
+                    }
                     self.bind_typed(&field.pat, value, None, false);
                 }
             }
@@ -882,10 +987,22 @@ impl Walk<'_, '_, '_> {
                 loop {
                     if self.vars.contains_key(k) {
                         let t = self.lookup(k);
-                        return if k == key {
-                            t
-                        } else {
-                            set_unknown_from_object(t)
+                        if k == key {
+                            return t;
+                        }
+                        let t = set_unknown_from_object(t);
+                        // A field of a whole value: what its declared type lets it hold.
+                        let syn::Expr::Field(f) = expr else {
+                            return t;
+                        };
+                        return match &f.member {
+                            syn::Member::Named(m) => {
+                                match self.field_type(&f.base, &m.to_string()) {
+                                    Some(ty) => self.field_typed(t, &ty),
+                                    None => t,
+                                }
+                            }
+                            syn::Member::Unnamed(_) => t,
                         };
                     }
                     match k.rfind('.') {

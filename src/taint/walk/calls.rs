@@ -111,6 +111,15 @@ impl Walk<'_, '_, '_> {
             if sink.kind != self.kind() || sink.method != method {
                 continue;
             }
+            if !sink.traits.is_empty()
+                && (!sink
+                    .traits
+                    .iter()
+                    .any(|t| trait_in_scope(self.engine.uses, t))
+                    || self.is_sql_builder(&mc.receiver))
+            {
+                continue;
+            }
             if !sink.receivers.is_empty()
                 && !receiver_type
                     .as_ref()
@@ -201,6 +210,7 @@ impl Walk<'_, '_, '_> {
         // environment's choice.
         if let Some(s) = kb::SANITIZER_METHODS.iter().find(|s| s.method == method)
             && self.kind() != SinkKind::Tls
+            && (!s.on_paths || self.is_path_value(&mc.receiver))
         {
             return clean(receiver, s.cleans);
         }
@@ -481,6 +491,13 @@ impl Walk<'_, '_, '_> {
             return set_kind(out, ValueKind::Number);
         }
         if kb::SAFE_PARSE_TYPES.contains(&owner.as_str()) {
+            return Vec::new();
+        }
+        // `Order::from_str(s)` of an enum of unit variants: one of them, none of the text.
+        if matches!(last.as_str(), "from_str" | "try_from" | "from" | "parse")
+            && self.kind() != SinkKind::Tls
+            && self.is_plain_enum_name(&owner)
+        {
             return Vec::new();
         }
         if kb::CARRIER_FNS.contains(&full.as_str()) {
@@ -814,14 +831,57 @@ const PASS_THROUGH: &[&str] = &[
     "unwrap", "expect", "ok", "clone", "as_ref", "borrow", "detach",
 ];
 
-/// Whether the file imports `path` (a trait, by name or through a glob of its module).
+/// Whether the file imports `path` (a trait, by name, as `_`, or through a glob of its module).
 pub(super) fn trait_in_scope(uses: &UseMap, path: &str) -> bool {
     let (module, name) = path.rsplit_once("::").unwrap_or(("", path));
     uses.resolve(&[name.to_string()]).join("::") == path
+        || uses.imports_anonymously(path)
         || uses.glob_imports(&module.split("::").collect::<Vec<_>>())
 }
 
 impl Walk<'_, '_, '_> {
+    /// Whether `e` is a path: a value of a path type, `Path::new(..)`, an entry's `.path()`,
+    /// and what `join`/`parent`/`unwrap`/`?` give of one. What `Path::file_name` cleans.
+    fn is_path_value(&self, e: &syn::Expr) -> bool {
+        match peel(e) {
+            syn::Expr::MethodCall(mc) => {
+                let m = mc.method.to_string();
+                kb::PATH_RESULT_METHODS.contains(&m.as_str())
+                    || (kb::PATH_KEEPING_METHODS.contains(&m.as_str())
+                        && self.is_path_value(&mc.receiver))
+            }
+            syn::Expr::Try(t) => self.is_path_value(&t.expr),
+            syn::Expr::Await(a) => self.is_path_value(&a.base),
+            e => self
+                .type_of(e)
+                .and_then(|t| t.last().cloned())
+                .is_some_and(|t| kb::PATH_TYPES.contains(&t.as_str())),
+        }
+    }
+
+    /// Whether `e` is an sqlx query builder (`sqlx::query(..).bind(x)`, `qb.build()`), whose
+    /// `fetch*`/`execute` take the executor.
+    fn is_sql_builder(&self, e: &syn::Expr) -> bool {
+        match peel(e) {
+            syn::Expr::MethodCall(mc) => {
+                kb::SQL_BUILDER_METHODS.contains(&mc.method.to_string().as_str())
+                    || self.is_sql_builder(&mc.receiver)
+            }
+            syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+                if kb::SQL_BUILDER_FNS.contains(&resolve(self.engine.uses, &p.path).join("::").as_str())),
+            // `sqlx::query!(..)`, `sqlx::query_as!(..)`: checked at compile time.
+            syn::Expr::Macro(m) => m
+                .mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident.to_string().starts_with("query")),
+            syn::Expr::Try(t) => self.is_sql_builder(&t.expr),
+            syn::Expr::Await(a) => self.is_sql_builder(&a.base),
+            _ => false,
+        }
+    }
+
     /// Whether `e` is a request's body: a parameter or local of a request type
     /// (`kb_body::REQUEST_TYPES`), or its `.into_body()`/`.body_mut()`.
     fn is_request_body(&self, e: &syn::Expr) -> bool {

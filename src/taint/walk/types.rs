@@ -50,6 +50,25 @@ pub(super) fn is_number_name(name: &str) -> bool {
     NUMBERS.contains(&name) || name.starts_with("NonZero")
 }
 
+/// The last segment of the type a declared type names, through references and the usual
+/// wrappers (`Option<Order>`, `&Req`, `Vec<Order>`): `Order`, `Req`.
+pub(super) fn type_name(ty: &syn::Type) -> Option<String> {
+    match peel_type(ty) {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            let name = last.ident.to_string();
+            if matches!(
+                name.as_str(),
+                "Option" | "Vec" | "Box" | "Arc" | "Rc" | "Mutex" | "RwLock"
+            ) {
+                return type_name(first_type_arg(last)?);
+            }
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
 /// What a declared type says about a value.
 pub(super) fn kind_of_type(ty: &syn::Type) -> ValueKind {
     match ty {
@@ -80,16 +99,27 @@ pub(super) fn kind_of_type(ty: &syn::Type) -> ValueKind {
             } else if matches!(name.as_str(), "Option" | "Vec" | "Box" | "Arc" | "Rc")
                 && let Some(inner) = first_type_arg(last)
             {
-                kind_of_type(inner)
+                elements(name == "Vec", inner)
             } else if name.len() == 1 || name.starts_with("impl") {
                 ValueKind::Unknown
             } else {
                 ValueKind::Object
             }
         }
-        syn::Type::Slice(s) => kind_of_type(&s.elem),
-        syn::Type::Array(a) => kind_of_type(&a.elem),
+        syn::Type::Slice(s) => elements(true, &s.elem),
+        syn::Type::Array(a) => elements(true, &a.elem),
         _ => ValueKind::Unknown,
+    }
+}
+
+/// The kind of a collection (or wrapper) of `elem`: its element's, except that bytes
+/// (`&[u8]`, `Vec<u8>`, `[u8; N]`) are text, as a socket or a body gives it.
+fn elements(sequence: bool, elem: &syn::Type) -> ValueKind {
+    let byte = matches!(peel_type(elem), syn::Type::Path(p) if p.path.is_ident("u8"));
+    if sequence && byte {
+        ValueKind::Text
+    } else {
+        kind_of_type(elem)
     }
 }
 

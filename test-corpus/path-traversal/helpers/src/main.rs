@@ -51,4 +51,14 @@ async fn tidy(file: web::Path<String>) -> std::io::Result<()> {
     Ok(())
 }
 
+// The request body's bytes, and a request's numbers (`Listing` is declared elsewhere), handed
+// to helpers that name a file with them.
+async fn by_bytes(body: web::Bytes) -> std::io::Result<Vec<u8>> {
+    util::open_bytes(&body) //~ path-traversal:high
+}
+
+async fn by_numbers(listing: web::Json<Listing>) -> std::io::Result<Vec<u8>> {
+    util::open_numbered(&listing.ids)
+}
+
 fn main() {}
