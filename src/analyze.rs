@@ -9,7 +9,7 @@ use typed_arena::Arena;
 
 use crate::finding::Severity;
 use crate::macros::{self, MacroBody, MacroCall, TemplateBody};
-use crate::model::Workspace;
+use crate::model::{Pos, Workspace};
 use crate::rules::{Ctx, FnNode, Node, RawFinding, Rule, RuleMeta};
 use crate::source::SourceFile;
 
@@ -114,7 +114,7 @@ struct Analyzer<'a, 'ast> {
     expansion_depth: usize,
     /// Per (macro, arm): what the analysis of its template (`macro_rules_templates`) reports, as
     /// (rule, severity); an expansion does not report these again (see `walk_expansion`).
-    template_findings: HashMap<(String, usize), Vec<(&'static str, Severity)>>,
+    template_findings: HashMap<(Pos, usize), Vec<(&'static str, Severity)>>,
 }
 
 impl<'a, 'ast> Analyzer<'a, 'ast> {
@@ -236,10 +236,7 @@ impl<'ast> Analyzer<'_, 'ast> {
 impl<'ast> Analyzer<'_, 'ast> {
     /// The expansion of `mac` parsed for its place (items, statements or an expression), with the
     /// key of the macro's arm; `None` when `mac` is no simple workspace macro.
-    fn expansion(
-        &mut self,
-        mac: &'ast syn::Macro,
-    ) -> Option<((String, usize), &'ast TemplateBody)> {
+    fn expansion(&mut self, mac: &'ast syn::Macro) -> Option<((Pos, usize), &'ast TemplateBody)> {
         // Inside a `macro_rules!` template (not an expansion), calls are left as written: the
         // template is analysed once, where it is defined.
         let in_definition = self.in_template > self.expansion_depth;
@@ -249,10 +246,10 @@ impl<'ast> Analyzer<'_, 'ast> {
         {
             return None;
         }
-        let (def, arm, tokens) = self
-            .workspace
-            .expand_macro_arm(mac, &self.source.crate_name)?;
-        let key = (def.name.clone(), arm);
+        let (at, _, arm, tokens) =
+            self.workspace
+                .expand_macro_arm(mac, &self.source.crate_name, &self.source.path)?;
+        let key = (at, arm);
         let body = match self.ancestors.last() {
             Some(Node::Stmt(syn::Stmt::Macro(stmt))) => {
                 let mut stmts =
@@ -281,7 +278,7 @@ impl<'ast> Analyzer<'_, 'ast> {
         Some((key, parsed.first()?))
     }
 
-    fn walk_expansion(&mut self, key: (String, usize), body: &'ast TemplateBody, mac: &syn::Macro) {
+    fn walk_expansion(&mut self, key: (Pos, usize), body: &'ast TemplateBody, mac: &syn::Macro) {
         let before = self.out.findings.len();
         // Attributes and `unsafe` of the template count where it is written.
         self.in_template += 1;
@@ -316,22 +313,22 @@ impl<'ast> Analyzer<'_, 'ast> {
 
     /// What the analysis of a workspace macro's template reports for one arm, as (rule,
     /// severity): computed once per file, by fresh rule instances on the same template walk.
-    fn template_findings(&mut self, key: (String, usize)) -> &[(&'static str, Severity)] {
+    fn template_findings(&mut self, key: (Pos, usize)) -> &[(&'static str, Severity)] {
         if !self.template_findings.contains_key(&key) {
             let found = self.analyse_template(&key);
-            self.template_findings.insert(key.clone(), found);
+            self.template_findings.insert(key, found);
         }
         self.template_findings.get(&key).map_or(&[], Vec::as_slice)
     }
 
-    fn analyse_template(&self, (name, arm): &(String, usize)) -> Vec<(&'static str, Severity)> {
-        let Some(def) = self.workspace.macro_named(name) else {
+    fn analyse_template(&self, &(at, arm): &(Pos, usize)) -> Vec<(&'static str, Severity)> {
+        let Some(def) = self.workspace.macro_at(at) else {
             return Vec::new();
         };
         let Some(tokens) = crate::model::expand::body_tokens(&def.body) else {
             return Vec::new();
         };
-        let Some(template) = macros::macro_rules_arm_template(tokens, *arm) else {
+        let Some(template) = macros::macro_rules_arm_template(tokens, arm) else {
             return Vec::new();
         };
         let mut rules: Vec<ActiveRule> = self

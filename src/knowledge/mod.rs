@@ -14,6 +14,7 @@ pub mod extractors;
 pub mod fallible;
 pub mod futures;
 pub mod http_clients;
+pub mod join_handles;
 pub mod sql;
 pub mod taint;
 pub mod tls;

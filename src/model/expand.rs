@@ -118,11 +118,20 @@ fn match_arm(
                 let taken: Vec<TokenTree> = match frag.as_str() {
                     "ident" | "literal" | "tt" | "lifetime" => input.get(at..at + 1)?.to_vec(),
                     "expr" | "ty" | "path" | "pat" | "block" | "stmt" => {
-                        // Up to the next literal token of the matcher (or the end).
+                        // Up to the next literal token of the matcher (or the end). An `expr` or
+                        // `stmt` never holds a `,` or `;` outside brackets (Rust allows only
+                        // `=>`, `,` or `;` after one): `$msg:expr` last in an arm does not match
+                        // `"{}", x` but leaves it to another arm.
                         let stop = pattern.get(p + 4).map(|t| t.to_string());
+                        let expression = matches!(frag.as_str(), "expr" | "stmt");
                         let end = input[at..]
                             .iter()
-                            .position(|t| stop.as_deref().is_some_and(|s| t.to_string() == s))
+                            .position(|t| {
+                                stop.as_deref().is_some_and(|s| t.to_string() == s)
+                                    || expression
+                                        && matches!(t, TokenTree::Punct(c)
+                                            if matches!(c.as_char(), ',' | ';'))
+                            })
                             .map_or(input.len(), |n| at + n);
                         if end == at {
                             return None;
@@ -238,5 +247,16 @@ mod tests {
                 .contains("tokio :: spawn")
         );
         assert!(expand_str("($($x:expr),*) => { vec![$($x),*] }", "1, 2").is_none());
+    }
+
+    #[test]
+    fn an_expression_capture_stops_at_a_comma() {
+        // nkeys' `err!(Kind, "{}", x.unwrap())`: the one-message arm does not take the format
+        // arguments, and the other arm repeats: no expansion, the call is read as written.
+        let body = "($v:ident, $msg:expr) => { Error::new($v, Some($msg)) }; \
+                    ($v:ident, $fmt:expr, $($arg:tt)+) => { err!($v, &format!($fmt, $($arg)+)) }";
+        assert!(expand_str(body, "Invalid, \"{}\", x.unwrap()").is_none());
+        let one = expand_str(body, "Invalid, f(a, b)").expect("first arm");
+        assert!(one.contains("f (a , b)"), "{one}");
     }
 }

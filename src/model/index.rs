@@ -235,20 +235,6 @@ struct BodyFacts<'t> {
     last_line: usize,
 }
 
-/// Writes after which reading a field does not count as supervising it.
-const WRITE_ONLY: &[&str] = &["push", "push_back", "push_front", "insert", "extend"];
-/// Calls that only reach through a wrapper to the field (`handles.lock().unwrap().push(h)`).
-const PASS_THROUGH: &[&str] = &[
-    "lock",
-    "write",
-    "borrow_mut",
-    "get_mut",
-    "as_mut",
-    "unwrap",
-    "expect",
-    "await",
-];
-
 /// The key a called name is kept under (see [`FnDef::calls`]).
 pub fn name_key(name: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(name.as_bytes())
@@ -420,7 +406,8 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
         if tok.kind == Kind::Punct && t.is(k, ".") && t.is_ident(k + 1) {
             if !t.is(k + 2, "(") {
                 let name = t.text_of(k + 1);
-                if !index.fields_read.contains(name) && field_is_read(t, k + 1) {
+                // `.await` is no field.
+                if name != "await" && !index.fields_read.contains(name) && field_is_read(t, k + 1) {
                     index.fields_read.insert(name.to_string());
                 }
             }
@@ -558,8 +545,13 @@ fn starts_upper(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase()) || s == "Self"
 }
 
-/// Whether `.field` at token `k` (the field name) is read, looking through lock/unwrap chains.
+/// Whether `.field` at token `k` (the field name) is read in a way that may supervise the
+/// handles it holds, looking through lock/unwrap chains: not an assignment, nor only a method
+/// that cannot supervise (`crate::knowledge::join_handles`).
 fn field_is_read(t: &Tokens<'_>, k: usize) -> bool {
+    use crate::knowledge::join_handles::{
+        COUNTING_CHAINS, NOT_SUPERVISING, NOT_SUPERVISING_IF_DISCARDED, REACH_THROUGH,
+    };
     let mut j = k + 1;
     loop {
         if t.is(j, "=") {
@@ -571,10 +563,25 @@ fn field_is_read(t: &Tokens<'_>, k: usize) -> bool {
         }
         if t.is(j, ".") && t.is_ident(j + 1) {
             let name = t.text_of(j + 1);
-            if WRITE_ONLY.contains(&name) && t.is(j + 2, "(") {
+            let called = t.is(j + 2, "(");
+            if called && NOT_SUPERVISING.contains(&name) {
                 return false;
             }
-            if PASS_THROUGH.contains(&name) {
+            if called && NOT_SUPERVISING_IF_DISCARDED.contains(&name) {
+                let close = t.toks[j + 2].pair();
+                return !t.is(close + 1, ";");
+            }
+            if called
+                && t.is(j + 3, ")")
+                && t.is(j + 4, ".")
+                && t.is(j + 6, "(")
+                && COUNTING_CHAINS
+                    .iter()
+                    .any(|&(first, then)| name == first && t.is(j + 5, then))
+            {
+                return false;
+            }
+            if REACH_THROUGH.contains(&name) {
                 j += 2;
                 if t.is(j, "(") {
                     j = t.toks[j].pair() + 1;
@@ -2089,5 +2096,21 @@ mod tests {
         let idx = index_file("src/lib.rs", "c", Vec::new(), src);
         let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
         assert_eq!(read, ["c", "d"]);
+    }
+
+    #[test]
+    fn field_reads_that_cannot_supervise_do_not_count() {
+        let src = "fn f(&mut self) -> usize {
+            self.a.len() + self.b.read().await.iter().count();
+            if self.c.is_empty() { self.d.insert(1, h); }
+            if let Some(old) = self.e.insert(2, h) { old.abort(); }
+            for h in self.f.drain(..) { h.await; }
+            self.g.iter().filter(|h| h.is_finished()).count();
+            let _ = Pin::new(&mut self.h).poll(cx);
+            self.i.is_finished()
+        }";
+        let idx = index_file("src/lib.rs", "c", Vec::new(), src);
+        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        assert_eq!(read, ["e", "f", "g", "h", "i"]);
     }
 }

@@ -121,8 +121,13 @@ pub struct Workspace {
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
     /// Built on the first [`Workspace::callers_of`]: most scans never ask.
     callers: OnceLock<HashMap<u64, Vec<Pos>>>,
-    /// Name -> positions, so that per-node queries never scan the whole model.
-    macros_by_name: HashMap<String, Pos>,
+    /// Name -> every definition of that name, in path order (a workspace may define the same
+    /// name in several crates or modules; [`Workspace::macro_for_call`] picks the one a call
+    /// expands).
+    macros_by_name: HashMap<String, Vec<Pos>>,
+    /// xxh3 of a file's path -> its index in [`Workspace::files`]: made on the first call of a
+    /// macro with several definitions in the caller's crate, to read the caller's module.
+    files_by_path: OnceLock<HashMap<u64, u32>>,
     /// [`Workspace::tls_check_macros`], made on first use.
     tls_check_macros: OnceLock<Vec<String>>,
     impls_by_type: HashMap<Name, Vec<Pos>>,
@@ -189,7 +194,8 @@ impl Workspace {
             for (k, m) in file.macros.iter().enumerate() {
                 ws.macros_by_name
                     .entry(m.name.clone())
-                    .or_insert(pos(fi, k));
+                    .or_default()
+                    .push(pos(fi, k));
             }
             for (k, i) in file.impls.iter().enumerate() {
                 ws.impls_by_type
@@ -489,11 +495,100 @@ impl Workspace {
         )
     }
 
-    /// A `macro_rules!` macro of this name defined in the workspace (the first in path order).
-    pub fn macro_named(&self, name: &str) -> Option<&MacroDef> {
+    /// Every `macro_rules!` definition of this name in the workspace, in path order.
+    pub fn macros_named(&self, name: &str) -> impl Iterator<Item = &MacroDef> {
         self.macros_by_name
             .get(name)
+            .into_iter()
+            .flatten()
             .map(|&(fi, k)| &self.files[fi as usize].macros[k as usize])
+    }
+
+    /// The definition at a position [`Workspace::macro_for_call`] gave.
+    pub fn macro_at(&self, (fi, k): Pos) -> Option<&MacroDef> {
+        self.files.get(fi as usize)?.macros.get(k as usize)
+    }
+
+    /// The definition a call of `path!` written at `line` of file `caller` (in crate `krate`)
+    /// expands, picked as Rust's scopes would: only one the call can name (of the same crate, or
+    /// `#[macro_export]`ed; for a qualified call `krate::m!`/`crate::m!`, of the crate the path
+    /// names), then by nearness: defined earlier in the caller's file (the latest such), in an
+    /// ancestor module's file (the nearest), elsewhere in the caller's crate, then another crate's
+    /// exported one. Ties go to the first in path order, so the pick never depends on threads.
+    pub fn macro_for_call(
+        &self,
+        path: &syn::Path,
+        krate: &str,
+        caller: &str,
+        line: usize,
+    ) -> Option<(Pos, &MacroDef)> {
+        let name = path.segments.last()?.ident.to_string();
+        let defs = self.macros_by_name.get(&name)?;
+        let krate = crate_ident(krate);
+        let qualifier = (path.segments.len() > 1)
+            .then(|| path.segments.first().map(|s| s.ident.to_string()))
+            .flatten();
+        let nameable = |&(fi, k): &Pos| {
+            let file = &self.files[fi as usize];
+            let def = &file.macros[k as usize];
+            let def_crate = crate_ident(&file.crate_name);
+            let same_crate = def_crate == krate;
+            match qualifier.as_deref() {
+                None => def.exported || same_crate,
+                Some("crate" | "self" | "super") => same_crate,
+                Some(named) => named == def_crate && (def.exported || same_crate),
+            }
+        };
+        let candidates: Vec<Pos> = defs.iter().copied().filter(nameable).collect();
+        match candidates.as_slice() {
+            [] => return None,
+            &[only] => return self.macro_at(only).map(|d| (only, d)),
+            _ => {}
+        }
+        let caller_module: Option<&[String]> = self.file_at_path(caller).map(|f| &*f.module);
+        // (rank, tie-break): lower is nearer; ties in path order by the position itself.
+        let key = |&(fi, k): &Pos| {
+            let file = &self.files[fi as usize];
+            let def = &file.macros[k as usize];
+            if crate_ident(&file.crate_name) != krate {
+                return (4u8, 0i64);
+            }
+            if file.path == caller {
+                return if def.line as usize <= line {
+                    (0, -i64::from(def.line))
+                } else {
+                    (2, 0)
+                };
+            }
+            let def_module = file.module.iter().chain(def.module.iter());
+            let ancestor = caller_module.is_some_and(|m| {
+                def_module.clone().count() <= m.len()
+                    && def_module.clone().zip(m).all(|(a, b)| a == b)
+            });
+            if ancestor {
+                (1, -(def_module.count() as i64))
+            } else {
+                (3, 0)
+            }
+        };
+        let best = candidates
+            .iter()
+            .min_by_key(|at| (key(at), **at))
+            .copied()?;
+        self.macro_at(best).map(|d| (best, d))
+    }
+
+    /// The index of the file at this path (relative to the scanned root).
+    fn file_at_path(&self, path: &str) -> Option<&FileIndex> {
+        let by_path = self.files_by_path.get_or_init(|| {
+            self.files
+                .iter()
+                .enumerate()
+                .map(|(fi, f)| (xxhash_rust::xxh3::xxh3_64(f.path.as_bytes()), fi as u32))
+                .collect()
+        });
+        let &fi = by_path.get(&xxhash_rust::xxh3::xxh3_64(path.as_bytes()))?;
+        self.files.get(fi as usize).filter(|f| f.path == path)
     }
 
     /// The names (as a call's last segment gives them) of the workspace macros whose body names a
@@ -506,8 +601,9 @@ impl Workspace {
                 .macros_by_name
                 .keys()
                 .filter(|name| {
-                    self.macro_named(name)
-                        .is_some_and(|m| crate::taint::summary::names_a_tls_check(self, &m.body))
+                    // Any definition: a call may expand any of them (a superset).
+                    self.macros_named(name)
+                        .any(|m| crate::taint::summary::names_a_tls_check(self, &m.body))
                 })
                 .cloned()
                 .collect();
@@ -516,41 +612,32 @@ impl Workspace {
         })
     }
 
-    /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]): the
-    /// template's tokens spanned at the call's path, the call's own tokens where they are written;
-    /// `None` for other macros or arms the expander cannot match.
-    pub fn expand_macro(&self, mac: &syn::Macro, krate: &str) -> Option<proc_macro2::TokenStream> {
-        self.expand_macro_arm(mac, krate)
-            .map(|(_, _, tokens)| tokens)
+    /// The expansion of a call to a simple workspace `macro_rules!` macro (see [`expand`]),
+    /// written in file `caller` of crate `krate`: the template's tokens spanned at the call's
+    /// path, the call's own tokens where they are written; `None` for other macros or arms the
+    /// expander cannot match.
+    pub fn expand_macro(
+        &self,
+        mac: &syn::Macro,
+        krate: &str,
+        caller: &str,
+    ) -> Option<proc_macro2::TokenStream> {
+        self.expand_macro_arm(mac, krate, caller)
+            .map(|(_, _, _, tokens)| tokens)
     }
 
-    /// [`Workspace::expand_macro`] for a call written in crate `krate`, with the definition and
-    /// the index of the arm that matched. Only a definition the call can name counts: one of the
-    /// same crate or a `#[macro_export]`ed one, and for a qualified call (`tracing::info!`) one of
-    /// the crate the path names (`crate::`, `$crate::` or its own name).
+    /// [`Workspace::expand_macro`] with the definition ([`Workspace::macro_for_call`] picks the
+    /// one the call names), its position and the index of the arm that matched.
     pub fn expand_macro_arm(
         &self,
         mac: &syn::Macro,
         krate: &str,
-    ) -> Option<(&MacroDef, usize, proc_macro2::TokenStream)> {
-        let name = mac.path.segments.last()?.ident.to_string();
-        let &(fi, k) = self.macros_by_name.get(&name)?;
-        let def_crate = crate_ident(&self.files[fi as usize].crate_name);
-        let def = &self.files[fi as usize].macros[k as usize];
-        let same_crate = def_crate == crate_ident(krate);
-        if !(def.exported || same_crate) {
-            return None;
-        }
-        if mac.path.segments.len() > 1 {
-            let first = mac.path.segments.first()?.ident.to_string();
-            let names_def = first == def_crate || (same_crate && first == "crate");
-            if !names_def {
-                return None;
-            }
-        }
+        caller: &str,
+    ) -> Option<(Pos, &MacroDef, usize, proc_macro2::TokenStream)> {
         let span = syn::spanned::Spanned::span(&mac.path);
+        let (at, def) = self.macro_for_call(&mac.path, krate, caller, span.start().line)?;
         let (arm, tokens) = expand::expand_arm(&def.body, mac.tokens.clone(), span)?;
-        Some((def, arm, tokens))
+        Some((at, def, arm, tokens))
     }
 
     /// Variants of `type_name` whose payload a response conversion puts into a 5xx body or a gRPC
@@ -569,11 +656,17 @@ impl Workspace {
     /// defines them: a superset of the calls [`Workspace::expand_macro_arm`] expands into such
     /// a body.
     pub fn macro_calls_where(&self, holds: &dyn Fn(&str) -> bool) -> Vec<String> {
-        self.macros_by_name
+        let mut calls: Vec<String> = self
+            .macros_by_name
             .iter()
-            .filter(|(_, at)| holds(&self.files[at.0 as usize].macros[at.1 as usize].body))
+            .filter(|(_, defs)| {
+                defs.iter()
+                    .any(|&(fi, k)| holds(&self.files[fi as usize].macros[k as usize].body))
+            })
             .map(|(name, _)| format!("{name}!"))
-            .collect()
+            .collect();
+        calls.sort(); // the map's order varies from run to run
+        calls
     }
 
     /// Text whose presence makes an item worth parsing because rules follow it through the
@@ -582,13 +675,17 @@ impl Workspace {
     /// into a server-error body with their text and of the constructors that build them
     /// (`ApiError::Database`, `ApiError::database_error`). Sorted, deduplicated.
     ///
-    /// A macro counts as [`Workspace::expand_macro_arm`] expands its calls: by the definition
-    /// its name finds, and only in its own crate unless it is exported (clang-sys's private
-    /// `link!` says nothing about the thousands of `windows_targets::link!` calls).
+    /// Every definition of a name counts where a call may expand it
+    /// ([`Workspace::macro_for_call`]): only in its own crate unless it is exported (clang-sys's
+    /// private `link!` says nothing about the thousands of `windows_targets::link!` calls).
     pub fn prefilter_literals(&self, worth_expanding: impl Fn(&str) -> bool) -> FollowedLiterals {
         let mut in_crate = BTreeSet::new();
         let mut anywhere: BTreeSet<String> = BTreeSet::new();
-        for (name, &(fi, k)) in &self.macros_by_name {
+        for (name, &(fi, k)) in self
+            .macros_by_name
+            .iter()
+            .flat_map(|(name, defs)| defs.iter().map(move |at| (name, at)))
+        {
             let file = &self.files[fi as usize];
             let def = &file.macros[k as usize];
             if name.len() < 2 || !worth_expanding(&def.body) {
@@ -714,7 +811,8 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
             .hash(hasher);
     }
     for m in &file.macros {
-        (&m.name, &m.body).hash(hasher);
+        // Which definition a call expands depends on where each is and whether it is exported.
+        (&m.name, &m.body, m.exported, m.line, &m.module).hash(hasher);
     }
     file.constructed.hash(hasher);
     file.bare_constructed.hash(hasher);
@@ -783,13 +881,13 @@ mod tests {
     #[test]
     fn followed_macro_calls_count_where_the_call_expands() {
         let ws = Workspace::from_sources(&[
-            // Found first by name: its calls expand only in crate `actors-lib`.
+            // Private: its calls expand only in crate `actors-lib`.
             (
                 "actors/src/lib.rs",
                 "actors-lib",
                 "macro_rules! launch { ($f:expr) => { tokio::spawn($f) }; }\n",
             ),
-            // Same name later in the workspace: no call reaches it by name.
+            // Same name, exported: a call in any other crate expands it.
             (
                 "app/src/lib.rs",
                 "app",
@@ -803,10 +901,66 @@ mod tests {
             ),
         ]);
         let followed = ws.prefilter_literals(|body| body.contains("spawn"));
-        assert_eq!(followed.anywhere, ["go!"]);
+        assert_eq!(followed.anywhere, ["go!", "launch!"]);
         assert_eq!(
             followed.in_crate,
             [("actors_lib".to_string(), "launch!".to_string())]
         );
+    }
+
+    #[test]
+    fn a_call_expands_the_definition_rust_would_pick() {
+        let spawns = "macro_rules! launch { ($f:expr) => { tokio::spawn($f) }; }\n";
+        let quiet = "macro_rules! launch { ($f:expr) => { $f }; }\n";
+        let exported =
+            "#[macro_export]\nmacro_rules! launch { ($f:expr) => { std::thread::spawn($f) }; }\n";
+        let ws = Workspace::from_sources(&[
+            ("actors/src/lib.rs", "actors", quiet),
+            ("app/src/main.rs", "app", spawns),
+            ("app/src/net/mod.rs", "app", quiet),
+            ("app/src/net/tcp.rs", "app", "fn f() {}\n"),
+            ("app/src/db.rs", "app", "fn f() {}\n"),
+            ("kit/src/lib.rs", "kit", exported),
+        ]);
+        let body = |path: &str, krate: &str, caller: &str, line: usize| {
+            let path: syn::Path = syn::parse_str(path).expect("path");
+            ws.macro_for_call(&path, krate, caller, line)
+                .map(|(_, d)| d.body.clone())
+        };
+        let has = |b: Option<String>, what: &str| b.is_some_and(|b| b.contains(what));
+        // The calling crate's own private definition, not the first one in path order.
+        assert!(has(
+            body("launch", "app", "app/src/main.rs", 5),
+            "tokio::spawn"
+        ));
+        assert!(has(
+            body("launch", "actors", "actors/src/x.rs", 5),
+            "=> { $f }"
+        ));
+        // In a submodule whose own file defines it: that one (defined before the call).
+        assert!(has(
+            body("launch", "app", "app/src/net/mod.rs", 5),
+            "=> { $f }"
+        ));
+        // Else the nearest ancestor module's, not a sibling's.
+        assert!(has(
+            body("launch", "app", "app/src/net/tcp.rs", 5),
+            "=> { $f }"
+        ));
+        assert!(has(
+            body("launch", "app", "app/src/db.rs", 5),
+            "tokio::spawn"
+        ));
+        // A crate with none of its own: the exported one of another crate.
+        assert!(has(
+            body("launch", "other", "other/src/lib.rs", 5),
+            "thread::spawn"
+        ));
+        // A qualified call names the crate.
+        assert!(has(
+            body("kit::launch", "app", "app/src/main.rs", 5),
+            "thread::spawn"
+        ));
+        assert!(body("actors::launch", "app", "app/src/main.rs", 5).is_none());
     }
 }

@@ -154,7 +154,9 @@ fn holds_join_handle(cx: &Ctx<'_, '_>, ty: &syn::Type) -> bool {
 /// A call of a workspace `macro_rules!` macro whose expansion's value is a spawn call
 /// (`let _ = spawn_named!("actor", fut)` with `tokio::spawn($fut)` as its last expression).
 fn spawning_macro(cx: &Ctx<'_, '_>, mac: &syn::Macro) -> Option<(proc_macro2::Span, String)> {
-    let expansion = cx.workspace.expand_macro(mac, &cx.file.crate_name)?;
+    let expansion = cx
+        .workspace
+        .expand_macro(mac, &cx.file.crate_name, &cx.file.path)?;
     let block: syn::Block = syn::parse2(quote::quote!({ #expansion })).ok()?;
     let tail = match block.stmts.last()? {
         syn::Stmt::Expr(e, None) => e,

@@ -176,7 +176,9 @@ impl crate::taint::Summaries for WithMacros<'_> {
     }
 
     fn expand(&self, mac: &syn::Macro) -> Option<proc_macro2::TokenStream> {
-        self.model.workspace.expand_macro(mac, self.krate)
+        self.model
+            .workspace
+            .expand_macro(mac, self.krate, self.model.file)
     }
 
     fn environment_is_input(&self) -> bool {

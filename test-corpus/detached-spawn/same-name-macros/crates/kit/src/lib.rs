@@ -1,0 +1,6 @@
+#[macro_export]
+macro_rules! go {
+    ($fut:expr) => {
+        ::tokio::spawn($fut)
+    };
+}
