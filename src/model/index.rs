@@ -25,11 +25,16 @@ pub struct FileIndex {
     pub structs: Vec<StructDef>,
     pub impls: Vec<ImplDef>,
     pub macros: Vec<MacroDef>,
-    /// `Type::Variant` written in expression position (not a pattern): (type, variant), with
-    /// `Self` replaced by the impl's type where the fn is in an impl.
-    pub constructed: BTreeSet<(String, String)>,
-    /// Bare capitalised names in expression position (`Err(NotFound)` after `use E::*`).
-    pub bare_constructed: BTreeSet<String>,
+    /// Variants constructed (written outside a pattern): `Type::Variant` (`Self` replaced by the
+    /// impl's type), and a bare `Variant` where the file imports it (`use E::*`,
+    /// `use E::{Variant}`), each with how its path names the enum ([`Via`]). Sorted, deduplicated.
+    pub constructions: Vec<Constructed>,
+    /// Bare capitalised names in the arguments of macro calls: (macro, name). A workspace macro
+    /// whose body writes `Type::$variant` constructs `Type::Name` (`impl_from! { io::Error => Io }`).
+    pub macro_args: Vec<(Name, Name)>,
+    /// The first segments of the file's glob imports other than `crate`/`self`/`super` ones
+    /// (`use other_crate::*`): a name they may bring in is not known to be the crate's own.
+    pub glob_roots: Vec<Name>,
     /// Field names read (`.name` followed by anything but an assignment or a push/insert).
     pub fields_read: BTreeSet<String>,
     /// Body-limit settings written in the file outside `use` declarations and test modules
@@ -63,6 +68,18 @@ impl FileIndex {
                 interner.intern(variant);
             }
         }
+        for c in &mut self.constructions {
+            interner.intern(&mut c.owner);
+            interner.intern(&mut c.variant);
+            if let Via::Root(root) = &mut c.via {
+                interner.intern(root);
+            }
+        }
+        for (mac, name) in &mut self.macro_args {
+            interner.intern(mac);
+            interner.intern(name);
+        }
+        self.glob_roots.iter_mut().for_each(|r| interner.intern(r));
         for e in &mut self.enums {
             interner.intern(&mut e.name);
             e.derives.iter_mut().for_each(|d| interner.intern(d));
@@ -224,6 +241,168 @@ pub struct MacroDef {
     pub exported: bool,
 }
 
+/// A variant construction the file writes: the enum (its name, through `use .. as ..` renames),
+/// the variant, and how the path names the enum.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Constructed {
+    pub owner: Name,
+    pub variant: Name,
+    pub via: Via,
+}
+
+/// How a construction's path names its enum, as far as the file's `use` declarations tell. The
+/// workspace turns it into a crate or "by name" ([`crate::model::Construction`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Via {
+    /// `crate::`, `self::`, `super::` or `$crate::`, written or through the import of the
+    /// path's first segment: the file's own crate.
+    OwnCrate,
+    /// The path, or the import of its first segment, starts with this name: a workspace crate's
+    /// (resolved to it), or else a module's or a library's (by name).
+    Root(Name),
+    /// `Enum::Variant` with `Enum` neither qualified nor imported by name: the file's own crate's
+    /// enum if that crate has one of that name with the variant and no glob import may bring
+    /// another workspace crate's; by name otherwise.
+    Unqualified,
+}
+
+/// [`Via`] borrowed from the file's text while the file is scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ViaRef<'a> {
+    Own,
+    Root(&'a str),
+    Unqualified,
+}
+
+impl ViaRef<'_> {
+    fn of_root(root: &str) -> ViaRef<'_> {
+        match root {
+            "crate" | "self" | "super" => ViaRef::Own,
+            root => ViaRef::Root(root),
+        }
+    }
+
+    fn owned(self) -> Via {
+        match self {
+            ViaRef::Own => Via::OwnCrate,
+            ViaRef::Root(r) => Via::Root(r.into()),
+            ViaRef::Unqualified => Via::Unqualified,
+        }
+    }
+}
+
+/// (enum, variant, how) found while scanning, borrowed.
+type Found<'a> = (&'a str, &'a str, ViaRef<'a>);
+
+/// Every `use` of the file at any depth (fn bodies included: `use Error::*;` is often written
+/// inside the fn that raises the variants), unscoped: what a name and a path's first segment
+/// name, for attributing constructions.
+#[derive(Default)]
+struct Imports {
+    /// Local name -> the path it imports, as written (`crate::` kept).
+    names: HashMap<String, Vec<String>>,
+    /// Glob-imported paths as written.
+    globs: Vec<Vec<String>>,
+}
+
+impl Imports {
+    fn add_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.add_tree(prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                if n.ident == "self" {
+                    if let Some(last) = prefix.last() {
+                        self.names.insert(last.clone(), prefix.clone());
+                    }
+                } else {
+                    let mut full = prefix.clone();
+                    full.push(n.ident.to_string());
+                    self.names.insert(n.ident.to_string(), full);
+                }
+            }
+            syn::UseTree::Rename(r) => {
+                let mut full = prefix.clone();
+                if r.ident != "self" {
+                    full.push(r.ident.to_string());
+                }
+                self.names.insert(r.rename.to_string(), full);
+            }
+            syn::UseTree::Glob(_) => self.globs.push(prefix.clone()),
+            syn::UseTree::Group(g) => {
+                for item in &g.items {
+                    self.add_tree(prefix, item);
+                }
+            }
+        }
+    }
+
+    /// The enum that `segments` (a path up to the enum, the variant left out) names, and how.
+    fn attribute<'a>(&'a self, segments: &[&'a str]) -> Option<(&'a str, ViaRef<'a>)> {
+        match segments {
+            [] => None,
+            [one] => Some(match self.names.get(*one) {
+                Some(path) => match &path[..] {
+                    [first, .., last] => (last.as_str(), ViaRef::of_root(first)),
+                    [last] => (last.as_str(), ViaRef::Unqualified),
+                    [] => (*one, ViaRef::Unqualified),
+                },
+                None => (*one, ViaRef::Unqualified),
+            }),
+            [first, .., last] => {
+                let root = self
+                    .names
+                    .get(*first)
+                    .and_then(|p| p.first())
+                    .map_or(*first, String::as_str);
+                Some((last, ViaRef::of_root(root)))
+            }
+        }
+    }
+
+    /// Variants a bare name constructs, `None` when the file imports no variant: (enum, variant,
+    /// how) for an import of the variant (`use E::{Gone}`, `use E::Gone as G`) and for every
+    /// glob import of an enum's variants (`use E::*`; the workspace keeps those where the enum has
+    /// such a variant).
+    fn variant_imports(&self) -> Option<VariantImports<'_>> {
+        let by_name: HashMap<&str, Found<'_>> = self
+            .names
+            .iter()
+            .filter_map(|(local, path)| {
+                let [prefix @ .., parent, variant] = &path[..] else {
+                    return None;
+                };
+                if !starts_upper(parent) || parent == "Self" {
+                    return None;
+                }
+                let mut segments: Vec<&str> = prefix.iter().map(String::as_str).collect();
+                segments.push(parent);
+                let (owner, via) = self.attribute(&segments)?;
+                Some((local.as_str(), (owner, variant.as_str(), via)))
+            })
+            .collect();
+        let globs: Vec<(&str, ViaRef<'_>)> = self
+            .globs
+            .iter()
+            .filter(|g| g.last().is_some_and(|l| starts_upper(l) && l != "Self"))
+            .filter_map(|g| {
+                let segments: Vec<&str> = g.iter().map(String::as_str).collect();
+                self.attribute(&segments)
+            })
+            .collect();
+        (!by_name.is_empty() || !globs.is_empty()).then_some(VariantImports { by_name, globs })
+    }
+}
+
+/// The variant imports of a file ([`Imports::variant_imports`]).
+struct VariantImports<'a> {
+    by_name: HashMap<&'a str, Found<'a>>,
+    globs: Vec<(&'a str, ViaRef<'a>)>,
+}
+
 /// Facts the token scan finds in one fn body (borrowed from the text: owned copies are made
 /// once per distinct name).
 #[derive(Default)]
@@ -274,19 +453,25 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
             .iter()
             .any(|&(open, close)| open < k && k < close)
     };
-    scan_file_facts(&tokens, &mut index, &in_test_module);
-    index.body_limits = body_limit_settings(&tokens, &in_test_module);
     let bodies: HashMap<usize, (usize, usize)> = tokens
         .fn_bodies()
         .into_iter()
         .filter(|&(fn_tok, _, _)| !in_test_module(fn_tok))
         .map(|(fn_tok, open, close)| (fn_tok, (open, close)))
         .collect();
-    for &(open, close) in bodies.values() {
-        bare_constructions(&tokens, open, close, &mut index.bare_constructed);
+    let (uses, imports) = read_uses(&tokens, &bodies);
+    let mut found: BTreeSet<Found<'_>> = BTreeSet::new();
+    scan_file_facts(&tokens, &mut index, &imports, &mut found, &in_test_module);
+    index.body_limits = body_limit_settings(&tokens, &in_test_module);
+    let variant_imports = imports.variant_imports();
+    if let Some(vi) = &variant_imports {
+        for &(open, close) in bodies.values() {
+            bare_constructions(&tokens, open, close, vi, &mut found);
+        }
     }
-    // Item-level macro calls (`impl_from! { io::Error => Io }`) may construct variants named
-    // bare: macro code the model can see counts as raising them.
+    // Macro calls (`impl_from! { io::Error => Io }`, in a body or at item level) may construct
+    // variants named bare: the workspace knows which macros build `Type::$name`. At item level,
+    // a variant the file imports counts too.
     let mut inside: Vec<(usize, usize)> = bodies.values().copied().collect();
     inside.sort_unstable();
     let in_body = |k: usize| {
@@ -294,28 +479,56 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         let i = inside.partition_point(|&(open, _)| open < k);
         i > 0 && inside[i - 1].1 > k
     };
+    let mut macro_args: BTreeSet<(&str, &str)> = BTreeSet::new();
     for k in 1..tokens.toks.len().saturating_sub(1) {
         let open = k + 1;
         if tokens.is(k, "!")
             && tokens.is_ident(k - 1)
             && !tokens.is(k - 1, "macro_rules")
             && tokens.toks[open].kind == Kind::Open
-            && !in_body(k)
             && !in_test_module(k)
         {
-            bare_constructions(
-                &tokens,
-                open,
-                tokens.toks[open].pair(),
-                &mut index.bare_constructed,
-            );
+            let close = tokens.toks[open].pair();
+            let name = tokens.text_of(k - 1);
+            for j in open + 1..close {
+                if is_bare_name(&tokens, j) {
+                    macro_args.insert((name, tokens.text_of(j)));
+                }
+            }
+            if !in_body(k)
+                && let Some(vi) = &variant_imports
+            {
+                bare_constructions(&tokens, open, close, vi, &mut found);
+            }
         }
     }
+    index.macro_args = macro_args
+        .into_iter()
+        .map(|(m, n)| (m.into(), n.into()))
+        .collect();
+    index.constructions = found
+        .into_iter()
+        .map(|(owner, variant, via)| Constructed {
+            owner: owner.into(),
+            variant: variant.into(),
+            via: via.owned(),
+        })
+        .collect();
+    let mut roots: Vec<Name> = imports
+        .globs
+        .iter()
+        .filter_map(|g| g.first())
+        .filter(|r| !matches!(r.as_str(), "crate" | "self" | "super"))
+        .map(Name::from)
+        .collect();
+    roots.sort();
+    roots.dedup();
+    index.glob_roots = roots;
     let lines = LineIndex::new(text);
-    let uses = use_map(&tokens, &bodies);
     let mut walker = Walker {
         index: &mut index,
         uses: &uses,
+        imports: &imports,
         bodies: &bodies,
         test_modules: &test_modules,
         t: &tokens,
@@ -327,6 +540,8 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
     walker.walk(0, tokens.toks.len(), &Scope::default());
     let failed = walker.failed;
     let plain_enums = walker.plain_enums;
+    index.constructions.sort_unstable();
+    index.constructions.dedup();
     index.skeleton_failed = failed;
     let written = (0..tokens.toks.len())
         .filter(|&k| tokens.is(k, "enum") && tokens.is_ident(k) && tokens.is_ident(k + 1))
@@ -366,17 +581,15 @@ fn accepts_every_certificate(t: &Tokens<'_>, open: usize, close: usize) -> bool 
         && (j + 2..end - 5).all(|s| t.is_ident(s) || t.is(s, "::"))
 }
 
-/// The file's `use` declarations outside fn bodies, each parsed on its own.
-fn use_map(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> UseMap {
+/// The file's `use` declarations, each parsed on its own: those outside fn bodies make the
+/// [`UseMap`]; all of them the [`Imports`] that attribute constructions.
+fn read_uses(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> (UseMap, Imports) {
     let mut map = UseMap::default();
+    let mut imports = Imports::default();
     let mut inside: Vec<(usize, usize)> = bodies.values().copied().collect();
     inside.sort_unstable();
     for k in 0..t.toks.len() {
         if !(t.is(k, "use") && t.toks[k].kind == Kind::Ident) {
-            continue;
-        }
-        let i = inside.partition_point(|&(open, _)| open < k);
-        if i > 0 && inside[i - 1].1 > k {
             continue;
         }
         let Some(end) = (k..t.toks.len()).find(|&j| t.is(j, ";")) else {
@@ -385,17 +598,27 @@ fn use_map(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> UseMap {
         if let Ok(item) =
             syn::parse_str::<syn::ItemUse>(&t.text[t.toks[k].start()..t.toks[end].end()])
         {
-            syn::visit::Visit::visit_item_use(&mut map, &item);
+            imports.add_tree(&mut Vec::new(), &item.tree);
+            let i = inside.partition_point(|&(open, _)| open < k);
+            if !(i > 0 && inside[i - 1].1 > k) {
+                syn::visit::Visit::visit_item_use(&mut map, &item);
+            }
         }
     }
-    map
+    (map, imports)
 }
 
-/// Variants constructed, bare names and fields read anywhere in the file (bodies, consts, macros).
-fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn Fn(usize) -> bool) {
+/// Variants constructed as `Type::Variant` and fields read anywhere in the file (bodies, consts,
+/// macros), outside test modules. `Self::Variant` is left to the walker, which knows the impl.
+fn scan_file_facts<'a>(
+    t: &Tokens<'a>,
+    index: &mut FileIndex,
+    imports: &'a Imports,
+    found: &mut BTreeSet<Found<'a>>,
+    in_test_module: &dyn Fn(usize) -> bool,
+) {
     let n = t.toks.len();
-    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
-    let aliases = type_aliases(t);
+    let mut segments: Vec<&str> = Vec::new();
     let mut k = 0;
     while k < n {
         if t.toks[k].kind == Kind::Open && in_test_module(k + 1) && !in_test_module(k) {
@@ -423,22 +646,17 @@ fn scan_file_facts(t: &Tokens<'_>, index: &mut FileIndex, in_test_module: &dyn F
         if end > k && starts_upper(last) {
             let owner = t.text_of(end - 2);
             if starts_upper(owner) && owner != "Self" && !t.in_pattern(end) {
-                seen.insert((owner, last));
+                segments.clear();
+                segments.extend((k..end - 1).step_by(2).map(|j| t.text_of(j)));
                 // `use AuthParseError as E;` (at any depth, also in a fn body): `E::Invalid` is
-                // `AuthParseError::Invalid`.
-                for &(alias, original) in &aliases {
-                    if alias == owner {
-                        seen.insert((original, last));
-                    }
+                // `AuthParseError::Invalid`; `use b::Error;`: `Error::Gone` is crate b's.
+                if let Some((owner, via)) = imports.attribute(&segments) {
+                    found.insert((owner, last, via));
                 }
             }
         }
         k = end + 1;
     }
-    index.constructed.extend(
-        seen.into_iter()
-            .map(|(owner, v)| (owner.to_string(), v.to_string())),
-    );
 }
 
 /// The body-limit settings the file writes (`Type::function` or the type alone, as
@@ -485,49 +703,45 @@ fn body_limit_settings(
     out
 }
 
-/// `(alias, original)` for every `use ..::Original as Alias` of a capitalised name in the file,
-/// also those inside fn bodies (the token scanner does not scope them: an alias maps its name
-/// anywhere in the file, which can only make more variants count as constructed).
-fn type_aliases<'t>(t: &Tokens<'t>) -> Vec<(&'t str, &'t str)> {
-    let mut out = Vec::new();
-    let mut in_use = false;
-    for k in 0..t.toks.len() {
-        if t.is(k, ";") {
-            in_use = false;
-        } else if t.is(k, "use") && t.toks[k].kind == Kind::Ident {
-            in_use = true;
-        } else if in_use
-            && k > 0
-            && t.is(k, "as")
-            && t.is_ident(k - 1)
-            && t.is_ident(k + 1)
-            && starts_upper(t.text_of(k - 1))
-            && starts_upper(t.text_of(k + 1))
-        {
-            out.push((t.text_of(k + 1), t.text_of(k - 1)));
-        }
-    }
-    out
+/// A bare capitalised name in expression position at token `k` (`Err(NotFound)`): not `Self`,
+/// not part of a path, not in a pattern, not declared.
+fn is_bare_name(t: &Tokens<'_>, k: usize) -> bool {
+    // The cheap tests first: most identifiers are lowercase.
+    t.is_ident(k)
+        && starts_upper(t.text_of(k))
+        && !t.is(k, "Self")
+        && !t.is(k - 1, "::")
+        && !t.is(k + 1, "::")
+        && !t.in_pattern(k)
+        && !is_keyword_context(t, k)
 }
 
-/// Bare capitalised names in expression position inside a body (`Err(NotFound)`).
-fn bare_constructions(t: &Tokens<'_>, open: usize, close: usize, out: &mut BTreeSet<String>) {
-    for k in open + 1..close {
-        // The cheap tests first: most identifiers are lowercase, and the set lookup compares
-        // strings.
-        if !t.is_ident(k) {
+/// Variants a body (or a macro call's arguments) constructs by a bare name the file imports
+/// (`use ApiError::*;` then `Err(NotFound)`).
+fn bare_constructions<'a>(
+    t: &Tokens<'a>,
+    open: usize,
+    close: usize,
+    imports: &VariantImports<'a>,
+    out: &mut BTreeSet<Found<'a>>,
+) {
+    let mut k = open;
+    while k + 1 < close {
+        k += 1;
+        if t.is(k, "use") && t.is_ident(k) {
+            // An import names variants; it constructs none.
+            k = (k..close).find(|&j| t.is(j, ";")).unwrap_or(close);
+            continue;
+        }
+        if !is_bare_name(t, k) {
             continue;
         }
         let name = t.text_of(k);
-        if starts_upper(name)
-            && name != "Self"
-            && !t.is(k - 1, "::")
-            && !t.is(k + 1, "::")
-            && !out.contains(name)
-            && !t.in_pattern(k)
-            && !is_keyword_context(t, k)
-        {
-            out.insert(name.to_string());
+        if let Some(&found) = imports.by_name.get(name) {
+            out.insert(found);
+        }
+        for &(owner, via) in &imports.globs {
+            out.insert((owner, name, via));
         }
     }
 }
@@ -537,7 +751,17 @@ fn is_keyword_context(t: &Tokens<'_>, k: usize) -> bool {
     k > 0
         && matches!(
             t.text_of(k - 1),
-            "struct" | "enum" | "union" | "trait" | "type" | "impl" | "for" | "fn" | ":" | "->"
+            "struct"
+                | "enum"
+                | "union"
+                | "trait"
+                | "type"
+                | "impl"
+                | "for"
+                | "fn"
+                | ":"
+                | "->"
+                | "as"
         )
 }
 
@@ -657,11 +881,14 @@ struct Scope {
     entry: bool,
     /// The variants' owner when the impl converts it into a response (`From<E> for Status`: E).
     responds_for: Option<String>,
+    /// The enum `Self::Variant` constructs in the impl, and how its header names it.
+    self_owner: Option<(Name, Via)>,
 }
 
 struct Walker<'a, 't> {
     index: &'a mut FileIndex,
     uses: &'a UseMap,
+    imports: &'a Imports,
     bodies: &'a HashMap<usize, (usize, usize)>,
     test_modules: &'a [(usize, usize)],
     t: &'a Tokens<'t>,
@@ -716,6 +943,20 @@ fn last_segment(ty: &syn::Type) -> Option<String> {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         syn::Type::Reference(r) => last_segment(&r.elem),
         _ => None,
+    }
+}
+
+/// The path segments of a type (through references); empty for other types.
+fn self_segments(ty: &syn::Type) -> Vec<String> {
+    match ty {
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect(),
+        syn::Type::Reference(r) => self_segments(&r.elem),
+        _ => Vec::new(),
     }
 }
 
@@ -895,16 +1136,23 @@ impl Walker<'_, '_> {
                 def.validates = facts.validates.into_iter().map(str::to_string).collect();
                 def.constructs = facts
                     .constructs
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .map(|(owner, v)| match (owner, &scope.self_type) {
                         ("Self", Some(ty)) => (ty.clone(), v.into()),
                         _ => (owner.into(), v.into()),
                     })
                     .collect();
-                for c in &def.constructs {
-                    self.index
-                        .constructed
-                        .insert((c.0.to_string(), c.1.to_string()));
+                // `Self::Variant`: the impl's type, named as its header names it (the file-wide
+                // scan found every other construction).
+                if let Some((owner, via)) = &scope.self_owner {
+                    for (_, v) in facts.constructs.iter().filter(|(o, _)| *o == "Self") {
+                        self.index.constructions.push(Constructed {
+                            owner: owner.clone(),
+                            variant: (*v).into(),
+                            via: via.clone(),
+                        });
+                    }
                 }
                 if let Some(owner) = &scope.responds_for
                     && let Ok(block) = syn::parse_str::<syn::Block>(
@@ -965,13 +1213,20 @@ impl Walker<'_, '_> {
             return open + 1;
         }
         let close = t.toks[open].pair();
-        let (self_type, trait_text, trait_args) = match impl_header(t, k, open) {
+        let (self_type, trait_text, trait_args, self_owner) = match impl_header(t, k, open) {
             Some(header) => {
                 let trait_text = header.trait_segments.map(|segments| {
                     let segments: Vec<String> = segments.into_iter().map(str::to_string).collect();
                     self.uses.resolve(&segments).join("::")
                 });
-                (header.self_type.to_string(), trait_text, header.trait_args)
+                let self_owner = self.imports.attribute(&header.self_segments);
+                let self_owner = self_owner.map(|(o, via)| (Name::from(o), via.owned()));
+                (
+                    header.self_type.to_string(),
+                    trait_text,
+                    header.trait_args,
+                    self_owner,
+                )
             }
             None => {
                 let header = format!("{} {{}}", &t.text[t.toks[k].start()..t.toks[open].start()]);
@@ -996,7 +1251,13 @@ impl Walker<'_, '_> {
                     })
                     // optional: an inherent impl, or a trait without generic arguments, has none
                     .unwrap_or_default();
-                (self_type, trait_text, trait_args)
+                let segments = self_segments(&imp.self_ty);
+                let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+                let self_owner = self
+                    .imports
+                    .attribute(&segments)
+                    .map(|(o, via)| (Name::from(o), via.owned()));
+                (self_type, trait_text, trait_args, self_owner)
             }
         };
         let self_type = Name::from(self_type);
@@ -1034,6 +1295,7 @@ impl Walker<'_, '_> {
             in_trait: false,
             entry: self.has_entry_attribute(self.item_start(k), k),
             responds_for,
+            self_owner,
         };
         self.walk(open + 1, close, &scope);
         close + 1
@@ -1571,6 +1833,8 @@ struct ImplHeader<'t> {
     trait_args: Vec<String>,
     /// The self type's last path segment (through references).
     self_type: &'t str,
+    /// The self type's path segments.
+    self_segments: Vec<&'t str>,
 }
 
 /// The impl header from `impl` (token `k`) to its `{` (token `open`) read from the tokens when
@@ -1647,6 +1911,7 @@ fn impl_header<'t>(t: &Tokens<'t>, k: usize, open: usize) -> Option<ImplHeader<'
         trait_segments,
         trait_args,
         self_type: self_path.segments.last()?,
+        self_segments: self_path.segments,
     })
 }
 
@@ -2080,14 +2345,60 @@ mod tests {
         assert_eq!(*h.validates, ["body".to_string()]);
         assert!(h.calls.contains(&name_key("save")));
         assert_eq!(h.params[0].1, "Json<Req>");
-        assert!(
-            idx.constructed
-                .contains(&("ApiError".into(), "Invalid".into()))
-        );
-        assert!(
-            !idx.constructed
-                .contains(&("ApiError".into(), "Unused".into()))
-        );
+        let made: Vec<(&str, &str)> = idx
+            .constructions
+            .iter()
+            .map(|c| (c.owner.as_str(), c.variant.as_str()))
+            .collect();
+        assert_eq!(made, [("ApiError", "Invalid")]);
+    }
+
+    /// What each construction's path says about the enum's crate, and bare names that construct
+    /// only through an import of the variant.
+    #[test]
+    fn constructions_say_how_their_path_names_the_enum() {
+        let src = "use b::Error;
+use crate::api::ApiError as AE;
+use self::Kind::*;
+            use other::*;
+            impl From<u8> for c::Failure { fn from(_: u8) -> Self { Self::Lost } }
+            fn f() {
+    let _ = (Error::Gone, AE::Timeout, crate::x::E::A, c::E::B, Local::C);
+                let _ = (Conflict, Missing(1), Timeout(5));
+                { use Mode::{Fast as Quick}; let _ = Quick; }
+                match k { Kind::Other => {} }
+}
+            mac! { Loose }
+";
+        let idx = index_file("src/lib.rs", "a", Vec::new(), src);
+        let made: Vec<String> = idx
+            .constructions
+            .iter()
+            .map(|c| format!("{}::{} {:?}", c.owner, c.variant, c.via))
+            .collect();
+        let root = |r: &str| format!("{:?}", Via::Root(r.into()));
+        let own = format!("{:?}", Via::OwnCrate);
+        let unq = format!("{:?}", Via::Unqualified);
+        let mut expected = vec![
+            format!("ApiError::Timeout {own}"),
+            format!("E::A {own}"),
+            format!("E::B {}", root("c")),
+            format!("Error::Gone {}", root("b")),
+            format!("Failure::Lost {}", root("c")),
+            // Through `use self::Kind::*`: every bare capitalised name is a candidate; the
+            // workspace keeps those that are variants of `Kind`.
+            format!("Kind::Conflict {own}"),
+            format!("Kind::Loose {own}"),
+            format!("Kind::Missing {own}"),
+            format!("Kind::Quick {own}"),
+            format!("Kind::Timeout {own}"),
+            format!("Local::C {unq}"),
+            format!("Mode::Fast {unq}"),
+        ];
+        expected.sort();
+        assert_eq!(made, expected);
+        assert_eq!(idx.glob_roots, [Name::from("other")]);
+        assert!(idx.macro_args.contains(&("mac".into(), "Loose".into())));
     }
 
     #[test]

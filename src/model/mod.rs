@@ -13,17 +13,38 @@
 //! inline `mod` blocks; `#[path]` is not followed) allow. Every query says how sure it is, or
 //! answers "unknown" (`None`) when the model cannot tell; rules then behave as without the model.
 //!
+//! Variant constructions are attributed to a crate where the path says which
+//! ([`Workspace::constructions`] gives a [`Construction`] whose `krate` is `Some` when resolved,
+//! `None` when matched by name):
+//! - resolved: a path starting with `crate`, `self`, `super` or `$crate` (the writing file's
+//!   crate) or with a workspace crate's name (`b::Error::Gone`), directly or through the `use`
+//!   of its first segment (`use b::Error;` then `Error::Gone`; `use crate::ApiError as AE;` then
+//!   `AE::Gone`); `Self::Gone` as the impl's header names its type; an unqualified
+//!   `Error::Gone` that no `use` names, when the writing crate defines an enum `Error` with a
+//!   variant `Gone` and no glob import may bring another workspace crate's `Error`. Resolved
+//!   only when the crate reached defines an enum of that name with that variant;
+//! - by name: any other path (a module-relative `error::Error::Gone`, a glob-imported
+//!   `Error`, a crate that only re-exports the enum), and the bare names in the arguments of a
+//!   workspace macro whose body writes `Error::$name` (`impl_from! { io::Error => Io }`).
+//!
+//! A bare name constructs a variant only where the file imports the variant (`use Error::*;`,
+//! `use Error::{Gone}`, at any depth), attributed as the import's path is; a capitalised name
+//! alone (`Timeout(5)`, `Vec<Conflict>`) constructs nothing. Calls (`FnDef::calls`) are kept by
+//! name only.
+//!
 //! ```
-//! # use ferret::model::{Workspace, Resolution};
+//! # use ferret::model::{Construction, Resolution, Workspace};
 //! let ws = Workspace::from_sources(&[(
 //!     "src/error.rs",
 //!     "svc",
 //!     "pub enum ApiError { Invalid(String), Gone }\n\
 //!      impl ApiError { pub fn invalid(m: &str) -> Self { Self::Invalid(m.into()) } }",
 //! )]);
-//! // Whether a variant is constructed anywhere (not merely matched):
-//! assert_eq!(ws.is_variant_constructed("ApiError", "Invalid"), Some(true));
-//! assert_eq!(ws.is_variant_constructed("ApiError", "Gone"), Some(false));
+//! // Whether a variant of crate svc's enum is constructed anywhere (not merely matched), and how:
+//! assert_eq!(ws.is_variant_constructed("svc", "ApiError", "Invalid"), Some(true));
+//! assert_eq!(ws.is_variant_constructed("svc", "ApiError", "Gone"), Some(false));
+//! let how: Vec<_> = ws.constructions("ApiError", "Invalid").collect();
+//! assert_eq!(how, [Construction { krate: Some("svc") }]); // `Self::` in svc's own impl
 //! // Resolve a call as written (after the calling file's `use` map) to a workspace fn:
 //! let Resolution::Resolved(f) = ws.resolve_fn(&["ApiError".into(), "invalid".into()]) else {
 //!     panic!("one candidate")
@@ -115,8 +136,11 @@ pub struct Workspace {
     files: Vec<FileIndex>,
     /// [`index::name_key`] of a fn name -> (file, fn) positions, in file order.
     fns_by_name: HashMap<u64, Vec<Pos>>,
-    constructed: BTreeSet<(String, String)>,
-    bare_constructed: BTreeSet<String>,
+    /// Constructions of workspace enums' variants: (enum, variant, crate id the path resolves
+    /// to, or [`BY_NAME`]), sorted, deduplicated ([`Workspace::constructions`]).
+    constructed: Vec<(Name, Name, u32)>,
+    /// Crate names as paths write them; a crate id indexes this list.
+    crates: Vec<String>,
     fields_read: BTreeSet<String>,
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
     /// Built on the first [`Workspace::callers_of`]: most scans never ask.
@@ -157,6 +181,25 @@ pub(crate) type Pos = (u32, u32);
 fn pos(file: usize, item: usize) -> Pos {
     // A workspace has far fewer than 4 billion files, and a file fewer items.
     (file as u32, item as u32)
+}
+
+/// The crate id of a construction matched by name only.
+const BY_NAME: u32 = u32::MAX;
+
+/// One way a variant is constructed in the workspace ([`Workspace::constructions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Construction<'w> {
+    /// The crate (as paths write it, `my_crate`) whose enum the construction's path names, when
+    /// the file's `use` map and the workspace's crates resolve it; `None` when it is matched by
+    /// the enum's and the variant's names only.
+    pub krate: Option<&'w str>,
+}
+
+impl Construction<'_> {
+    /// Whether the path was resolved to a crate (as opposed to matched by name).
+    pub fn resolved(&self) -> bool {
+        self.krate.is_some()
+    }
 }
 
 /// How a call resolved.
@@ -224,15 +267,104 @@ impl Workspace {
         // The per-file sets move into the merged ones: the model keeps each fact once. Inserted
         // one by one: `BTreeSet::append` rebuilds the whole merged set for every file.
         let mut files = files;
+        ws.attribute_constructions(&mut files);
         for file in &mut files {
-            ws.constructed.extend(std::mem::take(&mut file.constructed));
-            ws.bare_constructed
-                .extend(std::mem::take(&mut file.bare_constructed));
             ws.fields_read.extend(std::mem::take(&mut file.fields_read));
         }
         ws.fingerprint = hasher.finish();
         ws.files = files;
         ws
+    }
+
+    /// Moves the files' constructions into [`Workspace::constructed`], each attributed to the
+    /// crate its path resolves to or kept by name (see the module docs).
+    fn attribute_constructions(&mut self, files: &mut [FileIndex]) {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let file_crates: Vec<u32> = files
+            .iter()
+            .map(|f| {
+                let ident = crate_ident(&f.crate_name);
+                let next = self.crates.len() as u32;
+                *ids.entry(ident.clone()).or_insert_with(|| {
+                    self.crates.push(ident);
+                    next
+                })
+            })
+            .collect();
+        let taken: Vec<_> = files
+            .iter_mut()
+            .map(|f| {
+                (
+                    std::mem::take(&mut f.constructions),
+                    std::mem::take(&mut f.macro_args),
+                )
+            })
+            .collect();
+        let files: &[FileIndex] = files;
+        let enums_by_name = &self.enums_by_name;
+        // Whether a workspace enum of this name (of crate `krate`, if given) has the variant.
+        let has_variant = |owner: &str, variant: &str, krate: Option<u32>| {
+            enums_by_name
+                .get(owner)
+                .into_iter()
+                .flatten()
+                .any(|&(fi, k)| {
+                    krate.is_none_or(|c| file_crates[fi as usize] == c)
+                        && files[fi as usize].enums[k as usize]
+                            .variants
+                            .iter()
+                            .any(|v| v.name == variant)
+                })
+        };
+        // Macros whose body constructs `Type::$name`: the bare names of their calls are variants
+        // of `Type` (by name: where the macro expands decides what `Type` names).
+        let mut macro_owners: HashMap<&str, Vec<Name>> = HashMap::new();
+        for m in files.iter().flat_map(|f| f.macros.iter()) {
+            let owners = metavariable_owners(&m.body);
+            if !owners.is_empty() {
+                macro_owners.entry(&m.name).or_default().extend(owners);
+            }
+        }
+        let mut constructed = Vec::new();
+        for (fi, (constructions, macro_args)) in taken.into_iter().enumerate() {
+            let own = file_crates[fi];
+            let foreign_glob = files[fi]
+                .glob_roots
+                .iter()
+                .any(|r| ids.get(r.as_str()).is_some_and(|&c| c != own));
+            for c in constructions {
+                let at = match &c.via {
+                    index::Via::OwnCrate => own,
+                    index::Via::Root(root) => ids.get(root.as_str()).copied().unwrap_or(BY_NAME),
+                    index::Via::Unqualified if foreign_glob => BY_NAME,
+                    index::Via::Unqualified => own,
+                };
+                // A crate without such an enum, when the index knows one elsewhere, reaches it
+                // through a re-export (`pub use other::Error;`) the model does not follow: by
+                // name. (An enum the index does not hold, declared in a macro call such as
+                // `cfg_time! { .. }`, keeps what the path says.)
+                let at = if at != BY_NAME
+                    && !has_variant(&c.owner, &c.variant, Some(at))
+                    && has_variant(&c.owner, &c.variant, None)
+                {
+                    BY_NAME
+                } else {
+                    at
+                };
+                constructed.push((c.owner, c.variant, at));
+            }
+            for (mac, name) in macro_args {
+                for owner in macro_owners.get(mac.as_str()).into_iter().flatten() {
+                    if has_variant(owner, &name, None) {
+                        constructed.push((owner.clone(), name.clone(), BY_NAME));
+                    }
+                }
+            }
+        }
+        constructed.sort_unstable();
+        constructed.dedup();
+        constructed.shrink_to_fit();
+        self.constructed = constructed;
     }
 
     /// Indexes sources given as (path, crate, text): for tests and documentation.
@@ -336,6 +468,21 @@ impl Workspace {
             .map(|&(fi, k)| &self.files[fi as usize].impls[k as usize])
     }
 
+    /// [`Workspace::impls_for`] written in crate `krate`'s files: where a foreign trait's impl
+    /// for `name` must be when `name` is that crate's own type (`impl std::error::Error for E`).
+    pub fn impls_in_crate_for<'w>(
+        &'w self,
+        krate: &'w str,
+        name: &str,
+    ) -> impl Iterator<Item = &'w ImplDef> {
+        self.impls_by_type
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter(move |&&(fi, _)| self.files[fi as usize].crate_name == krate)
+            .map(|&(fi, k)| &self.files[fi as usize].impls[k as usize])
+    }
+
     pub fn impls(&self) -> impl Iterator<Item = (&FileIndex, &ImplDef)> {
         self.files
             .iter()
@@ -436,17 +583,47 @@ impl Workspace {
             || (f.self_type.is_none() && module.is_none())
     }
 
-    /// Whether `Type::Variant` is written anywhere in the workspace outside a pattern (or bare,
-    /// after an import), or made by a derive the model can see (`#[from]`). `None` if the model
-    /// was not built.
-    pub fn is_variant_constructed(&self, type_name: &str, variant: &str) -> Option<bool> {
+    /// How `Type::Variant` of a workspace enum is constructed, one entry per crate its
+    /// constructions resolve to and one for those matched by name only ([`Construction`]): written
+    /// outside a pattern as a path, bare after an import of the variant, or in the arguments of a
+    /// workspace macro that builds `Type::$name`. Empty when nothing constructs it (or the model
+    /// was not built).
+    pub fn constructions<'w>(
+        &'w self,
+        type_name: &str,
+        variant: &str,
+    ) -> impl Iterator<Item = Construction<'w>> + 'w {
+        let key = (type_name, variant);
+        let from = self
+            .constructed
+            .partition_point(|(t, v, _)| (t.as_str(), v.as_str()) < key);
+        let to = from
+            + self.constructed[from..].partition_point(|(t, v, _)| (t.as_str(), v.as_str()) == key);
+        self.constructed[from..to]
+            .iter()
+            .map(|&(_, _, at)| Construction {
+                krate: (at != BY_NAME).then(|| self.crates[at as usize].as_str()),
+            })
+    }
+
+    /// Whether `Type::Variant` of the enum that crate `krate` defines is constructed anywhere in
+    /// the workspace ([`Workspace::constructions`]): by a construction resolved to `krate`, or by
+    /// one matched by name; not by one resolved to another crate (crate b's `Error::Gone` is not
+    /// crate a's). A derive the model can see (`#[from]`) is the rule's to judge. `None` if the
+    /// model was not built.
+    pub fn is_variant_constructed(
+        &self,
+        krate: &str,
+        type_name: &str,
+        variant: &str,
+    ) -> Option<bool> {
         if !self.built {
             return None;
         }
+        let krate = crate_ident(krate);
         Some(
-            self.constructed
-                .contains(&(type_name.to_string(), variant.to_string()))
-                || self.bare_constructed.contains(variant),
+            self.constructions(type_name, variant)
+                .any(|c| c.krate.is_none_or(|k| k == krate)),
         )
     }
 
@@ -743,10 +920,10 @@ impl Workspace {
     pub fn unraised_enum_literals(&self) -> Vec<String> {
         let literals: BTreeSet<String> = self
             .enums()
-            .filter(|(_, e)| {
-                e.variants
-                    .iter()
-                    .any(|v| self.is_variant_constructed(&e.name, &v.name) == Some(false))
+            .filter(|(f, e)| {
+                e.variants.iter().any(|v| {
+                    self.is_variant_constructed(&f.crate_name, &e.name, &v.name) == Some(false)
+                })
             })
             .map(|(_, e)| format!("enum {}", e.name))
             .collect();
@@ -814,8 +991,9 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
         // Which definition a call expands depends on where each is and whether it is exported.
         (&m.name, &m.body, m.exported, m.line, &m.module).hash(hasher);
     }
-    file.constructed.hash(hasher);
-    file.bare_constructed.hash(hasher);
+    file.constructions.hash(hasher);
+    file.macro_args.hash(hasher);
+    file.glob_roots.hash(hasher);
     file.fields_read.hash(hasher);
     file.enums_complete.hash(hasher);
     file.body_limits.hash(hasher);
@@ -828,6 +1006,29 @@ pub struct FollowedLiterals {
     pub anywhere: Vec<String>,
     /// (crate as paths write it, literal): literals that count only in that crate's files.
     pub in_crate: Vec<(String, String)>,
+}
+
+/// The types a `macro_rules!` body constructs a variant of from a metavariable (`Type::$name`).
+fn metavariable_owners(body: &str) -> Vec<Name> {
+    if !body.contains('$') {
+        return Vec::new();
+    }
+    let Some(t) = tokens::Tokens::new(body) else {
+        return Vec::new();
+    };
+    let mut owners: Vec<Name> = (0..t.toks.len().saturating_sub(3))
+        .filter(|&k| {
+            t.is_ident(k)
+                && t.text_of(k).starts_with(|c: char| c.is_ascii_uppercase())
+                && t.is(k + 1, "::")
+                && t.is(k + 2, "$")
+                && t.is_ident(k + 3)
+        })
+        .map(|k| Name::from(t.text_of(k)))
+        .collect();
+    owners.sort();
+    owners.dedup();
+    owners
 }
 
 /// Crate names as paths write them (`my-crate` is `my_crate`).
@@ -877,6 +1078,80 @@ pub fn is_option_type(ty: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constructions_count_for_the_crate_their_path_resolves_to() {
+        let ws = Workspace::from_sources(&[
+            (
+                "a/src/lib.rs",
+                "a",
+                "pub enum Error { Gone, Lost }
+pub fn f() -> Error { Error::Gone }
+                 pub enum ApiError { Timeout, Conflict, Aliased }
+                 macro_rules! raise { ($v:ident) => { ApiError::$v }; }",
+            ),
+            (
+                "a/src/other.rs",
+                "a",
+                "use crate::ApiError as AE;
+pub struct Timeout(pub u64);
+                 fn g() { let t = Timeout(5); let _c: Vec<Conflict> = Vec::new(); }
+                 fn h() -> AE { AE::Aliased }",
+            ),
+            ("b/src/lib.rs", "b-crate", "pub enum Error { Gone, Lost }"),
+            (
+                "c/src/lib.rs",
+                "c",
+                "use b_crate::Error;
+fn l() -> Error { Error::Lost }",
+            ),
+        ]);
+        let how = |t: &str, v: &str| ws.constructions(t, v).collect::<Vec<_>>();
+        let resolved = |k| Construction { krate: Some(k) };
+        assert_eq!(how("Error", "Gone"), [resolved("a")]);
+        assert_eq!(how("Error", "Lost"), [resolved("b_crate")]);
+        assert_eq!(ws.is_variant_constructed("a", "Error", "Gone"), Some(true));
+        assert_eq!(
+            ws.is_variant_constructed("b-crate", "Error", "Gone"),
+            Some(false)
+        );
+        assert_eq!(ws.is_variant_constructed("a", "Error", "Lost"), Some(false));
+        assert_eq!(
+            ws.is_variant_constructed("b-crate", "Error", "Lost"),
+            Some(true)
+        );
+        assert_eq!(how("ApiError", "Aliased"), [resolved("a")]);
+        assert!(how("ApiError", "Timeout").is_empty());
+        assert!(how("ApiError", "Conflict").is_empty());
+
+        // By name: a module-relative path, and a macro building `ApiError::$v` from a bare name.
+        let ws = Workspace::from_sources(&[
+            (
+                "a/src/lib.rs",
+                "a",
+                "pub enum Error { Gone }
+pub enum ApiError { Timeout }
+                 macro_rules! raise { ($v:ident) => { ApiError::$v }; }
+fn r() { raise!(Timeout); }",
+            ),
+            ("b/src/lib.rs", "b", "pub enum Error { Gone }"),
+            (
+                "c/src/lib.rs",
+                "c",
+                "fn f() { let _ = errors::Error::Gone; }",
+            ),
+        ]);
+        assert_eq!(
+            ws.constructions("Error", "Gone").collect::<Vec<_>>(),
+            [Construction { krate: None }]
+        );
+        assert_eq!(ws.is_variant_constructed("a", "Error", "Gone"), Some(true));
+        assert_eq!(ws.is_variant_constructed("b", "Error", "Gone"), Some(true));
+        assert_eq!(
+            ws.constructions("ApiError", "Timeout").collect::<Vec<_>>(),
+            [Construction { krate: None }]
+        );
+    }
 
     #[test]
     fn followed_macro_calls_count_where_the_call_expands() {

@@ -45,7 +45,11 @@ impl Rule for UnraisedErrorVariant {
                 continue;
             }
             let variant = v.ident.to_string();
-            if cx.workspace.is_variant_constructed(&name, &variant) != Some(false) {
+            if cx
+                .workspace
+                .is_variant_constructed(&cx.file.crate_name, &name, &variant)
+                != Some(false)
+            {
                 continue;
             }
             let (severity, why) = if is_validation_outcome(&variant) {
@@ -70,7 +74,8 @@ impl Rule for UnraisedErrorVariant {
     }
 }
 
-/// Derives `thiserror::Error`/`Snafu`, or has an `impl std::error::Error` in the workspace.
+/// Derives `thiserror::Error`/`Snafu`, or has an `impl std::error::Error` in its own crate (the
+/// orphan rule puts it there: another crate's `impl Error for Format` is for its own `Format`).
 fn is_error_enum(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
     let derived = derive_paths(&e.attrs).iter().any(|path| {
         let last = path.segments.last().map(|s| s.ident.to_string());
@@ -80,7 +85,8 @@ fn is_error_enum(cx: &Ctx<'_, '_>, e: &syn::ItemEnum) -> bool {
         return true;
     }
     let name = e.ident.to_string();
-    cx.workspace.impls_for(&name).any(|imp| {
+    let krate = cx.file.crate_name.as_str();
+    cx.workspace.impls_in_crate_for(krate, &name).any(|imp| {
         imp.trait_path.as_deref().is_some_and(|t| {
             matches!(
                 t,
