@@ -16,4 +16,5 @@ pub mod futures;
 pub mod http_clients;
 pub mod sql;
 pub mod taint;
+pub mod threads;
 pub mod tls;
