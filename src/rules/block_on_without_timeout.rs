@@ -114,7 +114,10 @@ impl Rule for BlockOnWithoutTimeout {
         let f = cx.enclosing_fn;
         // `main` and a thread's main loop exist to drive the top-level future to completion.
         if f.is_some_and(|f| {
-            !f.is_extern() && (drives_program(cx, f) || called_only_by_drivers(cx, f))
+            !f.is_extern()
+                && (drives_program(cx, f)
+                    || called_only_by_drivers(cx, f)
+                    || (cx.in_test && handed_to_spawn_in_file(cx, f)))
         }) {
             return;
         }
@@ -187,19 +190,41 @@ fn drives_program(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
     name == "main" || main_body(cx.file.text).is_some_and(|body| calls_by_name(body, &name))
 }
 
+/// Test code, which the model does not index (its thread calls are unknown): a fn this file
+/// hands to a `spawn(..)` by name (`spawn(worker_main)`, `spawn(move || worker_main())`), as
+/// the rule read every file before the model knew threads.
+fn handed_to_spawn_in_file(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+    let name = f.sig.ident.to_string();
+    let text = cx.file.text;
+    let mut from = 0;
+    while let Some(at) = text[from..].find("spawn(") {
+        let args = &text[from + at + "spawn(".len()..];
+        let args = args.trim_start().trim_start_matches("move").trim_start();
+        let args = args.strip_prefix("||").unwrap_or(args).trim_start();
+        if let Some(rest) = args.strip_prefix(name.as_str())
+            && rest.trim_start().starts_with([')', '('])
+        {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 /// Every call of this fn that the workspace shows (through the model, by name) comes from a
 /// driver: a `fn main`, an OS thread it runs on (called only inside the closure a fn hands to
 /// `thread::spawn`/`Builder::spawn`/a scope's `spawn`, or handed to one by name as the thread's
 /// entry: `crate::knowledge::threads`), or a fn itself called only so. A helper that `main` or
 /// a thread's main loop calls to do its work (`main` -> `run_standalone` -> `run_server_on_rt`,
 /// `spawn(move || loop { pump(&rt) })`) drives its runtime like them. A thread's call counts
-/// only when no other workspace fn (tests too) has the name: another crate's
-/// `self.tcp_connect()` in its thread says nothing of a test fn `tcp_connect`. Two calls deep; a
+/// only when the workspace has one fn of the name, and never for test code, which the model does
+/// not index: another crate's `self.tcp_connect()` in its thread says nothing of a test fn
+/// `tcp_connect` ([`handed_to_spawn_in_file`] reads test code). Two calls deep; a
 /// fn nothing in the workspace calls (a library's API) is not a driver, nor one a task
 /// (`tokio::spawn`) or a pool job (`rayon::spawn`) calls: blocking there holds a shared worker.
 fn called_only_by_drivers(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
-    fn driven(ws: &crate::model::Workspace, name: &str, depth: usize) -> bool {
-        let unique = ws.fns_named(name).take(2).count() == 1;
+    fn driven(ws: &crate::model::Workspace, name: &str, depth: usize, on_threads: bool) -> bool {
+        let unique = on_threads && ws.fns_named(name).take(2).count() == 1;
         let threads: Vec<&crate::model::FnDef> = if unique {
             ws.thread_callers_of(name).filter(|c| !c.in_test).collect()
         } else {
@@ -210,11 +235,12 @@ fn called_only_by_drivers(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
             && callers.all(|c| {
                 (c.name == "main" && c.self_type.is_none())
                     || threads.iter().any(|t| std::ptr::eq(*t, c))
-                    || (depth > 0 && c.name != name && driven(ws, &c.name, depth - 1))
+                    || (depth > 0 && c.name != name && driven(ws, &c.name, depth - 1, on_threads))
             })
     }
     let name = f.sig.ident.to_string();
-    name != "main" && driven(cx.workspace, &name, 1)
+    // A test fn is not in the model: a thread's call of its name is another fn's.
+    name != "main" && driven(cx.workspace, &name, 1, !cx.in_test)
 }
 
 /// An `extern` fn elsewhere in the workspace calls this one, directly or through one more fn
