@@ -17,4 +17,5 @@ pub mod http_clients;
 pub mod join_handles;
 pub mod sql;
 pub mod taint;
+pub mod threads;
 pub mod tls;

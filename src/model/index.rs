@@ -42,6 +42,12 @@ pub struct FileIndex {
     /// `DefaultBodyLimit::max(..)`, `DefaultBodyLimit::disable()`..
     #[serde(default)]
     pub body_limits: BTreeSet<crate::knowledge::body_limits::LimitKind>,
+    /// (fn, callee): the fn (an index into [`FileIndex::fns`]) calls the callee (a [`name_key`])
+    /// only inside closures it hands to an OS thread of its own, or hands it to one by name as
+    /// the thread's entry (`crate::knowledge::threads`: `thread::spawn(move || loop { pump() })`,
+    /// `thread::spawn(worker_main)`). Kept per file, as few fns start threads.
+    #[serde(default)]
+    pub thread_calls: Vec<(u32, u64)>,
     /// The skeleton parse failed: only the token facts are known.
     pub skeleton_failed: bool,
     /// Every `enum Name` of the file is in [`FileIndex::enums`], written `enum Name` with one
@@ -117,6 +123,7 @@ impl FileIndex {
             i.leaky_variants.shrink_to_fit();
         }
         self.fns.shrink_to_fit();
+        self.thread_calls.shrink_to_fit();
         self.enums.shrink_to_fit();
         self.structs.shrink_to_fit();
         self.impls.shrink_to_fit();
@@ -408,6 +415,9 @@ struct VariantImports<'a> {
 #[derive(Default)]
 struct BodyFacts<'t> {
     calls: BTreeSet<&'t str>,
+    /// Given thread ranges (see [`thread_spawns`]): the calls inside one, and those outside all.
+    thread_calls: BTreeSet<&'t str>,
+    other_calls: BTreeSet<&'t str>,
     constructs: BTreeSet<(&'t str, &'t str)>,
     validates: BTreeSet<&'t str>,
     first_line: usize,
@@ -536,6 +546,7 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         module: Vec::new(),
         failed: false,
         plain_enums: 0,
+        says_spawn: text.contains("spawn"),
     };
     walker.walk(0, tokens.toks.len(), &Scope::default());
     let failed = walker.failed;
@@ -817,8 +828,25 @@ fn field_is_read(t: &Tokens<'_>, k: usize) -> bool {
     }
 }
 
-fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
+/// The facts of the body `open..close`; `threads` are the argument ranges of its thread spawns
+/// (empty for nearly every body), inside which a call is also noted as a thread's.
+fn body_facts<'t>(
+    t: &Tokens<'t>,
+    open: usize,
+    close: usize,
+    threads: &[(usize, usize)],
+) -> BodyFacts<'t> {
     let mut facts = BodyFacts::default();
+    let note = |facts: &mut BodyFacts<'t>, name: &'t str, at: usize| {
+        facts.calls.insert(name);
+        if !threads.is_empty() {
+            if threads.iter().any(|&(o, c)| o < at && at < c) {
+                facts.thread_calls.insert(name);
+            } else {
+                facts.other_calls.insert(name);
+            }
+        }
+    };
     let mut k = open + 1;
     while k < close {
         if !t.is_ident(k) {
@@ -827,7 +855,7 @@ fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
         }
         let name = t.text_of(k);
         if t.is(t.after_turbofish(k + 1), "(") && !starts_upper(name) {
-            facts.calls.insert(name);
+            note(&mut facts, name, k);
         }
         // `body.validate()`, and `self.input.validate()` (the field name is recorded).
         if name == "validate" && k >= 2 && t.is(k - 1, ".") && t.is(k + 1, "(") && t.is_ident(k - 2)
@@ -842,7 +870,7 @@ fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
                     facts.constructs.insert((owner, last));
                 }
                 if t.is(t.after_turbofish(end + 1), "(") && !starts_upper(last) {
-                    facts.calls.insert(last);
+                    note(&mut facts, last, end);
                 }
                 k = end + 1;
                 continue;
@@ -851,6 +879,150 @@ fn body_facts<'t>(t: &Tokens<'t>, open: usize, close: usize) -> BodyFacts<'t> {
         k += 1;
     }
     facts
+}
+
+/// What the body `open..close` hands to OS threads of their own (`crate::knowledge::threads`):
+/// the token ranges (open, close) of the argument lists of its thread spawns, and the fns it
+/// names as a thread's entry (`thread::spawn(worker_main)`; not a parameter or local of that
+/// name). A spawn is `thread::spawn(..)` resolved through the file's imports,
+/// `thread::Builder::new()..spawn(..)` (also a builder kept in a local), or `s.spawn(..)` inside
+/// `thread::scope(|s| ..)`. Nothing for a body that never says `spawn`: nearly all of them.
+fn thread_spawns<'t>(
+    t: &Tokens<'t>,
+    uses: &UseMap,
+    open: usize,
+    close: usize,
+    params: &[(Option<Name>, Name)],
+) -> (Vec<(usize, usize)>, Vec<&'t str>) {
+    use crate::knowledge::threads::{THREAD_BUILDERS, THREAD_SCOPES, THREAD_SPAWNS};
+    let mut ranges = Vec::new();
+    let mut entries = Vec::new();
+    if !t.text[t.toks[open].start()..t.toks[close].end()].contains("spawn") {
+        return (ranges, entries);
+    }
+    // Locals bound by `let`, builders among them, and the scope parameters of `thread::scope`
+    // closures with the range they are bound in.
+    let mut locals: Vec<&str> = Vec::new();
+    let mut builders: Vec<&str> = Vec::new();
+    let mut scopes: Vec<(&str, usize, usize)> = Vec::new();
+    for k in open + 1..close {
+        if t.is(k, "let") {
+            let j = if t.is(k + 1, "mut") { k + 2 } else { k + 1 };
+            if t.is_ident(j) {
+                locals.push(t.text_of(j));
+                if t.is(j + 1, "=") && builds_thread(t, uses, j + 2, close) {
+                    builders.push(t.text_of(j));
+                }
+            }
+        } else if t.is(k, "scope") && t.is(k + 1, "(") && names(t, uses, k, THREAD_SCOPES) {
+            let group = k + 1;
+            let bar = if t.is(group + 1, "move") {
+                group + 2
+            } else {
+                group + 1
+            };
+            if t.is(bar, "|") && t.is_ident(bar + 1) {
+                scopes.push((t.text_of(bar + 1), group, t.toks[group].pair()));
+            }
+        }
+    }
+    for k in open + 1..close {
+        if !(t.is(k, "spawn") || t.is(k, "spawn_scoped")) {
+            continue;
+        }
+        let args = t.after_turbofish(k + 1);
+        if !t.is(args, "(") {
+            continue;
+        }
+        let starts_thread = if t.is(k - 1, ".") {
+            let receiver = k.wrapping_sub(2);
+            let plain = t.is_ident(receiver)
+                && !t.is(receiver.wrapping_sub(1), ".")
+                && !t.is(receiver.wrapping_sub(1), "::");
+            if plain {
+                let name = t.text_of(receiver);
+                builders.contains(&name)
+                    || scopes.iter().any(|&(s, o, c)| s == name && o < k && k < c)
+            } else {
+                chain_starts_at(t, uses, receiver, THREAD_BUILDERS)
+            }
+        } else {
+            // `thread::spawn(..)`, or `spawn(..)` after `use std::thread::spawn`.
+            names(t, uses, k, THREAD_SPAWNS)
+        };
+        if !starts_thread {
+            continue;
+        }
+        let end = t.toks[args].pair();
+        ranges.push((args, end));
+        // `spawn(worker_main)`, `spawn(Self::run)`: a path alone names the thread's entry.
+        let path = end > args + 1
+            && (args + 1..end).all(|j| t.is_ident(j) || t.is(j, "::"))
+            && t.is_ident(end - 1);
+        let entry = t.text_of(end - 1);
+        let bound_here = || {
+            locals.contains(&entry)
+                || params.iter().any(|(p, _)| p.as_deref() == Some(entry))
+                // A closure's parameter: `|entry|`, `|a, entry|`.
+                || (open + 1..close).any(|j| {
+                    t.is(j, entry) && (t.is(j - 1, "|") || (t.is(j - 1, ",") && t.is(j + 1, "|")))
+                })
+        };
+        if path && !starts_upper(entry) && !bound_here() {
+            entries.push(entry);
+        }
+    }
+    (ranges, entries)
+}
+
+/// Whether the path whose last token is `end` resolves, through the file's imports, to one of
+/// `table`'s paths.
+fn names(t: &Tokens<'_>, uses: &UseMap, end: usize, table: &[&str]) -> bool {
+    let mut start = end;
+    while t.is(start.wrapping_sub(1), "::") && t.is_ident(start.wrapping_sub(2)) {
+        start -= 2;
+    }
+    let segments: Vec<String> = (start..=end)
+        .step_by(2)
+        .map(|j| t.text_of(j).to_string())
+        .collect();
+    let full = uses.resolve(&segments);
+    let full: Vec<&str> = full.iter().map(String::as_str).collect();
+    crate::knowledge::threads::is_one_of(&full, table)
+}
+
+/// Whether the method chain that ends at token `last` (`Builder::new().name(..)`, ending at its
+/// `)`) starts at a call of one of `table`'s paths.
+fn chain_starts_at(t: &Tokens<'_>, uses: &UseMap, mut last: usize, table: &[&str]) -> bool {
+    while t.is(last, ")") {
+        let callee = t.toks[last].pair().wrapping_sub(1);
+        if !t.is_ident(callee) {
+            return false;
+        }
+        if !t.is(callee.wrapping_sub(1), ".") {
+            return names(t, uses, callee, table);
+        }
+        last = callee - 2;
+    }
+    false
+}
+
+/// Whether the statement from token `from` (up to its `;`) is a thread builder:
+/// `thread::Builder::new().name(..).stack_size(..)`.
+fn builds_thread(t: &Tokens<'_>, uses: &UseMap, from: usize, close: usize) -> bool {
+    use crate::knowledge::threads::THREAD_BUILDERS;
+    let mut j = from;
+    while j < close && !t.is(j, ";") {
+        if t.toks[j].kind == Kind::Open {
+            j = t.toks[j].pair() + 1;
+            continue;
+        }
+        if t.is(j, "new") && t.is(j + 1, "(") && names(t, uses, j, THREAD_BUILDERS) {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Byte offset -> (1-based line, 0-based char column), as proc-macro2 spans count them.
@@ -897,6 +1069,8 @@ struct Walker<'a, 't> {
     failed: bool,
     /// Enums indexed that are written `enum Name` (one space).
     plain_enums: usize,
+    /// The file says `spawn` somewhere: only then can a body start a thread.
+    says_spawn: bool,
 }
 
 fn tokens_text(t: &impl ToTokens) -> String {
@@ -1128,7 +1302,25 @@ impl Walker<'_, '_> {
         }
         let next = match body {
             Some((open, close)) => {
-                let mut facts = body_facts(t, open, close);
+                let (threads, entries) = if self.says_spawn {
+                    thread_spawns(t, self.uses, open, close, &def.params)
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                let mut facts = body_facts(t, open, close, &threads);
+                if !threads.is_empty() {
+                    let at = self.index.fns.len() as u32;
+                    let only_on_threads: BTreeSet<&str> = facts
+                        .thread_calls
+                        .iter()
+                        .copied()
+                        .chain(entries)
+                        .filter(|name| !facts.other_calls.contains(name))
+                        .collect();
+                    self.index
+                        .thread_calls
+                        .extend(only_on_threads.into_iter().map(|name| (at, name_key(name))));
+                }
                 facts.first_line = self.line(open);
                 facts.last_line = self.line(close);
                 def.body = Some((line32(facts.first_line), line32(facts.last_line)));
@@ -2203,6 +2395,56 @@ mod tests {
             crate::model::Workspace::empty().body_bounded(BoundedBy::WholeRequestLimit),
             None
         );
+    }
+
+    /// Calls made only on OS threads the fn starts: in a closure given to `thread::spawn` (through
+    /// imports), a `thread::Builder` (also kept in a local) or a `thread::scope`'s `spawn`, and
+    /// fns given to one by name; not a call also made outside, a local or parameter handed to a
+    /// thread, nor what a task or a pool job runs.
+    #[test]
+    fn calls_only_on_threads() {
+        let src = "use std::thread;\nuse std::thread::spawn;\n\
+            fn a(rt: R, f: F) {\n\
+                thread::spawn(move || loop { pump(&rt); both() });\n\
+                both();\n\
+                std::thread::spawn(entry);\n\
+                thread::spawn(f);\n\
+                let job = || 1;\n\
+                thread::spawn(job);\n\
+                spawn(move || imported());\n\
+                thread::Builder::new().name(n).spawn(move || built()).unwrap();\n\
+                let b = thread::Builder::new().stack_size(1);\n\
+                b.spawn(move || kept());\n\
+                thread::scope(|s| { s.spawn(|| scoped()); });\n\
+                rayon::scope(|s| { s.spawn(|_| rayon_scoped()); });\n\
+                tokio::spawn(async move { task() });\n\
+                tokio::task::Builder::new().name(n).spawn(async move { named_task() });\n\
+                rayon::spawn(move || pool_job());\n\
+                pool.spawn(move || pooled());\n\
+            }\n\
+            fn b() { plain(); thread::spawn(move || other()); }\n";
+        let idx = index_file("src/lib.rs", "c", Vec::new(), src);
+        let names = |at: u32| -> BTreeSet<&str> {
+            let candidates = "pump both entry f job imported built kept scoped rayon_scoped task \
+                              named_task pool_job pooled spawn plain other";
+            idx.thread_calls
+                .iter()
+                .filter(|(k, _)| *k == at)
+                .map(|(_, key)| {
+                    candidates
+                        .split_whitespace()
+                        .find(|c| name_key(c) == *key)
+                        .expect("a known name")
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(0),
+            BTreeSet::from(["pump", "entry", "imported", "built", "kept", "scoped"])
+        );
+        assert_eq!(names(1), BTreeSet::from(["other"]));
+        // The calls made on threads are calls all the same.
+        assert!(idx.fns[0].calls.contains(&name_key("pump")));
     }
 
     /// Impl headers and enum bodies that the index reads from the tokens give the facts syn

@@ -145,6 +145,9 @@ pub struct Workspace {
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
     /// Built on the first [`Workspace::callers_of`]: most scans never ask.
     callers: OnceLock<HashMap<u64, Vec<Pos>>>,
+    /// [`index::name_key`] of a fn name -> fns that call it only on OS threads they start
+    /// ([`FileIndex::thread_calls`]). Built on the first [`Workspace::thread_callers_of`].
+    thread_callers: OnceLock<HashMap<u64, Vec<Pos>>>,
     /// Name -> every definition of that name, in path order (a workspace may define the same
     /// name in several crates or modules; [`Workspace::macro_for_call`] picks the one a call
     /// expands).
@@ -657,6 +660,26 @@ impl Workspace {
         })
     }
 
+    /// Fns that call something named `name` (by name, as [`Workspace::callers_of`]) only inside
+    /// closures they hand to an OS thread of its own, or that hand it to one as the thread's
+    /// entry (`thread::spawn(move || loop { pump() })`, `thread::spawn(worker_main)`): that
+    /// thread exists to run it. Which calls start threads: `crate::knowledge::threads`.
+    pub fn thread_callers_of<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
+        let map = self.thread_callers.get_or_init(|| {
+            let mut callers: HashMap<u64, Vec<Pos>> = HashMap::new();
+            for (fi, file) in self.files.iter().enumerate() {
+                for &(k, callee) in &file.thread_calls {
+                    callers.entry(callee).or_default().push((fi as u32, k));
+                }
+            }
+            callers
+        });
+        map.get(&index::name_key(name))
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi as usize].fns[k as usize])
+    }
+
     /// Whether some fn of crate `crate_name` calls something named `name` (by name, as
     /// [`Workspace::callers_of`]); `None` when the model was not built.
     pub fn crate_calls(&self, crate_name: &str, name: &str) -> Option<bool> {
@@ -997,6 +1020,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
     file.fields_read.hash(hasher);
     file.enums_complete.hash(hasher);
     file.body_limits.hash(hasher);
+    file.thread_calls.hash(hasher);
 }
 
 /// Item literals the model follows ([`Workspace::prefilter_literals`]).
@@ -1151,6 +1175,24 @@ fn r() { raise!(Timeout); }",
             ws.constructions("ApiError", "Timeout").collect::<Vec<_>>(),
             [Construction { krate: None }]
         );
+    }
+
+    #[test]
+    fn thread_callers_across_files() {
+        let ws = Workspace::from_sources(&[
+            (
+                "src/worker.rs",
+                "app",
+                "fn start() { std::thread::spawn(move || loop { crate::pump() }); }\n\
+                 fn handle() { crate::pump() }\n",
+            ),
+            ("src/lib.rs", "app", "pub fn pump() {}\n"),
+        ]);
+        let threads: Vec<&str> = ws.thread_callers_of("pump").map(|f| &*f.name).collect();
+        assert_eq!(threads, ["start"]);
+        let callers: Vec<&str> = ws.callers_of("pump").map(|f| &*f.name).collect();
+        assert_eq!(callers, ["start", "handle"]);
+        assert_eq!(ws.thread_callers_of("handle").count(), 0);
     }
 
     #[test]

@@ -112,10 +112,12 @@ impl Rule for BlockOnWithoutTimeout {
             return;
         }
         let f = cx.enclosing_fn;
-        // `main` (and a thread's `thread_main`/`main_loop`) exists to drive the top-level future
-        // to completion.
+        // `main` and a thread's main loop exist to drive the top-level future to completion.
         if f.is_some_and(|f| {
-            !f.is_extern() && (drives_program_or_thread(cx, f) || called_only_by_drivers(cx, f))
+            !f.is_extern()
+                && (drives_program(cx, f)
+                    || called_only_by_drivers(cx, f)
+                    || (cx.in_test && handed_to_spawn_in_file(cx, f)))
         }) {
             return;
         }
@@ -181,18 +183,19 @@ impl Rule for BlockOnWithoutTimeout {
     }
 }
 
-/// `fn main`, a function this file's `fn main` calls (`fn main() { run_main() }`), or one it hands
-/// to `thread::spawn`/`Builder::spawn` by name (`spawn(worker_main)`, `spawn(move ||
-/// worker_main())`): it exists to drive its future.
-fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+/// `fn main`, or a function this file's `fn main` calls (`fn main() { run_main() }`): it exists
+/// to drive its future.
+fn drives_program(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
     let name = f.sig.ident.to_string();
-    if name == "main" {
-        return true;
-    }
+    name == "main" || main_body(cx.file.text).is_some_and(|body| calls_by_name(body, &name))
+}
+
+/// Test code, which the model does not index (its thread calls are unknown): a fn this file
+/// hands to a `spawn(..)` by name (`spawn(worker_main)`, `spawn(move || worker_main())`), as
+/// the rule read every file before the model knew threads.
+fn handed_to_spawn_in_file(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
+    let name = f.sig.ident.to_string();
     let text = cx.file.text;
-    if main_body(text).is_some_and(|body| calls_by_name(body, &name)) {
-        return true;
-    }
     let mut from = 0;
     while let Some(at) = text[from..].find("spawn(") {
         let args = &text[from + at + "spawn(".len()..];
@@ -208,21 +211,36 @@ fn drives_program_or_thread(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
     false
 }
 
-/// Every workspace fn that calls this one (by name, through the model) is a `main`, or is itself
-/// called only by `main`s: a helper that `main` calls to run the program
-/// (`main` -> `run_standalone` -> `run_server_on_rt`) drives it like `main` does. Two calls deep;
-/// a fn nothing in the workspace calls (a library's API) is not a driver.
+/// Every call of this fn that the workspace shows (through the model, by name) comes from a
+/// driver: a `fn main`, an OS thread it runs on (called only inside the closure a fn hands to
+/// `thread::spawn`/`Builder::spawn`/a scope's `spawn`, or handed to one by name as the thread's
+/// entry: `crate::knowledge::threads`), or a fn itself called only so. A helper that `main` or
+/// a thread's main loop calls to do its work (`main` -> `run_standalone` -> `run_server_on_rt`,
+/// `spawn(move || loop { pump(&rt) })`) drives its runtime like them. A thread's call counts
+/// only when the workspace has one fn of the name, and never for test code, which the model does
+/// not index: another crate's `self.tcp_connect()` in its thread says nothing of a test fn
+/// `tcp_connect` ([`handed_to_spawn_in_file`] reads test code). Two calls deep; a
+/// fn nothing in the workspace calls (a library's API) is not a driver, nor one a task
+/// (`tokio::spawn`) or a pool job (`rayon::spawn`) calls: blocking there holds a shared worker.
 fn called_only_by_drivers(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
-    fn only_mains(ws: &crate::model::Workspace, name: &str, depth: usize) -> bool {
+    fn driven(ws: &crate::model::Workspace, name: &str, depth: usize, on_threads: bool) -> bool {
+        let unique = on_threads && ws.fns_named(name).take(2).count() == 1;
+        let threads: Vec<&crate::model::FnDef> = if unique {
+            ws.thread_callers_of(name).filter(|c| !c.in_test).collect()
+        } else {
+            Vec::new()
+        };
         let mut callers = ws.callers_of(name).filter(|c| !c.in_test).peekable();
-        callers.peek().is_some()
+        (callers.peek().is_some() || !threads.is_empty())
             && callers.all(|c| {
                 (c.name == "main" && c.self_type.is_none())
-                    || (depth > 0 && c.name != name && only_mains(ws, &c.name, depth - 1))
+                    || threads.iter().any(|t| std::ptr::eq(*t, c))
+                    || (depth > 0 && c.name != name && driven(ws, &c.name, depth - 1, on_threads))
             })
     }
     let name = f.sig.ident.to_string();
-    name != "main" && only_mains(cx.workspace, &name, 1)
+    // A test fn is not in the model: a thread's call of its name is another fn's.
+    name != "main" && driven(cx.workspace, &name, 1, !cx.in_test)
 }
 
 /// An `extern` fn elsewhere in the workspace calls this one, directly or through one more fn

@@ -1,0 +1,11 @@
+pub struct Link;
+
+impl Link {
+    fn reconnect(&self) {}
+
+    pub fn start(self) {
+        std::thread::spawn(move || loop {
+            self.reconnect()
+        });
+    }
+}
