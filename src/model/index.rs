@@ -124,6 +124,9 @@ impl FileIndex {
         }
         self.fns.shrink_to_fit();
         self.thread_calls.shrink_to_fit();
+        self.constructions.shrink_to_fit();
+        self.macro_args.shrink_to_fit();
+        self.glob_roots.shrink_to_fit();
         self.enums.shrink_to_fit();
         self.structs.shrink_to_fit();
         self.impls.shrink_to_fit();
