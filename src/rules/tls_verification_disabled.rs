@@ -208,7 +208,7 @@ fn report_flows(cx: &mut Ctx<'_, '_>, file: &syn::File) {
             Family::WebRequest | Family::Network => 1,
             _ => 2,
         },
-        Origin::Param(_) => 3,
+        Origin::Param(_) | Origin::ParamField(..) => 3,
     });
     let mut seen: Vec<(usize, usize)> = Vec::new();
     for hit in hits {

@@ -48,6 +48,27 @@ pub enum Origin {
     },
     /// The function's parameter at this index of its signature (the receiver counts).
     Param(usize),
+    /// A field of that parameter, read by name (`opts.uri_path`): a caller that passes a struct
+    /// literal, or a local it filled field by field, hands over that field's value only.
+    ParamField(usize, Rc<str>),
+}
+
+impl Origin {
+    /// The parameter a flow starts at, whole or one of its fields.
+    pub fn param(&self) -> Option<usize> {
+        match self {
+            Origin::Param(p) | Origin::ParamField(p, _) => Some(*p),
+            Origin::Source { .. } => None,
+        }
+    }
+
+    /// The field of the parameter a flow starts at, if it starts at one field only.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Origin::ParamField(_, field) => Some(field),
+            _ => None,
+        }
+    }
 }
 
 /// One place on a path, with what happens there.
@@ -137,7 +158,7 @@ impl Hit {
     pub fn family(&self) -> Option<Family> {
         match self.flow.origin {
             Origin::Source { family, .. } => Some(family),
-            Origin::Param(_) => None,
+            Origin::Param(_) | Origin::ParamField(..) => None,
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct Returned {
     pub kind: ValueKind,
     /// Sinks a sanitizer on the way made the value safe for (`SinkKind::bit`).
     pub cleared: u8,
+    /// The field of the parameter returned, when only that field is ([`super::Origin::ParamField`]).
+    pub field: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq)]
@@ -64,6 +66,9 @@ pub struct ParamSink {
     pub param: usize,
     pub kind: ValueKind,
     pub cleared: u8,
+    /// The field of the parameter that reaches the sink, when only that field does
+    /// ([`super::Origin::ParamField`]).
+    pub field: Option<Box<str>>,
     /// "reaches `std::fs::read`".
     pub note: String,
     pub line: usize,
@@ -115,7 +120,7 @@ pub fn summarise_file(
             let summary = &mut summaries[i];
             for r in &result.returns {
                 let from = match r.origin {
-                    Origin::Param(p) => ReturnedFrom::Param(p),
+                    Origin::Param(p) | Origin::ParamField(p, _) => ReturnedFrom::Param(p),
                     Origin::Source { family, what } => ReturnedFrom::Source {
                         family,
                         what,
@@ -127,18 +132,20 @@ pub fn summarise_file(
                     from,
                     kind: r.kind,
                     cleared: r.cleared,
+                    field: r.origin.field().map(Box::from),
                 };
                 if !summary.returns.contains(&returned) {
                     summary.returns.push(returned);
                 }
             }
             for hit in &result.hits {
-                let Origin::Param(param) = hit.flow.origin else {
+                let Some(param) = hit.flow.origin.param() else {
                     continue;
                 };
                 let sink = ParamSink {
                     sink: kind,
                     param,
+                    field: hit.flow.origin.field().map(Box::from),
                     kind: hit.flow.kind,
                     cleared: hit.flow.cleared,
                     note: hit.sink.note.clone(),

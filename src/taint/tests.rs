@@ -155,10 +155,7 @@ async fn raw(pool: &PgPool, sql: &str) {
             .analyse(i)
             .hits
             .iter()
-            .filter_map(|h| match h.flow.origin {
-                Origin::Param(p) => Some(p),
-                Origin::Source { .. } => None,
-            })
+            .filter_map(|h| h.flow.origin.param())
             .collect()
     };
     assert_eq!(

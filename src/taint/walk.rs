@@ -990,6 +990,13 @@ impl Walk<'_, '_, '_> {
                         if k == key {
                             return t;
                         }
+                        // A field of a parameter read whole: the summary says which field.
+                        let t = if k.contains('.') {
+                            t
+                        } else {
+                            let field = key[k.len() + 1..].split('.').next().unwrap_or_default(); // optional: `key` extends `k` by `.field`
+                            param_field(t, field)
+                        };
                         let t = set_unknown_from_object(t);
                         // A field of a whole value: what its declared type lets it hold.
                         let syn::Expr::Field(f) = expr else {
@@ -1495,7 +1502,20 @@ fn opened(taint: Taint) -> Taint {
         .collect()
 }
 
-fn set_unknown_from_object(taint: Taint) -> Taint {
+/// Flows of a parameter read whole, narrowed to the field `field` of it (`opts.uri_path`).
+pub(super) fn param_field(taint: Taint, field: &str) -> Taint {
+    taint
+        .into_iter()
+        .map(|mut f| {
+            if let Origin::Param(p) = f.origin {
+                f.origin = Origin::ParamField(p, field.into());
+            }
+            f
+        })
+        .collect()
+}
+
+pub(super) fn set_unknown_from_object(taint: Taint) -> Taint {
     taint
         .into_iter()
         .filter(|f| f.accessors.is_empty())

@@ -47,7 +47,8 @@ impl Walk<'_, '_, '_> {
                     let n = self.engine.index.fns[i].sig.inputs.len();
                     let inputs = vec![receiver.clone(); n];
                     let spans = vec![arg.span(); n];
-                    let t = self.apply_summary(i, &inputs, &spans, arg.span());
+                    let exprs = vec![None; n];
+                    let t = self.apply_summary(i, &inputs, &exprs, &spans, arg.span());
                     union(&mut closure_result, t.clone());
                     args.push(t);
                 }
@@ -64,7 +65,8 @@ impl Walk<'_, '_, '_> {
             let spans: Vec<Span> = std::iter::once(mc.receiver.span())
                 .chain(mc.args.iter().map(|a| a.span()))
                 .collect();
-            return self.apply_summary(i, &inputs, &spans, mc.method.span());
+            let exprs = method_exprs(mc);
+            return self.apply_summary(i, &inputs, &exprs, &spans, mc.method.span());
         }
 
         let receiver_type = self.type_of(&mc.receiver);
@@ -80,7 +82,8 @@ impl Walk<'_, '_, '_> {
             let spans: Vec<Span> = std::iter::once(mc.receiver.span())
                 .chain(mc.args.iter().map(|a| a.span()))
                 .collect();
-            return self.apply_outside(&outside, &inputs, &spans, mc.method.span());
+            let exprs = method_exprs(mc);
+            return self.apply_outside(&outside, &inputs, &exprs, &spans, mc.method.span());
         }
 
         // Sinks.
@@ -447,7 +450,9 @@ impl Walk<'_, '_, '_> {
             inputs.extend(args.iter().cloned());
             let mut spans = vec![call_span; offset];
             spans.extend(c.args.iter().map(|a| a.span()));
-            return self.apply_summary(i, &inputs, &spans, call_span);
+            let mut exprs = vec![None; offset];
+            exprs.extend(c.args.iter().map(Some));
+            return self.apply_summary(i, &inputs, &exprs, &spans, call_span);
         }
         if is_validator_name(&last) {
             let mut out = Vec::new();
@@ -460,7 +465,8 @@ impl Walk<'_, '_, '_> {
         // A workspace fn in another file: its summary, through the model.
         if let Some(outside) = self.engine.outside.summary(&resolved, false) {
             let spans: Vec<Span> = c.args.iter().map(|a| a.span()).collect();
-            return self.apply_outside(&outside, &args, &spans, call_span);
+            let exprs: Vec<_> = c.args.iter().map(Some).collect();
+            return self.apply_outside(&outside, &args, &exprs, &spans, call_span);
         }
 
         // Conversions: `i64::from_str(s)`, `u32::try_from(n)` are numbers; `Uuid::from_str`
@@ -529,6 +535,7 @@ impl Walk<'_, '_, '_> {
         &mut self,
         i: usize,
         inputs: &[Taint],
+        exprs: &[Option<&syn::Expr>],
         spans: &[Span],
         call: Span,
     ) -> Taint {
@@ -544,7 +551,7 @@ impl Walk<'_, '_, '_> {
         }
         let result = self.engine.analyse(i);
         let name = self.engine.index.fns[i].name.clone();
-        self.apply_result(&result, &name, inputs, spans, call)
+        self.apply_result(&result, &name, inputs, exprs, spans, call)
     }
 
     pub(super) fn apply_result(
@@ -552,15 +559,16 @@ impl Walk<'_, '_, '_> {
         result: &FnResult,
         name: &str,
         inputs: &[Taint],
+        exprs: &[Option<&syn::Expr>],
         spans: &[Span],
         call: Span,
     ) -> Taint {
         for hit in &result.hits {
-            let Origin::Param(p) = hit.flow.origin else {
+            let Some(p) = hit.flow.origin.param() else {
                 continue;
             };
-            let Some(arg) = inputs.get(p) else { continue };
-            for a in arg {
+            let arg = self.handed(inputs, exprs, p, hit.flow.origin.field());
+            for a in &arg {
                 let flow = substitute(&hit.flow, a, spans.get(p).copied().unwrap_or(call), name);
                 if flow.fires(self.kind()) {
                     self.hits.push(Hit {
@@ -574,21 +582,62 @@ impl Walk<'_, '_, '_> {
         }
         let mut out = Vec::new();
         for r in &result.returns {
-            match r.origin {
-                Origin::Param(p) => {
-                    if let Some(arg) = inputs.get(p) {
-                        for a in arg {
-                            let mut flow =
-                                substitute(r, a, spans.get(p).copied().unwrap_or(call), name);
-                            flow.push_step(step(call, format!("returned by `{name}`"), None));
-                            union(&mut out, vec![flow]);
-                        }
+            match r.origin.param() {
+                Some(p) => {
+                    for a in &self.handed(inputs, exprs, p, r.origin.field()) {
+                        let mut flow =
+                            substitute(r, a, spans.get(p).copied().unwrap_or(call), name);
+                        flow.push_step(step(call, format!("returned by `{name}`"), None));
+                        union(&mut out, vec![flow]);
                     }
                 }
-                Origin::Source { .. } => union(&mut out, vec![r.clone()]),
+                None => union(&mut out, vec![r.clone()]),
             }
         }
         out
+    }
+
+    /// What a call hands to parameter `p` of a callee that reads only `field` of it: the field's
+    /// value when the argument is a struct literal or a local filled field by field; else the
+    /// whole argument (the caller's own parameter, handed on whole, then narrowed to the field).
+    fn handed(
+        &mut self,
+        inputs: &[Taint],
+        exprs: &[Option<&syn::Expr>],
+        p: usize,
+        field: Option<&str>,
+    ) -> Taint {
+        let whole = inputs.get(p).cloned().unwrap_or_default(); // optional: a missing argument hands over nothing
+        let (Some(field), Some(Some(expr))) = (field, exprs.get(p)) else {
+            return whole;
+        };
+        let named = |m: &syn::Member| matches!(m, syn::Member::Named(n) if n == field);
+        match peel(expr) {
+            syn::Expr::Struct(lit) => match lit.fields.iter().find(|f| named(&f.member)) {
+                Some(f) => self.evaluate_again(&f.expr),
+                None if lit.rest.is_some() => set_unknown_from_object(whole),
+                None => Vec::new(),
+            },
+            other => match root_key(other) {
+                Some(key) if self.vars.contains_key(&format!("{key}.{field}")) => {
+                    self.lookup(&format!("{key}.{field}"))
+                }
+                Some(_) => set_unknown_from_object(param_field(whole, field)),
+                None => whole,
+            },
+        }
+    }
+
+    /// The taint of an expression already walked once (a field of a struct literal argument),
+    /// without recording its sinks, returns and checks a second time.
+    fn evaluate_again(&mut self, expr: &syn::Expr) -> Taint {
+        let (hits, returns, validates) =
+            (self.hits.len(), self.returns.len(), self.validates.len());
+        let taint = self.expr(expr);
+        self.hits.truncate(hits);
+        self.returns.truncate(returns);
+        self.validates.truncate(validates);
+        taint
     }
 
     /// Applies the summary of a workspace fn in another file at a call: its sinks are reported
@@ -597,6 +646,7 @@ impl Walk<'_, '_, '_> {
         &mut self,
         outside: &Outside,
         inputs: &[Taint],
+        exprs: &[Option<&syn::Expr>],
         spans: &[Span],
         call: Span,
     ) -> Taint {
@@ -605,16 +655,14 @@ impl Walk<'_, '_, '_> {
         let file = crate::report::safe_text::one_line(&summary.file).into_owned();
         let kind = self.kind();
         for sink in summary.sinks.iter().filter(|k| k.sink == kind) {
-            let Some(arg) = inputs.get(sink.param) else {
-                continue;
-            };
+            let arg = self.handed(inputs, exprs, sink.param, sink.field.as_deref());
             let at = spans.get(sink.param).copied().unwrap_or(call);
-            for a in arg {
+            for a in &arg {
                 let mut flow = a.clone();
                 flow.kind = combine_kind(a.kind, sink.kind);
                 flow.cleared |= sink.cleared;
                 flow.push_step(step(at, format!("passed to `{name}`"), None));
-                let param_reaches = matches!(flow.origin, Origin::Param(_))
+                let param_reaches = flow.origin.param().is_some()
                     && flow.cleared & self.kind().bit() == 0
                     && flow.accessors.is_empty();
                 if flow.fires(self.kind()) || param_reaches {
@@ -636,9 +684,9 @@ impl Walk<'_, '_, '_> {
         for r in summary.returns.iter().filter(|r| r.sink == kind) {
             match &r.from {
                 ReturnedFrom::Param(p) => {
-                    let Some(arg) = inputs.get(*p) else { continue };
+                    let arg = self.handed(inputs, exprs, *p, r.field.as_deref());
                     let at = spans.get(*p).copied().unwrap_or(call);
-                    for a in arg {
+                    for a in &arg {
                         let mut flow = a.clone();
                         flow.kind = combine_kind(a.kind, r.kind);
                         flow.cleared |= r.cleared;
@@ -698,7 +746,7 @@ impl Walk<'_, '_, '_> {
         };
         for flow in taint {
             if flow.fires(kind)
-                || (matches!(flow.origin, Origin::Param(_))
+                || (flow.origin.param().is_some()
                     && flow.cleared & kind.bit() == 0
                     && flow.accessors.is_empty())
             {
@@ -786,6 +834,15 @@ fn combine_kind(arg: ValueKind, callee: ValueKind) -> ValueKind {
         (ValueKind::Object, ValueKind::Object) => ValueKind::Object,
         (_, c) => c,
     }
+}
+
+/// A method call's receiver and arguments, in the order of the callee's parameters.
+fn method_exprs(mc: &syn::ExprMethodCall) -> Vec<Option<&syn::Expr>> {
+    std::iter::once(&mc.receiver)
+        .map(|r| &**r)
+        .chain(&mc.args)
+        .map(Some)
+        .collect()
 }
 
 /// Substitutes a caller's argument flow for a callee's parameter flow.

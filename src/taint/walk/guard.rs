@@ -129,7 +129,7 @@ impl Walk<'_, '_, '_> {
     pub(super) fn note_validated(&mut self, vars: &[String], cleans: Cleans) {
         for key in vars {
             for flow in self.expr_key(key) {
-                if let Origin::Param(p) = flow.origin
+                if let Some(p) = flow.origin.param()
                     && !self.validates.contains(&(p, cleans))
                 {
                     self.validates.push((p, cleans));
