@@ -3,8 +3,15 @@
 //! A line that must produce a finding ends with `//~ RULE-ID` (several ids allowed, each
 //! optionally `RULE-ID:severity`); every other line must produce none. A file under
 //! `test-corpus/ID/` runs rule ID alone (plus the two suppression rules); a first-line header
-//! `//@ rules: a, b` runs those rules instead, and `//@ include-tests` scans test code too.
-//! `test-corpus/workspace/` is a multi-crate tree for the report snapshots, checked by its own test.
+//! `//@ rules: a, b` runs those rules instead, and `//@ include-tests` scans test code too. A
+//! directory under `test-corpus/ID/` is one case scanned whole, its header in its `case.txt`.
+//!
+//! A top-level folder with a `case.txt` (`test-corpus/cross-file/`) is one case too: a cargo
+//! workspace scanned whole with the rules its header lists, all at once, so that each rule's
+//! cross-file findings and quiet look-alikes are checked together. Any other top-level folder
+//! is a folder of cases, named after a rule or with a `rules:` header on each case.
+//! `test-corpus/workspace/` is a multi-crate tree for the report snapshots, checked by
+//! `tests/reports.rs`; it must hold no annotation, which this test would not check.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,15 +19,19 @@ use std::path::{Path, PathBuf};
 use ferret::rules;
 use ferret::scan::{RuleSettings, ScanOptions, scan};
 
-/// One case: a single annotated `.rs` file directly in a rule folder, or a directory in a rule
-/// folder scanned as a whole (a small workspace: several crates, `Cargo.toml`, `Cargo.lock`), for
-/// rules that read across files. A directory's options come from the `//@` lines of its
-/// `case.txt`, if any; annotations are `//~` in `.rs` files and `#~` in TOML and lock files.
+/// One case: a single annotated `.rs` file directly in a rule folder, or a directory scanned as
+/// a whole (a small workspace: several crates, `Cargo.toml`, `Cargo.lock`) for rules that read
+/// across files: one in a rule folder, or a top-level folder with a `case.txt`. A directory's
+/// options come from the `//@` lines of its `case.txt`; annotations are `//~` in `.rs` files and
+/// `#~` in TOML and lock files.
 struct Case {
     path: PathBuf,
     /// The files whose annotations are checked, with the path findings report for each.
     files: Vec<(String, PathBuf)>,
     header: String,
+    /// The rule run when the header names none: the rule folder's name. `None` for a top-level
+    /// case, whose header must name its rules.
+    default_rule: Option<String>,
 }
 
 fn annotated(path: &Path) -> bool {
@@ -45,27 +56,55 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A directory scanned whole as one case.
+fn directory_case(path: PathBuf, default_rule: Option<String>) -> Case {
+    let files = files_under(&path)
+        .into_iter()
+        .map(|f| (ferret::discover::relative(&path, &f), f))
+        .collect();
+    let header = std::fs::read_to_string(path.join("case.txt")).unwrap_or_default();
+    Case {
+        path,
+        files,
+        header,
+        default_rule,
+    }
+}
+
 fn corpus_cases() -> Vec<Case> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-corpus");
     let mut cases = Vec::new();
     for rule_dir in std::fs::read_dir(&root).expect("test-corpus is readable") {
         let rule_dir = rule_dir.expect("directory entry").path();
-        if !rule_dir.is_dir() || rule_dir == root.join("workspace") {
+        if !rule_dir.is_dir() {
             continue;
         }
+        if rule_dir == root.join("workspace") {
+            // Checked by tests/reports.rs: an annotation there would be checked by nothing.
+            for file in files_under(&rule_dir) {
+                let text = std::fs::read_to_string(&file).expect("UTF-8");
+                assert!(
+                    expectations(&text).is_empty(),
+                    "{}: test-corpus/workspace/ is not annotated (the report snapshots check it); \
+                     annotated cases go in a rule folder or a folder with a case.txt",
+                    file.display()
+                );
+            }
+            continue;
+        }
+        if rule_dir.join("case.txt").is_file() {
+            cases.push(directory_case(rule_dir, None));
+            continue;
+        }
+        let folder = rule_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("rule folder names are UTF-8")
+            .to_string();
         for entry in std::fs::read_dir(&rule_dir).expect("rule folder is readable") {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {
-                let files = files_under(&path)
-                    .into_iter()
-                    .map(|f| (ferret::discover::relative(&path, &f), f))
-                    .collect();
-                let header = std::fs::read_to_string(path.join("case.txt")).unwrap_or_default();
-                cases.push(Case {
-                    path,
-                    files,
-                    header,
-                });
+                cases.push(directory_case(path, Some(folder.clone())));
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).expect("corpus file is UTF-8");
                 let name = path
@@ -77,6 +116,7 @@ fn corpus_cases() -> Vec<Case> {
                     files: vec![(name, path.clone())],
                     path,
                     header: text,
+                    default_rule: Some(folder.clone()),
                 });
             }
         }
@@ -113,13 +153,8 @@ fn expectations(text: &str) -> Expected {
 
 fn options_for(case: &Case) -> ScanOptions {
     let (file, text) = (&case.path, &case.header);
-    let folder = file
-        .parent()
-        .and_then(|p| p.file_name())
-        .and_then(|n| n.to_str())
-        .expect("corpus files live in a rule folder");
     let header: Vec<&str> = text.lines().take_while(|l| l.starts_with("//@")).collect();
-    let mut ids: Vec<String> = vec![folder.to_string()];
+    let mut ids: Vec<String> = case.default_rule.iter().cloned().collect();
     let mut include_tests = false;
     for h in header {
         let h = h.trim_start_matches("//@").trim();
@@ -131,6 +166,11 @@ fn options_for(case: &Case) -> ScanOptions {
             panic!("{}: unknown corpus header `{h}`", file.display());
         }
     }
+    assert!(
+        !ids.is_empty(),
+        "{}: a top-level case names its rules in case.txt (`//@ rules: a, b`)",
+        file.display()
+    );
     ids.push("suppression-without-reason".into());
     ids.push("unused-suppression".into());
     ids.sort();

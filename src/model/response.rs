@@ -10,12 +10,19 @@ const SERVER_ERROR_MARKS: &[&str] = &[
     "INTERNAL_SERVER_ERROR",
     "InternalServerError",
     "BAD_GATEWAY",
+    "BadGateway",
     "SERVICE_UNAVAILABLE",
+    "ServiceUnavailable",
+    "GATEWAY_TIMEOUT",
+    "GatewayTimeout",
     "internal",
     "unknown",
     "Internal",
     "Unknown",
     "500",
+    "502",
+    "503",
+    "504",
 ];
 
 /// Macros whose arguments go to logs, not to the response.
@@ -161,6 +168,19 @@ mod tests {
         );
         assert_eq!(variants, ["Database"]);
         assert!(!display);
+    }
+
+    #[test]
+    fn payload_in_any_common_5xx_body_leaks() {
+        let (variants, _) = arms(
+            "{ match self {\n\
+               ApiError::Upstream(m) => (StatusCode::GATEWAY_TIMEOUT, m).into_response(),\n\
+               ApiError::Proxy(m) => HttpResponse::BadGateway().body(m),\n\
+               ApiError::Busy(m) => (StatusCode::from_u16(503).unwrap(), m).into_response(),\n\
+               ApiError::Gone(m) => (StatusCode::GONE, m).into_response(),\n\
+             } }",
+        );
+        assert_eq!(variants, ["Upstream", "Proxy", "Busy"]);
     }
 
     #[test]
