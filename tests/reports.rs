@@ -1125,6 +1125,56 @@ fn taint_findings_carry_their_path_in_sarif_code_flows() {
     assert!(log["runs"][0]["results"][0].get("codeFlows").is_none());
 }
 
+#[test]
+fn a_joined_path_leaving_its_function_is_reported_at_the_join_with_its_code_flow() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = dir.path().join("joined_paths.rs");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("test-corpus/path-traversal/joined_paths.rs"),
+        &case,
+    )
+    .expect("copy");
+    let out = ferret()
+        .args(["--format", "sarif", "--rules", "path-traversal"])
+        .arg(&case)
+        .output()
+        .expect("runs");
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    // `root.join(name)` returned by `requested_file`, line 11.
+    let joined = results
+        .iter()
+        .find(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"] == 11)
+        .expect("the join returned by the helper is reported at the join, line 11");
+    let message = joined["message"]["text"].as_str().expect("message");
+    assert!(
+        message.contains("a path built by `.join()`, returned by `requested_file`"),
+        "{message}"
+    );
+    let steps = joined["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("a code flow");
+    let texts: Vec<&str> = steps
+        .iter()
+        .map(|s| s["location"]["message"]["text"].as_str().expect("text"))
+        .collect();
+    let first_line = steps[0]["location"]["physicalLocation"]["region"]["startLine"].as_i64();
+    // The request parameter (line 9), the join, where the path goes, then the join itself.
+    assert_eq!(first_line, Some(9), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("joined onto a path by `.join()`")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("returned by `requested_file`")),
+        "{texts:?}"
+    );
+}
+
 /// Scanned text (messages quoting source, snippets, paths, crate names) cannot inject Markdown,
 /// raw HTML, table breaks or terminal control bytes into the draft.
 #[test]

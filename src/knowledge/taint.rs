@@ -450,6 +450,28 @@ pub const SINK_FNS: &[SinkFn] = &[
     SinkFn { path: "tower_http::services::ServeFile::new", kind: SinkKind::Path, args: &[0] },
     SinkFn { path: "actix_files::NamedFile::open", kind: SinkKind::Path, args: &[0] },
     SinkFn { path: "actix_files::NamedFile::open_async", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "rocket::fs::NamedFile::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "rocket::response::NamedFile::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "warp::fs::file", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "warp::fs::dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "warp::filters::fs::file", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "warp::filters::fs::dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tower_http::services::fs::ServeDir::new", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tower_http::services::fs::ServeFile::new", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::metadata", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::remove_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "tokio::fs::create_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::read", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::read_to_string", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::read_dir", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::write", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::remove_file", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::remove_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::create_dir_all", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::copy", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "async_std::fs::rename", kind: SinkKind::Path, args: &[0, 1] },
+    SinkFn { path: "async_std::fs::File::open", kind: SinkKind::Path, args: &[0] },
+    SinkFn { path: "async_std::fs::File::create", kind: SinkKind::Path, args: &[0] },
     // outgoing requests
     SinkFn { path: "reqwest::get", kind: SinkKind::Ssrf, args: &[0] },
     SinkFn { path: "reqwest::blocking::get", kind: SinkKind::Ssrf, args: &[0] },
@@ -516,7 +538,11 @@ const HYPER_CLIENT: &[&str] = &[
     "hyper::client::Client",
     "hyper_util::client::legacy::Client",
 ];
-const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions", "tokio::fs::OpenOptions"];
+const OPEN_OPTIONS: &[&str] = &[
+    "std::fs::OpenOptions",
+    "tokio::fs::OpenOptions",
+    "async_std::fs::OpenOptions",
+];
 /// sqlx's `Executor` trait, as a file brings it into scope (directly or through the prelude).
 const SQLX_EXECUTOR: &[&str] = &["sqlx::Executor", "sqlx::prelude::Executor"];
 
@@ -743,6 +769,66 @@ pub const SANITIZER_METHODS: &[SanitizerMethod] = &[
     SanitizerMethod { method: "is_dir", cleans: Cleans::Everything, on_paths: false },
     SanitizerMethod { method: "hash", cleans: Cleans::Everything, on_paths: false },
 ];
+
+/// A path built from input by a join (`base.join(name)`, `buf.push(name)`,
+/// `[base, name].iter().collect::<PathBuf>()`) is a `path-traversal` finding at the join when the
+/// path leaves its function without reaching a file-system sink: returned, stored in a field of
+/// `self` or of a parameter, or handed to a call the engine does not know. The methods that join
+/// their argument onto a path receiver (a value known to be a path, as for `file_name`):
+pub const JOIN_METHODS: &[&str] = &["join"];
+/// The methods that push their argument onto a path receiver, in place.
+pub const PUSH_METHODS: &[&str] = &["push", "extend"];
+/// Methods whose result is still the joined path (or the path as text, handed on as a path):
+/// through any other method (`display()`, `extension()`, `to_string()`) the value is no longer
+/// the path, and where it goes is not a join leaving the function (a sink still reports it).
+pub const JOINED_PATH_KEEPING_METHODS: &[&str] = &[
+    "join",
+    "push",
+    "with_extension",
+    "with_file_name",
+    "as_path",
+    "to_path_buf",
+    "into_path_buf",
+    "into_boxed_path",
+    "as_os_str",
+    "into_os_string",
+    "to_str",
+    "to_string_lossy",
+    "into_owned",
+    "to_owned",
+    "canonicalize",
+    "unwrap",
+    "expect",
+    "unwrap_or",
+    "unwrap_or_else",
+    "unwrap_or_default",
+    "ok",
+    "ok_or",
+    "ok_or_else",
+    "map_err",
+    "context",
+    "with_context",
+    "clone",
+    "as_ref",
+    "borrow",
+    "into",
+];
+/// Methods and fns that read a joined path handed to them without keeping or using it on the file
+/// system: comparisons, hashing, dropping, and making it canonical (the first half of the
+/// canonicalize + `starts_with` check). Calls into the standard library are not a way out either:
+/// its file-system fns are sinks ([`SINK_FNS`]).
+pub const JOIN_READING_METHODS: &[&str] = &[
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "partial_cmp",
+    "strip_prefix",
+    "hash",
+];
+pub const JOIN_READING_FNS: &[&str] = &["canonicalize", "drop"];
+pub const JOIN_READING_CRATES: &[&str] = &["std", "core", "alloc"];
 
 /// Lexical path normalisers that resolve every `..` (a `starts_with` check on their result is a
 /// real check, as on a `canonicalize`d path): trait methods by (trait, method), counted only

@@ -91,6 +91,20 @@ pub struct Flow {
     /// Request objects: the accessors that yield input; the object itself reaches no sink.
     pub accessors: &'static [&'static str],
     pub steps: Vec<Step>,
+    /// Where this value was joined onto a path (`base.join(v)`, `buf.push(v)`), while what it
+    /// is still that path: the place a path-traversal finding points at when the path leaves
+    /// the function without reaching a file-system sink (returned, stored, handed to a call the
+    /// engine does not know). Only the `Path` engine sets it.
+    pub joined: Option<Joined>,
+}
+
+/// A join of an untrusted value onto a path (see [`Flow::joined`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Joined {
+    pub start: Span,
+    pub end: Span,
+    /// How: "`.join()`", "`.push()`", "`.collect()`".
+    pub how: &'static str,
 }
 
 /// Paths longer than this keep their first and last steps.
@@ -154,6 +168,13 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// A joined path that leaves its function: the hit points at the join itself.
+    pub fn is_escape(&self) -> bool {
+        self.flow
+            .joined
+            .is_some_and(|j| pos(j.start) == pos(self.sink.start))
+    }
+
     /// The source family, for a hit whose origin is a real source.
     pub fn family(&self) -> Option<Family> {
         match self.flow.origin {
@@ -340,11 +361,22 @@ impl<'a, 'ast> Engine<'a, 'ast> {
         let memo = self.memo.borrow();
         let mut keys: Vec<&usize> = memo.keys().collect();
         keys.sort();
+        // A join whose path reaches a sink anywhere in the file is reported at that sink (the
+        // join a step of its path), never at the join as well.
+        let sunk: Vec<(usize, usize)> = memo
+            .values()
+            .flat_map(|r| r.hits.iter())
+            .filter(|h| !h.is_escape())
+            .filter_map(|h| h.flow.joined.map(|j| pos(j.start)))
+            .collect();
         let mut hits: Vec<Hit> = Vec::new();
         let mut seen = Vec::new();
         for i in keys {
             for hit in &memo[i].hits {
                 if hit.family().is_none() {
+                    continue;
+                }
+                if hit.is_escape() && sunk.contains(&pos(hit.sink.start)) {
                     continue;
                 }
                 let mut hit = hit.clone();

@@ -180,3 +180,45 @@ fn serve(mut s: std::net::TcpStream) {
 "#;
     assert_eq!(lines(src, SinkKind::Path), [2]);
 }
+
+#[test]
+fn joined_path_leaving_the_fn_is_a_hit_at_the_join_once() {
+    let src = r#"
+use axum::extract::Path;
+use std::path::PathBuf;
+fn helper(Path(name): Path<String>) -> PathBuf {
+    PathBuf::from("/srv").join(&name)
+}
+async fn stored(Path(name): Path<String>, state: State) {
+    state.current = PathBuf::from("/srv").join(&name);
+}
+async fn both(Path(name): Path<String>) -> PathBuf {
+    let full = PathBuf::from("/srv").join(&name);
+    std::fs::read(&full);
+    full
+}
+async fn shown(Path(name): Path<String>) -> String {
+    let full = PathBuf::from("/srv").join(&name);
+    format!("{}", full.display())
+}
+"#;
+    let found = hits(src, SinkKind::Path);
+    assert_eq!(
+        found.iter().map(|h| h.0).collect::<Vec<_>>(),
+        [5, 8, 12],
+        "{found:?}"
+    );
+    assert!(
+        found[0]
+            .1
+            .contains("joined onto a path by `.join()` -> returned by `helper`"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].1.ends_with("stored in `state.current`"),
+        "{found:?}"
+    );
+    assert!(found[2].1.contains("joined onto a path"), "{found:?}");
+    // Other engines follow joins as before, without marking them.
+    assert!(lines(src, SinkKind::Sql).is_empty());
+}

@@ -15,6 +15,7 @@ use crate::resolve::UseMap;
 
 mod calls;
 mod guard;
+mod joins;
 mod macros;
 mod syntax;
 mod types;
@@ -235,6 +236,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
         hits: Vec::new(),
         validates: Vec::new(),
         expansions: 0,
+        params: Vec::new(),
     };
     let route = rocket_params(f.attrs);
     for (i, input) in f.sig.inputs.iter().enumerate() {
@@ -245,9 +247,11 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                     kind: ValueKind::Object,
                     cleared: 0,
                     accessors: &[],
+                    joined: None,
                     steps: vec![step(r.self_token.span, "`self`".to_string(), None)],
                 };
                 walk.vars.insert("self".to_string(), vec![flow]);
+                walk.params.push("self".to_string());
             }
             syn::FnArg::Typed(t) => {
                 let pat_text = short(&t.pat.to_token_stream().to_string());
@@ -269,6 +273,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                         kind: ValueKind::Unknown,
                         cleared: 0,
                         accessors: &[],
+                        joined: None,
                         steps: vec![step(
                             t.span(),
                             format!("`{pat_text}`: the request body, read whole"),
@@ -283,6 +288,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                         kind: ValueKind::Object,
                         cleared: 0,
                         accessors: s.accessors,
+                        joined: None,
                         steps: vec![step(
                             t.span(),
                             format!("`{pat_text}`: {}", s.what),
@@ -297,6 +303,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                         kind: kind_of_type(&t.ty),
                         cleared: 0,
                         accessors: &[],
+                        joined: None,
                         steps: vec![step(
                             t.span(),
                             format!("`{pat_text}`: a route parameter"),
@@ -308,6 +315,7 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                         kind: kind_of_type(&t.ty),
                         cleared: 0,
                         accessors: &[],
+                        joined: None,
                         steps: vec![step(
                             t.pat.span(),
                             format!("parameter `{pat_text}` of `{}`", f.name),
@@ -319,6 +327,9 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
                     && let Some(name) = crate::syntax::pat_name(&t.pat)
                 {
                     walk.types.insert(name, ty);
+                }
+                if let Some(name) = crate::syntax::pat_name(&t.pat) {
+                    walk.params.push(name);
                 }
                 // Extractors are tuple structs around the value: `Query(q): Query<P>`.
                 walk.bind_typed(
@@ -332,6 +343,19 @@ pub(super) fn analyse_fn(engine: &Engine<'_, '_>, f: &FnDef<'_>) -> FnResult {
     }
     let tail = walk.block(f.block);
     union(&mut walk.returns, tail);
+    // A path joined from input that the fn returns leaves it unchecked; a parameter's is the
+    // caller's to follow (the summary's return keeps where it was joined).
+    let returned: Taint = walk
+        .returns
+        .iter()
+        .filter(|r| matches!(r.origin, Origin::Source { .. }))
+        .cloned()
+        .collect();
+    walk.escape(
+        &returned,
+        f.sig.ident.span(),
+        &format!("returned by `{}`", f.name),
+    );
     // Every predicate returns a `true` somewhere: as a returned value it would give most fns of
     // a summarised file a TLS summary, for a pattern (`fn insecure() -> bool { true }`) that
     // hardly occurs. The `true` a fn passes to a flag itself is a hit, not a return.
@@ -480,6 +504,10 @@ const ARG_FLOW_METHODS: &[&str] = &[
     "with_file_name",
     "with_extension",
     "concat",
+    // `cond.then_some(v)`, `a.zip(b)`, `a.xor(b)`: the argument is (part of) the result.
+    "then_some",
+    "zip",
+    "xor",
 ];
 
 /// Methods that store their arguments in the receiver.
@@ -554,6 +582,8 @@ struct Walk<'e, 'a, 'ast> {
     validates: Vec<(usize, Cleans)>,
     /// Workspace macro expansions being walked (see `Summaries::expand`), bounded.
     expansions: usize,
+    /// The fn's parameters bound whole (`self`, `state`): a field of one outlives the call.
+    params: Vec<String>,
 }
 
 impl Walk<'_, '_, '_> {
@@ -670,6 +700,14 @@ impl Walk<'_, '_, '_> {
                 };
                 if let Some(ty) = ty {
                     value = self.typed(value, ty);
+                    // `let p: PathBuf = [base, name].iter().collect();`
+                    if let syn::Expr::MethodCall(mc) = peel(&init.expr)
+                        && mc.method == "collect"
+                        && type_name(ty).is_some_and(|t| kb::PATH_TYPES.contains(&t.as_str()))
+                    {
+                        value =
+                            self.joined_onto(value, mc.method.span(), mc.span(), "`.collect()`");
+                    }
                     if let (Some(name), Some(resolved)) = (
                         crate::syntax::pat_name(&local.pat),
                         resolved_type(self.engine.uses, ty),
@@ -1041,6 +1079,11 @@ impl Walk<'_, '_, '_> {
             syn::Expr::Binary(b) => self.binary(b),
             syn::Expr::Assign(a) => {
                 let value = self.expr(&a.right);
+                if let Some(key) = field_key(&a.left)
+                    && self.outlives_call(&key)
+                {
+                    self.escape(&value, a.left.span(), &format!("stored in `{key}`"));
+                }
                 if let Some(key) = field_key(&a.left).or_else(|| local_name(&a.left)) {
                     let value = with_step(
                         value,
@@ -1066,6 +1109,12 @@ impl Walk<'_, '_, '_> {
             syn::Expr::Match(m) => self.match_expr(m),
             syn::Expr::Let(l) => {
                 let value = self.expr(&l.expr);
+                // `if let Component::Normal(name) = part`: one plain name, as in a `match` arm.
+                let value = if is_normal_component(&l.pat) {
+                    clean(value, Cleans::For(SinkKind::Path))
+                } else {
+                    value
+                };
                 self.declare(&l.pat);
                 self.bind_typed(&l.pat, value, None, false);
                 Vec::new()
@@ -1079,6 +1128,9 @@ impl Walk<'_, '_, '_> {
                 self.block(&f.body);
                 self.end_scope();
                 self.branch_depth -= 1;
+                if let Some(key) = normal_components_asserted(f) {
+                    self.clean_vars(&[key], Cleans::For(SinkKind::Path));
+                }
                 Vec::new()
             }
             syn::Expr::While(w) => {
@@ -1422,6 +1474,7 @@ impl Walk<'_, '_, '_> {
             kind: ValueKind::Unknown,
             cleared: 0,
             accessors: &[],
+            joined: None,
             steps: vec![step(
                 f.span(),
                 format!("{}: `.{name}`", kb_tls::CONFIG_FIELD),
@@ -1487,6 +1540,7 @@ fn literal(span: Span, what: &'static str) -> Taint {
         kind: ValueKind::Unknown,
         cleared: 0,
         accessors: &[],
+        joined: None,
         steps: vec![step(span, what.to_string(), None)],
     }]
 }

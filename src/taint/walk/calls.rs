@@ -103,6 +103,7 @@ impl Walk<'_, '_, '_> {
                 kind: ValueKind::Object,
                 cleared: 0,
                 accessors: source.accessors,
+                joined: None,
                 steps: vec![step(
                     mc.method.span(),
                     format!("{}: `.{method}()`", source.what),
@@ -110,6 +111,7 @@ impl Walk<'_, '_, '_> {
                 )],
             }];
         }
+        let mut path_sink_method = false;
         for sink in kb::SINK_METHODS {
             if sink.kind != self.kind() || sink.method != method {
                 continue;
@@ -130,6 +132,7 @@ impl Walk<'_, '_, '_> {
             {
                 continue;
             }
+            path_sink_method |= sink.kind == SinkKind::Path;
             for &a in sink.args {
                 if let (Some(arg), Some(t)) = (mc.args.iter().nth(a), args.get(a)) {
                     // `.query(&[("k", v)])` is a list of parameters, not SQL text.
@@ -171,12 +174,23 @@ impl Walk<'_, '_, '_> {
                 union(&mut stored, t.clone());
             }
             if !stored.is_empty() {
+                let onto_path = kb::PUSH_METHODS.contains(&method.as_str())
+                    && self.is_path_receiver(&mc.receiver);
+                if !onto_path && self.outlives_call(&key) {
+                    self.escape(&stored, mc.method.span(), &format!("stored in `{key}`"));
+                }
                 let stored = with_step(
                     stored,
                     mc.method.span(),
                     &format!("appended to `{key}`"),
                     Some(&key),
                 );
+                let stored = if onto_path {
+                    let end = mc.args.first().map_or(mc.method.span(), |a| a.span());
+                    self.joined_onto(stored, mc.method.span(), end, "`.push()`")
+                } else {
+                    stored
+                };
                 self.add_to(key, stored);
             }
             return Vec::new();
@@ -248,6 +262,7 @@ impl Walk<'_, '_, '_> {
                 kind: ValueKind::Unknown,
                 cleared: 0,
                 accessors: &[],
+                joined: None,
                 steps: vec![step(
                     mc.method.span(),
                     "an HTTP body: `.collect()`".to_string(),
@@ -277,6 +292,26 @@ impl Walk<'_, '_, '_> {
             union(&mut out, built);
             return out;
         }
+        // A value joined onto a path: `base.join(name)`.
+        let joins = kb::JOIN_METHODS.contains(&method.as_str())
+            && mc.args.len() == 1
+            && self.kind() == SinkKind::Path
+            && self.is_path_receiver(&mc.receiver);
+        let known = CLOSURE_RESULT_METHODS.contains(&method.as_str())
+            || ARG_FLOW_METHODS.contains(&method.as_str())
+            || PART_METHODS.contains(&method.as_str())
+            || TEXT_METHODS.contains(&method.as_str())
+            || PASS_THROUGH.contains(&method.as_str())
+            || matches!(method.as_str(), "unwrap_or_else" | "or_else" | "map_or")
+            || kb::JOINED_PATH_KEEPING_METHODS.contains(&method.as_str())
+            || kb::JOIN_READING_METHODS.contains(&method.as_str())
+            || path_sink_method;
+        if !known {
+            // A joined path handed to a method the engine does not know leaves here.
+            let spans: Vec<Span> = mc.args.iter().map(|a| a.span()).collect();
+            self.escape_into_call(&[format!(".{method}()")], &args, &spans);
+        }
+        let receiver = self.after_path_method(&method, receiver);
         let mut out = if CLOSURE_RESULT_METHODS.contains(&method.as_str()) {
             closure_result
         } else {
@@ -284,12 +319,26 @@ impl Walk<'_, '_, '_> {
             if ARG_FLOW_METHODS.contains(&method.as_str())
                 || matches!(method.as_str(), "unwrap_or_else" | "or_else" | "map_or")
             {
-                for t in args {
+                for (i, t) in args.into_iter().enumerate() {
+                    let t = match mc.args.iter().nth(i) {
+                        Some(arg) if joins => {
+                            self.joined_onto(t, mc.method.span(), arg.span(), "`.join()`")
+                        }
+                        _ => t,
+                    };
                     union(&mut out, t);
                 }
             }
             out
         };
+        // `[base, name].iter().collect::<PathBuf>()`
+        if method == "collect"
+            && turbofish_type(mc)
+                .and_then(type_name)
+                .is_some_and(|t| kb::PATH_TYPES.contains(&t.as_str()))
+        {
+            out = self.joined_onto(out, mc.method.span(), mc.span(), "`.collect()`");
+        }
         // `params.get("cmd")` of a whole map or list: an element, which may be text.
         if PART_METHODS.contains(&method.as_str()) {
             out = part_of(out);
@@ -413,6 +462,7 @@ impl Walk<'_, '_, '_> {
                 kind: ValueKind::Unknown,
                 cleared: 0,
                 accessors: &[],
+                joined: None,
                 steps: vec![Step {
                     start: c.span(),
                     end: c.span(),
@@ -483,8 +533,8 @@ impl Walk<'_, '_, '_> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for t in args {
-            union(&mut out, t);
+        for t in &args {
+            union(&mut out, t.clone());
         }
         if out.is_empty() {
             return out;
@@ -527,6 +577,14 @@ impl Walk<'_, '_, '_> {
                 | "to_string"
                 | "clone"
         ) || last.chars().next().is_some_and(char::is_uppercase);
+        let path_sink = kb::SINK_FNS
+            .iter()
+            .any(|s| s.kind == SinkKind::Path && s.path == full);
+        if !keeps && !path_sink {
+            // A joined path handed to a fn the engine does not know leaves here.
+            let spans: Vec<Span> = c.args.iter().map(|a| a.span()).collect();
+            self.escape_into_call(&resolved, &args, &spans);
+        }
         if keeps { out } else { Vec::new() }
     }
 
@@ -705,6 +763,7 @@ impl Walk<'_, '_, '_> {
                         kind: r.kind,
                         cleared: r.cleared,
                         accessors: &[],
+                        joined: None,
                         steps: vec![step(
                             call,
                             format!("{what}, read in `{name}` ({file}:{line})"),
@@ -860,6 +919,7 @@ pub(super) fn substitute(callee: &Flow, arg: &Flow, at: Span, name: &str) -> Flo
         kind,
         cleared: arg.cleared | callee.cleared,
         accessors: arg.accessors,
+        joined: callee.joined.or(arg.joined),
         steps,
     }
 }
@@ -899,7 +959,7 @@ pub(super) fn trait_in_scope(uses: &UseMap, path: &str) -> bool {
 impl Walk<'_, '_, '_> {
     /// Whether `e` is a path: a value of a path type, `Path::new(..)`, an entry's `.path()`,
     /// and what `join`/`parent`/`unwrap`/`?` give of one. What `Path::file_name` cleans.
-    fn is_path_value(&self, e: &syn::Expr) -> bool {
+    pub(super) fn is_path_value(&self, e: &syn::Expr) -> bool {
         match peel(e) {
             syn::Expr::MethodCall(mc) => {
                 let m = mc.method.to_string();
@@ -974,6 +1034,7 @@ fn request_body(span: Span, how: &str) -> Taint {
         kind: ValueKind::Unknown,
         cleared: 0,
         accessors: &[],
+        joined: None,
         steps: vec![Step {
             start: span,
             end: span,

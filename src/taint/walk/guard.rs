@@ -326,16 +326,19 @@ impl Walk<'_, '_, '_> {
                             cleans: Cleans::Everything,
                         })
                     }
-                    // `p.components().any(|c| c == Component::ParentDir)`: a traversal check.
+                    // `p.components().any(|c| c == Component::ParentDir)`, or
+                    // `.any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))`: a
+                    // traversal check.
                     "any"
                         if matches!(&*mc.receiver, syn::Expr::MethodCall(inner) if inner.method == "components")
-                            && mc.args.to_token_stream().to_string().contains("ParentDir") =>
+                            && (mc.args.to_token_stream().to_string().contains("ParentDir")
+                                || not_only_normal(&mc.args.to_token_stream().to_string())) =>
                     {
                         let syn::Expr::MethodCall(inner) = &*mc.receiver else {
                             return None;
                         };
                         Some(Guard {
-                            vars: root_key(&inner.receiver).into_iter().collect(),
+                            vars: path_root_key(&inner.receiver).into_iter().collect(),
                             positive: false,
                             cleans: Cleans::For(SinkKind::Path),
                         })
@@ -575,4 +578,72 @@ pub(super) fn is_literal_pat(pat: &syn::Pat) -> bool {
         syn::Pat::Paren(p) => is_literal_pat(&p.pat),
         _ => false,
     }
+}
+
+/// A closure's text that is true for a component other than a plain name:
+/// `!matches!(c, Component::Normal(_) | Component::CurDir)`.
+fn not_only_normal(text: &str) -> bool {
+    let text: String = text.split_whitespace().collect();
+    text.contains("!matches!") && text.contains("Component::Normal") && !text.contains("ParentDir")
+}
+
+/// `for c in p.components() { assert!(matches!(c, Component::Normal(_))); }` (or `.enumerate()`
+/// of them, the component bound first): the loop panics unless every component of `p` is a
+/// plain name. The local checked, `p`.
+pub(super) fn normal_components_asserted(f: &syn::ExprForLoop) -> Option<String> {
+    let mut e = peel(&f.expr);
+    if let syn::Expr::MethodCall(mc) = e
+        && mc.method == "enumerate"
+    {
+        e = peel(&mc.receiver);
+    }
+    let syn::Expr::MethodCall(mc) = e else {
+        return None;
+    };
+    if mc.method != "components" {
+        return None;
+    }
+    let var = match &*f.pat {
+        syn::Pat::Tuple(t) => t.elems.iter().nth(1).and_then(crate::syntax::pat_name),
+        p => crate::syntax::pat_name(p),
+    }?;
+    let asserted = f.body.stmts.iter().any(|stmt| {
+        let mac = match stmt {
+            syn::Stmt::Macro(m) => &m.mac,
+            syn::Stmt::Expr(syn::Expr::Macro(m), _) => &m.mac,
+            _ => return false,
+        };
+        let text: String = mac.tokens.to_string().split_whitespace().collect();
+        crate::macros::macro_name(mac) == "assert"
+            && text.starts_with(&format!("matches!({var},"))
+            && text.contains("Component::Normal")
+            && !text.contains("ParentDir")
+            && !text.contains("RootDir")
+    });
+    asserted.then(|| root_key(&mc.receiver)).flatten()
+}
+
+/// The local a path is made of: `p`, or `x` of `Path::new(x)`/`PathBuf::from(x)`.
+fn path_root_key(expr: &syn::Expr) -> Option<String> {
+    if let syn::Expr::Call(c) = peel(expr)
+        && let syn::Expr::Path(p) = &*c.func
+        && c.args.len() == 1
+    {
+        let segments: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        return match segments.as_slice() {
+            [.., owner, ctor]
+                if kb::PATH_TYPES.contains(&owner.as_str())
+                    && matches!(ctor.as_str(), "new" | "from") =>
+            {
+                root_key(&c.args[0])
+            }
+            _ => None,
+        };
+    }
+    root_key(expr)
 }

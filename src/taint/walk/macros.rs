@@ -43,7 +43,9 @@ impl Walk<'_, '_, '_> {
                 let is_format = matches!(name.as_str(), "format" | "format_args" | "concat");
                 let is_write = matches!(name.as_str(), "write" | "writeln");
                 if is_format || is_write {
-                    return self.format(&name, mac, &args, is_write);
+                    // Text made of a joined path is no longer the path (`format!("{}", p.display())`).
+                    let text = self.format(&name, mac, &args, is_write);
+                    return self.after_path_method("format!", text);
                 }
                 for a in &args {
                     self.expr(a);
