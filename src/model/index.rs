@@ -48,6 +48,11 @@ pub struct FileIndex {
     /// `thread::spawn(worker_main)`). Kept per file, as few fns start threads.
     #[serde(default)]
     pub thread_calls: Vec<(u32, u64)>,
+    /// How the fns' calls written with a path (or a bare name the file imports or defines) name
+    /// their callee, sorted by (caller, callee): the qualifier that decides which fn it is. Only
+    /// for callees some call of the fn qualifies; every other call is by name ([`FnDef::calls`]).
+    #[serde(default)]
+    pub path_calls: Vec<PathCall>,
     /// The skeleton parse failed: only the token facts are known.
     pub skeleton_failed: bool,
     /// Every `enum Name` of the file is in [`FileIndex::enums`], written `enum Name` with one
@@ -124,6 +129,7 @@ impl FileIndex {
         }
         self.fns.shrink_to_fit();
         self.thread_calls.shrink_to_fit();
+        self.path_calls.shrink_to_fit();
         self.constructions.shrink_to_fit();
         self.macro_args.shrink_to_fit();
         self.glob_roots.shrink_to_fit();
@@ -249,6 +255,61 @@ pub struct MacroDef {
     /// expanded: [`super::expand::body_tokens`]).
     pub body: String,
     pub exported: bool,
+}
+
+/// A call written with a path, as far as the calling file's `use` declarations tell which fn it
+/// names (the workspace decides: [`crate::model::Workspace::callers`]). 32 bytes, kept only for
+/// qualified calls; method calls (`.f()`) and bare names the file neither imports nor defines are
+/// in [`FnDef::calls`] alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PathCall {
+    /// The calling fn: an index into [`FileIndex::fns`].
+    pub caller: u32,
+    /// The callee's [`name_key`] (the path's last segment, as [`FnDef::calls`] holds it).
+    pub callee: u64,
+    pub owner: CallOwner,
+    /// The [`name_key`] of the type ([`CallOwner::Type`]) or module ([`CallOwner::Module`]) the
+    /// path names; 0 otherwise.
+    pub qualifier: u64,
+    /// Where the path starts: [`OWN_CRATE`], [`UNROOTED`], or the [`name_key`] of its first
+    /// segment (after the file's imports): a workspace crate's name, else a module of the
+    /// caller's crate or a library.
+    pub root: u64,
+    /// The same fn also calls a fn of this name by name (a method call, a bare name), which may
+    /// mean any fn of the name.
+    pub also_by_name: bool,
+}
+
+/// What a call's path names its fn by ([`PathCall`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CallOwner {
+    /// `Type::f`, `Self::f` (the impl's type; a trait's name in a trait), `a::Type::f`: a method
+    /// or associated fn of that type, or of an impl of the trait of that name.
+    Type,
+    /// `module::f`, `crate::a::module::f`, `super::f`: a free fn of a module whose path ends so.
+    Module,
+    /// `crate::f`, `other_crate::f`: a free fn at a crate's root.
+    CrateRoot,
+    /// `f()` where the caller's own module (its file and inline `mod`) defines a free fn `f`, or
+    /// `self::f()`.
+    SameModule,
+}
+
+/// [`PathCall::root`]: the path starts with `crate`, `self` or `super` (written or through the
+/// import of its first segment).
+pub const OWN_CRATE: u64 = 0;
+/// [`PathCall::root`]: `Type::f` with a type in scope however the file has it (defined, imported
+/// with a glob, a library's).
+pub const UNROOTED: u64 = 1;
+
+/// How one call site names its callee, before the file's fns are all known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum RawQual {
+    /// A method call, a library path or a path the index cannot read: any fn of the name.
+    ByName,
+    /// A bare name the file does not import: its own module's free fn, if the file defines one.
+    Bare,
+    Path(CallOwner, u64, u64),
 }
 
 /// A variant construction the file writes: the enum (its name, through `use .. as ..` renames),
@@ -418,6 +479,12 @@ struct VariantImports<'a> {
 #[derive(Default)]
 struct BodyFacts<'t> {
     calls: BTreeSet<&'t str>,
+    /// Calls written with a path of two segments or more: (first, last) token.
+    paths: BTreeSet<(usize, usize)>,
+    /// Calls written as a bare name (`f(..)`).
+    bare: BTreeSet<&'t str>,
+    /// Calls by name: methods (`.f(..)`), and paths the index does not read (`<T as Tr>::f(..)`).
+    by_name: BTreeSet<&'t str>,
     /// Given thread ranges (see [`thread_spawns`]): the calls inside one, and those outside all.
     thread_calls: BTreeSet<&'t str>,
     other_calls: BTreeSet<&'t str>,
@@ -550,8 +617,11 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         failed: false,
         plain_enums: 0,
         says_spawn: text.contains("spawn"),
+        raw_calls: Vec::new(),
     };
     walker.walk(0, tokens.toks.len(), &Scope::default());
+    let path_calls = walker.path_calls();
+    walker.index.path_calls = path_calls;
     let failed = walker.failed;
     let plain_enums = walker.plain_enums;
     index.constructions.sort_unstable();
@@ -859,6 +929,11 @@ fn body_facts<'t>(
         let name = t.text_of(k);
         if t.is(t.after_turbofish(k + 1), "(") && !starts_upper(name) {
             note(&mut facts, name, k);
+            if t.is(k - 1, ".") || t.is(k - 1, "::") {
+                facts.by_name.insert(name);
+            } else {
+                facts.bare.insert(name);
+            }
         }
         // `body.validate()`, and `self.input.validate()` (the field name is recorded).
         if name == "validate" && k >= 2 && t.is(k - 1, ".") && t.is(k + 1, "(") && t.is_ident(k - 2)
@@ -874,6 +949,7 @@ fn body_facts<'t>(
                 }
                 if t.is(t.after_turbofish(end + 1), "(") && !starts_upper(last) {
                     note(&mut facts, last, end);
+                    facts.paths.insert((k, end));
                 }
                 k = end + 1;
                 continue;
@@ -1074,6 +1150,9 @@ struct Walker<'a, 't> {
     plain_enums: usize,
     /// The file says `spawn` somewhere: only then can a body start a thread.
     says_spawn: bool,
+    /// (caller, callee, how) for every call of every body, until the file's fns are all known
+    /// ([`Walker::path_calls`]).
+    raw_calls: Vec<(u32, &'t str, RawQual)>,
 }
 
 fn tokens_text(t: &impl ToTokens) -> String {
@@ -1153,7 +1232,128 @@ fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
         .join(" ")
 }
 
-impl Walker<'_, '_> {
+impl<'t> Walker<'_, 't> {
+    /// How the path `written` (its last segment the callee) names its fn, through the file's
+    /// imports: see [`PathCall`].
+    fn qualify(&self, written: &[&str], scope: &Scope) -> RawQual {
+        let Some((&callee, quals)) = written.split_last() else {
+            return RawQual::ByName;
+        };
+        let first = quals.first().copied().unwrap_or(callee);
+        let imported = if matches!(first, "crate" | "self" | "super" | "Self") {
+            None
+        } else {
+            self.imports.names.get(first)
+        };
+        let segments: Vec<&str> = match imported {
+            // `use a::save as persist; persist()`: the call's name is not the fn's.
+            Some(path) if quals.is_empty() && path.last().map(String::as_str) != Some(callee) => {
+                return RawQual::ByName;
+            }
+            Some(path) => path
+                .iter()
+                .map(String::as_str)
+                .chain(written[1..].iter().copied())
+                .collect(),
+            None if quals.is_empty() => return RawQual::Bare,
+            None => written.to_vec(),
+        };
+        let quals = &segments[..segments.len() - 1];
+        let key = |s: &str| name_key(s);
+        match quals {
+            ["Self"] => match &scope.self_type {
+                Some(ty) => RawQual::Path(CallOwner::Type, key(ty), UNROOTED),
+                None => RawQual::ByName,
+            },
+            [ty] if starts_upper(ty) => RawQual::Path(CallOwner::Type, key(ty), UNROOTED),
+            ["crate" | "self" | "super", ..] => {
+                let current: Vec<&str> = self
+                    .index
+                    .module
+                    .iter()
+                    .chain(&self.module)
+                    .map(String::as_str)
+                    .collect();
+                let mut module = current.clone();
+                let mut rest = quals;
+                match rest.first() {
+                    Some(&"crate") => {
+                        module.clear();
+                        rest = &rest[1..];
+                    }
+                    Some(&"self") => rest = &rest[1..],
+                    _ => {}
+                }
+                while let Some((&"super", after)) = rest.split_first() {
+                    module.pop();
+                    rest = after;
+                }
+                match rest.last() {
+                    Some(q) if starts_upper(q) => RawQual::Path(CallOwner::Type, key(q), OWN_CRATE),
+                    Some(q) => RawQual::Path(CallOwner::Module, key(q), OWN_CRATE),
+                    None if module == current => RawQual::Path(CallOwner::SameModule, 0, OWN_CRATE),
+                    None => match module.last() {
+                        Some(m) => RawQual::Path(CallOwner::Module, key(m), OWN_CRATE),
+                        None => RawQual::Path(CallOwner::CrateRoot, 0, OWN_CRATE),
+                    },
+                }
+            }
+            // The standard library defines no workspace fn.
+            ["std" | "core" | "alloc", ..] => RawQual::ByName,
+            [root, ..] => {
+                let q = quals[quals.len() - 1];
+                let owner = if starts_upper(q) {
+                    CallOwner::Type
+                } else {
+                    CallOwner::Module
+                };
+                RawQual::Path(owner, key(q), key(root))
+            }
+            [] => RawQual::ByName,
+        }
+    }
+
+    /// The file's [`PathCall`]s from [`Walker::raw_calls`]: a bare name names the free fn of the
+    /// caller's module when the file defines one; a callee named by some path gets one entry
+    /// per way it is named, flagged when the fn also calls the name by name.
+    fn path_calls(&mut self) -> Vec<PathCall> {
+        let fns = &self.index.fns;
+        let mut raw = std::mem::take(&mut self.raw_calls);
+        for (caller, name, how) in &mut raw {
+            if *how == RawQual::Bare {
+                let module = &fns[*caller as usize].module;
+                let defined = fns.iter().any(|g| {
+                    g.self_type.is_none() && !g.in_test && g.name == *name && g.module == *module
+                });
+                *how = if defined {
+                    RawQual::Path(CallOwner::SameModule, 0, OWN_CRATE)
+                } else {
+                    RawQual::ByName
+                };
+            }
+        }
+        raw.sort_unstable();
+        raw.dedup();
+        let mut out = Vec::new();
+        for group in raw.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let also_by_name = group.iter().any(|(_, _, how)| *how == RawQual::ByName);
+            for &(caller, name, how) in group {
+                if let RawQual::Path(owner, qualifier, root) = how {
+                    out.push(PathCall {
+                        caller,
+                        callee: name_key(name),
+                        owner,
+                        qualifier,
+                        root,
+                        also_by_name,
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     fn line(&self, k: usize) -> usize {
         self.lines.line_of(self.t.toks[k].start())
     }
@@ -1327,6 +1527,23 @@ impl Walker<'_, '_> {
                 facts.first_line = self.line(open);
                 facts.last_line = self.line(close);
                 def.body = Some((line32(facts.first_line), line32(facts.last_line)));
+                let at = self.index.fns.len() as u32;
+                let mut raw: Vec<(u32, &'t str, RawQual)> = Vec::new();
+                for &(first, last) in &facts.paths {
+                    let written: Vec<&str> =
+                        (first..=last).step_by(2).map(|j| t.text_of(j)).collect();
+                    raw.push((at, t.text_of(last), self.qualify(&written, scope)));
+                }
+                for &name in &facts.bare {
+                    raw.push((at, name, self.qualify(&[name], scope)));
+                }
+                raw.extend(
+                    facts
+                        .by_name
+                        .iter()
+                        .map(|&name| (at, name, RawQual::ByName)),
+                );
+                self.raw_calls.extend(raw);
                 def.calls = facts.calls.into_iter().map(name_key).collect();
                 def.validates = facts.validates.into_iter().map(str::to_string).collect();
                 def.constructs = facts
