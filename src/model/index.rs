@@ -35,8 +35,10 @@ pub struct FileIndex {
     /// The first segments of the file's glob imports other than `crate`/`self`/`super` ones
     /// (`use other_crate::*`): a name they may bring in is not known to be the crate's own.
     pub glob_roots: Vec<Name>,
-    /// Field names read (`.name` followed by anything but an assignment or a push/insert).
-    pub fields_read: BTreeSet<String>,
+    /// Fields read (`.name` followed by anything but an assignment or a push/insert): (field,
+    /// the type whose field it is where the receiver says: `self` in an impl of that type, a
+    /// parameter declared of that type; `None` otherwise).
+    pub fields_read: BTreeSet<(String, Option<Name>)>,
     /// Body-limit settings written in the file outside `use` declarations and test modules
     /// (`crate::knowledge::body_limits::LIMIT_SETTINGS`): `RequestBodyLimitLayer`,
     /// `DefaultBodyLimit::max(..)`, `DefaultBodyLimit::disable()`..
@@ -91,6 +93,13 @@ impl FileIndex {
             interner.intern(name);
         }
         self.glob_roots.iter_mut().for_each(|r| interner.intern(r));
+        self.fields_read = std::mem::take(&mut self.fields_read)
+            .into_iter()
+            .map(|(field, mut owner)| {
+                owner.iter_mut().for_each(|o| interner.intern(o));
+                (field, owner)
+            })
+            .collect();
         for e in &mut self.enums {
             interner.intern(&mut e.name);
             e.derives.iter_mut().for_each(|d| interner.intern(d));
@@ -541,7 +550,8 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         .collect();
     let (uses, imports) = read_uses(&tokens, &bodies);
     let mut found: BTreeSet<Found<'_>> = BTreeSet::new();
-    scan_file_facts(&tokens, &mut index, &imports, &mut found, &in_test_module);
+    let mut reads: Vec<(usize, &str)> = Vec::new();
+    scan_file_facts(&tokens, &mut reads, &imports, &mut found, &in_test_module);
     index.body_limits = body_limit_settings(&tokens, &in_test_module);
     let variant_imports = imports.variant_imports();
     if let Some(vi) = &variant_imports {
@@ -618,10 +628,17 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         plain_enums: 0,
         says_spawn: text.contains("spawn"),
         raw_calls: Vec::new(),
+        reads: &reads,
+        read_owners: HashMap::new(),
     };
     walker.walk(0, tokens.toks.len(), &Scope::default());
     let path_calls = walker.path_calls();
     walker.index.path_calls = path_calls;
+    let read_owners = std::mem::take(&mut walker.read_owners);
+    walker.index.fields_read = reads
+        .iter()
+        .map(|&(k, name)| (name.to_string(), read_owners.get(&k).cloned()))
+        .collect();
     let failed = walker.failed;
     let plain_enums = walker.plain_enums;
     index.constructions.sort_unstable();
@@ -696,7 +713,7 @@ fn read_uses(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> (UseMap
 /// macros), outside test modules. `Self::Variant` is left to the walker, which knows the impl.
 fn scan_file_facts<'a>(
     t: &Tokens<'a>,
-    index: &mut FileIndex,
+    reads: &mut Vec<(usize, &'a str)>,
     imports: &'a Imports,
     found: &mut BTreeSet<Found<'a>>,
     in_test_module: &dyn Fn(usize) -> bool,
@@ -714,8 +731,8 @@ fn scan_file_facts<'a>(
             if !t.is(k + 2, "(") {
                 let name = t.text_of(k + 1);
                 // `.await` is no field.
-                if name != "await" && !index.fields_read.contains(name) && field_is_read(t, k + 1) {
-                    index.fields_read.insert(name.to_string());
+                if name != "await" && field_is_read(t, k + 1) {
+                    reads.push((k + 1, name));
                 }
             }
             k += 2;
@@ -1153,6 +1170,11 @@ struct Walker<'a, 't> {
     /// (caller, callee, how) for every call of every body, until the file's fns are all known
     /// ([`Walker::path_calls`]).
     raw_calls: Vec<(u32, &'t str, RawQual)>,
+    /// Fields read anywhere in the file: (the field's token, its name), in token order.
+    reads: &'a [(usize, &'t str)],
+    /// The field's token -> the type whose field a read in a fn body is, where its receiver
+    /// says ([`Walker::read_owners`]).
+    read_owners: HashMap<usize, Name>,
 }
 
 fn tokens_text(t: &impl ToTokens) -> String {
@@ -1214,6 +1236,21 @@ fn self_segments(ty: &syn::Type) -> Vec<String> {
         syn::Type::Reference(r) => self_segments(&r.elem),
         _ => Vec::new(),
     }
+}
+
+/// The type a parameter declared `T`, `&T`, `&mut T`, `&'a T` or `a::T` holds (its last
+/// segment); `None` for generic, tuple, slice or other types.
+fn declared_type(ty: &str) -> Option<&str> {
+    let mut ty = ty.trim_start_matches('&').trim_start();
+    if ty.starts_with('\'') {
+        ty = ty.split_once(' ').map_or("", |(_, rest)| rest);
+    }
+    let ty = ty.strip_prefix("mut ").unwrap_or(ty).trim();
+    let last = ty.rsplit("::").next()?.trim();
+    (!last.is_empty()
+        && last.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && starts_upper(last))
+    .then_some(last)
 }
 
 /// A line number as the model keeps it: 32 bits (files over 4G lines are never indexed).
@@ -1356,6 +1393,45 @@ impl<'t> Walker<'_, 't> {
 
     fn line(&self, k: usize) -> usize {
         self.lines.line_of(self.t.toks[k].start())
+    }
+
+    /// Notes the owner type of the field reads in the body `open..close` whose receiver names
+    /// it: `self.f` in an impl of the type (not a trait's default method, whose `Self` is any
+    /// type), `p.f` for a parameter `p` declared `T`, `&T` or `&mut T` (`Self` being the impl's
+    /// type). A local may shadow the parameter: rare, and then the read is the local's type's.
+    fn read_owners(
+        &mut self,
+        open: usize,
+        close: usize,
+        scope: &Scope,
+        params: &[(Option<Name>, Name)],
+    ) {
+        let t = self.t;
+        let from = self.reads.partition_point(|&(k, _)| k <= open);
+        let to = self.reads.partition_point(|&(k, _)| k < close);
+        let impl_type = scope.self_type.as_ref().filter(|_| !scope.in_trait);
+        for &(k, _) in &self.reads[from..to] {
+            let receiver = k - 2;
+            if !t.is_ident(receiver) || t.is(receiver - 1, ".") || t.is(receiver - 1, "::") {
+                continue;
+            }
+            let name = t.text_of(receiver);
+            let owner = if name == "self" {
+                impl_type.cloned()
+            } else {
+                params
+                    .iter()
+                    .find(|(p, _)| p.as_deref() == Some(name))
+                    .and_then(|(_, ty)| declared_type(ty))
+                    .and_then(|ty| match ty {
+                        "Self" => impl_type.cloned(),
+                        ty => Some(Name::from(ty)),
+                    })
+            };
+            if let Some(owner) = owner {
+                self.read_owners.insert(k, owner);
+            }
+        }
     }
 
     /// Walks the item-level tokens `from..to`.
@@ -1544,6 +1620,7 @@ impl<'t> Walker<'_, 't> {
                         .map(|&name| (at, name, RawQual::ByName)),
                 );
                 self.raw_calls.extend(raw);
+                self.read_owners(open, close, scope, &def.params);
                 def.calls = facts.calls.into_iter().map(name_key).collect();
                 def.validates = facts.validates.into_iter().map(str::to_string).collect();
                 def.constructs = facts
@@ -2867,7 +2944,7 @@ use self::Kind::*;
     fn field_reads_look_through_locks_and_skip_writes() {
         let src = "fn f(&mut self) { self.a = x; self.b.lock().unwrap().push(h); self.c.abort(); self.d.take(); }";
         let idx = index_file("src/lib.rs", "c", Vec::new(), src);
-        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        let read: Vec<&str> = idx.fields_read.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(read, ["c", "d"]);
     }
 
@@ -2883,7 +2960,34 @@ use self::Kind::*;
             self.i.is_finished()
         }";
         let idx = index_file("src/lib.rs", "c", Vec::new(), src);
-        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        let read: Vec<&str> = idx.fields_read.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(read, ["e", "f", "g", "h", "i"]);
+    }
+
+    #[test]
+    fn field_reads_know_their_owner_where_the_receiver_says() {
+        let src = "impl A { fn f(&self, b: &mut B, c: Self, d: Vec<D>, e: &'a crate::E) {
+                self.a.abort(); b.b.abort(); c.c.abort(); d.d.abort(); e.e.abort(); x.y.z.abort();
+            } }
+            trait T { fn g(&self) { self.t.abort(); } }
+            fn h(other: Other) { other.o.abort(); }";
+        let idx = index_file("src/lib.rs", "c", Vec::new(), src);
+        let read: Vec<(&str, Option<&str>)> = (idx.fields_read.iter())
+            .map(|(f, o)| (f.as_str(), o.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("a", Some("A")),
+                ("b", Some("B")),
+                ("c", Some("A")),
+                ("d", None),
+                ("e", Some("E")),
+                ("o", Some("Other")),
+                ("t", None),
+                ("y", None),
+                ("z", None),
+            ]
+        );
     }
 }

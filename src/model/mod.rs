@@ -161,7 +161,8 @@ pub struct Workspace {
     crate_keys: HashMap<u64, u32>,
     /// The crate id of each file of [`Workspace::files`].
     file_crates: Vec<u32>,
-    fields_read: BTreeSet<String>,
+    /// (field, the type whose field the read is where the receiver says) ([`FileIndex::fields_read`]).
+    fields_read: BTreeSet<(String, Option<Name>)>,
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
     /// Built on the first [`Workspace::callers_of`]: most scans never ask.
     callers: OnceLock<HashMap<u64, Vec<Pos>>>,
@@ -672,10 +673,26 @@ impl Workspace {
         )
     }
 
-    /// Whether any code reads a field of this name (other than assigning or pushing into it).
-    /// By name: any type's field of that name counts. `None` if the model was not built.
-    pub fn is_field_read(&self, field: &str) -> Option<bool> {
-        self.built.then(|| self.fields_read.contains(field))
+    /// Whether any code reads the field `field` of struct `owner` (other than assigning or
+    /// pushing into it). A read counts when its receiver is typed to `owner` (`self` in an impl
+    /// of it, a parameter declared `owner`) or untyped (a local, a chain `a.b.field`, a trait's
+    /// default method), or typed to something the workspace declares no struct of (a library's
+    /// type, an alias); not a read typed to another workspace struct (`self.handles` in
+    /// `impl B` says nothing of `A.handles`). `None` if the model was not built.
+    pub fn is_field_read(&self, owner: &str, field: &str) -> Option<bool> {
+        if !self.built {
+            return None;
+        }
+        let from = (field.to_string(), None);
+        Some(
+            self.fields_read
+                .range(from..)
+                .take_while(|(f, _)| f == field)
+                .any(|(_, typed)| match typed {
+                    None => true,
+                    Some(ty) => ty == owner || !self.structs_by_name.contains_key(ty.as_str()),
+                }),
+        )
     }
 
     /// Fns whose body calls something named `name`, however the call names it (by name: any fn
