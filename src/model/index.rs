@@ -35,8 +35,10 @@ pub struct FileIndex {
     /// The first segments of the file's glob imports other than `crate`/`self`/`super` ones
     /// (`use other_crate::*`): a name they may bring in is not known to be the crate's own.
     pub glob_roots: Vec<Name>,
-    /// Field names read (`.name` followed by anything but an assignment or a push/insert).
-    pub fields_read: BTreeSet<String>,
+    /// Fields read (`.name` followed by anything but an assignment or a push/insert): (field,
+    /// the type whose field it is where the receiver says: `self` in an impl of that type, a
+    /// parameter declared of that type; `None` otherwise).
+    pub fields_read: BTreeSet<(String, Option<Name>)>,
     /// Body-limit settings written in the file outside `use` declarations and test modules
     /// (`crate::knowledge::body_limits::LIMIT_SETTINGS`): `RequestBodyLimitLayer`,
     /// `DefaultBodyLimit::max(..)`, `DefaultBodyLimit::disable()`..
@@ -48,6 +50,11 @@ pub struct FileIndex {
     /// `thread::spawn(worker_main)`). Kept per file, as few fns start threads.
     #[serde(default)]
     pub thread_calls: Vec<(u32, u64)>,
+    /// How the fns' calls written with a path (or a bare name the file imports or defines) name
+    /// their callee, sorted by (caller, callee): the qualifier that decides which fn it is. Only
+    /// for callees some call of the fn qualifies; every other call is by name ([`FnDef::calls`]).
+    #[serde(default)]
+    pub path_calls: Vec<PathCall>,
     /// The skeleton parse failed: only the token facts are known.
     pub skeleton_failed: bool,
     /// Every `enum Name` of the file is in [`FileIndex::enums`], written `enum Name` with one
@@ -86,6 +93,13 @@ impl FileIndex {
             interner.intern(name);
         }
         self.glob_roots.iter_mut().for_each(|r| interner.intern(r));
+        self.fields_read = std::mem::take(&mut self.fields_read)
+            .into_iter()
+            .map(|(field, mut owner)| {
+                owner.iter_mut().for_each(|o| interner.intern(o));
+                (field, owner)
+            })
+            .collect();
         for e in &mut self.enums {
             interner.intern(&mut e.name);
             e.derives.iter_mut().for_each(|d| interner.intern(d));
@@ -124,6 +138,7 @@ impl FileIndex {
         }
         self.fns.shrink_to_fit();
         self.thread_calls.shrink_to_fit();
+        self.path_calls.shrink_to_fit();
         self.constructions.shrink_to_fit();
         self.macro_args.shrink_to_fit();
         self.glob_roots.shrink_to_fit();
@@ -249,6 +264,61 @@ pub struct MacroDef {
     /// expanded: [`super::expand::body_tokens`]).
     pub body: String,
     pub exported: bool,
+}
+
+/// A call written with a path, as far as the calling file's `use` declarations tell which fn it
+/// names (the workspace decides: [`crate::model::Workspace::callers`]). 32 bytes, kept only for
+/// qualified calls; method calls (`.f()`) and bare names the file neither imports nor defines are
+/// in [`FnDef::calls`] alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PathCall {
+    /// The calling fn: an index into [`FileIndex::fns`].
+    pub caller: u32,
+    /// The callee's [`name_key`] (the path's last segment, as [`FnDef::calls`] holds it).
+    pub callee: u64,
+    pub owner: CallOwner,
+    /// The [`name_key`] of the type ([`CallOwner::Type`]) or module ([`CallOwner::Module`]) the
+    /// path names; 0 otherwise.
+    pub qualifier: u64,
+    /// Where the path starts: [`OWN_CRATE`], [`UNROOTED`], or the [`name_key`] of its first
+    /// segment (after the file's imports): a workspace crate's name, else a module of the
+    /// caller's crate or a library.
+    pub root: u64,
+    /// The same fn also calls a fn of this name by name (a method call, a bare name), which may
+    /// mean any fn of the name.
+    pub also_by_name: bool,
+}
+
+/// What a call's path names its fn by ([`PathCall`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CallOwner {
+    /// `Type::f`, `Self::f` (the impl's type; a trait's name in a trait), `a::Type::f`: a method
+    /// or associated fn of that type, or of an impl of the trait of that name.
+    Type,
+    /// `module::f`, `crate::a::module::f`, `super::f`: a free fn of a module whose path ends so.
+    Module,
+    /// `crate::f`, `other_crate::f`: a free fn at a crate's root.
+    CrateRoot,
+    /// `f()` where the caller's own module (its file and inline `mod`) defines a free fn `f`, or
+    /// `self::f()`.
+    SameModule,
+}
+
+/// [`PathCall::root`]: the path starts with `crate`, `self` or `super` (written or through the
+/// import of its first segment).
+pub const OWN_CRATE: u64 = 0;
+/// [`PathCall::root`]: `Type::f` with a type in scope however the file has it (defined, imported
+/// with a glob, a library's).
+pub const UNROOTED: u64 = 1;
+
+/// How one call site names its callee, before the file's fns are all known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum RawQual {
+    /// A method call, a library path or a path the index cannot read: any fn of the name.
+    ByName,
+    /// A bare name the file does not import: its own module's free fn, if the file defines one.
+    Bare,
+    Path(CallOwner, u64, u64),
 }
 
 /// A variant construction the file writes: the enum (its name, through `use .. as ..` renames),
@@ -418,6 +488,12 @@ struct VariantImports<'a> {
 #[derive(Default)]
 struct BodyFacts<'t> {
     calls: BTreeSet<&'t str>,
+    /// Calls written with a path of two segments or more: (first, last) token.
+    paths: BTreeSet<(usize, usize)>,
+    /// Calls written as a bare name (`f(..)`).
+    bare: BTreeSet<&'t str>,
+    /// Calls by name: methods (`.f(..)`), and paths the index does not read (`<T as Tr>::f(..)`).
+    by_name: BTreeSet<&'t str>,
     /// Given thread ranges (see [`thread_spawns`]): the calls inside one, and those outside all.
     thread_calls: BTreeSet<&'t str>,
     other_calls: BTreeSet<&'t str>,
@@ -474,7 +550,8 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         .collect();
     let (uses, imports) = read_uses(&tokens, &bodies);
     let mut found: BTreeSet<Found<'_>> = BTreeSet::new();
-    scan_file_facts(&tokens, &mut index, &imports, &mut found, &in_test_module);
+    let mut reads: Vec<(usize, &str)> = Vec::new();
+    scan_file_facts(&tokens, &mut reads, &imports, &mut found, &in_test_module);
     index.body_limits = body_limit_settings(&tokens, &in_test_module);
     let variant_imports = imports.variant_imports();
     if let Some(vi) = &variant_imports {
@@ -550,8 +627,18 @@ pub fn index_file(rel: &str, crate_name: &str, module: Vec<String>, text: &str) 
         failed: false,
         plain_enums: 0,
         says_spawn: text.contains("spawn"),
+        raw_calls: Vec::new(),
+        reads: &reads,
+        read_owners: HashMap::new(),
     };
     walker.walk(0, tokens.toks.len(), &Scope::default());
+    let path_calls = walker.path_calls();
+    walker.index.path_calls = path_calls;
+    let read_owners = std::mem::take(&mut walker.read_owners);
+    walker.index.fields_read = reads
+        .iter()
+        .map(|&(k, name)| (name.to_string(), read_owners.get(&k).cloned()))
+        .collect();
     let failed = walker.failed;
     let plain_enums = walker.plain_enums;
     index.constructions.sort_unstable();
@@ -626,7 +713,7 @@ fn read_uses(t: &Tokens<'_>, bodies: &HashMap<usize, (usize, usize)>) -> (UseMap
 /// macros), outside test modules. `Self::Variant` is left to the walker, which knows the impl.
 fn scan_file_facts<'a>(
     t: &Tokens<'a>,
-    index: &mut FileIndex,
+    reads: &mut Vec<(usize, &'a str)>,
     imports: &'a Imports,
     found: &mut BTreeSet<Found<'a>>,
     in_test_module: &dyn Fn(usize) -> bool,
@@ -644,8 +731,8 @@ fn scan_file_facts<'a>(
             if !t.is(k + 2, "(") {
                 let name = t.text_of(k + 1);
                 // `.await` is no field.
-                if name != "await" && !index.fields_read.contains(name) && field_is_read(t, k + 1) {
-                    index.fields_read.insert(name.to_string());
+                if name != "await" && field_is_read(t, k + 1) {
+                    reads.push((k + 1, name));
                 }
             }
             k += 2;
@@ -859,6 +946,11 @@ fn body_facts<'t>(
         let name = t.text_of(k);
         if t.is(t.after_turbofish(k + 1), "(") && !starts_upper(name) {
             note(&mut facts, name, k);
+            if t.is(k - 1, ".") || t.is(k - 1, "::") {
+                facts.by_name.insert(name);
+            } else {
+                facts.bare.insert(name);
+            }
         }
         // `body.validate()`, and `self.input.validate()` (the field name is recorded).
         if name == "validate" && k >= 2 && t.is(k - 1, ".") && t.is(k + 1, "(") && t.is_ident(k - 2)
@@ -874,6 +966,7 @@ fn body_facts<'t>(
                 }
                 if t.is(t.after_turbofish(end + 1), "(") && !starts_upper(last) {
                     note(&mut facts, last, end);
+                    facts.paths.insert((k, end));
                 }
                 k = end + 1;
                 continue;
@@ -1074,6 +1167,14 @@ struct Walker<'a, 't> {
     plain_enums: usize,
     /// The file says `spawn` somewhere: only then can a body start a thread.
     says_spawn: bool,
+    /// (caller, callee, how) for every call of every body, until the file's fns are all known
+    /// ([`Walker::path_calls`]).
+    raw_calls: Vec<(u32, &'t str, RawQual)>,
+    /// Fields read anywhere in the file: (the field's token, its name), in token order.
+    reads: &'a [(usize, &'t str)],
+    /// The field's token -> the type whose field a read in a fn body is, where its receiver
+    /// says ([`Walker::read_owners`]).
+    read_owners: HashMap<usize, Name>,
 }
 
 fn tokens_text(t: &impl ToTokens) -> String {
@@ -1137,6 +1238,21 @@ fn self_segments(ty: &syn::Type) -> Vec<String> {
     }
 }
 
+/// The type a parameter declared `T`, `&T`, `&mut T`, `&'a T` or `a::T` holds (its last
+/// segment); `None` for generic, tuple, slice or other types.
+fn declared_type(ty: &str) -> Option<&str> {
+    let mut ty = ty.trim_start_matches('&').trim_start();
+    if ty.starts_with('\'') {
+        ty = ty.split_once(' ').map_or("", |(_, rest)| rest);
+    }
+    let ty = ty.strip_prefix("mut ").unwrap_or(ty).trim();
+    let last = ty.rsplit("::").next()?.trim();
+    (!last.is_empty()
+        && last.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && starts_upper(last))
+    .then_some(last)
+}
+
 /// A line number as the model keeps it: 32 bits (files over 4G lines are never indexed).
 fn line32(line: usize) -> u32 {
     u32::try_from(line).unwrap_or(u32::MAX)
@@ -1153,9 +1269,169 @@ fn span_text(t: &Tokens<'_>, from: usize, to: usize) -> String {
         .join(" ")
 }
 
-impl Walker<'_, '_> {
+impl<'t> Walker<'_, 't> {
+    /// How the path `written` (its last segment the callee) names its fn, through the file's
+    /// imports: see [`PathCall`].
+    fn qualify(&self, written: &[&str], scope: &Scope) -> RawQual {
+        let Some((&callee, quals)) = written.split_last() else {
+            return RawQual::ByName;
+        };
+        let first = quals.first().copied().unwrap_or(callee);
+        let imported = if matches!(first, "crate" | "self" | "super" | "Self") {
+            None
+        } else {
+            self.imports.names.get(first)
+        };
+        let segments: Vec<&str> = match imported {
+            // `use a::save as persist; persist()`: the call's name is not the fn's.
+            Some(path) if quals.is_empty() && path.last().map(String::as_str) != Some(callee) => {
+                return RawQual::ByName;
+            }
+            Some(path) => path
+                .iter()
+                .map(String::as_str)
+                .chain(written[1..].iter().copied())
+                .collect(),
+            None if quals.is_empty() => return RawQual::Bare,
+            None => written.to_vec(),
+        };
+        let quals = &segments[..segments.len() - 1];
+        let key = |s: &str| name_key(s);
+        match quals {
+            ["Self"] => match &scope.self_type {
+                Some(ty) => RawQual::Path(CallOwner::Type, key(ty), UNROOTED),
+                None => RawQual::ByName,
+            },
+            [ty] if starts_upper(ty) => RawQual::Path(CallOwner::Type, key(ty), UNROOTED),
+            ["crate" | "self" | "super", ..] => {
+                let current: Vec<&str> = self
+                    .index
+                    .module
+                    .iter()
+                    .chain(&self.module)
+                    .map(String::as_str)
+                    .collect();
+                let mut module = current.clone();
+                let mut rest = quals;
+                match rest.first() {
+                    Some(&"crate") => {
+                        module.clear();
+                        rest = &rest[1..];
+                    }
+                    Some(&"self") => rest = &rest[1..],
+                    _ => {}
+                }
+                while let Some((&"super", after)) = rest.split_first() {
+                    module.pop();
+                    rest = after;
+                }
+                match rest.last() {
+                    Some(q) if starts_upper(q) => RawQual::Path(CallOwner::Type, key(q), OWN_CRATE),
+                    Some(q) => RawQual::Path(CallOwner::Module, key(q), OWN_CRATE),
+                    None if module == current => RawQual::Path(CallOwner::SameModule, 0, OWN_CRATE),
+                    None => match module.last() {
+                        Some(m) => RawQual::Path(CallOwner::Module, key(m), OWN_CRATE),
+                        None => RawQual::Path(CallOwner::CrateRoot, 0, OWN_CRATE),
+                    },
+                }
+            }
+            // The standard library defines no workspace fn.
+            ["std" | "core" | "alloc", ..] => RawQual::ByName,
+            [root, ..] => {
+                let q = quals[quals.len() - 1];
+                let owner = if starts_upper(q) {
+                    CallOwner::Type
+                } else {
+                    CallOwner::Module
+                };
+                RawQual::Path(owner, key(q), key(root))
+            }
+            [] => RawQual::ByName,
+        }
+    }
+
+    /// The file's [`PathCall`]s from [`Walker::raw_calls`]: a bare name names the free fn of the
+    /// caller's module when the file defines one; a callee named by some path gets one entry
+    /// per way it is named, flagged when the fn also calls the name by name.
+    fn path_calls(&mut self) -> Vec<PathCall> {
+        let fns = &self.index.fns;
+        let mut raw = std::mem::take(&mut self.raw_calls);
+        for (caller, name, how) in &mut raw {
+            if *how == RawQual::Bare {
+                let module = &fns[*caller as usize].module;
+                let defined = fns.iter().any(|g| {
+                    g.self_type.is_none() && !g.in_test && g.name == *name && g.module == *module
+                });
+                *how = if defined {
+                    RawQual::Path(CallOwner::SameModule, 0, OWN_CRATE)
+                } else {
+                    RawQual::ByName
+                };
+            }
+        }
+        raw.sort_unstable();
+        raw.dedup();
+        let mut out = Vec::new();
+        for group in raw.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let also_by_name = group.iter().any(|(_, _, how)| *how == RawQual::ByName);
+            for &(caller, name, how) in group {
+                if let RawQual::Path(owner, qualifier, root) = how {
+                    out.push(PathCall {
+                        caller,
+                        callee: name_key(name),
+                        owner,
+                        qualifier,
+                        root,
+                        also_by_name,
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     fn line(&self, k: usize) -> usize {
         self.lines.line_of(self.t.toks[k].start())
+    }
+
+    /// Notes the owner type of the field reads in the body `open..close` whose receiver names
+    /// it: `self.f` in an impl of the type (not a trait's default method, whose `Self` is any
+    /// type), `p.f` for a parameter `p` declared `T`, `&T` or `&mut T` (`Self` being the impl's
+    /// type). A local may shadow the parameter: rare, and then the read is the local's type's.
+    fn read_owners(
+        &mut self,
+        open: usize,
+        close: usize,
+        scope: &Scope,
+        params: &[(Option<Name>, Name)],
+    ) {
+        let t = self.t;
+        let from = self.reads.partition_point(|&(k, _)| k <= open);
+        let to = self.reads.partition_point(|&(k, _)| k < close);
+        let impl_type = scope.self_type.as_ref().filter(|_| !scope.in_trait);
+        for &(k, _) in &self.reads[from..to] {
+            let receiver = k - 2;
+            if !t.is_ident(receiver) || t.is(receiver - 1, ".") || t.is(receiver - 1, "::") {
+                continue;
+            }
+            let name = t.text_of(receiver);
+            let owner = if name == "self" {
+                impl_type.cloned()
+            } else {
+                params
+                    .iter()
+                    .find(|(p, _)| p.as_deref() == Some(name))
+                    .and_then(|(_, ty)| declared_type(ty))
+                    .and_then(|ty| match ty {
+                        "Self" => impl_type.cloned(),
+                        ty => Some(Name::from(ty)),
+                    })
+            };
+            if let Some(owner) = owner {
+                self.read_owners.insert(k, owner);
+            }
+        }
     }
 
     /// Walks the item-level tokens `from..to`.
@@ -1327,6 +1603,24 @@ impl Walker<'_, '_> {
                 facts.first_line = self.line(open);
                 facts.last_line = self.line(close);
                 def.body = Some((line32(facts.first_line), line32(facts.last_line)));
+                let at = self.index.fns.len() as u32;
+                let mut raw: Vec<(u32, &'t str, RawQual)> = Vec::new();
+                for &(first, last) in &facts.paths {
+                    let written: Vec<&str> =
+                        (first..=last).step_by(2).map(|j| t.text_of(j)).collect();
+                    raw.push((at, t.text_of(last), self.qualify(&written, scope)));
+                }
+                for &name in &facts.bare {
+                    raw.push((at, name, self.qualify(&[name], scope)));
+                }
+                raw.extend(
+                    facts
+                        .by_name
+                        .iter()
+                        .map(|&name| (at, name, RawQual::ByName)),
+                );
+                self.raw_calls.extend(raw);
+                self.read_owners(open, close, scope, &def.params);
                 def.calls = facts.calls.into_iter().map(name_key).collect();
                 def.validates = facts.validates.into_iter().map(str::to_string).collect();
                 def.constructs = facts
@@ -2650,7 +2944,7 @@ use self::Kind::*;
     fn field_reads_look_through_locks_and_skip_writes() {
         let src = "fn f(&mut self) { self.a = x; self.b.lock().unwrap().push(h); self.c.abort(); self.d.take(); }";
         let idx = index_file("src/lib.rs", "c", Vec::new(), src);
-        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        let read: Vec<&str> = idx.fields_read.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(read, ["c", "d"]);
     }
 
@@ -2666,7 +2960,34 @@ use self::Kind::*;
             self.i.is_finished()
         }";
         let idx = index_file("src/lib.rs", "c", Vec::new(), src);
-        let read: Vec<&str> = idx.fields_read.iter().map(String::as_str).collect();
+        let read: Vec<&str> = idx.fields_read.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(read, ["e", "f", "g", "h", "i"]);
+    }
+
+    #[test]
+    fn field_reads_know_their_owner_where_the_receiver_says() {
+        let src = "impl A { fn f(&self, b: &mut B, c: Self, d: Vec<D>, e: &'a crate::E) {
+                self.a.abort(); b.b.abort(); c.c.abort(); d.d.abort(); e.e.abort(); x.y.z.abort();
+            } }
+            trait T { fn g(&self) { self.t.abort(); } }
+            fn h(other: Other) { other.o.abort(); }";
+        let idx = index_file("src/lib.rs", "c", Vec::new(), src);
+        let read: Vec<(&str, Option<&str>)> = (idx.fields_read.iter())
+            .map(|(f, o)| (f.as_str(), o.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("a", Some("A")),
+                ("b", Some("B")),
+                ("c", Some("A")),
+                ("d", None),
+                ("e", Some("E")),
+                ("o", Some("Other")),
+                ("t", None),
+                ("y", None),
+                ("z", None),
+            ]
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! It is cheap by construction: fn bodies are never parsed. A token scanner blanks them out of a
 //! skeleton that `syn` parses (signatures, types, impls, `macro_rules!`), and reads from the bodies
 //! only what rules ask: which enum variants are constructed (as opposed to matched), which fns are
-//! called (by name), which identifiers are `.validate()`d, which fields are read. Response
+//! called (by the path the call writes, where the `use` map tells), which identifiers are `.validate()`d, which fields are read. Response
 //! conversions (`impl IntoResponse`, `Responder`, `ResponseError`, `From<E> for Status`) are the
 //! one exception: their bodies are parsed to learn which variants reach a 5xx body.
 //!
@@ -29,8 +29,15 @@
 //!
 //! A bare name constructs a variant only where the file imports the variant (`use Error::*;`,
 //! `use Error::{Gone}`, at any depth), attributed as the import's path is; a capitalised name
-//! alone (`Timeout(5)`, `Vec<Conflict>`) constructs nothing. Calls (`FnDef::calls`) are kept by
-//! name only.
+//! alone (`Timeout(5)`, `Vec<Conflict>`) constructs nothing.
+//!
+//! Calls are kept by name ([`FnDef::calls`]: every callee's last path segment), and, for calls
+//! written with a path or a bare name the file imports or its module defines, with what the path
+//! names ([`index::PathCall`]: a type, a module, a crate's root, the caller's own module).
+//! [`Workspace::callers`] gives one fn's callers, each resolved (the path names this fn) or by
+//! name (a method call, an unresolved name, a path naming no workspace fn); a call whose path
+//! names another workspace fn (`cache::save()` for `store::save`, `Other::save()`) is not one.
+//! [`Workspace::callers_of`] matches by name alone.
 //!
 //! ```
 //! # use ferret::model::{Construction, Resolution, Workspace};
@@ -66,9 +73,15 @@
 //!      pub fn signup(s: Signup) -> Result<(), String> { check(&s) }\n\
 //!      fn check(s: &Signup) -> Result<(), String> { Ok(()) }",
 //! )]);
-//! // The fns that call a fn of this name (calls are recorded by name):
+//! // The fns that call a fn of this name, however the call names it:
 //! let callers: Vec<&str> = ws.callers_of("check").map(|f| f.name.as_str()).collect();
 //! assert_eq!(callers, ["signup"]);
+//! // The callers of one fn (the `check` at line 5 of src/api.rs), and whether the call's path
+//! // names it (a bare `check(..)` the file defines) or matches it by name:
+//! let check = ws.fn_id("src/api.rs", "check", 5).unwrap();
+//! let how: Vec<(&str, bool)> =
+//!     ws.callers(check).iter().map(|c| (c.def.name.as_str(), c.resolved)).collect();
+//! assert_eq!(how, [("signup", true)]);
 //! // A type's derives:
 //! assert!(ws.derives_of("Signup").contains("Validate"));
 //! // A struct's fields with their types as written, with or without a derive:
@@ -93,7 +106,10 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-pub use index::{EnumDef, FileIndex, FnDef, ImplDef, MacroDef, StructDef, VariantDef, name_key};
+pub use index::{
+    CallOwner, EnumDef, FileIndex, FnDef, ImplDef, MacroDef, PathCall, StructDef, VariantDef,
+    name_key,
+};
 pub use name::{Interner, Name};
 
 /// Rules that consult the model: the scan builds it only when one of them runs, and only their
@@ -141,7 +157,12 @@ pub struct Workspace {
     constructed: Vec<(Name, Name, u32)>,
     /// Crate names as paths write them; a crate id indexes this list.
     crates: Vec<String>,
-    fields_read: BTreeSet<String>,
+    /// [`index::name_key`] of a crate's name as paths write it -> its crate id.
+    crate_keys: HashMap<u64, u32>,
+    /// The crate id of each file of [`Workspace::files`].
+    file_crates: Vec<u32>,
+    /// (field, the type whose field the read is where the receiver says) ([`FileIndex::fields_read`]).
+    fields_read: BTreeSet<(String, Option<Name>)>,
     /// [`index::name_key`] of a fn name -> fns calling it, by name.
     /// Built on the first [`Workspace::callers_of`]: most scans never ask.
     callers: OnceLock<HashMap<u64, Vec<Pos>>>,
@@ -204,6 +225,24 @@ impl Construction<'_> {
         self.krate.is_some()
     }
 }
+
+/// A workspace fn, by its place in the model ([`Workspace::fn_id`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FnId(Pos);
+
+/// A fn that calls a given workspace fn ([`Workspace::callers`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Caller<'w> {
+    pub id: FnId,
+    pub def: &'w FnDef,
+    /// The call's path names this fn (`Type::f`, `Self::f`, `module::f`, `crate::f`, a name the
+    /// caller's file imports or its module defines); false when the call is matched by the fn's
+    /// name only (a method call, an unresolved bare name, a path naming no workspace fn).
+    pub resolved: bool,
+}
+
+/// Where a free fn at a crate's root is kept in [`Workspace::owners_of`].
+const CRATE_ROOT: u64 = u64::MAX;
 
 /// How a call resolved.
 #[derive(Debug)]
@@ -303,6 +342,10 @@ impl Workspace {
                 )
             })
             .collect();
+        self.crate_keys = (self.crates.iter().enumerate())
+            .map(|(id, name)| (index::name_key(name), id as u32))
+            .collect();
+        self.file_crates = file_crates.clone();
         let files: &[FileIndex] = files;
         let enums_by_name = &self.enums_by_name;
         // Whether a workspace enum of this name (of crate `krate`, if given) has the variant.
@@ -630,13 +673,31 @@ impl Workspace {
         )
     }
 
-    /// Whether any code reads a field of this name (other than assigning or pushing into it).
-    /// By name: any type's field of that name counts. `None` if the model was not built.
-    pub fn is_field_read(&self, field: &str) -> Option<bool> {
-        self.built.then(|| self.fields_read.contains(field))
+    /// Whether any code reads the field `field` of struct `owner` (other than assigning or
+    /// pushing into it). A read counts when its receiver is typed to `owner` (`self` in an impl
+    /// of it, a parameter declared `owner`) or untyped (a local, a chain `a.b.field`, a trait's
+    /// default method), or typed to something the workspace declares no struct of (a library's
+    /// type, an alias); not a read typed to another workspace struct (`self.handles` in
+    /// `impl B` says nothing of `A.handles`). `None` if the model was not built.
+    pub fn is_field_read(&self, owner: &str, field: &str) -> Option<bool> {
+        if !self.built {
+            return None;
+        }
+        let from = (field.to_string(), None);
+        Some(
+            self.fields_read
+                .range(from..)
+                .take_while(|(f, _)| f == field)
+                .any(|(_, typed)| match typed {
+                    None => true,
+                    Some(ty) => ty == owner || !self.structs_by_name.contains_key(ty.as_str()),
+                }),
+        )
     }
 
-    /// Fns whose body calls something named `name` (by name: the model does not type receivers).
+    /// Fns whose body calls something named `name`, however the call names it (by name: any fn
+    /// of that name, whichever type or module the call's path names). [`Workspace::callers`]
+    /// answers for one fn.
     pub fn callers_of<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
         self.callers_map()
             .get(&index::name_key(name))
@@ -665,7 +726,16 @@ impl Workspace {
     /// entry (`thread::spawn(move || loop { pump() })`, `thread::spawn(worker_main)`): that
     /// thread exists to run it. Which calls start threads: `crate::knowledge::threads`.
     pub fn thread_callers_of<'w>(&'w self, name: &str) -> impl Iterator<Item = &'w FnDef> {
-        let map = self.thread_callers.get_or_init(|| {
+        self.thread_callers_map()
+            .get(&index::name_key(name))
+            .into_iter()
+            .flatten()
+            .map(|&(fi, k)| &self.files[fi as usize].fns[k as usize])
+    }
+
+    /// Callee name key -> the fns that call it only on threads, built on first use.
+    fn thread_callers_map(&self) -> &HashMap<u64, Vec<Pos>> {
+        self.thread_callers.get_or_init(|| {
             let mut callers: HashMap<u64, Vec<Pos>> = HashMap::new();
             for (fi, file) in self.files.iter().enumerate() {
                 for &(k, callee) in &file.thread_calls {
@@ -673,11 +743,7 @@ impl Workspace {
                 }
             }
             callers
-        });
-        map.get(&index::name_key(name))
-            .into_iter()
-            .flatten()
-            .map(|&(fi, k)| &self.files[fi as usize].fns[k as usize])
+        })
     }
 
     /// Whether some fn of crate `crate_name` calls something named `name` (by name, as
@@ -693,6 +759,231 @@ impl Workspace {
                 .flatten()
                 .any(|&(fi, _)| self.files[fi as usize].crate_name == crate_name),
         )
+    }
+
+    /// The fn at line `line` of file `path` (relative to the scanned root) named `name`, outside
+    /// test code (which the model does not index).
+    pub fn fn_id(&self, path: &str, name: &str, line: u32) -> Option<FnId> {
+        let fi = self.file_pos_at_path(path)?;
+        let k = self.files[fi as usize]
+            .fns
+            .iter()
+            .position(|f| f.line == line && !f.in_test && f.name == name)?;
+        Some(FnId(pos(fi as usize, k)))
+    }
+
+    /// The fn a [`FnId`] names.
+    pub fn fn_def(&self, id: FnId) -> &FnDef {
+        self.fn_at(id.0).1
+    }
+
+    /// The workspace fns (outside tests) named `name`.
+    pub fn fn_ids_named<'w>(&'w self, name: &str) -> impl Iterator<Item = FnId> + 'w {
+        self.fns_by_name
+            .get(&index::name_key(name))
+            .into_iter()
+            .flatten()
+            .filter(move |&&at| !self.fn_at(at).1.in_test)
+            .map(|&at| FnId(at))
+    }
+
+    /// The fns that call the fn `id` (outside tests, which the model does not index), each once,
+    /// in file order, saying how ([`Caller::resolved`]):
+    /// - resolved: the call's path names this fn, through the caller file's `use` map: `Type::f`
+    ///   and `Self::f` a method or associated fn of that type or of an impl of a trait of that
+    ///   name; `module::f`, `crate::a::module::f` and `super::f` a free fn of a module whose path
+    ///   ends so (in the crate the path starts with, else the caller's); `crate::f` and
+    ///   `other_crate::f` a free fn at that crate's root; a bare `f` a free fn of the caller's own
+    ///   module (file and inline `mod`), or what its `use` names. A `Type::f` with no crate in its
+    ///   path names the caller's crate's fns of that type when it has some, else any crate's;
+    /// - by name: a method call (`x.f()`), a bare name that is neither imported nor defined in the
+    ///   caller's module, a path through `std`/`core`/`alloc` or one the index does not read
+    ///   (`<T as Tr>::f`), and a path that names no workspace fn at all (a library's type, a
+    ///   generic parameter `T::f`, a re-export `pub use` the model does not follow).
+    ///
+    /// A fn whose every call of the name resolves to other workspace fns (`Other::save`,
+    /// `cache::save`, `other_crate::save`) is not a caller.
+    pub fn callers(&self, id: FnId) -> Vec<Caller<'_>> {
+        let target = self.fn_def(id);
+        let key = index::name_key(&target.name);
+        let owners = self.owners_of(key);
+        let mut out: Vec<Caller<'_>> = Vec::new();
+        for &at in self.callers_map().get(&key).into_iter().flatten() {
+            let def = self.fn_at(at).1;
+            if def.in_test || out.last().is_some_and(|c| c.id.0 == at) {
+                continue;
+            }
+            if let Some(resolved) = self.call_reaches(at, key, id.0, &owners) {
+                out.push(Caller {
+                    id: FnId(at),
+                    def,
+                    resolved,
+                });
+            }
+        }
+        out
+    }
+
+    /// The fns that call the fn `id` only inside closures they hand to an OS thread of its own,
+    /// or that hand it to one by name as the thread's entry (as [`Workspace::thread_callers_of`]),
+    /// saying how as [`Workspace::callers`] does; a thread's entry handed by name
+    /// (`thread::spawn(worker_main)`) is matched by name.
+    pub fn thread_callers(&self, id: FnId) -> Vec<Caller<'_>> {
+        let target = self.fn_def(id);
+        let key = index::name_key(&target.name);
+        let owners = self.owners_of(key);
+        let mut out = Vec::new();
+        for &at in self.thread_callers_map().get(&key).into_iter().flatten() {
+            let def = self.fn_at(at).1;
+            if def.in_test {
+                continue;
+            }
+            let resolved = if def.calls.contains(&key) {
+                self.call_reaches(at, key, id.0, &owners)
+            } else {
+                Some(false)
+            };
+            if let Some(resolved) = resolved {
+                out.push(Caller {
+                    id: FnId(at),
+                    def,
+                    resolved,
+                });
+            }
+        }
+        out
+    }
+
+    /// The workspace fns (outside tests) named by the key `name`, by what a path may name them
+    /// by: the type of a method and the trait of a trait impl's method, the last segment of a free
+    /// fn's module ([`CRATE_ROOT`] at a crate's root).
+    fn owners_of(&self, name: u64) -> HashMap<u64, Vec<Pos>> {
+        let mut owners: HashMap<u64, Vec<Pos>> = HashMap::new();
+        for &at in self.fns_by_name.get(&name).into_iter().flatten() {
+            let (file, f) = self.fn_at(at);
+            if f.in_test {
+                continue;
+            }
+            let trait_name = f.impl_trait.as_deref().and_then(|t| t.rsplit("::").next());
+            let keys = match &f.self_type {
+                Some(ty) => [Some(index::name_key(ty)), trait_name.map(index::name_key)],
+                None => {
+                    let module = f.module.last().or(file.module.last());
+                    [
+                        Some(module.map_or(CRATE_ROOT, |m| index::name_key(m))),
+                        None,
+                    ]
+                }
+            };
+            for key in keys.into_iter().flatten() {
+                owners.entry(key).or_default().push(at);
+            }
+        }
+        owners
+    }
+
+    /// How the calls of the fn at `caller` of the fns named by the key `name` reach the fn at
+    /// `target` ([`Workspace::callers`]): `Some(true)` when a path names it, `Some(false)` when a
+    /// call is matched by name, `None` when every call names other workspace fns.
+    fn call_reaches(
+        &self,
+        caller: Pos,
+        name: u64,
+        target: Pos,
+        owners: &HashMap<u64, Vec<Pos>>,
+    ) -> Option<bool> {
+        let file = &self.files[caller.0 as usize];
+        let key = (caller.1, name);
+        let from = file
+            .path_calls
+            .partition_point(|c| (c.caller, c.callee) < key);
+        let to = from + file.path_calls[from..].partition_point(|c| (c.caller, c.callee) == key);
+        let paths = &file.path_calls[from..to];
+        let mut by_name = paths.first().is_none_or(|c| c.also_by_name);
+        for call in paths {
+            let targets = self.path_targets(caller, call, owners);
+            if targets.contains(&target) {
+                return Some(true);
+            }
+            by_name |= targets.is_empty();
+        }
+        by_name.then_some(false)
+    }
+
+    /// The workspace fns a call's path names ([`Workspace::callers`]); empty when it names none.
+    fn path_targets(
+        &self,
+        caller: Pos,
+        call: &index::PathCall,
+        owners: &HashMap<u64, Vec<Pos>>,
+    ) -> Vec<Pos> {
+        use index::CallOwner;
+        let own = self.file_crates[caller.0 as usize];
+        let named_crate = self.crate_keys.get(&call.root).copied();
+        let list = |key: u64| owners.get(&key).map_or(&[][..], Vec::as_slice);
+        let is_free = |at: Pos| self.fn_at(at).1.self_type.is_none();
+        let in_crate = |at: Pos, krate: u32| self.file_crates[at.0 as usize] == krate;
+        let (candidates, krate): (Vec<Pos>, Option<u32>) = match call.owner {
+            CallOwner::SameModule => {
+                let module = &self.fn_at(caller).1.module;
+                let here = (self.fns_by_name.get(&call.callee).into_iter().flatten())
+                    .copied()
+                    .filter(|&at| {
+                        let f = self.fn_at(at).1;
+                        at.0 == caller.0
+                            && f.self_type.is_none()
+                            && !f.in_test
+                            && f.module == *module
+                    });
+                (here.collect(), None)
+            }
+            CallOwner::CrateRoot => (
+                list(CRATE_ROOT)
+                    .iter()
+                    .copied()
+                    .filter(|&at| is_free(at))
+                    .collect(),
+                Some(if call.root == index::OWN_CRATE {
+                    own
+                } else {
+                    named_crate.unwrap_or(own)
+                }),
+            ),
+            CallOwner::Module if named_crate.is_some() && call.qualifier == call.root => (
+                list(CRATE_ROOT)
+                    .iter()
+                    .copied()
+                    .filter(|&at| is_free(at))
+                    .collect(),
+                named_crate,
+            ),
+            CallOwner::Module => (
+                list(call.qualifier)
+                    .iter()
+                    .copied()
+                    .filter(|&at| is_free(at))
+                    .collect(),
+                Some(named_crate.unwrap_or(own)),
+            ),
+            CallOwner::Type => {
+                let methods: Vec<Pos> = list(call.qualifier)
+                    .iter()
+                    .copied()
+                    .filter(|&at| !is_free(at))
+                    .collect();
+                let krate = match call.root {
+                    index::OWN_CRATE => Some(own),
+                    index::UNROOTED => methods.iter().any(|&at| in_crate(at, own)).then_some(own),
+                    _ => Some(named_crate.unwrap_or(own)),
+                };
+                (methods, krate)
+            }
+        };
+        let mut candidates = candidates;
+        if let Some(krate) = krate {
+            candidates.retain(|&at| in_crate(at, krate));
+        }
+        candidates
     }
 
     /// Every `macro_rules!` definition of this name in the workspace, in path order.
@@ -780,6 +1071,12 @@ impl Workspace {
 
     /// The index of the file at this path (relative to the scanned root).
     fn file_at_path(&self, path: &str) -> Option<&FileIndex> {
+        self.file_pos_at_path(path)
+            .map(|fi| &self.files[fi as usize])
+    }
+
+    /// The position in [`Workspace::files`] of the file at this path.
+    fn file_pos_at_path(&self, path: &str) -> Option<u32> {
         let by_path = self.files_by_path.get_or_init(|| {
             self.files
                 .iter()
@@ -788,7 +1085,10 @@ impl Workspace {
                 .collect()
         });
         let &fi = by_path.get(&xxhash_rust::xxh3::xxh3_64(path.as_bytes()))?;
-        self.files.get(fi as usize).filter(|f| f.path == path)
+        self.files
+            .get(fi as usize)
+            .is_some_and(|f| f.path == path)
+            .then_some(fi)
     }
 
     /// The names (as a call's last segment gives them) of the workspace macros whose body names a
@@ -1021,6 +1321,7 @@ fn semantic_hash(file: &FileIndex, hasher: &mut impl Hasher) {
     file.enums_complete.hash(hasher);
     file.body_limits.hash(hasher);
     file.thread_calls.hash(hasher);
+    file.path_calls.hash(hasher);
 }
 
 /// Item literals the model follows ([`Workspace::prefilter_literals`]).
@@ -1193,6 +1494,73 @@ fn r() { raise!(Timeout); }",
         let callers: Vec<&str> = ws.callers_of("pump").map(|f| &*f.name).collect();
         assert_eq!(callers, ["start", "handle"]);
         assert_eq!(ws.thread_callers_of("handle").count(), 0);
+    }
+
+    #[test]
+    fn callers_of_one_fn_by_resolved_path_or_by_name() {
+        let ws = Workspace::from_sources(&[
+            (
+                "app/src/lib.rs",
+                "app",
+                "pub mod store;\npub mod cache;\n\
+                 pub struct Other;\nimpl Other { pub fn save() {} }\n\
+                 fn by_module() { store::save() }\n\
+                 fn by_crate_path() { crate::store::save() }\n\
+                 fn elsewhere() { cache::save(); Other::save() }\n\
+                 fn by_method(x: X) { x.save() }\n\
+                 fn both(x: X) { cache::save(); x.save() }\n\
+                 fn from_library() { Vec::save() }\n",
+            ),
+            (
+                "app/src/store.rs",
+                "app",
+                "pub fn save() {}\nfn local() { save() }\nfn glob() { self::save() }\n\
+                 pub struct Db;\nimpl Db { pub fn save(&self) {} fn again(&self) { Self::save(self) } }\n",
+            ),
+            ("app/src/cache.rs", "app", "pub fn save() {}\n"),
+            (
+                "user/src/lib.rs",
+                "user",
+                "use app::store::save;\nuse app::cache;\n\
+                 fn imported() { save() }\nfn other_crate() { cache::save() }\n",
+            ),
+        ]);
+        let id = ws.fn_id("app/src/store.rs", "save", 1).expect("indexed");
+        let how: Vec<(&str, bool)> = ws
+            .callers(id)
+            .iter()
+            .map(|c| (c.def.name.as_str(), c.resolved))
+            .collect();
+        assert_eq!(
+            how,
+            [
+                ("by_module", true),
+                ("by_crate_path", true),
+                ("by_method", false),
+                ("both", false),
+                ("from_library", false),
+                ("local", true),
+                ("glob", true),
+                ("imported", true),
+            ]
+        );
+        let db = ws.fn_id("app/src/store.rs", "save", 5).expect("indexed");
+        let how: Vec<(&str, bool)> = ws
+            .callers(db)
+            .iter()
+            .map(|c| (c.def.name.as_str(), c.resolved))
+            .collect();
+        assert_eq!(
+            how,
+            [
+                ("by_method", false),
+                ("both", false),
+                ("from_library", false),
+                ("again", true)
+            ]
+        );
+        // By name, every one of them.
+        assert_eq!(ws.callers_of("save").count(), 11);
     }
 
     #[test]

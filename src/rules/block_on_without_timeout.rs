@@ -10,6 +10,7 @@ use crate::finding::{Dimension, Severity};
 use quote::ToTokens;
 
 use crate::knowledge::futures::{self, COMPLETE_PROMPTLY, NEVER_COMPLETE};
+use crate::model::{FnId, Workspace};
 use crate::rules::{
     Ctx, FindingHandle, FnNode, LiteralScope, Node, Precision, Rule, RuleEntry, RuleMeta,
 };
@@ -211,51 +212,96 @@ fn handed_to_spawn_in_file(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
     false
 }
 
-/// Every call of this fn that the workspace shows (through the model, by name) comes from a
-/// driver: a `fn main`, an OS thread it runs on (called only inside the closure a fn hands to
+/// Every call of this fn that the workspace shows (through the model) comes from a driver: a
+/// `fn main`, an OS thread it runs on (called only inside the closure a fn hands to
 /// `thread::spawn`/`Builder::spawn`/a scope's `spawn`, or handed to one by name as the thread's
 /// entry: `crate::knowledge::threads`), or a fn itself called only so. A helper that `main` or
 /// a thread's main loop calls to do its work (`main` -> `run_standalone` -> `run_server_on_rt`,
-/// `spawn(move || loop { pump(&rt) })`) drives its runtime like them. A thread's call counts
-/// only when the workspace has one fn of the name, and never for test code, which the model does
-/// not index: another crate's `self.tcp_connect()` in its thread says nothing of a test fn
-/// `tcp_connect` ([`handed_to_spawn_in_file`] reads test code). Two calls deep; a
-/// fn nothing in the workspace calls (a library's API) is not a driver, nor one a task
+/// `spawn(move || loop { pump(&rt) })`) drives its runtime like them. The fn's own callers count
+/// ([`crate::model::Workspace::callers`]): a call whose path names another fn of the name
+/// (`server::run()` for `worker::run`) is not one. A thread's call counts when its path names
+/// this fn, or by name when the workspace has one fn of the name; never for test code, which
+/// the model does not index: another crate's `self.tcp_connect()` in its thread says nothing of
+/// a test fn `tcp_connect` ([`handed_to_spawn_in_file`] reads test code). Two calls deep; a fn
+/// nothing in the workspace calls (a library's API) is not a driver, nor one a task
 /// (`tokio::spawn`) or a pool job (`rayon::spawn`) calls: blocking there holds a shared worker.
 fn called_only_by_drivers(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
-    fn driven(ws: &crate::model::Workspace, name: &str, depth: usize, on_threads: bool) -> bool {
-        let unique = on_threads && ws.fns_named(name).take(2).count() == 1;
-        let threads: Vec<&crate::model::FnDef> = if unique {
-            ws.thread_callers_of(name).filter(|c| !c.in_test).collect()
+    fn driven(ws: &Workspace, id: FnId, depth: usize, on_threads: bool) -> bool {
+        let unique = ws.fn_ids_named(&ws.fn_def(id).name).take(2).count() == 1;
+        let threads: Vec<FnId> = if on_threads {
+            let threads = ws.thread_callers(id).into_iter();
+            threads
+                .filter(|c| c.resolved || unique)
+                .map(|c| c.id)
+                .collect()
         } else {
             Vec::new()
         };
-        let mut callers = ws.callers_of(name).filter(|c| !c.in_test).peekable();
-        (callers.peek().is_some() || !threads.is_empty())
-            && callers.all(|c| {
-                (c.name == "main" && c.self_type.is_none())
-                    || threads.iter().any(|t| std::ptr::eq(*t, c))
-                    || (depth > 0 && c.name != name && driven(ws, &c.name, depth - 1, on_threads))
+        let callers = ws.callers(id);
+        (!callers.is_empty() || !threads.is_empty())
+            && callers.iter().all(|c| {
+                (c.def.name == "main" && c.def.self_type.is_none())
+                    || threads.contains(&c.id)
+                    || (depth > 0 && c.id != id && driven(ws, c.id, depth - 1, on_threads))
             })
     }
     let name = f.sig.ident.to_string();
-    // A test fn is not in the model: a thread's call of its name is another fn's.
-    name != "main" && driven(cx.workspace, &name, 1, !cx.in_test)
+    if name == "main" {
+        return false;
+    }
+    match model_fn(cx, f) {
+        Some(id) => driven(cx.workspace, id, 1, true),
+        // Test code (not in the model): a thread's call of its name is another fn's.
+        None => called_only_by_drivers_by_name(cx.workspace, &name, 1, !cx.in_test),
+    }
+}
+
+/// [`called_only_by_drivers`] for a fn the model does not hold (test code, a fn a macro call
+/// writes): its callers by name.
+fn called_only_by_drivers_by_name(
+    ws: &Workspace,
+    name: &str,
+    depth: usize,
+    on_threads: bool,
+) -> bool {
+    let unique = on_threads && ws.fns_named(name).take(2).count() == 1;
+    let threads: Vec<&crate::model::FnDef> = if unique {
+        ws.thread_callers_of(name).filter(|c| !c.in_test).collect()
+    } else {
+        Vec::new()
+    };
+    let mut callers = ws.callers_of(name).filter(|c| !c.in_test).peekable();
+    (callers.peek().is_some() || !threads.is_empty())
+        && callers.all(|c| {
+            (c.name == "main" && c.self_type.is_none())
+                || threads.iter().any(|t| std::ptr::eq(*t, c))
+                || (depth > 0
+                    && c.name != name
+                    && called_only_by_drivers_by_name(ws, &c.name, depth - 1, on_threads))
+        })
+}
+
+/// The model's fn for the fn being analysed (`None` for test code and fns the index does not
+/// hold).
+fn model_fn(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> Option<FnId> {
+    let line = u32::try_from(f.sig.ident.span().start().line).ok()?;
+    cx.workspace
+        .fn_id(&cx.file.path, &f.sig.ident.to_string(), line)
 }
 
 /// An `extern` fn elsewhere in the workspace calls this one, directly or through one more fn
-/// (through the model). Calls are known by name only, so each fn on the way must be the only
-/// workspace fn of its name: then the call can mean nothing else.
+/// (through the model). A call counts when its path names the fn on the way
+/// ([`crate::model::Workspace::callers`]), or by name when that fn is the only workspace fn of
+/// its name: then the call can mean nothing else.
 fn reached_from_extern(cx: &Ctx<'_, '_>, f: FnNode<'_>) -> bool {
-    fn reached(ws: &crate::model::Workspace, name: &str, depth: usize) -> bool {
-        if ws.fns_named(name).filter(|d| !d.in_test).count() != 1 {
-            return false;
-        }
-        ws.callers_of(name).filter(|c| !c.in_test).any(|c| {
-            c.is_extern || (depth > 0 && c.name != name && reached(ws, &c.name, depth - 1))
-        })
+    fn reached(ws: &Workspace, id: FnId, depth: usize) -> bool {
+        let unique = ws.fn_ids_named(&ws.fn_def(id).name).take(2).count() == 1;
+        ws.callers(id)
+            .iter()
+            .filter(|c| c.resolved || unique)
+            .any(|c| c.def.is_extern || (depth > 0 && c.id != id && reached(ws, c.id, depth - 1)))
     }
-    reached(cx.workspace, &f.sig.ident.to_string(), 1)
+    model_fn(cx, f).is_some_and(|id| reached(cx.workspace, id, 1))
 }
 
 /// `thread::Builder::new()` (resolved through imports), possibly with `.name(..)`/`.stack_size(..)`

@@ -92,7 +92,8 @@ impl Rule for DetachedSpawn {
             if !holds_join_handle(cx, &field.ty) {
                 continue;
             }
-            if cx.workspace.is_field_read(&name.to_string()) != Some(false) {
+            let owner = s.ident.to_string();
+            if cx.workspace.is_field_read(&owner, &name.to_string()) != Some(false) {
                 continue;
             }
             cx.report_at(

@@ -1,8 +1,10 @@
+use crate::*;
+
 fn checked_fetch() -> u32 {
     crate::bridge_fetch()
 }
 
 #[no_mangle]
 pub extern "C" fn drivers_fetch() -> u32 {
-    checked_fetch() + crate::lookup()
+    checked_fetch() + lookup()
 }

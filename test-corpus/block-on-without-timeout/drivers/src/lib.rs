@@ -65,7 +65,8 @@ pub fn bridge_fetch() -> u32 {
     rt.block_on(fetch()) //~ block-on-without-timeout:high
 }
 
-// Two fns share this name, so a call by name may mean either: graded as usual.
+// Two fns share this name, and the `extern` fn calls it by a name its glob import brings in
+// (which the model does not follow): the call may mean either, so graded as usual.
 pub fn lookup() -> u32 {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(fetch()) //~ block-on-without-timeout:medium

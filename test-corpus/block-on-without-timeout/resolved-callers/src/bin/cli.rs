@@ -1,0 +1,3 @@
+fn main() {
+    resolved_callers::tasks::run_all();
+}

@@ -1,0 +1,4 @@
+#[no_mangle]
+pub extern "C" fn rc_lookup() -> u32 {
+    crate::lookup()
+}
