@@ -25,14 +25,19 @@ pub static META: RuleMeta = RuleMeta {
     pattern: Some(HTTP_URL_LITERAL),
     // Every finding also needs, in the file's own text, a credential field and one of the three
     // defaults: generated bindings full of `http://` namespace constants have neither.
-    // The gates are tested in order before the pattern, so the pattern, which rules out the most
-    // files, comes first too; the credential pattern last: it is case-insensitive and costs
-    // four times as much to run over a file as the defaults.
-    literal_scope: LiteralScope::FileWhere(&[
-        HTTP_URL_LITERAL,
-        DEFAULT_FORMS,
-        crate::knowledge::credentials::CREDENTIAL_FIELD_PATTERN,
-    ]),
+    // The gates are tested in order, the credential pattern last: it is case-insensitive and
+    // costs four times as much to run over a file as the defaults. Of a file that passes them,
+    // only the items a finding reads are parsed: those holding the URL (the default's fn or
+    // impl, or a struct's `default_value`) and those naming a credential (the struct that
+    // carries it, with its `#[serde(default = ..)]`). Parsing the whole of a 600 KB binding file
+    // that passes the gates (windows-sys' Cryptography module) cost 35 MB at once.
+    literal_scope: LiteralScope::ItemsAlong {
+        gates: &[
+            DEFAULT_FORMS,
+            crate::knowledge::credentials::CREDENTIAL_FIELD_PATTERN,
+        ],
+        along: crate::knowledge::credentials::CREDENTIAL_FIELD_PATTERN,
+    },
 };
 
 const HTTP_URL_LITERAL: &str = r#""\s*(?i:http)://"#;
