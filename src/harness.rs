@@ -1,4 +1,5 @@
-//! Which crates of the scan are test harnesses: unpublished packages (`publish = false`) that
+//! What the manifests say of the scanned crates: which scanned crates each one uses by path
+//! (the workspace's own dependencies), which build binaries only, and which are test harnesses: unpublished packages (`publish = false`) that
 //! other scanned packages use only as a `[dev-dependencies]` entry (never as a normal or build
 //! dependency) and that build no binary. Their code runs only under `cargo test`, so the audit
 //! draft lists their findings with the test code instead of giving them a crate section. Decided
@@ -62,6 +63,60 @@ pub fn binary_only(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
             builds_binary(&dir, Some(&manifest))
                 && !manifest.contains_key("lib")
                 && !dir.join("src/lib.rs").exists()
+        })
+        .collect()
+}
+
+/// One list per crate, in the same order: the scanned crates it uses as a normal or build
+/// dependency through a path (`store = { path = "../store" }`, or `store.workspace = true` where
+/// the root's `[workspace.dependencies]` gives the path): the workspace's own crates, whose fns
+/// its code calls. A registry dependency that is scanned too (a vendored library) is not one.
+pub fn path_dependencies(root: &Path, crates: &[CrateInfo]) -> Vec<Vec<String>> {
+    let read = |dir: &Path| -> Option<toml::Table> {
+        toml::from_str(&std::fs::read_to_string(dir.join("Cargo.toml")).ok()?).ok()
+    };
+    let workspace = read(root);
+    let workspace_paths: BTreeSet<String> = workspace
+        .as_ref()
+        .and_then(|m| m.get("workspace")?.get("dependencies")?.as_table().cloned())
+        .into_iter()
+        .flatten()
+        .filter(|(_, spec)| spec.get("path").is_some())
+        .map(|(key, spec)| normalise(spec.get("package").and_then(|p| p.as_str()).unwrap_or(&key)))
+        .collect();
+    let by_name: std::collections::BTreeMap<String, &str> = crates
+        .iter()
+        .map(|c| (normalise(&c.name), c.name.as_str()))
+        .collect();
+    crates
+        .iter()
+        .map(|c| {
+            let Some(manifest) = read(&root.join(&c.dir)) else {
+                return Vec::new();
+            };
+            let mut tables = vec![&manifest];
+            if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
+                tables.extend(targets.values().filter_map(|t| t.as_table()));
+            }
+            let mut uses = BTreeSet::new();
+            for table in tables {
+                for section in ["dependencies", "build-dependencies"] {
+                    let Some(deps) = table.get(section).and_then(|d| d.as_table()) else {
+                        continue;
+                    };
+                    for (key, spec) in deps {
+                        let package =
+                            normalise(spec.get("package").and_then(|p| p.as_str()).unwrap_or(key));
+                        let by_path = spec.get("path").is_some()
+                            || (spec.get("workspace").and_then(|w| w.as_bool()) == Some(true)
+                                && workspace_paths.contains(&package));
+                        if let (true, Some(name)) = (by_path, by_name.get(&package)) {
+                            uses.insert(name.to_string());
+                        }
+                    }
+                }
+            }
+            uses.into_iter().collect()
         })
         .collect()
 }
@@ -152,5 +207,40 @@ mod tests {
             test_harnesses(root, &crates),
             [false, false, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn path_dependencies_are_the_scanned_crates_used_by_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let workspace = "[workspace]\nmembers = [\"api\", \"store\", \"domain\", \"vendored\"]\n\
+                         [workspace.dependencies]\ndomain = { path = \"domain\" }\n\
+                         vendored = \"1\"\n";
+        write(root, "Cargo.toml", workspace);
+        let api_deps = "[dependencies]\npay-store = { path = \"../store\" }\n\
+                        domain.workspace = true\nvendored.workspace = true\n\
+                        [dev-dependencies]\nkit = { path = \"../kit\" }\n";
+        write(root, "api/Cargo.toml", &package("api", api_deps));
+        write(root, "store/Cargo.toml", &package("pay-store", ""));
+        write(root, "domain/Cargo.toml", &package("domain", ""));
+        write(root, "vendored/Cargo.toml", &package("vendored", ""));
+        write(root, "kit/Cargo.toml", &package("kit", ""));
+        let crates: Vec<CrateInfo> = [
+            ("api", "api"),
+            ("pay-store", "store"),
+            ("domain", "domain"),
+            ("vendored", "vendored"),
+            ("kit", "kit"),
+        ]
+        .iter()
+        .map(|(name, dir)| CrateInfo {
+            name: (*name).into(),
+            dir: (*dir).into(),
+        })
+        .collect();
+        let deps = path_dependencies(root, &crates);
+        // By path, by a workspace entry with a path; not the registry one, not a dev-dependency.
+        assert_eq!(deps[0], ["domain", "pay-store"]);
+        assert!(deps[1..].iter().all(Vec::is_empty));
     }
 }

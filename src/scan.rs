@@ -1159,6 +1159,10 @@ pub(crate) struct ModelInputs {
     /// `ScanOptions::environment_is_input`, which the taint summaries follow.
     #[serde(default)]
     environment_is_input: bool,
+    /// Per crate, the scanned crates it uses by path ([`crate::harness::path_dependencies`]):
+    /// summaries follow a handler's calls into them.
+    #[serde(default)]
+    path_dependencies: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Serialize, Deserialize, Clone)]
@@ -1196,6 +1200,7 @@ impl ModelInputs {
             self.max_file_size,
             self.summarise,
             self.environment_is_input,
+            &self.path_dependencies,
         )
             .hash(&mut hasher);
         hasher.finish()
@@ -1321,7 +1326,11 @@ impl ModelInputs {
     /// when asked for.
     fn finish(&self, mut files: Vec<(model::FileIndex, IndexedText)>) -> Workspace {
         let (summarisable, called, deep) = if self.summarise {
-            summarisable(&mut files, self.environment_is_input)
+            summarisable(
+                &mut files,
+                self.environment_is_input,
+                &self.path_dependencies,
+            )
         } else {
             Default::default()
         };
@@ -1480,7 +1489,7 @@ impl IndexedText<'_> {
 
 /// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming
 /// a web framework or a message queue calls into (by name, as the model records calls), in its
-/// crate, and that hold a sink or a check, or call such a file in turn: the only summaries a taint
+/// crate or a workspace crate it uses by path, and that hold a sink or a check, or call such a file in turn: the only summaries a taint
 /// rule can use. Returned with the names those files call ([`crate::model::name_key`]s): only
 /// fns of these names get first-level summaries; and with the names that those fns call (with
 /// the calls of their own file's fns they call, which their summaries follow): only fns of these
@@ -1492,6 +1501,7 @@ impl IndexedText<'_> {
 fn summarisable(
     files: &mut [(model::FileIndex, IndexedText)],
     environment_is_input: bool,
+    path_dependencies: &[(String, Vec<String>)],
 ) -> (
     Vec<model::summaries::Summarisable>,
     HashSet<u64>,
@@ -1503,12 +1513,22 @@ fn summarisable(
         .flat_map(|(index, _)| index.fns.iter().flat_map(|f| f.calls.iter().copied()))
         .collect();
     // Calls are known by name only, and names like `new` are called everywhere: only the crates
-    // that hold such a file are candidates (a library corpus was otherwise parsed again).
-    let crates: HashSet<String> = files
+    // that hold such a file, and the workspace crates they use by path, are candidates (a
+    // library corpus was otherwise parsed again).
+    let mut crates: HashSet<String> = files
         .iter()
         .filter(|(_, seen)| seen.has_source)
         .map(|(index, _)| index.crate_name.clone())
         .collect();
+    let mut todo: Vec<String> = crates.iter().cloned().collect();
+    while let Some(krate) = todo.pop() {
+        let used = path_dependencies.iter().filter(|(c, _)| *c == krate);
+        for dep in used.flat_map(|(_, deps)| deps) {
+            if crates.insert(dep.clone()) {
+                todo.push(dep.clone());
+            }
+        }
+    }
     // The fns of `index` named in `names` that a summary is worth making for.
     let defines = |index: &model::FileIndex, names: &HashSet<u64>| -> Vec<u64> {
         if !crates.contains(&index.crate_name) {
@@ -1636,6 +1656,16 @@ fn model_inputs(
                 .iter()
                 .any(|r| model::SUMMARISED_FOR.contains(&r.entry.meta.id)),
         environment_is_input: options.environment_is_input,
+        path_dependencies: found
+            .crates
+            .iter()
+            .map(|c| c.name.clone())
+            .zip(crate::harness::path_dependencies(
+                &found.root,
+                &found.crates,
+            ))
+            .filter(|(_, deps)| !deps.is_empty())
+            .collect(),
     }
 }
 
