@@ -553,6 +553,28 @@ impl Workspace {
         )
     }
 
+    /// Whether a path written in crate `krate` whose first segment is `first` names something
+    /// outside the workspace: `first` is no workspace crate, no module of `krate`, and not
+    /// `crate`/`self`/`super`/`Self` (`sqlx` in `sqlx::Error`). Its last segment then names a
+    /// library's item, whatever workspace items share that name. `None` if the model was not built.
+    pub fn leaves_workspace(&self, krate: &str, first: &str) -> Option<bool> {
+        if !self.built {
+            return None;
+        }
+        if matches!(first, "crate" | "self" | "super" | "Self") {
+            return Some(false);
+        }
+        if self.crate_keys.contains_key(&index::name_key(first)) {
+            return Some(false);
+        }
+        let module_of_krate = self.files.iter().any(|f| {
+            f.crate_name == krate
+                && (f.module.iter().any(|m| m == first)
+                    || f.fns.iter().any(|d| d.module.iter().any(|m| m == first)))
+        });
+        Some(!module_of_krate)
+    }
+
     /// Derives written on every workspace struct or enum of this name (empty if none is known).
     pub fn derives_of<'w>(&'w self, type_name: &'w str) -> BTreeSet<&'w str> {
         let structs = self.structs_named(type_name).flat_map(|s| s.derives.iter());

@@ -238,7 +238,8 @@ fn from_impl(cx: &mut Ctx<'_, '_>, f: FnNode<'_>) {
         return;
     }
     // `From<mpsc::SendError<T>>`, `From<UnitError>`: its text is all the source has.
-    if error_type_carries_nothing(cx, &param.ty.to_token_stream().to_string()) {
+    let written_here = Some(cx.file.crate_name.as_str());
+    if error_type_carries_nothing(cx, &param.ty.to_token_stream().to_string(), written_here) {
         return;
     }
     let name = name.ident.to_string();
@@ -763,14 +764,16 @@ fn workspace_error_carries_nothing(cx: &Ctx<'_, '_>, path: &[String]) -> bool {
             f.ret
                 .as_deref()
                 .and_then(result_arguments)
-                .is_some_and(|(_, error)| error_type_carries_nothing(cx, &error))
+                .is_some_and(|(_, error)| error_type_carries_nothing(cx, &error, None))
         })
 }
 
 /// An error type, as written, that carries nothing: `()`, a type of
 /// [`errors::EMPTY_ERROR_TYPES`], or a workspace struct without fields or enum of fieldless
-/// variants (`Self::Error` and other associated types are not looked up).
-fn error_type_carries_nothing(cx: &Ctx<'_, '_>, ty: &str) -> bool {
+/// variants (`Self::Error` and other associated types are not looked up). `written_in`: the
+/// crate whose code writes the type, when known: a path through a library crate there
+/// (`sqlx::Error`) names the library's type, not the workspace's of that name.
+fn error_type_carries_nothing(cx: &Ctx<'_, '_>, ty: &str, written_in: Option<&str>) -> bool {
     let ty = ty.trim().trim_start_matches('&').trim();
     if errors::is_empty_error_type(ty) {
         return true;
@@ -778,6 +781,13 @@ fn error_type_carries_nothing(cx: &Ctx<'_, '_>, ty: &str) -> bool {
     let path = ty.split('<').next().unwrap_or(ty);
     let segments: Vec<&str> = path.split("::").map(str::trim).collect();
     if segments.first().is_some_and(|s| *s == "Self") {
+        return false;
+    }
+    // `sqlx::Error` is sqlx's, however fieldless the workspace's own `Error`s are.
+    if let Some(krate) = written_in
+        && segments.len() > 1
+        && cx.workspace.leaves_workspace(krate, segments[0]) == Some(true)
+    {
         return false;
     }
     segments
