@@ -1404,7 +1404,9 @@ impl ModelInputs {
         let worth_summarising = crate::taint::summary::worth_summarising(text);
         let seen = TextSeen {
             macro_rules,
-            has_source: crate::taint::literals::names_a_service(text),
+            has_source: crate::taint::literals::names_a_service(text)
+                || (is_program_entry(&source.in_crate)
+                    && crate::taint::literals::names_a_source(text)),
             worth_summarising,
             tls_flag: text.contains("danger_accept_invalid"),
             text_hash: if worth_summarising { hash } else { 0 },
@@ -1464,7 +1466,8 @@ const INDEX_COPY_BACKLOG: usize = 64;
 
 /// What the first indexing pass saw of a file's text, for the taint summaries.
 struct IndexedText<'a> {
-    /// It names a service's remote input (`crate::knowledge::taint::SERVICE_LITERALS`).
+    /// It names a service's remote input (`crate::knowledge::taint::SERVICE_LITERALS`), or it is
+    /// a program's entry file naming a source ([`is_program_entry`]).
     has_source: bool,
     /// It names a sink or a check (`crate::taint::summary::worth_summarising`).
     worth_summarising: bool,
@@ -1487,8 +1490,17 @@ impl IndexedText<'_> {
     }
 }
 
+/// A file of a program's own code (`src/main.rs`, `src/bin/..`): its sources (arguments,
+/// stdin, sockets) are the program's input, and its calls into other files get summaries as a
+/// service's do. A library's socket or client code is not followed that way: read across a
+/// library corpus, that cost a fifth more CPU for no finding.
+fn is_program_entry(in_crate: &str) -> bool {
+    in_crate == "src/main.rs" || in_crate.starts_with("src/bin/")
+}
+
 /// The files whose fns may get taint summaries (`crate::taint::summary`): those that a file naming
-/// a web framework or a message queue calls into (by name, as the model records calls), in its
+/// a web framework or a message queue, or a program's entry file naming a source
+/// ([`is_program_entry`]), calls into (by name, as the model records calls), in its
 /// crate or a workspace crate it uses by path, and that hold a sink or a check, or call such a file in turn: the only summaries a taint
 /// rule can use. Returned with the names those files call ([`crate::model::name_key`]s): only
 /// fns of these names get first-level summaries; and with the names that those fns call (with
