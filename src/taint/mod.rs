@@ -252,6 +252,9 @@ pub struct FnDef<'ast> {
     pub attrs: &'ast [syn::Attribute],
     /// A method (in an `impl` or a trait), rather than a free function.
     pub is_method: bool,
+    /// The type of the inherent or trait `impl` it is in (`Cfg` of `impl Cfg`), by its last
+    /// segment: a method call on a value of another type is not a call of it.
+    pub self_type: Option<String>,
     /// Test code: the fn, or a module or `impl` around it, has a test attribute
     /// (`crate::analyze::is_test_attribute`).
     pub in_test: bool,
@@ -284,6 +287,7 @@ impl<'ast> FileIndex<'ast> {
             },
             ambiguous: Vec::new(),
             test_depth: 0,
+            impl_type: None,
         };
         syn::visit::Visit::visit_file(&mut collector, file);
         for name in collector.ambiguous {

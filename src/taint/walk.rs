@@ -40,6 +40,8 @@ pub(super) struct Collector<'a, 'ast> {
     pub ambiguous: Vec<String>,
     /// Test modules and `impl`s around the current item.
     pub test_depth: usize,
+    /// The type of the `impl` being visited.
+    pub impl_type: Option<String>,
 }
 
 impl Collector<'_, '_> {
@@ -56,6 +58,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
             block: &f.block,
             attrs: &f.attrs,
             is_method: false,
+            self_type: None,
             in_test: self.in_test(&f.attrs),
         });
         syn::visit::visit_item_fn(self, f);
@@ -68,6 +71,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
             block: &f.block,
             attrs: &f.attrs,
             is_method: true,
+            self_type: self.impl_type.clone(),
             in_test: self.in_test(&f.attrs),
         });
         syn::visit::visit_impl_item_fn(self, f);
@@ -81,6 +85,7 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
                 block,
                 attrs: &f.attrs,
                 is_method: true,
+                self_type: None,
                 in_test: self.in_test(&f.attrs),
             });
         }
@@ -97,7 +102,13 @@ impl<'ast> Visit<'ast> for Collector<'_, 'ast> {
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
         let test = i.attrs.iter().any(crate::analyze::is_test_attribute);
         self.test_depth += usize::from(test);
+        let self_type = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.impl_type, self_type);
         syn::visit::visit_item_impl(self, i);
+        self.impl_type = outer;
         self.test_depth -= usize::from(test);
     }
 

@@ -56,9 +56,16 @@ impl Walk<'_, '_, '_> {
             }
         }
 
-        // A function of this file: its summary decides.
+        let receiver_type = self.type_of(&mc.receiver);
+        // A function of this file: its summary decides, unless the receiver is known to be of
+        // another type than its `impl`'s (`headers.get(..)` on a `HeaderMap` beside `Cfg::get`).
+        let other_type = |f: &FnDef<'_>| match (&f.self_type, receiver_type.as_ref()) {
+            (Some(own), Some(t)) => t.last() != Some(own) && own != "Self",
+            _ => false,
+        };
         if let Some(i) = self.engine.index.unique(&method, true)
             && self.engine.index.fns[i].sig.receiver().is_some()
+            && !other_type(&self.engine.index.fns[i])
         {
             let mut inputs = vec![receiver.clone()];
             inputs.extend(args.iter().cloned());
@@ -69,7 +76,6 @@ impl Walk<'_, '_, '_> {
             return self.apply_summary(i, &inputs, &exprs, &spans, mc.method.span());
         }
 
-        let receiver_type = self.type_of(&mc.receiver);
         // A method of a workspace type in another file, on a value whose type the walk knows.
         if let Some(owner) = receiver_type.as_ref().and_then(|t| t.last())
             && let Some(outside) = self
