@@ -245,6 +245,20 @@ impl FileService for Files {
         Ok(tonic::Response::new(()))
     }
 
+    async fn by_mut(&self, mut request: tonic::Request<FileReq>) -> Result<tonic::Response<()>, tonic::Status> {
+        let name = request.get_mut().name.clone();
+        let full = format!("/srv/{name}");
+        std::fs::read(full); //~ path-traversal:high
+        Ok(tonic::Response::new(()))
+    }
+
+    async fn by_mut_flat(&self, mut request: tonic::Request<FileReq>) -> Result<tonic::Response<()>, tonic::Status> {
+        let name = request.get_mut().name.clone();
+        let flat = Path::new(&name).file_name().unwrap().to_owned();
+        std::fs::read(Path::new("/srv").join(flat));
+        Ok(tonic::Response::new(()))
+    }
+
     async fn from_metadata(&self, request: tonic::Request<FileReq>) -> Result<tonic::Response<()>, tonic::Status> {
         let name = request.metadata().get("x-file").unwrap().to_str().unwrap();
         let full = format!("/srv/{name}");
