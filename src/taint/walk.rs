@@ -1499,8 +1499,15 @@ impl Walk<'_, '_, '_> {
         self.type_of(base)
             .and_then(|t| t.last().cloned())
             .is_some_and(|name| {
+                // The file's own struct of that name is the one meant, not the workspace's.
+                let declared_here = self
+                    .engine
+                    .index
+                    .struct_fields
+                    .keys()
+                    .any(|(s, _)| *s == name);
                 self.engine.index.deserialised.contains(&name)
-                    || self.engine.outside.deserialised(&name)
+                    || (!declared_here && self.engine.outside.deserialised(&name))
             })
     }
 
