@@ -15,23 +15,16 @@ use crate::discover::CrateInfo;
 pub fn test_harnesses(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
     let manifests: Vec<Option<toml::Table>> = crates
         .iter()
-        .map(|c| {
-            let text = std::fs::read_to_string(root.join(&c.dir).join("Cargo.toml")).ok()?;
-            toml::from_str(&text).ok()
-        })
+        .map(|c| read_manifest(&root.join(&c.dir)))
         .collect();
     let mut normal = BTreeSet::new();
     let mut dev = BTreeSet::new();
     for manifest in manifests.iter().flatten() {
-        let mut tables = vec![manifest];
-        if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
-            tables.extend(targets.values().filter_map(|t| t.as_table()));
-        }
-        for table in tables {
+        for table in dependency_tables(manifest) {
             for section in ["dependencies", "build-dependencies"] {
-                normal.extend(dependency_names(table, section));
+                normal.extend(dependencies(table, section).map(|(package, _)| package));
             }
-            dev.extend(dependency_names(table, "dev-dependencies"));
+            dev.extend(dependencies(table, "dev-dependencies").map(|(package, _)| package));
         }
     }
     crates
@@ -54,10 +47,7 @@ pub fn binary_only(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
         .iter()
         .map(|c| {
             let dir = root.join(&c.dir);
-            let Some(manifest) = std::fs::read_to_string(dir.join("Cargo.toml"))
-                .ok()
-                .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
-            else {
+            let Some(manifest) = read_manifest(&dir) else {
                 return false;
             };
             builds_binary(&dir, Some(&manifest))
@@ -72,17 +62,15 @@ pub fn binary_only(root: &Path, crates: &[CrateInfo]) -> Vec<bool> {
 /// the root's `[workspace.dependencies]` gives the path): the workspace's own crates, whose fns
 /// its code calls. A registry dependency that is scanned too (a vendored library) is not one.
 pub fn path_dependencies(root: &Path, crates: &[CrateInfo]) -> Vec<Vec<String>> {
-    let read = |dir: &Path| -> Option<toml::Table> {
-        toml::from_str(&std::fs::read_to_string(dir.join("Cargo.toml")).ok()?).ok()
-    };
-    let workspace = read(root);
-    let workspace_paths: BTreeSet<String> = workspace
+    let root_manifest = read_manifest(root);
+    let workspace_table = root_manifest
         .as_ref()
-        .and_then(|m| m.get("workspace")?.get("dependencies")?.as_table().cloned())
+        .and_then(|m| m.get("workspace")?.as_table());
+    let workspace_paths: BTreeSet<String> = workspace_table
         .into_iter()
-        .flatten()
+        .flat_map(|w| dependencies(w, "dependencies"))
         .filter(|(_, spec)| spec.get("path").is_some())
-        .map(|(key, spec)| normalise(spec.get("package").and_then(|p| p.as_str()).unwrap_or(&key)))
+        .map(|(package, _)| package)
         .collect();
     let by_name: std::collections::BTreeMap<String, &str> = crates
         .iter()
@@ -91,22 +79,13 @@ pub fn path_dependencies(root: &Path, crates: &[CrateInfo]) -> Vec<Vec<String>> 
     crates
         .iter()
         .map(|c| {
-            let Some(manifest) = read(&root.join(&c.dir)) else {
+            let Some(manifest) = read_manifest(&root.join(&c.dir)) else {
                 return Vec::new();
             };
-            let mut tables = vec![&manifest];
-            if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
-                tables.extend(targets.values().filter_map(|t| t.as_table()));
-            }
             let mut uses = BTreeSet::new();
-            for table in tables {
+            for table in dependency_tables(&manifest) {
                 for section in ["dependencies", "build-dependencies"] {
-                    let Some(deps) = table.get(section).and_then(|d| d.as_table()) else {
-                        continue;
-                    };
-                    for (key, spec) in deps {
-                        let package =
-                            normalise(spec.get("package").and_then(|p| p.as_str()).unwrap_or(key));
+                    for (package, spec) in dependencies(table, section) {
                         let by_path = spec.get("path").is_some()
                             || (spec.get("workspace").and_then(|w| w.as_bool()) == Some(true)
                                 && workspace_paths.contains(&package));
@@ -121,17 +100,31 @@ pub fn path_dependencies(root: &Path, crates: &[CrateInfo]) -> Vec<Vec<String>> 
         .collect()
 }
 
-/// The package names a dependency table names (`package = ".."` renames honoured).
-fn dependency_names(table: &toml::Table, section: &str) -> Vec<String> {
-    let Some(deps) = table.get(section).and_then(|d| d.as_table()) else {
-        return Vec::new();
-    };
-    deps.iter()
-        .map(|(key, spec)| {
-            let package = spec.get("package").and_then(|p| p.as_str()).unwrap_or(key);
-            normalise(package)
-        })
-        .collect()
+/// The package's `Cargo.toml` in `dir`, parsed; `None` if missing or malformed.
+fn read_manifest(dir: &Path) -> Option<toml::Table> {
+    toml::from_str(&std::fs::read_to_string(dir.join("Cargo.toml")).ok()?).ok()
+}
+
+/// The manifest and its `[target.'cfg(..)']` tables: each may hold dependency sections.
+fn dependency_tables(manifest: &toml::Table) -> Vec<&toml::Table> {
+    let mut tables = vec![manifest];
+    if let Some(targets) = manifest.get("target").and_then(|t| t.as_table()) {
+        tables.extend(targets.values().filter_map(|t| t.as_table()));
+    }
+    tables
+}
+
+/// The entries of one dependency section, by package name (`package = ".."` renames honoured,
+/// normalised), with their specs.
+fn dependencies<'t>(
+    table: &'t toml::Table,
+    section: &str,
+) -> impl Iterator<Item = (String, &'t toml::Value)> {
+    let deps = table.get(section).and_then(|d| d.as_table());
+    deps.into_iter().flatten().map(|(key, spec)| {
+        let package = spec.get("package").and_then(|p| p.as_str()).unwrap_or(key);
+        (normalise(package), spec)
+    })
 }
 
 /// `publish = false` or `publish = []` in `[package]`.
